@@ -1,0 +1,39 @@
+/**
+ * The one catalogue of errors this service answers with (CONTRACT §3).
+ * Everything that fails on purpose throws an AppError built here; the HTTP
+ * error handler maps it to `{error, message, ...details}` with its status.
+ */
+
+export const ERRORS = {
+  VALIDATION: { status: 400, message: 'the request is not valid' },
+  INVALID_NETWORK: { status: 400, message: 'the network document is not valid' },
+  UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
+  FORBIDDEN: { status: 403, message: 'admin calls are disabled: ADMIN_TOKEN is not set' },
+  NOT_FOUND: { status: 404, message: 'no such resource' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is over its limit' },
+  UNKNOWN_HUB: { status: 422, message: 'the hub is not in the active network' },
+  NO_ROUTE: { status: 422, message: 'no route reaches the destination within 14 days' },
+  RATE_LIMITED: { status: 429, message: 'too many requests' },
+  INTERNAL: { status: 500, message: 'internal error' },
+  UNAVAILABLE: { status: 503, message: 'the service cannot answer this right now' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { error: this.code, message: this.message, ...this.details };
+  }
+}

@@ -1,0 +1,37 @@
+import type { ClosureTable } from './closures';
+import type { NetworkIndex } from './prepare';
+import { minuteOfWeek, MINUTES_PER_WEEK } from './time';
+
+/**
+ * When a parcel available at `available` at the leg's hub leaves on `leg` (CONTRACT §2):
+ * a scheduled leg at its first departure d with d − cutoff ≥ available, a continuous one
+ * at once; a departure that falls in a closure of the leg or its hub moves to the first
+ * allowed one after the closure. The result never decreases as `available` grows (FIFO).
+ */
+export function departureTime(ix: NetworkIndex, closures: ClosureTable, leg: number, available: number): number {
+  const continuous = ix.isContinuous(leg);
+  let d = continuous ? available : nextScheduled(ix, leg, available + ix.legCutoff[leg]);
+  if (closures.isEmpty) return d;
+  const hub = ix.legFrom[leg];
+  for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
+    d = continuous ? reopen : nextScheduled(ix, leg, reopen);
+  }
+  return d;
+}
+
+/** The first scheduled departure of `leg` at or after minute t. */
+function nextScheduled(ix: NetworkIndex, leg: number, t: number): number {
+  const times = ix.schedTimes;
+  const start = ix.schedStart[leg];
+  const end = ix.schedStart[leg + 1];
+  const mow = minuteOfWeek(t);
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < mow) lo = mid + 1;
+    else hi = mid;
+  }
+  const weekStart = t - mow;
+  return lo < end ? weekStart + times[lo] : weekStart + MINUTES_PER_WEEK + times[start];
+}

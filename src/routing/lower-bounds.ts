@@ -1,0 +1,84 @@
+import { HubHeap } from './hub-heap';
+import type { NetworkIndex } from './prepare';
+
+/**
+ * Admissible, consistent lower bounds from every hub to one destination, computed by a
+ * static reverse Dijkstra that ignores schedules, closures and `avoid` (each only makes
+ * a real route later or dearer). A parcel that has just ARRIVED at hub v needs at least
+ * time[v] more minutes, fixed[v] + w × perKg[v] more money and w × co2PerKg[v] more kg CO2.
+ * Unreachable hubs hold Infinity.
+ */
+export interface LowerBounds {
+  readonly time: Float64Array;
+  readonly fixed: Float64Array;
+  readonly perKg: Float64Array;
+  readonly co2PerKg: Float64Array;
+}
+
+const BYTES_PER_HUB = 4 * Float64Array.BYTES_PER_ELEMENT;
+/** @defaultValue 256 MiB of lower-bound tables per network version. */
+const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
+
+/** Per-destination lower bounds, least recently used evicted past a byte budget. */
+export class LowerBoundCache {
+  private readonly entries = new Map<number, LowerBounds>();
+  private readonly capacity: number;
+  private readonly heap: HubHeap;
+  private readonly edgeTime: Float64Array;
+  private readonly edgeFixed: Float64Array;
+
+  constructor(
+    private readonly ix: NetworkIndex,
+    budgetBytes = DEFAULT_BUDGET_BYTES,
+  ) {
+    this.capacity = Math.max(1, Math.floor(budgetBytes / (BYTES_PER_HUB * Math.max(1, ix.hubCount))));
+    this.heap = new HubHeap(ix.hubCount);
+    this.edgeTime = new Float64Array(ix.legCount);
+    this.edgeFixed = new Float64Array(ix.legCount);
+    for (let l = 0; l < ix.legCount; l++) {
+      const from = ix.legFrom[l];
+      this.edgeTime[l] = ix.hubSort[from] + ix.legCutoff[l] + ix.legDuration[l];
+      this.edgeFixed[l] = ix.hubHandling[from] + ix.legCostPerParcel[l];
+    }
+  }
+
+  get(destination: number): LowerBounds {
+    const hit = this.entries.get(destination);
+    if (hit) {
+      this.entries.delete(destination);
+      this.entries.set(destination, hit);
+      return hit;
+    }
+    const bounds: LowerBounds = {
+      time: this.distancesTo(destination, this.edgeTime),
+      fixed: this.distancesTo(destination, this.edgeFixed),
+      perKg: this.distancesTo(destination, this.ix.legCostPerKg),
+      co2PerKg: this.distancesTo(destination, this.ix.legCo2PerKg),
+    };
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as number);
+    this.entries.set(destination, bounds);
+    return bounds;
+  }
+
+  private distancesTo(destination: number, edgeWeight: Float64Array): Float64Array {
+    const { ix, heap } = this;
+    const dist = new Float64Array(ix.hubCount).fill(Infinity);
+    heap.reset(dist);
+    dist[destination] = 0;
+    heap.upsert(destination);
+    while (!heap.isEmpty) {
+      const u = heap.pop();
+      const du = dist[u];
+      for (let i = ix.inStart[u], end = ix.inStart[u + 1]; i < end; i++) {
+        const l = ix.inLeg[i];
+        const v = ix.legFrom[l];
+        const dv = du + edgeWeight[l];
+        if (dv < dist[v]) {
+          dist[v] = dv;
+          heap.upsert(v);
+        }
+      }
+    }
+    return dist;
+  }
+}

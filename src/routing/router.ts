@@ -1,0 +1,104 @@
+import { AppError } from '../errors';
+import { AvoidFilter } from './avoid-filter';
+import { ClosureTable } from './closures';
+import { explainRoute } from './explain';
+import type { Objective } from './objective';
+import type { NetworkIndex } from './prepare';
+import { RouteCache } from './route-cache';
+import { Search } from './search';
+import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
+import type { Closure, RouteAnswer, RoutePlan, RouteQuery, ServiceLevel } from './types';
+
+export interface RouterOptions {
+  /** Answers memoised for repeated identical queries. @defaultValue 100000 */
+  cacheSize?: number;
+}
+
+/**
+ * Answers route queries (CONTRACT §2) on one network version with one set of closures.
+ * Cheap to create: a change of closures makes a new Router over the same index, which
+ * keeps the per-destination lower bounds and starts an empty answer cache.
+ */
+export class Router {
+  private readonly closureTable: ClosureTable;
+  private readonly search: Search;
+  private readonly cache: RouteCache<RouteAnswer>;
+
+  constructor(
+    readonly index: NetworkIndex,
+    readonly closures: readonly Closure[] = [],
+    options: RouterOptions = {},
+  ) {
+    this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
+    this.search = new Search(index, this.closureTable);
+    this.cache = new RouteCache(options.cacheSize ?? 100_000);
+  }
+
+  get cacheStats(): { hits: number; misses: number } {
+    return { hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  /** The route for one parcel. Throws AppError UNKNOWN_HUB, NO_ROUTE or VALIDATION. */
+  route(q: RouteQuery): RouteAnswer {
+    const origin = this.hubOf(q.origin, 'origin');
+    const destination = this.hubOf(q.destination, 'destination');
+    if (!(q.weightKg > 0 && Number.isFinite(q.weightKg))) {
+      throw new AppError('VALIDATION', 'weightKg must be a number greater than 0', { field: 'weightKg' });
+    }
+    const level = q.serviceLevel ?? 'standard';
+    const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
+    const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
+    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${q.weightKg}|${avoid.key}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+
+    const route = this.plan(origin, destination, q.readyAt, q.weightKg, level, deadline, avoid);
+    const answer: RouteAnswer = {
+      serviceLevel: level,
+      deadline,
+      meetsDeadline: route.arriveAt <= deadline,
+      slackMinutes: deadline - route.arriveAt,
+      route,
+    };
+    this.cache.set(key, answer);
+    return answer;
+  }
+
+  private plan(
+    origin: number,
+    destination: number,
+    readyAt: number,
+    weightKg: number,
+    level: ServiceLevel,
+    deadline: number,
+    avoid: AvoidFilter,
+  ): RoutePlan {
+    const horizon = readyAt + HORIZON_MINUTES;
+    const byDeadline = Math.min(deadline, horizon);
+    const run = (objective: Objective, latestArrival: number): number =>
+      this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective, avoid });
+
+    let best: number;
+    if (level === 'express') best = run('time', horizon);
+    else if (level === 'economy') best = run('cost', horizon);
+    else {
+      best = run(level === 'green' ? 'co2' : 'cost', byDeadline);
+      if (best < 0) best = run('time', horizon);
+    }
+    if (best < 0) {
+      throw new AppError('NO_ROUTE', `no route from ${this.index.hubIds[origin]} to ${this.index.hubIds[destination]} arrives within 14 days`);
+    }
+    return explainRoute(this.index, this.search.labels, best, readyAt, weightKg);
+  }
+
+  private hubOf(id: string, field: 'origin' | 'destination'): number {
+    const hub = this.index.hubByCode.get(id);
+    if (hub === undefined) throw new AppError('UNKNOWN_HUB', `unknown hub '${id}'`, { field });
+    return hub;
+  }
+
+  private defaultDeadlineMinutes(origin: number, destination: number): number {
+    const domestic = this.index.hubCountry[origin] === this.index.hubCountry[destination];
+    return domestic ? DOMESTIC_DEADLINE_MINUTES : INTERNATIONAL_DEADLINE_MINUTES;
+  }
+}

@@ -1,0 +1,158 @@
+import type { AvoidFilter } from './avoid-filter';
+import type { ClosureTable } from './closures';
+import { departureTime } from './departures';
+import { LabelHeap } from './label-heap';
+import { Labels } from './labels';
+import type { LowerBounds } from './lower-bounds';
+import { isBetter, upperTieLimit, type Objective } from './objective';
+import type { NetworkIndex } from './prepare';
+
+export interface SearchRequest {
+  origin: number;
+  destination: number;
+  readyAt: number;
+  weightKg: number;
+  /** Labels that cannot reach the destination by this minute are pruned. */
+  latestArrival: number;
+  objective: Objective;
+  avoid: AvoidFilter;
+}
+
+/**
+ * Exact multi-criteria label-setting search over the time-dependent (FIFO) network:
+ * A* on the objective with consistent lower bounds to the destination, popping labels
+ * in lexicographic key order, keeping at each hub only labels no other label dominates
+ * in (arrival, cost) — plus CO2 for the `co2` objective. A label that revisits a hub is
+ * always dominated by its own earlier visit, so every route found is simple.
+ *
+ * Not re-entrant: one Search owns its scratch arrays, and queries run one at a time.
+ */
+export class Search {
+  readonly labels = new Labels();
+  private readonly heap = new LabelHeap(this.labels);
+  private readonly bagHead: Int32Array;
+  private readonly bagStamp: Int32Array;
+  private stamp = 0;
+
+  private req!: SearchRequest;
+  private lb!: LowerBounds;
+  private stopKey = Infinity;
+
+  constructor(
+    private readonly ix: NetworkIndex,
+    private readonly closures: ClosureTable,
+  ) {
+    this.bagHead = new Int32Array(ix.hubCount);
+    this.bagStamp = new Int32Array(ix.hubCount);
+  }
+
+  /** The best label at the destination, or -1 when no route arrives by `latestArrival`. */
+  run(req: SearchRequest): number {
+    const L = this.labels;
+    this.req = req;
+    this.lb = this.ix.bounds.get(req.destination);
+    this.stopKey = Infinity;
+    L.reset();
+    this.heap.clear();
+    this.stamp++;
+    this.offer(req.origin, req.readyAt, 0, 0, -1, -1);
+
+    let best = -1;
+    while (this.heap.size > 0) {
+      const id = this.heap.pop();
+      if (L.dead[id] === 1) continue;
+      if (L.k1[id] > this.stopKey) break;
+      if (L.hub[id] !== req.destination) {
+        this.expand(id);
+      } else if (best < 0) {
+        best = id;
+        if (req.objective === 'time') break;
+        this.stopKey = upperTieLimit(L.k1[id]);
+      } else if (isBetter(req.objective, this.outcome(id), this.outcome(best))) {
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  private expand(id: number): void {
+    const { ix, labels: L, req, closures } = this;
+    const lbTime = this.lb.time;
+    const v = L.hub[id];
+    const available = L.arrival[id] + ix.hubSort[v];
+    const costSoFar = L.cost[id] + ix.hubHandling[v];
+    const co2SoFar = L.co2[id];
+    const w = req.weightKg;
+    for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
+      const u = ix.legTo[l];
+      const toGo = lbTime[u];
+      if (toGo === Infinity) continue;
+      if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
+      const arrival = departureTime(ix, closures, l, available) + ix.legDuration[l];
+      if (arrival + toGo > req.latestArrival) continue;
+      const cost = costSoFar + ix.legCostPerParcel[l] + w * ix.legCostPerKg[l];
+      const co2 = co2SoFar + w * ix.legCo2PerKg[l];
+      this.offer(u, arrival, cost, co2, id, l);
+    }
+  }
+
+  /** Add a label unless its key is past the stop key or a label at its hub dominates it. */
+  private offer(hub: number, arrival: number, cost: number, co2: number, parent: number, leg: number): void {
+    const { lb, req } = this;
+    const timeKey = arrival + lb.time[hub];
+    const costKey = cost + lb.fixed[hub] + req.weightKg * lb.perKg[hub];
+    let k1 = timeKey;
+    let k2 = costKey;
+    let k3 = 0;
+    if (req.objective === 'cost') {
+      k1 = costKey;
+      k2 = timeKey;
+    } else if (req.objective === 'co2') {
+      k1 = co2 + req.weightKg * lb.co2PerKg[hub];
+      k3 = timeKey;
+    }
+    if (k1 > this.stopKey || this.isDominated(hub, arrival, cost, co2)) return;
+    const L = this.labels;
+    const id = L.add(hub, arrival, cost, co2, parent, leg);
+    L.k1[id] = k1;
+    L.k2[id] = k2;
+    L.k3[id] = k3;
+    if (this.bagStamp[hub] !== this.stamp) {
+      this.bagStamp[hub] = this.stamp;
+      L.next[id] = -1;
+    } else {
+      L.next[id] = this.bagHead[hub];
+    }
+    this.bagHead[hub] = id;
+    this.heap.push(id);
+  }
+
+  /**
+   * Whether a label at `hub` is no better than one already there; labels the new one
+   * dominates are killed and unlinked on the way.
+   */
+  private isDominated(hub: number, arrival: number, cost: number, co2: number): boolean {
+    if (this.bagStamp[hub] !== this.stamp) return false;
+    const L = this.labels;
+    const withCo2 = this.req.objective === 'co2';
+    let prev = -1;
+    for (let m = this.bagHead[hub]; m >= 0; m = L.next[m]) {
+      const mArrival = L.arrival[m];
+      const mCost = L.cost[m];
+      if (mArrival <= arrival && mCost <= cost && (!withCo2 || L.co2[m] <= co2)) return true;
+      if (arrival <= mArrival && cost <= mCost && (!withCo2 || co2 <= L.co2[m])) {
+        L.dead[m] = 1;
+        if (prev < 0) this.bagHead[hub] = L.next[m];
+        else L.next[prev] = L.next[m];
+      } else {
+        prev = m;
+      }
+    }
+    return false;
+  }
+
+  private outcome(id: number): { arrival: number; cost: number; co2: number } {
+    const L = this.labels;
+    return { arrival: L.arrival[id], cost: L.cost[id], co2: L.co2[id] };
+  }
+}

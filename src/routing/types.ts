@@ -1,0 +1,121 @@
+/**
+ * The network document (CONTRACT §1) and the routing query/answer (CONTRACT §2),
+ * as the pure routing core sees them. Times inside the core are whole UTC minutes
+ * since the Unix epoch; the HTTP layer converts to and from ISO strings.
+ */
+
+export const MODES = ['air', 'truck', 'rail', 'sea', 'ev'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const HUB_KINDS = ['gateway', 'sort-center', 'city', 'rural'] as const;
+export type HubKind = (typeof HUB_KINDS)[number];
+
+export const SERVICE_LEVELS = ['express', 'standard', 'economy', 'green'] as const;
+export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+
+export interface Hub {
+  id: string;
+  name: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  /** Minutes of processing before a parcel can leave this hub. */
+  sortMinutes: number;
+  /** Charged once when a parcel leaves this hub. */
+  handlingCost: number;
+  kind?: HubKind;
+  capacityPerDay?: number;
+}
+
+export interface Leg {
+  id: string;
+  from: string;
+  to: string;
+  mode: Mode;
+  carrier: string;
+  durationMinutes: number;
+  costPerParcel: number;
+  costPerKg: number;
+  /** UTC `HH:MM` times; absent or empty means a continuous shuttle. */
+  departures?: string[];
+  /** ISO weekdays (1 = Monday) of the departure's UTC date; absent = every day. */
+  days?: number[];
+  /** @defaultValue 0 */
+  cutoffMinutes?: number;
+  /** When absent: great-circle km × the mode's factor. */
+  co2KgPerKg?: number;
+  capacityPerDeparture?: number;
+}
+
+export interface NetworkDocument {
+  name: string;
+  hubs: Hub[];
+  legs: Leg[];
+}
+
+/** A hub or a leg closed for departures in [from, until) (epoch minutes). */
+export interface Closure {
+  hubId?: string;
+  legId?: string;
+  from: number;
+  until: number;
+}
+
+export interface Avoid {
+  hubs?: readonly string[];
+  modes?: readonly string[];
+  carriers?: readonly string[];
+}
+
+export interface RouteQuery {
+  origin: string;
+  destination: string;
+  weightKg: number;
+  /** Epoch minutes. */
+  readyAt: number;
+  /** @defaultValue 'standard' */
+  serviceLevel?: ServiceLevel;
+  /** Epoch minutes; default 24 h domestic, 72 h international after readyAt. */
+  deadline?: number;
+  avoid?: Avoid;
+}
+
+export interface RouteLeg {
+  legId: string;
+  from: string;
+  to: string;
+  mode: Mode;
+  carrier: string;
+  departAt: number;
+  arriveAt: number;
+  /** Sort time at `from` before the parcel became available. */
+  sortMinutes: number;
+  /** Minutes between becoming available at `from` and departing. */
+  waitMinutes: number;
+  /** costPerParcel + costPerKg × weight (as in CONTRACT §3's example). */
+  cost: number;
+  /** handlingCost of `from`, charged as the parcel leaves it. */
+  handlingCost: number;
+  co2Kg: number;
+}
+
+export interface RoutePlan {
+  hubs: string[];
+  /** Σ (leg.cost + leg.handlingCost). */
+  legs: RouteLeg[];
+  cost: number;
+  co2Kg: number;
+  departAt: number;
+  arriveAt: number;
+  transitMinutes: number;
+}
+
+export interface RouteAnswer {
+  serviceLevel: ServiceLevel;
+  deadline: number;
+  meetsDeadline: boolean;
+  /** deadline − arriveAt; negative when late. */
+  slackMinutes: number;
+  route: RoutePlan;
+}
