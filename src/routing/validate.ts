@@ -150,8 +150,14 @@ const weekday = scalar((value) =>
     : 'must be an ISO weekday: a whole number from 1 (Monday) to 7 (Sunday)',
 );
 
+/**
+ * A year: far past the 14-day routing horizon, and safely inside the Int32
+ * arrays of the prepared index, where a larger value would wrap around.
+ */
+const MAX_MINUTES = 366 * 24 * 60;
+
 const amount = numberWithin({ min: 0 });
-const minutes = numberWithin({ min: 0, wholeUnit: 'minutes' });
+const minutes = numberWithin({ min: 0, max: MAX_MINUTES, wholeUnit: 'minutes' });
 const capacity = numberWithin({ above: 0, wholeUnit: 'parcels' });
 
 const HUB_FIELDS: FieldTable<Hub> = {
@@ -172,7 +178,7 @@ const LEG_FIELDS: FieldTable<Leg> = {
   to: required(text),
   mode: required(oneOf('mode', MODES)),
   carrier: required(text),
-  durationMinutes: required(numberWithin({ above: 0, wholeUnit: 'minutes' })),
+  durationMinutes: required(numberWithin({ above: 0, max: MAX_MINUTES, wholeUnit: 'minutes' })),
   costPerParcel: required(amount),
   costPerKg: required(amount),
   departures: optional(listOf(departureTime)),
