@@ -1,0 +1,142 @@
+/**
+ * The environment, parsed and validated once into a typed, frozen object
+ * (CONTRACT §4). Every option is read here and nowhere else; an invalid value
+ * stops start-up with one line naming the variable, the rule and the value.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** Port the API listens on (`PORT`). @defaultValue 3000 */
+  readonly port: number;
+  /** Address the API listens on (`HOST`). @defaultValue '127.0.0.1' */
+  readonly host: string;
+  /** The Redis server (`REDIS_URL`); a database index in the path is honoured. @defaultValue 'redis://127.0.0.1:6379' */
+  readonly redisUrl: string;
+  /** True when `REDIS_URL` was not set, so the embedded redis-server may be started. */
+  readonly redisUrlIsDefault: boolean;
+  /** Bearer token for admin calls (`ADMIN_TOKEN`); unset = admin calls answer 403. @defaultValue undefined */
+  readonly adminToken: string | undefined;
+  /** Network loaded when Redis holds no active one (`NETWORK_FILE`). @defaultValue the bundled data/cn-global-demo.json */
+  readonly networkFile: string;
+  /** pino level (`LOG_LEVEL`). @defaultValue 'info' */
+  readonly logLevel: LogLevel;
+  /** Keys accepted on routing calls (`API_KEYS`, comma-separated); empty = routing is open. @defaultValue [] */
+  readonly apiKeys: readonly string[];
+  /** Routing calls per client (API key, else IP) per minute, per process (`RATE_LIMIT_PER_MINUTE`); 0 = no limit. @defaultValue 60000 */
+  readonly rateLimitPerMinute: number;
+  /** Largest body of any call but the network upload (`BODY_LIMIT_BYTES`). @defaultValue 16384 */
+  readonly bodyLimitBytes: number;
+  /** Largest network upload (`NETWORK_BODY_LIMIT_BYTES`). @defaultValue 52428800 (50 MiB) */
+  readonly networkBodyLimitBytes: number;
+  /** Mean event-loop lag above which calls are shed with 503 (`EVENT_LOOP_LAG_MS`); 0 = never shed. @defaultValue 200 */
+  readonly eventLoopLagMs: number;
+  /** First part of every Redis key (`KEY_PREFIX`). @defaultValue 'parcel' */
+  readonly keyPrefix: string;
+  /** Network versions kept for rollback (`NETWORK_VERSIONS_KEPT`). @defaultValue 5 */
+  readonly networkVersionsKept: number;
+  /** Backstop poll of the active version, besides pub/sub (`NETWORK_POLL_MS`). @defaultValue 5000 */
+  readonly networkPollMs: number;
+  /** Longest wait for in-flight calls on shutdown before closing anyway (`SHUTDOWN_TIMEOUT_MS`). @defaultValue 10000 */
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses and checks the environment; throws one ConfigError listing every invalid variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const reader = new EnvReader(env, problems);
+  const config: Config = {
+    port: reader.integer('PORT', 3000, 1, 65535),
+    host: reader.text('HOST', '127.0.0.1'),
+    redisUrl: reader.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379'),
+    redisUrlIsDefault: !env.REDIS_URL,
+    adminToken: env.ADMIN_TOKEN || undefined,
+    networkFile: resolve(reader.text('NETWORK_FILE', join(packageRoot(), 'data', 'cn-global-demo.json'))),
+    logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    apiKeys: reader.list('API_KEYS'),
+    rateLimitPerMinute: reader.integer('RATE_LIMIT_PER_MINUTE', 60_000, 0, 1e9),
+    bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 16_384, 256, 1 << 30),
+    networkBodyLimitBytes: reader.integer('NETWORK_BODY_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1 << 30),
+    eventLoopLagMs: reader.integer('EVENT_LOOP_LAG_MS', 200, 0, 60_000),
+    keyPrefix: reader.matching('KEY_PREFIX', 'parcel', /^[A-Za-z0-9_.:-]{1,64}$/, '1–64 of A-Za-z0-9_.:-'),
+    networkVersionsKept: reader.integer('NETWORK_VERSIONS_KEPT', 5, 2, 100),
+    networkPollMs: reader.integer('NETWORK_POLL_MS', 5000, 100, 3_600_000),
+    shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return Object.freeze(config);
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  text(name: string, fallback: string): string {
+    return this.env[name] || fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (/^\d+$/.test(raw.trim()) && value >= min && value <= max) return value;
+    this.problems.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got '${raw}')`);
+    return fallback;
+  }
+
+  matching(name: string, fallback: string, pattern: RegExp, rule: string): string {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    if (pattern.test(raw)) return raw;
+    this.problems.push(`${name} must be ${rule} (got '${raw}')`);
+    return fallback;
+  }
+
+  list(name: string): string[] {
+    return (this.env[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
+
+  redisUrl(name: string, fallback: string): string {
+    const raw = this.env[name];
+    if (!raw) return fallback;
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    const db = url?.pathname.replace(/^\//, '') ?? '';
+    if (url && (url.protocol === 'redis:' || url.protocol === 'rediss:') && /^\d*$/.test(db)) return raw;
+    this.problems.push(`${name} must be a redis:// or rediss:// URL with an optional /<db index> (value not shown: it may hold a password)`);
+    return fallback;
+  }
+}
+
+/** The directory holding package.json, from src/ (ts) as from dist/src/ (built). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
