@@ -1,0 +1,21 @@
+/**
+ * Calls that need Redis fail fast with 503 UNAVAILABLE when it cannot answer:
+ * not connected, connection lost mid-call, or a command timed out. Errors that
+ * Redis itself replied with (a bug, not an outage) pass through unchanged.
+ */
+import { ReplyError, type Redis } from 'ioredis';
+import { AppError } from '../errors';
+
+export async function needRedis<T>(redis: Redis, call: () => Promise<T>): Promise<T> {
+  if (redis.status !== 'ready') throw redisUnavailable();
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof ReplyError || err instanceof AppError) throw err;
+    throw redisUnavailable();
+  }
+}
+
+function redisUnavailable(): AppError {
+  return new AppError('UNAVAILABLE', 'Redis is unreachable; try again shortly');
+}

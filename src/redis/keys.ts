@@ -1,0 +1,26 @@
+/**
+ * Every Redis key and channel name this service uses, built in one place.
+ * `keys(prefix)` scopes them all: production uses KEY_PREFIX, each test a
+ * prefix of its own so that tests never see each other's data.
+ */
+export function keys(prefix: string) {
+  const network = `${prefix}:network`;
+  return {
+    /** String: the JSON document of one immutable network version. */
+    networkVersion: (version: string) => `${network}:version:${version}`,
+    /** What networkVersion(id) starts with, for Lua scripts that drop old versions. */
+    networkVersionPrefix: `${network}:version:`,
+    /** Hash { version, activatedAt }: the version every process serves. */
+    activeNetwork: `${network}:active`,
+    /** List of version ids, the active one first; the rest are rollback targets. */
+    networkHistory: `${network}:history`,
+    /** Hash closure id → closure JSON. */
+    closures: `${network}:closures`,
+    /** Counter bumped on every closure change. */
+    closuresRevision: `${network}:closures:revision`,
+    /** Pub/sub channel announcing a change of active version or of closures. */
+    networkChanges: `${network}:changes`,
+  };
+}
+
+export type Keys = ReturnType<typeof keys>;
