@@ -1,0 +1,180 @@
+/**
+ * The network as every API and worker process serves it: the active version's
+ * document, index and router, held in memory and never read from Redis per
+ * request. A change announced on the networkChanges channel (or found by the
+ * periodic poll that backs pub/sub up) builds the next snapshot off to the side,
+ * then switches to it with one reference swap. A change of closures only builds
+ * a new Router over the same index.
+ */
+import type { Redis } from 'ioredis';
+import type { BaseLogger } from 'pino';
+import { AppError } from '../errors';
+import type { ClosureRecord } from '../http/schemas/closure';
+import { isoToMinutes } from '../api/time';
+import type { Keys } from '../redis/keys';
+import { prepareNetwork, type NetworkIndex } from '../routing/prepare';
+import { Router } from '../routing/router';
+import type { Closure, NetworkDocument } from '../routing/types';
+import type { ClosureStore } from './closure-store';
+import { readNetworkFile } from './network-file';
+import type { NetworkStore } from './store';
+
+export interface NetworkSnapshot {
+  readonly version: string;
+  readonly activatedAt: string;
+  readonly doc: NetworkDocument;
+  readonly index: NetworkIndex;
+  readonly router: Router;
+  readonly closures: readonly ClosureRecord[];
+  readonly closuresRevision: number;
+}
+
+export interface LiveNetworkOptions {
+  store: NetworkStore;
+  closures: ClosureStore;
+  /** A connection of its own: it enters subscriber mode. */
+  subscriber: Redis;
+  keys: Keys;
+  logger: BaseLogger;
+  /** Backstop poll interval. @defaultValue 5000 */
+  pollMs?: number;
+  /** Loaded into Redis when no version is active there (NETWORK_FILE). @defaultValue none */
+  seedFile?: string;
+}
+
+export class LiveNetwork {
+  private snapshot: NetworkSnapshot | undefined;
+  private loading: Promise<void> | undefined;
+  private loadAgain = false;
+  private redisDown = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onMessage = (channel: string): void => {
+    if (channel === this.options.keys.networkChanges) void this.refresh();
+  };
+  private readonly onReconnect = (): void => void this.refresh();
+
+  constructor(private readonly options: LiveNetworkOptions) {}
+
+  /** The snapshot being served; undefined until a network is active. */
+  get current(): NetworkSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** The snapshot being served; throws 503 UNAVAILABLE while no network is active. */
+  require(): NetworkSnapshot {
+    if (!this.snapshot) throw new AppError('UNAVAILABLE', 'no network is active yet');
+    return this.snapshot;
+  }
+
+  /**
+   * Subscribes to changes, seeds Redis from the seed file when it has no active
+   * network, loads the active one and starts the poll. Resolves even when Redis
+   * is down (the poll and the reconnection keep trying); rejects only when the
+   * seed file is unreadable or invalid.
+   */
+  async start(): Promise<void> {
+    const { subscriber, keys, seedFile, pollMs = 5000 } = this.options;
+    subscriber.on('message', this.onMessage);
+    subscriber.on('ready', this.onReconnect);
+    void subscriber.subscribe(keys.networkChanges).catch(() => undefined);
+    if (seedFile) await this.seed(seedFile);
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), pollMs);
+    this.timer.unref();
+  }
+
+  /** Stops listening and polling; the last snapshot stays readable. */
+  async stop(): Promise<void> {
+    const { subscriber, keys } = this.options;
+    clearInterval(this.timer);
+    subscriber.off('message', this.onMessage);
+    subscriber.off('ready', this.onReconnect);
+    if (subscriber.status === 'ready') await subscriber.unsubscribe(keys.networkChanges).catch(() => undefined);
+    await this.loading;
+  }
+
+  /**
+   * Brings the snapshot up to date with Redis. Calls made while a load runs are
+   * answered by one more load after it. Never rejects: on failure the current
+   * snapshot stays, and the failure is logged once until Redis answers again.
+   */
+  refresh(): Promise<void> {
+    if (this.loading) {
+      this.loadAgain = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      do {
+        this.loadAgain = false;
+        await this.loadLogged();
+      } while (this.loadAgain);
+    })().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async seed(file: string): Promise<void> {
+    const { store, logger } = this.options;
+    try {
+      if (await store.active()) return;
+    } catch {
+      return;
+    }
+    const doc = await readNetworkFile(file);
+    const upload = await store.upload(doc, { onlyIfNoneActive: true }).catch(() => undefined);
+    if (upload?.activated) logger.info({ version: upload.version, file }, 'no active network in Redis: loaded %s', file);
+  }
+
+  private async loadLogged(): Promise<void> {
+    try {
+      await this.load();
+      if (this.redisDown) this.options.logger.info('network store reachable again');
+      this.redisDown = false;
+    } catch (err) {
+      if (!this.redisDown) this.options.logger.warn({ err }, 'cannot refresh the network; serving the one in memory');
+      this.redisDown = true;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const { store, closures } = this.options;
+    const [active, revision] = await Promise.all([store.active(), closures.revision()]);
+    if (!active) return;
+    const current = this.snapshot;
+    const sameVersion = current?.version === active.version;
+    if (sameVersion && current.closuresRevision === revision) {
+      if (current.activatedAt !== active.activatedAt) this.snapshot = { ...current, activatedAt: active.activatedAt };
+      return;
+    }
+    let index = sameVersion ? current.index : undefined;
+    if (!index) {
+      const doc = await store.document(active.version);
+      if (!doc) return;
+      index = prepareNetwork(doc);
+    }
+    const closureSet =
+      current && current.closuresRevision === revision
+        ? { revision, closures: current.closures }
+        : await closures.list();
+    this.snapshot = {
+      version: active.version,
+      activatedAt: active.activatedAt,
+      doc: index.doc,
+      index,
+      router: new Router(index, closureSet.closures.map(toCoreClosure)),
+      closures: closureSet.closures,
+      closuresRevision: closureSet.revision,
+    };
+    this.options.logger.info({ version: active.version, closuresRevision: this.snapshot.closuresRevision }, 'network switched');
+  }
+}
+
+function toCoreClosure(record: ClosureRecord): Closure {
+  return {
+    hubId: record.hubId,
+    legId: record.legId,
+    from: isoToMinutes(record.from, 'down') ?? 0,
+    until: isoToMinutes(record.until, 'up') ?? 0,
+  };
+}
