@@ -1,0 +1,43 @@
+/**
+ * One parcel's routing request → the core's RouteQuery. Shared by POST
+ * /v1/routes (after Fastify has checked the body against the same schema) and
+ * the batch workers (which check each parcel with parseRouteRequest). Times are
+ * whole minutes: readyAt rounded up, deadline rounded down.
+ */
+import { Compile } from 'typebox/compile';
+import type { AppError } from '../errors';
+import { RouteRequestSchema, type RouteRequestBody } from '../http/schemas/route';
+import type { RouteQuery } from '../routing/types';
+import { isoToMinutes, nowMinutes } from './time';
+import { fieldError, validationError } from './validation-error';
+
+export type ParsedRouteRequest = { ok: true; query: RouteQuery; parcelId?: string } | { ok: false; error: AppError };
+
+const requestSchema = Compile(RouteRequestSchema);
+
+/** Checks an untrusted value (e.g. one NDJSON line, parsed) and converts it. */
+export function parseRouteRequest(input: unknown): ParsedRouteRequest {
+  if (!requestSchema.Check(input)) return { ok: false, error: validationError(requestSchema.Errors(input)) };
+  return toRouteQuery(input);
+}
+
+/** Converts a body that already passed RouteRequestSchema. */
+export function toRouteQuery(body: RouteRequestBody): ParsedRouteRequest {
+  const readyAt = body.readyAt === undefined ? nowMinutes() : isoToMinutes(body.readyAt, 'up');
+  if (readyAt === undefined) return { ok: false, error: fieldError('readyAt', 'is not a valid time') };
+  const deadline = body.deadline === undefined ? undefined : isoToMinutes(body.deadline, 'down');
+  if (body.deadline !== undefined) {
+    if (deadline === undefined) return { ok: false, error: fieldError('deadline', 'is not a valid time') };
+    if (deadline < readyAt) return { ok: false, error: fieldError('deadline', 'must not be before readyAt') };
+  }
+  const query: RouteQuery = {
+    origin: body.origin,
+    destination: body.destination,
+    weightKg: body.weightKg,
+    readyAt,
+    serviceLevel: body.serviceLevel ?? 'standard',
+    deadline,
+    avoid: body.avoid,
+  };
+  return body.parcelId === undefined ? { ok: true, query } : { ok: true, query, parcelId: body.parcelId };
+}

@@ -1,0 +1,45 @@
+/**
+ * The core's RouteAnswer → the contract's answer JSON (CONTRACT §3), field by
+ * field, with ISO times to the second. Shared by POST /v1/routes and the batch
+ * result lines, which are written with JSON.stringify, so nothing unnamed leaks.
+ */
+import type { RouteResponse } from '../http/schemas/route';
+import type { RouteAnswer, RouteLeg } from '../routing/types';
+import { minutesToIso } from './time';
+
+export function toRouteResponse(answer: RouteAnswer, networkVersion: string, parcelId?: string): RouteResponse {
+  const { route } = answer;
+  const body: RouteResponse = {
+    networkVersion,
+    serviceLevel: answer.serviceLevel,
+    deadline: minutesToIso(answer.deadline),
+    meetsDeadline: answer.meetsDeadline,
+    slackMinutes: answer.slackMinutes,
+    route: {
+      hubs: route.hubs,
+      cost: route.cost,
+      co2Kg: route.co2Kg,
+      departAt: minutesToIso(route.departAt),
+      arriveAt: minutesToIso(route.arriveAt),
+      transitMinutes: route.transitMinutes,
+      legs: route.legs.map(toLeg),
+    },
+  };
+  return parcelId === undefined ? body : { parcelId, ...body };
+}
+
+function toLeg(leg: RouteLeg): RouteResponse['route']['legs'][number] {
+  return {
+    legId: leg.legId,
+    from: leg.from,
+    to: leg.to,
+    mode: leg.mode,
+    carrier: leg.carrier,
+    departAt: minutesToIso(leg.departAt),
+    arriveAt: minutesToIso(leg.arriveAt),
+    sortMinutes: leg.sortMinutes,
+    waitMinutes: leg.waitMinutes,
+    cost: leg.cost,
+    co2Kg: leg.co2Kg,
+  };
+}

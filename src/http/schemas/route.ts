@@ -1,0 +1,73 @@
+/**
+ * POST /v1/routes: the request and the answer (CONTRACT §3). The batch path
+ * validates each parcel and writes each result line with these same schemas.
+ */
+import { Type, type Static } from 'typebox';
+import { MODES, SERVICE_LEVELS } from '../../routing/types';
+import { HubIdSchema, IsoTime } from './common';
+
+/** Heaviest parcel accepted, in kg: keeps costs and CO2 finite. */
+export const MAX_WEIGHT_KG = 1_000_000;
+
+export const AvoidSchema = Type.Object(
+  {
+    hubs: Type.Optional(Type.Array(HubIdSchema, { maxItems: 200, description: 'Not used as intermediate stops.' })),
+    modes: Type.Optional(Type.Array(Type.Enum(MODES), { maxItems: MODES.length })),
+    carriers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RouteRequestSchema = Type.Object(
+  {
+    parcelId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Echoed in the answer.' })),
+    origin: HubIdSchema,
+    destination: HubIdSchema,
+    weightKg: Type.Number({ exclusiveMinimum: 0, maximum: MAX_WEIGHT_KG }),
+    readyAt: Type.Optional(IsoTime('Hand-in time, rounded up to the minute. Default: now.')),
+    serviceLevel: Type.Optional(Type.Enum(SERVICE_LEVELS, { default: 'standard' })),
+    deadline: Type.Optional(
+      IsoTime('Rounded down to the minute. Default: readyAt + 24 h within one country, else + 72 h.'),
+    ),
+    avoid: Type.Optional(AvoidSchema),
+  },
+  { additionalProperties: false },
+);
+export type RouteRequestBody = Static<typeof RouteRequestSchema>;
+
+const IsoOut = Type.String({ format: 'date-time' });
+
+export const RouteLegSchema = Type.Object({
+  legId: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  mode: Type.Enum(MODES),
+  carrier: Type.String(),
+  departAt: IsoOut,
+  arriveAt: IsoOut,
+  sortMinutes: Type.Integer({ description: 'Sort time at `from` before the parcel was available.' }),
+  waitMinutes: Type.Integer({ description: 'From available at `from` to departure.' }),
+  cost: Type.Number({ description: 'costPerParcel + costPerKg × weight + handlingCost of `from`; unrounded.' }),
+  co2Kg: Type.Number(),
+});
+
+export const RoutePlanSchema = Type.Object({
+  hubs: Type.Array(Type.String()),
+  cost: Type.Number({ description: 'Unrounded.' }),
+  co2Kg: Type.Number(),
+  departAt: IsoOut,
+  arriveAt: IsoOut,
+  transitMinutes: Type.Integer(),
+  legs: Type.Array(RouteLegSchema),
+});
+
+export const RouteResponseSchema = Type.Object({
+  parcelId: Type.Optional(Type.String()),
+  networkVersion: Type.String(),
+  serviceLevel: Type.Enum(SERVICE_LEVELS),
+  deadline: IsoOut,
+  meetsDeadline: Type.Boolean(),
+  slackMinutes: Type.Integer({ description: 'deadline − arriveAt; negative when late.' }),
+  route: RoutePlanSchema,
+});
+export type RouteResponse = Static<typeof RouteResponseSchema>;
