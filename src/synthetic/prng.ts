@@ -33,7 +33,7 @@ export function createRng(seed: number): Rng {
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new RangeError('pick() needs a non-empty array');
-      return items[Math.floor(next() * items.length)] as (typeof items)[number];
+      return items[Math.floor(next() * items.length)];
     },
   };
 }
