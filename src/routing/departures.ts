@@ -8,23 +8,34 @@ import { minuteOfWeek, MINUTES_PER_WEEK } from './time';
  * at once; a departure that falls in a closure of the leg or its hub moves to the first
  * allowed one after the closure. The result never decreases as `available` grows (FIFO).
  */
-export function departureTime(ix: NetworkIndex, closures: ClosureTable, leg: number, available: number): number {
-  const continuous = ix.isContinuous(leg);
-  let d = continuous ? available : nextScheduled(ix, leg, available + ix.legCutoff[leg]);
+export function departureTime(
+  ix: NetworkIndex,
+  closures: ClosureTable,
+  leg: number,
+  available: number,
+  availableMinuteOfWeek = minuteOfWeek(available),
+): number {
+  const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
+  let d = available;
+  if (!continuous) {
+    const cutoff = ix.legCutoff[leg];
+    let mow = availableMinuteOfWeek + cutoff;
+    if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
+    d = nextScheduled(ix, leg, available + cutoff, mow);
+  }
   if (closures.isEmpty) return d;
   const hub = ix.legFrom[leg];
   for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
-    d = continuous ? reopen : nextScheduled(ix, leg, reopen);
+    d = continuous ? reopen : nextScheduled(ix, leg, reopen, minuteOfWeek(reopen));
   }
   return d;
 }
 
-/** The first scheduled departure of `leg` at or after minute t. */
-function nextScheduled(ix: NetworkIndex, leg: number, t: number): number {
+/** The first scheduled departure of `leg` at or after minute t, whose minute of the week is mow. */
+function nextScheduled(ix: NetworkIndex, leg: number, t: number, mow: number): number {
   const times = ix.schedTimes;
   const start = ix.schedStart[leg];
   const end = ix.schedStart[leg + 1];
-  const mow = minuteOfWeek(t);
   let lo = start;
   let hi = end;
   while (lo < hi) {

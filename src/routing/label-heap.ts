@@ -22,9 +22,10 @@ export class LabelHeap {
     }
     let i = this.size++;
     const items = this.items;
+    const { k1, k2, k3 } = this.labels;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(id, items[p])) break;
+      if (!less(k1, k2, k3, id, items[p])) break;
       items[i] = items[p];
       i = p;
     }
@@ -35,24 +36,24 @@ export class LabelHeap {
     const items = this.items;
     const top = items[0];
     const last = items[--this.size];
+    const { k1, k2, k3 } = this.labels;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= this.size) break;
-      if (c + 1 < this.size && this.less(items[c + 1], items[c])) c++;
-      if (!this.less(items[c], last)) break;
+      if (c + 1 < this.size && less(k1, k2, k3, items[c + 1], items[c])) c++;
+      if (!less(k1, k2, k3, items[c], last)) break;
       items[i] = items[c];
       i = c;
     }
     items[i] = last;
     return top;
   }
+}
 
-  private less(a: number, b: number): boolean {
-    const { k1, k2, k3 } = this.labels;
-    if (k1[a] !== k1[b]) return k1[a] < k1[b];
-    if (k2[a] !== k2[b]) return k2[a] < k2[b];
-    if (k3[a] !== k3[b]) return k3[a] < k3[b];
-    return a < b;
-  }
+function less(k1: Float64Array, k2: Float64Array, k3: Float64Array, a: number, b: number): boolean {
+  if (k1[a] !== k1[b]) return k1[a] < k1[b];
+  if (k2[a] !== k2[b]) return k2[a] < k2[b];
+  if (k3[a] !== k3[b]) return k3[a] < k3[b];
+  return a < b;
 }

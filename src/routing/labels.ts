@@ -6,7 +6,8 @@
 export class Labels {
   size = 0;
   hub = new Int32Array(0);
-  arrival = new Float64Array(0);
+  /** Epoch minutes: small integers, kept in Int32 so schedule arithmetic stays in small ints. */
+  arrival = new Int32Array(0);
   cost = new Float64Array(0);
   co2 = new Float64Array(0);
   parent = new Int32Array(0);

@@ -95,10 +95,6 @@ export class NetworkIndex {
     this.bounds = new LowerBoundCache(this, lowerBoundBudgetBytes);
   }
 
-  isContinuous(leg: number): boolean {
-    return this.schedStart[leg] === this.schedStart[leg + 1];
-  }
-
   private hub(id: string): number {
     const h = this.hubByCode.get(id);
     if (h === undefined) throw new Error(`leg names unknown hub '${id}': validate the network first`);

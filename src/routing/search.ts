@@ -6,6 +6,7 @@ import { Labels } from './labels';
 import type { LowerBounds } from './lower-bounds';
 import { isBetter, upperTieLimit, type Objective } from './objective';
 import type { NetworkIndex } from './prepare';
+import { minuteOfWeek } from './time';
 
 export interface SearchRequest {
   origin: number;
@@ -67,7 +68,6 @@ export class Search {
       } else if (best < 0) {
         best = id;
         if (req.objective === 'time') break;
-        this.stopKey = upperTieLimit(L.k1[id]);
       } else if (isBetter(req.objective, this.outcome(id), this.outcome(best))) {
         best = id;
       }
@@ -80,6 +80,7 @@ export class Search {
     const lbTime = this.lb.time;
     const v = L.hub[id];
     const available = L.arrival[id] + ix.hubSort[v];
+    const availableMinuteOfWeek = minuteOfWeek(available);
     const costSoFar = L.cost[id] + ix.hubHandling[v];
     const co2SoFar = L.co2[id];
     const w = req.weightKg;
@@ -88,7 +89,7 @@ export class Search {
       const toGo = lbTime[u];
       if (toGo === Infinity) continue;
       if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
-      const arrival = departureTime(ix, closures, l, available) + ix.legDuration[l];
+      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek) + ix.legDuration[l];
       if (arrival + toGo > req.latestArrival) continue;
       const cost = costSoFar + ix.legCostPerParcel[l] + w * ix.legCostPerKg[l];
       const co2 = co2SoFar + w * ix.legCo2PerKg[l];
@@ -112,6 +113,8 @@ export class Search {
       k3 = timeKey;
     }
     if (k1 > this.stopKey || this.isDominated(hub, arrival, cost, co2)) return;
+    // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
+    if (hub === req.destination) this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
     L.k1[id] = k1;
