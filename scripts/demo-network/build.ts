@@ -22,10 +22,14 @@ const WAVES = {
   nightFlights: ['05:00', '16:00', '17:30', '19:00'],
 };
 
-/** Up to this distance a feeder is an electric van shuttle; beyond `TRUCK_ONLY_KM` a sort centre also flies. */
+/** Up to this distance a county or city feeder is an electric van shuttle. */
 const EV_SHUTTLE_KM = 40;
+/** Beyond this a sort centre also has feeder flights to its gateway... */
 const TRUCK_ONLY_KM = 250;
+/** ...and beyond this, flights only. */
 const AIR_ONLY_KM = 900;
+/** Gateways closer than this are linked by truck rather than by air. */
+const GATEWAY_TRUCK_KM = 600;
 
 /** The demo network "cn-global-demo", built the same way every time. */
 export function buildDemoNetwork(): NetworkDocument {
@@ -47,7 +51,7 @@ export function buildDemoNetwork(): NetworkDocument {
   COUNTY_STATIONS.forEach((p, i) => {
     const [station, parent] = [hub(p.id), hub(p.parent)];
     const mode = km(station, parent) <= EV_SHUTTLE_KM ? 'ev' : 'truck';
-    legs.both(station, parent, { mode, carrier: CARRIERS.rural[i % CARRIERS.rural.length] });
+    legs.both(station, parent, { mode, carrier: pick(CARRIERS.rural, i) });
   });
   CITIES.forEach((p, i) => {
     const [city, parent] = [hub(p.id), hub(p.parent)];
@@ -75,7 +79,7 @@ function linkGatewayMesh(legs: LegBuilder, gateways: Hub[]): void {
   gateways.forEach((a, i) =>
     gateways.slice(i + 1).forEach((b) => {
       n++;
-      if (km(a, b) <= 600) {
+      if (km(a, b) <= GATEWAY_TRUCK_KM) {
         legs.both(a, b, { mode: 'truck', carrier: pick(CARRIERS.domesticTruck, n), departures: WAVES.truckUp, cutoffMinutes: 30 });
       } else {
         legs.both(a, b, { mode: 'air', carrier: pick(CARRIERS.domesticAir, n), departures: WAVES.nightFlights, cutoffMinutes: 60 });

@@ -1,4 +1,5 @@
 import type { Mode } from '../../src/routing/types';
+import { WEEKDAYS } from '../../src/synthetic/schedule';
 
 /** A named line run both ways between two demo hubs, with its UTC timetable. */
 export interface DemoLine {
@@ -10,13 +11,11 @@ export interface DemoLine {
   departures: string[];
   /** Departures from `b`. @defaultValue the same as `departures` */
   returns?: string[];
-  days?: number[];
+  days?: readonly number[];
   cutoffMinutes?: number;
   co2KgPerKg?: number;
   capacityPerDeparture?: number;
 }
-
-const WEEKDAYS = [1, 2, 3, 4, 5];
 
 /** Overnight trunk lines between neighbouring regional sort centres (20:00–22:00 Beijing time). */
 export const REGIONAL_LINES: readonly DemoLine[] = [
