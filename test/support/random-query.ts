@@ -13,9 +13,7 @@ import {
   type RouteQuery,
 } from '../../src/routing/types';
 import { COARSE_NETWORK_NAME, RANDOM_CARRIERS } from './random-network';
-
-/** Monday 2026-11-23 00:00 UTC, in epoch minutes. */
-export const RANDOM_WEEK_START = Date.UTC(2026, 10, 23) / 60_000;
+import { WEEK_START } from './week';
 
 export interface RandomCase {
   query: RouteQuery;
@@ -43,7 +41,7 @@ export function randomCase(rng: Rng, doc: NetworkDocument): RandomCase {
     origin,
     destination: rng.chance(0.08) ? origin : rng.pick(doc.hubs.filter((h) => h.id !== origin)).id,
     weightKg: coarse ? rng.int(1, 40) / 2 : rng.float(0.05, 30),
-    readyAt: RANDOM_WEEK_START + (coarse ? rng.int(0, 335) * 30 : rng.int(0, 7 * MINUTES_PER_DAY - 1)),
+    readyAt: WEEK_START + (coarse ? rng.int(0, 335) * 30 : rng.int(0, 7 * MINUTES_PER_DAY - 1)),
   };
   if (rng.chance(0.85)) query.serviceLevel = rng.pick(SERVICE_LEVELS);
   if (rng.chance(0.25)) query.deadline = query.readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
