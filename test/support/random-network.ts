@@ -4,6 +4,7 @@
  * times on a grid of 30 minutes, so that exact ties in cost, CO2 and arrival are
  * frequent; the other half use arbitrary floats and default (distance) CO2.
  */
+import { MINUTES_PER_DAY } from '../../src/routing/time';
 import type { Rng } from '../../src/synthetic/prng';
 import { MODES, type Hub, type Leg, type NetworkDocument } from '../../src/routing/types';
 
@@ -77,7 +78,8 @@ function randomLeg(rng: Rng, draw: Draw, coarse: boolean, id: string, from: stri
     to,
     mode: rng.pick(MODES),
     carrier: rng.pick(RANDOM_CARRIERS),
-    durationMinutes: 30 + draw.minutes(1470),
+    // Now and then a leg of days, so that routes run into the 14-day horizon.
+    durationMinutes: rng.chance(0.1) ? MINUTES_PER_DAY + draw.minutes(5 * MINUTES_PER_DAY) : 30 + draw.minutes(1470),
     costPerParcel: draw.money(3),
     costPerKg: draw.money(1),
     ...randomTimetable(rng, draw),

@@ -6,6 +6,7 @@
 import { AppError } from '../../src/errors';
 import { prepareNetwork } from '../../src/routing/prepare';
 import { Router } from '../../src/routing/router';
+import { MINUTES_PER_DAY } from '../../src/routing/time';
 import { validateNetwork } from '../../src/routing/validate';
 import type { NetworkDocument, RouteAnswer } from '../../src/routing/types';
 import { createRng } from '../../src/synthetic/prng';
@@ -23,7 +24,9 @@ const seeds = replaySeed
   : Array.from({ length: NETWORKS }, (_, i) => i + 1);
 
 /** What the random cases exercised, so a generator that drifts into trivia is caught. */
-const seen = { cases: 0, noRoute: 0, empty: 0, tieBreaks: 0, fullTies: 0, late: 0, closures: 0, avoid: 0 };
+const seen = {
+  cases: 0, noRoute: 0, empty: 0, tieBreaks: 0, fullTies: 0, late: 0, longHaul: 0, closures: 0, avoid: 0,
+};
 
 function show(r: OracleRoute): string {
   return `[${r.legIds.join(' ')}] arriveAt ${r.arriveAt} cost ${r.cost} co2Kg ${r.co2Kg}`;
@@ -76,6 +79,7 @@ function record({ query, closures }: RandomCase, expected: OracleAnswer | null):
   if (expected && expected.tiedAfter[0]! > 1) seen.tieBreaks++;
   if (expected && expected.ties.length > 1) seen.fullTies++;
   if (expected && !expected.meetsDeadline) seen.late++;
+  if (expected && expected.arriveAt - query.readyAt > 7 * MINUTES_PER_DAY) seen.longHaul++;
 }
 
 describe('the router agrees with the brute-force oracle on random small networks', () => {
@@ -101,7 +105,7 @@ describe('the router agrees with the brute-force oracle on random small networks
   if (!replaySeed) {
     it('exercised every kind of case', () => {
       expect(seen.cases).toBe(NETWORKS * CASES_PER_NETWORK);
-      for (const kind of ['noRoute', 'empty', 'tieBreaks', 'fullTies', 'late', 'closures', 'avoid'] as const) {
+      for (const kind of ['noRoute', 'empty', 'tieBreaks', 'fullTies', 'late', 'longHaul', 'closures', 'avoid'] as const) {
         expect([kind, seen[kind] > 0.01 * seen.cases]).toEqual([kind, true]);
       }
     });
