@@ -48,11 +48,13 @@ function shuffledIds(rng: Rng, hubs: Hub[]): string[] {
   return keyed.sort((a, b) => a.key - b.key).map((k) => k.id);
 }
 
-function pickTimetable({ departures, days, cutoffMinutes }: Leg): Partial<Leg> {
+/** A deep copy of the leg's timetable, without the fields it does not have. */
+function timetableOf({ departures, days, cutoffMinutes }: Leg): Partial<Leg> {
   return JSON.parse(JSON.stringify({ departures, days, cutoffMinutes })) as Partial<Leg>;
 }
 
-function pickEconomics(leg: Leg): Omit<Leg, 'id' | 'carrier'> {
+/** Everything but the id, carrier and timetable. */
+function economicsOf(leg: Leg): Omit<Leg, 'id' | 'carrier'> {
   const { from, to, mode, durationMinutes, costPerParcel, costPerKg, co2KgPerKg } = leg;
   return { from, to, mode, durationMinutes, costPerParcel, costPerKg, co2KgPerKg };
 }
@@ -106,8 +108,8 @@ export function randomNetwork(rng: Rng): NetworkDocument {
     const twin = legs.length > 0 && rng.chance(0.25) ? rng.pick(legs) : undefined;
     if (twin && coarse && rng.chance(0.5)) {
       // Same pair, mode, money and CO2: a tie unless the timetable decides.
-      const timetable = rng.chance(0.5) ? randomTimetable(rng, draw) : pickTimetable(twin);
-      legs.push({ ...pickEconomics(twin), id, carrier: rng.pick(RANDOM_CARRIERS), ...timetable });
+      const timetable = rng.chance(0.5) ? randomTimetable(rng, draw) : timetableOf(twin);
+      legs.push({ ...economicsOf(twin), id, carrier: rng.pick(RANDOM_CARRIERS), ...timetable });
       continue;
     }
     const from = twin?.from ?? rng.pick(hubs).id;
