@@ -1,11 +1,11 @@
 import type { ClosureTable } from './closures';
 import type { NetworkIndex } from './prepare';
-import { minuteOfWeek, MINUTES_PER_WEEK } from './time';
+import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from './time';
 
 /**
  * When a parcel available at `available` at the leg's hub leaves on `leg` (CONTRACT §2):
  * a scheduled leg at its first departure d with d − cutoff ≥ available, a continuous one
- * at once; a departure that falls in a closure of the leg or its hub moves to the first
+ * at once (or at 00:00 of its next running weekday, when it has `days`); a departure that falls in a closure of the leg or its hub moves to the first
  * allowed one after the closure. The result never decreases as `available` grows (FIFO).
  */
 export function departureTime(
@@ -16,8 +16,10 @@ export function departureTime(
   availableMinuteOfWeek = minuteOfWeek(available),
 ): number {
   const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
-  let d = available;
-  if (!continuous) {
+  let d: number;
+  if (continuous) {
+    d = continuousDeparture(ix, leg, available, availableMinuteOfWeek);
+  } else {
     const cutoff = ix.legCutoff[leg];
     let mow = availableMinuteOfWeek + cutoff;
     if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
@@ -26,7 +28,9 @@ export function departureTime(
   if (closures.isEmpty) return d;
   const hub = ix.legFrom[leg];
   for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
-    d = continuous ? reopen : nextScheduled(ix, leg, reopen, minuteOfWeek(reopen));
+    d = continuous
+      ? continuousDeparture(ix, leg, reopen, minuteOfWeek(reopen))
+      : nextScheduled(ix, leg, reopen, minuteOfWeek(reopen));
   }
   return d;
 }
@@ -45,4 +49,17 @@ function nextScheduled(ix: NetworkIndex, leg: number, t: number, mow: number): n
   }
   const weekStart = t - mow;
   return lo < end ? weekStart + times[lo] : weekStart + MINUTES_PER_WEEK + times[start];
+}
+
+/** A continuous leg leaves at t, unless t falls on a weekday it does not run: then at 00:00 of the next one. */
+function continuousDeparture(ix: NetworkIndex, leg: number, t: number, mow: number): number {
+  const days = ix.legDays[leg];
+  let weekday = Math.floor(mow / MINUTES_PER_DAY);
+  if (days & (1 << weekday)) return t;
+  let d = t - (mow - weekday * MINUTES_PER_DAY);
+  do {
+    d += MINUTES_PER_DAY;
+    weekday = (weekday + 1) % 7;
+  } while (!(days & (1 << weekday)));
+  return d;
 }

@@ -10,7 +10,8 @@ const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
  * Hubs are interned to 0..hubCount-1; legs are stored grouped by their `from` hub
  * (CSR: the legs leaving hub h are outStart[h] .. outStart[h+1]-1), in typed arrays.
  * A scheduled leg's departures are unrolled into one sorted week of minute-of-week
- * values (Monday 00:00 UTC = 0); a leg with none is a continuous shuttle.
+ * values (Monday 00:00 UTC = 0); a leg with none is a continuous shuttle, which runs
+ * on its `days` only (when given).
  */
 export class NetworkIndex {
   readonly doc: NetworkDocument;
@@ -40,6 +41,8 @@ export class NetworkIndex {
   readonly carrierByName: ReadonlyMap<string, number>;
   readonly schedStart: Int32Array;
   readonly schedTimes: Int32Array;
+  /** Weekdays a leg runs on, bit d−1 for ISO weekday d; what binds a continuous leg's departures. */
+  readonly legDays: Uint8Array;
 
   /** Reverse adjacency: the legs arriving at hub h are inLeg[inStart[h] .. inStart[h+1]-1]. */
   readonly inStart: Int32Array;
@@ -85,6 +88,7 @@ export class NetworkIndex {
     this.legCutoff = Int32Array.from(order, (o, i) => (weeks[i].length ? (o.leg.cutoffMinutes ?? 0) : 0));
     this.schedStart = prefixSums(weeks.map((w) => w.length));
     this.schedTimes = Int32Array.from(weeks.flat());
+    this.legDays = Uint8Array.from(order, (o) => (o.leg.days ?? ALL_DAYS).reduce((mask, d) => mask | (1 << (d - 1)), 0));
 
     this.outStart = prefixSums(countBy(this.legFrom, n));
     this.inStart = prefixSums(countBy(this.legTo, n));

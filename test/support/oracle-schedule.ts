@@ -28,7 +28,8 @@ export function closureAt(leg: Leg, t: number, closures: readonly Closure[]): Cl
  * leg does not leave on or before the day of `latest`.
  * Scheduled legs: scan day by day, every listed time on an allowed weekday, the
  * earliest one with d − cutoff ≥ available that is not closed.
- * Continuous legs: leave at `available`, pushed to the end of any closure.
+ * Continuous legs: leave at `available`, pushed to the end of any closure and,
+ * when `days` is given, to the start of the next allowed weekday.
  */
 export function nextDeparture(
   leg: Leg,
@@ -38,10 +39,13 @@ export function nextDeparture(
 ): number | null {
   if (!isScheduled(leg)) {
     let t = available;
-    for (let closure = closureAt(leg, t, closures); closure; closure = closureAt(leg, t, closures)) {
-      t = closure.until;
+    for (;;) {
+      if (t > latest) return null;
+      const closure = closureAt(leg, t, closures);
+      if (closure) t = closure.until;
+      else if (leg.days !== undefined && !leg.days.includes(isoWeekday(t))) t = (Math.floor(t / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY;
+      else return t;
     }
-    return t;
   }
   const cutoff = leg.cutoffMinutes ?? 0;
   const times = leg.departures!.map(clockMinutes).sort((a, b) => a - b);

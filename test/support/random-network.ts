@@ -59,18 +59,24 @@ function economicsOf(leg: Leg): Omit<Leg, 'id' | 'carrier'> {
   return { from, to, mode, durationMinutes, costPerParcel, costPerKg, co2KgPerKg };
 }
 
-/** Departures, weekdays and cut-off of a scheduled leg (nothing for a continuous one). */
+/** Departures, weekdays and cut-off of a leg; a continuous one may run on some weekdays only. */
 function randomTimetable(rng: Rng, draw: Draw): Partial<Leg> {
-  if (rng.chance(0.35)) return rng.chance(0.5) ? {} : { departures: [] };
+  if (rng.chance(0.35)) {
+    const continuous: Partial<Leg> = rng.chance(0.5) ? {} : { departures: [] };
+    if (rng.chance(0.3)) continuous.days = randomDays(rng);
+    return continuous;
+  }
   const times = new Set<number>();
   for (let n = rng.int(1, 3); times.size < n; ) times.add(draw.minutes(1439));
   const timetable: Partial<Leg> = { departures: [...times].map(hhmm) };
-  if (rng.chance(0.5)) {
-    const days = [1, 2, 3, 4, 5, 6, 7].filter(() => rng.chance(0.5));
-    timetable.days = days.length > 0 ? days : [rng.int(1, 7)];
-  }
+  if (rng.chance(0.5)) timetable.days = randomDays(rng);
   if (rng.chance(0.6)) timetable.cutoffMinutes = draw.minutes(180);
   return timetable;
+}
+
+function randomDays(rng: Rng): number[] {
+  const days = [1, 2, 3, 4, 5, 6, 7].filter(() => rng.chance(0.5));
+  return days.length > 0 ? days : [rng.int(1, 7)];
 }
 
 function randomLeg(rng: Rng, draw: Draw, coarse: boolean, id: string, from: string, to: string): Leg {
