@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(ts|mjs)$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
-  // typebox 1.x ships ES modules only; jest on Node 20 cannot require(esm) itself.
-  transformIgnorePatterns: ['/node_modules/(?!typebox/)'],
+  transform: { '^.+\\.(ts|mjs|js)$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // ES-module-only packages (typebox 1.x; content-disposition and cookie, reached
+  // through @fastify/static and light-my-request): jest on Node 20 cannot require(esm).
+  transformIgnorePatterns: ['/node_modules/(?!(typebox|content-disposition|cookie)/)'],
   testTimeout: 30000,
 };
