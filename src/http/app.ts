@@ -1,0 +1,69 @@
+/**
+ * The Fastify app, built from explicit parts: no autoload, the order of
+ * registration is the order read here. Tests build it and call `inject`;
+ * src/http/server.ts adds the logger, timeouts and listening.
+ */
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import type { LiveNetwork } from '../network/live-network';
+import { routingClients } from './auth/routing-clients';
+import { registerDocs } from './docs';
+import { handleError } from './error-handler';
+import { EventLoopLag, shedLoad } from './load-shedding';
+import { closureRoutes } from './routes/closures';
+import { healthRoutes } from './routes/health';
+import { hubRoutes } from './routes/hubs';
+import { networkRoutes } from './routes/network';
+import { routeRoutes } from './routes/routes';
+import { createServices } from './services';
+
+export interface AppDeps {
+  config: Config;
+  /** The network served from memory; started by the caller. */
+  live: LiveNetwork;
+  /** A connected request-path client (createRedis(url, 'command')); closed by the caller. */
+  redis: Redis;
+  /** @defaultValue no logging */
+  logger?: FastifyBaseLogger;
+  /** Set by the process bootstrap. */
+  serverOptions?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+}
+
+export async function buildApp(deps: AppDeps) {
+  const { config } = deps;
+  const app = Fastify({
+    ...deps.serverOptions,
+    loggerInstance: deps.logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimitBytes,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new AppError('NOT_FOUND', `no such call: ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  const services = createServices(config, deps.live, deps.redis);
+  const lag = new EventLoopLag();
+  app.addHook('onClose', async () => lag.stop());
+
+  await registerDocs(app);
+  await app.register(healthRoutes, services);
+  await app.register(async (api) => {
+    shedLoad(api, lag, config.eventLoopLagMs);
+    await api.register(async (routing) => {
+      // Routing calls (single parcels, batches): API key and per-client rate limit.
+      await routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
+      await routing.register(routeRoutes, services);
+    });
+    await api.register(networkRoutes, services);
+    await api.register(closureRoutes, services);
+    await api.register(hubRoutes, services);
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

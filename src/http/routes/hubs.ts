@@ -1,0 +1,41 @@
+/** GET /v1/hubs and /v1/hubs/:id: the hubs of the active network. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../errors';
+import { errorResponses } from '../schemas/error';
+import { HubListSchema, HubParamsSchema, HubSchema } from '../schemas/network';
+import type { Services } from '../services';
+
+export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
+  app.get(
+    '/v1/hubs',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'Hubs of the active network',
+        response: { 200: HubListSchema, ...errorResponses('UNAVAILABLE') },
+      },
+    },
+    (_request, reply) => {
+      const network = live.require();
+      reply.send({ networkVersion: network.version, hubs: network.doc.hubs });
+    },
+  );
+
+  app.get(
+    '/v1/hubs/:id',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'One hub of the active network',
+        params: HubParamsSchema,
+        response: { 200: HubSchema, ...errorResponses('VALIDATION', 'NOT_FOUND', 'UNAVAILABLE') },
+      },
+    },
+    (request, reply) => {
+      const network = live.require();
+      const at = network.index.hubByCode.get(request.params.id);
+      if (at === undefined) throw new AppError('NOT_FOUND', `no hub '${request.params.id}' in network ${network.version}`);
+      reply.send(network.doc.hubs[at]);
+    },
+  );
+};

@@ -1,0 +1,95 @@
+/**
+ * GET /v1/network (anyone), PUT /v1/network and POST /v1/network/rollback (admin).
+ * A change is stored in Redis and announced to every process; this process
+ * reloads before answering, so its next call already sees the change.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../errors';
+import type { NetworkSnapshot } from '../../network/live-network';
+import { validateNetwork } from '../../routing/validate';
+import { adminOnly } from '../auth/admin';
+import { errorResponses } from '../schemas/error';
+import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../schemas/network';
+import type { Services } from '../services';
+
+const ADMIN_ERRORS = ['UNAUTHORIZED', 'FORBIDDEN', 'UNAVAILABLE'] as const;
+
+export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, store }) => {
+  const admin = adminOnly(config.adminToken);
+
+  app.get(
+    '/v1/network',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'The active network version',
+        response: { 200: ActiveNetworkSchema, ...errorResponses('UNAVAILABLE') },
+      },
+    },
+    (_request, reply) => {
+      reply.send(summary(live.require()));
+    },
+  );
+
+  app.put(
+    '/v1/network',
+    {
+      onRequest: admin,
+      bodyLimit: config.networkBodyLimitBytes,
+      // validateNetwork checks the upload and lists every problem (CONTRACT §1);
+      // the body schema is here for the OpenAPI document only.
+      validatorCompiler: () => (value) => ({ value }),
+      schema: {
+        tags: ['admin'],
+        summary: 'Upload a network; it becomes the active version everywhere',
+        security: [{ adminToken: [] }],
+        body: NetworkDocumentSchema,
+        response: {
+          200: UploadedNetworkSchema,
+          ...errorResponses('INVALID_NETWORK', 'PAYLOAD_TOO_LARGE', ...ADMIN_ERRORS),
+        },
+      },
+    },
+    async (request) => {
+      const result = validateNetwork(request.body);
+      if (!result.ok) {
+        const count = result.problems.length;
+        throw new AppError('INVALID_NETWORK', `the network has ${count} problem${count === 1 ? '' : 's'}`, {
+          problems: result.problems,
+        });
+      }
+      const { version } = await store.upload(result.network);
+      await live.refresh();
+      return { version, hubs: result.network.hubs.length, legs: result.network.legs.length };
+    },
+  );
+
+  app.post(
+    '/v1/network/rollback',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Re-activate the previous network version',
+        security: [{ adminToken: [] }],
+        response: { 200: ActiveNetworkSchema, ...errorResponses('NOT_FOUND', ...ADMIN_ERRORS) },
+      },
+    },
+    async () => {
+      const previous = await store.rollback();
+      if (!previous) throw new AppError('NOT_FOUND', 'there is no previous network version to roll back to');
+      await live.refresh();
+      return summary(live.require());
+    },
+  );
+};
+
+function summary(network: NetworkSnapshot) {
+  return {
+    version: network.version,
+    name: network.doc.name,
+    hubs: network.doc.hubs.length,
+    legs: network.doc.legs.length,
+    activatedAt: network.activatedAt,
+  };
+}
