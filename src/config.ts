@@ -134,8 +134,8 @@ class EnvReader {
   }
 }
 
-/** The directory holding package.json, from src/ (ts) as from dist/src/ (built). */
-function packageRoot(): string {
+/** The project directory (holding package.json), from src/ (ts) as from dist/src/ (built). */
+export function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;

@@ -17,7 +17,7 @@ import { Router } from '../routing/router';
 import type { Closure, NetworkDocument } from '../routing/types';
 import type { ClosureStore } from './closure-store';
 import { readNetworkFile } from './network-file';
-import type { NetworkStore } from './store';
+import type { ActiveVersion, NetworkStore } from './store';
 
 export interface NetworkSnapshot {
   readonly version: string;
@@ -44,6 +44,7 @@ export interface LiveNetworkOptions {
 
 export class LiveNetwork {
   private snapshot: NetworkSnapshot | undefined;
+  private seed: { file: string; doc: NetworkDocument } | undefined;
   private loading: Promise<void> | undefined;
   private loadAgain = false;
   private redisDown = false;
@@ -67,17 +68,17 @@ export class LiveNetwork {
   }
 
   /**
-   * Subscribes to changes, seeds Redis from the seed file when it has no active
-   * network, loads the active one and starts the poll. Resolves even when Redis
-   * is down (the poll and the reconnection keep trying); rejects only when the
-   * seed file is unreadable or invalid.
+   * Reads the seed file (rejecting when it is unreadable or invalid), subscribes
+   * to changes, loads the active network and starts the poll. Resolves even when
+   * Redis is down: the poll and the reconnection keep trying, and the seed is
+   * stored as soon as Redis answers without an active network.
    */
   async start(): Promise<void> {
     const { subscriber, keys, seedFile, pollMs = 5000 } = this.options;
+    if (seedFile) this.seed = { file: seedFile, doc: await readNetworkFile(seedFile) };
     subscriber.on('message', this.onMessage);
     subscriber.on('ready', this.onReconnect);
     void subscriber.subscribe(keys.networkChanges).catch(() => undefined);
-    if (seedFile) await this.seed(seedFile);
     await this.refresh();
     this.timer = setInterval(() => void this.refresh(), pollMs);
     this.timer.unref();
@@ -114,16 +115,14 @@ export class LiveNetwork {
     return this.loading;
   }
 
-  private async seed(file: string): Promise<void> {
+  /** Stores the seed document when no version is active; returns the active version. */
+  private async activeOrSeeded(): Promise<ActiveVersion | undefined> {
     const { store, logger } = this.options;
-    try {
-      if (await store.active()) return;
-    } catch {
-      return;
-    }
-    const doc = await readNetworkFile(file);
-    const upload = await store.upload(doc, { onlyIfNoneActive: true }).catch(() => undefined);
-    if (upload?.activated) logger.info({ version: upload.version, file }, 'no active network in Redis: loaded %s', file);
+    const active = await store.active();
+    if (active || !this.seed) return active;
+    const upload = await store.upload(this.seed.doc, { onlyIfNoneActive: true });
+    if (upload.activated) logger.info({ version: upload.version }, 'no active network in Redis: loaded %s', this.seed.file);
+    return store.active();
   }
 
   private async loadLogged(): Promise<void> {
@@ -139,7 +138,7 @@ export class LiveNetwork {
 
   private async load(): Promise<void> {
     const { store, closures } = this.options;
-    const [active, revision] = await Promise.all([store.active(), closures.revision()]);
+    const [active, revision] = await Promise.all([this.activeOrSeeded(), closures.revision()]);
     if (!active) return;
     const current = this.snapshot;
     const sameVersion = current?.version === active.version;

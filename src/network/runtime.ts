@@ -1,0 +1,51 @@
+/**
+ * What every API and worker process shares: the Redis clients and the live
+ * network, started from the configuration and closed in order.
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { createRedis } from '../redis/connection';
+import { keys } from '../redis/keys';
+import { ClosureStore } from './closure-store';
+import { LiveNetwork } from './live-network';
+import { NetworkStore } from './store';
+
+export interface NetworkRuntime {
+  /** Request-path client (fails fast while Redis is down). */
+  readonly redis: Redis;
+  readonly live: LiveNetwork;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis and loads the active network (seeding it from NETWORK_FILE
+ * when Redis has none). When Redis is down it still starts: the clients keep
+ * reconnecting and the network loads as soon as Redis answers.
+ */
+export async function startNetworkRuntime(config: Config, logger: Logger): Promise<NetworkRuntime> {
+  const redis = createRedis(config.redisUrl, 'command');
+  const subscriber = createRedis(config.redisUrl, 'subscriber');
+  redis.on('error', () => undefined);
+  subscriber.on('error', () => undefined);
+  await redis.connect().catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));
+  const k = keys(config.keyPrefix);
+  const live = new LiveNetwork({
+    store: new NetworkStore(redis, k, config.networkVersionsKept),
+    closures: new ClosureStore(redis, k),
+    subscriber,
+    keys: k,
+    logger,
+    pollMs: config.networkPollMs,
+    seedFile: config.networkFile,
+  });
+  await live.start();
+  return {
+    redis,
+    live,
+    async close() {
+      await live.stop();
+      await Promise.allSettled([redis.quit(), subscriber.quit()]);
+    },
+  };
+}
