@@ -42,6 +42,8 @@ export interface Config {
   readonly networkPollMs: number;
   /** Longest wait for in-flight calls on shutdown before closing anyway (`SHUTDOWN_TIMEOUT_MS`). @defaultValue 10000 */
   readonly shutdownTimeoutMs: number;
+  /** Port of GET /metrics in a worker process, on HOST (`METRICS_PORT`); 0 = not served. @defaultValue 9464 */
+  readonly metricsPort: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
     networkVersionsKept: reader.integer('NETWORK_VERSIONS_KEPT', 5, 2, 100),
     networkPollMs: reader.integer('NETWORK_POLL_MS', 5000, 100, 3_600_000),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    metricsPort: reader.integer('METRICS_PORT', 9464, 0, 65535),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

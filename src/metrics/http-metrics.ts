@@ -1,0 +1,58 @@
+/**
+ * Metrics of the Fastify app: one observation of http_request_duration_seconds
+ * per call, labelled with the route pattern (request.routeOptions.url, never
+ * the raw URL: no parcel or batch id can get in) and "unmatched" for unknown
+ * paths; GET /metrics; and the network gauges read from the app's network.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Histogram } from 'prom-client';
+import { httpRequestDuration } from './definitions';
+import { observeNetwork, type NetworkHolder } from './network-gauges';
+import { exposition } from './registry';
+
+/** The route label of calls that matched no route. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+type DurationChild = Histogram.Internal<'method' | 'route' | 'status_code'>;
+
+/** route → method → status code → histogram child; every key comes from a bounded set. */
+const children = new Map<string, Map<string, Map<number, DurationChild>>>();
+
+/** Registers the hook and GET /metrics on `app` (call it before the routes), and watches `live`. */
+export function registerMetrics(app: FastifyInstance, live: NetworkHolder): void {
+  const unobserve = observeNetwork(live);
+  app.addHook('onClose', async () => unobserve());
+  app.addHook('onResponse', (request, reply, done) => {
+    observeCall(request, reply);
+    done();
+  });
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Metrics for Prometheus',
+        response: { 200: { description: 'The text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
+    async (_request, reply) => {
+      const { contentType, body } = await exposition();
+      return reply.type(contentType).send(body);
+    },
+  );
+}
+
+function observeCall(request: FastifyRequest, reply: FastifyReply): void {
+  const route = request.is404 ? UNMATCHED_ROUTE : (request.routeOptions.url ?? UNMATCHED_ROUTE);
+  childFor(route, request.method, reply.statusCode).observe(reply.elapsedTime / 1000);
+}
+
+function childFor(route: string, method: string, status: number): DurationChild {
+  let byMethod = children.get(route);
+  if (!byMethod) children.set(route, (byMethod = new Map()));
+  let byStatus = byMethod.get(method);
+  if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+  let child = byStatus.get(status);
+  if (!child) byStatus.set(status, (child = httpRequestDuration.labels(method, route, String(status))));
+  return child;
+}

@@ -1,0 +1,104 @@
+/**
+ * What the rest of the service calls to count what it does. Each call is a
+ * few counter increments and at most one histogram observation on label
+ * children made once at load, so the hot path allocates no label objects.
+ * Every known label combination starts at 0, so that rate() and ratios see the
+ * first event and the dashboard shows a flat line rather than no data.
+ */
+import { AppError } from '../errors';
+import type { Router } from '../routing/router';
+import { SERVICE_LEVELS, type RouteAnswer, type RouteQuery, type ServiceLevel } from '../routing/types';
+import { batchesTotal, batchParcelsTotal, deadlineTotal, routeComputeSeconds, routesTotal } from './definitions';
+import { volume } from './volume';
+
+/** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */
+export type RouteSource = 'sync' | 'batch';
+export type RouteOutcome = 'routed' | 'no_route' | 'invalid' | 'error';
+export type BatchState = 'queued' | 'running' | 'completed' | 'failed';
+
+/** The level label of a parcel whose request was too broken to tell. */
+const UNKNOWN_LEVEL = 'unknown';
+type LevelLabel = ServiceLevel | typeof UNKNOWN_LEVEL;
+
+const SOURCES: readonly RouteSource[] = ['sync', 'batch'];
+const LEVELS: readonly LevelLabel[] = [...SERVICE_LEVELS, UNKNOWN_LEVEL];
+const OUTCOMES: readonly RouteOutcome[] = ['routed', 'no_route', 'invalid', 'error'];
+const BATCH_STATES: readonly BatchState[] = ['queued', 'running', 'completed', 'failed'];
+
+const routes = table(SOURCES, (source) =>
+  table(LEVELS, (level) => table(OUTCOMES, (outcome) => zeroed(routesTotal.labels(source, level, outcome)))),
+);
+const computeSeconds = table(LEVELS, (level) => routeComputeSeconds.labels(level));
+const deadlines = table(LEVELS, (level) => ({
+  met: zeroed(deadlineTotal.labels(level, 'true')),
+  missed: zeroed(deadlineTotal.labels(level, 'false')),
+}));
+const batches = table(BATCH_STATES, (state) => zeroed(batchesTotal.labels(state)));
+
+/**
+ * Counts one parcel answered. `seconds` is the time its route took to compute
+ * (routed or no_route); `meetsDeadline` is given for routed parcels. A level
+ * outside the four (or none) is counted as "unknown".
+ */
+export function recordRoute(
+  source: RouteSource,
+  level: ServiceLevel | undefined,
+  outcome: RouteOutcome,
+  seconds?: number,
+  meetsDeadline?: boolean,
+): void {
+  const label: LevelLabel = level !== undefined && Object.hasOwn(computeSeconds, level) ? level : UNKNOWN_LEVEL;
+  routes[source][label][outcome].inc();
+  if (seconds !== undefined) computeSeconds[label].observe(seconds);
+  if (meetsDeadline !== undefined) (meetsDeadline ? deadlines[label].met : deadlines[label].missed).inc();
+  volume.add(1);
+}
+
+/**
+ * Routes one parcel on `router` and records it: outcome, compute time, deadline.
+ * The router's errors are rethrown as they are.
+ */
+export function routeRecorded(source: RouteSource, router: Router, query: RouteQuery): RouteAnswer {
+  const level = query.serviceLevel ?? 'standard';
+  const start = performance.now();
+  let answer: RouteAnswer;
+  try {
+    answer = router.route(query);
+  } catch (err) {
+    const outcome = outcomeOf(err);
+    recordRoute(source, level, outcome, outcome === 'no_route' ? elapsedSeconds(start) : undefined);
+    throw err;
+  }
+  recordRoute(source, level, 'routed', elapsedSeconds(start), answer.meetsDeadline);
+  return answer;
+}
+
+/** Counts a batch entering `state`. */
+export function recordBatch(state: BatchState): void {
+  batches[state].inc();
+}
+
+/** Counts parcels accepted in a batch. */
+export function recordBatchParcels(parcels: number): void {
+  batchParcelsTotal.inc(parcels);
+}
+
+/** The outcome of a routing call that threw `err`: bad input is invalid, a fault of ours an error. */
+export function outcomeOf(err: unknown): RouteOutcome {
+  if (!(err instanceof AppError)) return 'error';
+  if (err.code === 'NO_ROUTE') return 'no_route';
+  return err.status < 500 ? 'invalid' : 'error';
+}
+
+function elapsedSeconds(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+function zeroed<C extends { inc(value?: number): void }>(child: C): C {
+  child.inc(0);
+  return child;
+}
+
+function table<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>;
+}
