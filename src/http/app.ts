@@ -3,12 +3,14 @@
  * registration is the order read here. Tests build it and call `inject`;
  * src/http/server.ts adds the logger, timeouts and listening.
  */
+import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
+import { registerMetrics } from '../metrics/http-metrics';
 import { routingClients } from './auth/routing-clients';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
@@ -39,12 +41,15 @@ export async function buildApp(deps: AppDeps) {
     loggerInstance: deps.logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    // Unique across processes and restarts: batch jobs carry it into the workers' logs.
+    genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
     throw new AppError('NOT_FOUND', `no such call: ${request.method} ${request.url.split('?')[0]}`);
   });
+  registerMetrics(app, deps.live);
 
   const services = createServices(config, deps.live, deps.redis);
   const lag = new EventLoopLag();

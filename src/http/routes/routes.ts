@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { toRouteQuery } from '../../api/route-request';
 import { toRouteResponse } from '../../api/route-response';
+import { recordRoute, routeRecorded } from '../../metrics/recorder';
 import { errorResponses } from '../schemas/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../schemas/route';
 import type { Services } from '../services';
@@ -23,9 +24,12 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
     },
     (request, reply) => {
       const parsed = toRouteQuery(request.body);
-      if (!parsed.ok) throw parsed.error;
+      if (!parsed.ok) {
+        recordRoute('sync', request.body.serviceLevel, 'invalid');
+        throw parsed.error;
+      }
       const network = live.require();
-      const answer = network.router.route(parsed.query);
+      const answer = routeRecorded('sync', network.router, parsed.query);
       reply.send(toRouteResponse(answer, network.version, parsed.parcelId));
     },
   );
