@@ -44,6 +44,7 @@ export async function buildApp(deps: AppDeps) {
     // Unique across processes and restarts: batch jobs carry it into the workers' logs.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {

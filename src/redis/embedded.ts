@@ -10,8 +10,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Config } from '../config';
 
-const HOST = '127.0.0.1';
-const PORT = 6379;
+/** Where REDIS_URL's default points. */
+const DEFAULT_ADDRESS = { host: '127.0.0.1', port: 6379 };
 /** Longest wait for the started server to answer PING. */
 const START_TIMEOUT_MS = 5000;
 
@@ -28,32 +28,38 @@ export interface EmbeddedRedis {
  * Returns the server it started, or undefined when none was needed.
  * Throws RedisMissingError when Redis is needed and cannot be started.
  */
-export async function ensureRedis(config: Config, projectDir: string, notice: (line: string) => void): Promise<EmbeddedRedis | undefined> {
-  if (!config.redisUrlIsDefault || (await answersPing(HOST, PORT))) return undefined;
+export async function ensureRedis(
+  config: Pick<Config, 'redisUrlIsDefault'>,
+  projectDir: string,
+  notice: (line: string) => void,
+  address = DEFAULT_ADDRESS,
+): Promise<EmbeddedRedis | undefined> {
+  const { host, port } = address;
+  if (!config.redisUrlIsDefault || (await answersPing(host, port))) return undefined;
   const dataDir = join(projectDir, '.redis');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn('redis-server', ['--bind', HOST, '--port', String(PORT), '--dir', dataDir, '--appendonly', 'yes'], {
+  const child = spawn('redis-server', ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes'], {
     stdio: 'ignore',
   });
   const started = await Promise.race([
     new Promise<false>((resolve) => child.once('error', () => resolve(false))),
-    waitForPing(child),
+    waitForPing(child, host, port),
   ]);
   if (!started) {
     child.kill();
     throw new RedisMissingError(
-      `no Redis answers on ${HOST}:${PORT} and redis-server could not be started: ` +
+      `no Redis answers on ${host}:${port} and redis-server could not be started: ` +
         'install Redis (e.g. apt install redis-server, brew install redis), run `docker compose up`, or set REDIS_URL',
     );
   }
-  notice(`no Redis on ${HOST}:${PORT}: started redis-server (pid ${child.pid}) with its data in ${dataDir}; set REDIS_URL to use another`);
+  notice(`no Redis on ${host}:${port}: started redis-server (pid ${child.pid}) with its data in ${dataDir}; set REDIS_URL to use another`);
   return { pid: child.pid, stop: () => stopChild(child) };
 }
 
-async function waitForPing(child: ChildProcess): Promise<boolean> {
+async function waitForPing(child: ChildProcess, host: string, port: number): Promise<boolean> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (await answersPing(HOST, PORT)) return true;
+    if (await answersPing(host, port)) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;

@@ -1,0 +1,197 @@
+/** POST /v1/routes through inject, on real Redis: the answer's shape and every error code. */
+import { startApp, type Harness } from '../support/app-harness';
+import { tinyNetwork } from '../support/tiny-network';
+
+const REQUEST = {
+  parcelId: 'P-1',
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1.5,
+  readyAt: '2026-11-24T08:00:00Z',
+  serviceLevel: 'express',
+};
+
+function post(h: Harness, payload: unknown, headers: Record<string, string> = {}) {
+  return h.app.inject({ method: 'POST', url: '/v1/routes', payload: payload as object, headers });
+}
+
+describe('POST /v1/routes', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp({ network: tinyNetwork() });
+  });
+  afterAll(() => h.close());
+
+  it('answers exactly the contract fields, times in ISO without milliseconds', async () => {
+    const res = await post(h, REQUEST);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json()).toEqual({
+      parcelId: 'P-1',
+      networkVersion: h.live.current?.version,
+      serviceLevel: 'express',
+      deadline: '2026-11-27T08:00:00Z',
+      meetsDeadline: true,
+      slackMinutes: 2730,
+      route: {
+        hubs: ['HGH', 'SVO'],
+        cost: expect.closeTo(5.25, 9),
+        co2Kg: expect.closeTo(6.15, 9),
+        departAt: '2026-11-25T02:30:00Z',
+        arriveAt: '2026-11-25T10:30:00Z',
+        transitMinutes: 1590,
+        legs: [
+          {
+            legId: 'AIR-HGH-SVO-1', from: 'HGH', to: 'SVO', mode: 'air', carrier: 'Cainiao Air',
+            departAt: '2026-11-25T02:30:00Z', arriveAt: '2026-11-25T10:30:00Z',
+            sortMinutes: 60, waitMinutes: 1050, cost: expect.closeTo(5.2, 9), co2Kg: expect.closeTo(6.15, 9),
+          },
+        ],
+      },
+    });
+  });
+
+  it('rounds readyAt up and deadline down to the minute', async () => {
+    const res = await post(h, { ...REQUEST, readyAt: '2026-11-24T08:00:01Z', deadline: '2026-11-27T08:00:59Z' });
+    expect(res.json().deadline).toBe('2026-11-27T08:00:00Z');
+    expect(res.json().slackMinutes).toBe(2730);
+    const offset = await post(h, { ...REQUEST, readyAt: '2026-11-24T16:00:30+08:00' });
+    expect(offset.json().deadline).toBe('2026-11-27T08:01:00Z');
+  });
+
+  it('defaults readyAt to now, serviceLevel to standard, and omits an absent parcelId', async () => {
+    const before = Date.now();
+    const res = await post(h, { origin: 'HGH', destination: 'SVO', weightKg: 2 });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.serviceLevel).toBe('standard');
+    expect(body).not.toHaveProperty('parcelId');
+    const deadline = Date.parse(body.deadline);
+    expect(deadline - before).toBeGreaterThanOrEqual(72 * 3600_000 - 60_000);
+    expect(deadline - before).toBeLessThanOrEqual(72 * 3600_000 + 120_000);
+  });
+
+  it('takes avoid into account', async () => {
+    const res = await post(h, { ...REQUEST, avoid: { carriers: ['Cainiao Air'] } });
+    expect(res.json().route.hubs).toEqual(['HGH', 'PVG', 'SVO']);
+  });
+
+  it.each([
+    [{ ...REQUEST, weightKg: 0 }, 'weightKg: must be > 0'],
+    [{ ...REQUEST, weightKg: '1' }, 'weightKg: must be number'],
+    [{ destination: 'SVO', weightKg: 1 }, 'origin: is required'],
+    [{ ...REQUEST, colour: 'red' }, 'colour: is not a known property'],
+    [{ ...REQUEST, serviceLevel: 'fast' }, 'serviceLevel: must be one of express, standard, economy, green'],
+    [{ ...REQUEST, readyAt: '2026-02-30T08:00:00Z' }, 'readyAt: must be an ISO 8601 time'],
+    [{ ...REQUEST, readyAt: 'tomorrow' }, 'readyAt: must be an ISO 8601 time'],
+    [{ ...REQUEST, readyAt: '2026-11-24T08:00:00' }, 'readyAt: must be an ISO 8601 time'],
+    [{ ...REQUEST, deadline: '2026-11-24T07:00:00Z' }, 'deadline: must not be before readyAt'],
+    [{ ...REQUEST, avoid: { modes: ['boat'] } }, 'avoid.modes[0]: must be one of air, truck, rail, sea, ev'],
+    [{ ...REQUEST, avoid: { ports: [] } }, 'avoid.ports: is not a known property'],
+    [{ ...REQUEST, origin: 'H G H' }, 'origin: must match pattern'],
+    [[REQUEST], 'body: must be object'],
+  ])('answers 400 VALIDATION naming the field and the reason (%#)', async (payload, message) => {
+    const res = await post(h, payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'VALIDATION', message: expect.stringContaining(message) });
+    expect(res.json().problems.length).toBeGreaterThan(0);
+  });
+
+  it('answers 422 UNKNOWN_HUB and 422 NO_ROUTE', async () => {
+    const unknown = await post(h, { ...REQUEST, destination: 'XYZ' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ error: 'UNKNOWN_HUB', message: "unknown hub 'XYZ'" });
+    const none = await post(h, { ...REQUEST, destination: 'LGG' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error).toBe('NO_ROUTE');
+  });
+
+  it('answers 400 for malformed JSON, an empty body and a prototype key', async () => {
+    for (const payload of ['{"origin": "HGH",', '', '{"__proto__": {"admin": true}, "origin": "HGH"}']) {
+      const res = await post(h, payload, { 'content-type': 'application/json' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toBe('VALIDATION');
+    }
+  });
+
+  it('answers 413 over the body limit and 415 for a body that is not JSON', async () => {
+    const big = await post(h, { ...REQUEST, parcelId: 'x'.repeat(20_000) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toBe('PAYLOAD_TOO_LARGE');
+    const text = await post(h, 'origin=HGH', { 'content-type': 'text/plain' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers 404 NOT_FOUND for unknown calls, and sends no x-powered-by', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/nothing?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'NOT_FOUND', message: 'no such call: GET /v1/nothing' });
+    const ok = await post(h, REQUEST);
+    expect(ok.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('POST /v1/routes without an active network', () => {
+  it('answers 503 UNAVAILABLE with Retry-After', async () => {
+    const h = await startApp();
+    try {
+      const res = await post(h, REQUEST);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json().error).toBe('UNAVAILABLE');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('API keys and rate limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp({ network: tinyNetwork(), env: { API_KEYS: 'key-one, key-two', RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => h.close());
+
+  it('answers 401 without a valid key, 200 with one in x-api-key or as a bearer token', async () => {
+    expect((await post(h, REQUEST)).statusCode).toBe(401);
+    expect((await post(h, REQUEST, { 'x-api-key': 'key-three' })).json().error).toBe('UNAUTHORIZED');
+    expect((await post(h, REQUEST, { 'x-api-key': 'key-one' })).statusCode).toBe(200);
+    expect((await post(h, REQUEST, { authorization: 'Bearer key-two' })).statusCode).toBe(200);
+  });
+
+  it('limits each key on its own with 429 RATE_LIMITED, wrong keys not counted', async () => {
+    for (let i = 0; i < 5; i++) await post(h, REQUEST, { 'x-api-key': 'wrong' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(h, REQUEST, { authorization: 'Bearer key-two' })).statusCode);
+    expect(statuses).toEqual([200, 200, 429]); // the previous test spent one of key-two's three
+    const limited = await post(h, REQUEST, { authorization: 'Bearer key-two' });
+    expect(limited.json().error).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await post(h, REQUEST, { 'x-api-key': 'key-one' })).statusCode).toBe(200);
+  });
+
+  it('leaves the other calls open', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/v1/hubs' })).statusCode).toBe(200);
+  });
+});
+
+describe('load shedding', () => {
+  it('answers 503 with Retry-After while the event loop lags, and recovers', async () => {
+    const h = await startApp({ network: tinyNetwork(), env: { EVENT_LOOP_LAG_MS: '50' } });
+    try {
+      const until = Date.now() + 300;
+      while (Date.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const shed = await post(h, REQUEST);
+      expect(shed.statusCode).toBe(503);
+      expect(shed.headers['retry-after']).toBe('1');
+      expect(shed.json().message).toMatch(/overloaded/);
+      expect((await h.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect((await post(h, REQUEST)).statusCode).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
