@@ -1,5 +1,5 @@
 /** The process logger: pino at LOG_LEVEL, never writing credentials. */
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 
 const REDACTED = [
@@ -9,6 +9,8 @@ const REDACTED = [
   'headers["x-api-key"]',
 ];
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, redact: { paths: REDACTED, censor: '[redacted]' } });
+/** @param destination where lines go. @defaultValue stdout */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = { level: config.logLevel, redact: { paths: REDACTED, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

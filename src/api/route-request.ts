@@ -15,6 +15,10 @@ export type ParsedRouteRequest = { ok: true; query: RouteQuery; parcelId?: strin
 
 const requestSchema = Compile(RouteRequestSchema);
 
+/** The latest readyAt: 14 days of routing later, answers still have 4-digit years. */
+const LATEST_READY_AT = '9999-12-01T00:00:00Z';
+const LATEST_READY_AT_MINUTES = isoToMinutes(LATEST_READY_AT, 'down') as number;
+
 /** Checks an untrusted value (e.g. one NDJSON line, parsed) and converts it. */
 export function parseRouteRequest(input: unknown): ParsedRouteRequest {
   if (!requestSchema.Check(input)) return { ok: false, error: validationError(requestSchema.Errors(input)) };
@@ -25,6 +29,7 @@ export function parseRouteRequest(input: unknown): ParsedRouteRequest {
 export function toRouteQuery(body: RouteRequestBody): ParsedRouteRequest {
   const readyAt = body.readyAt === undefined ? nowMinutes() : isoToMinutes(body.readyAt, 'up');
   if (readyAt === undefined) return { ok: false, error: fieldError('readyAt', 'is not a valid time') };
+  if (readyAt > LATEST_READY_AT_MINUTES) return { ok: false, error: fieldError('readyAt', `must be before ${LATEST_READY_AT}`) };
   const deadline = body.deadline === undefined ? undefined : isoToMinutes(body.deadline, 'down');
   if (body.deadline !== undefined) {
     if (deadline === undefined) return { ok: false, error: fieldError('deadline', 'is not a valid time') };

@@ -37,7 +37,8 @@ describe('network calls', () => {
   });
 
   it('admin calls answer 401 without the token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic dGVzdA==' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic dGVzdA==' }];
+    for (const headers of attempts) {
       const res = await put(grown(1), headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toBe('UNAUTHORIZED');

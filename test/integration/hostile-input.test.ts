@@ -1,0 +1,116 @@
+/**
+ * Hostile input on every call: random and malformed bodies, prototype pollution,
+ * deep nesting, huge bodies, wrong types, bad dates. None may produce a 5xx, and
+ * nothing may leak into Object.prototype.
+ */
+import { createRng, type Rng } from '../../src/synthetic/prng';
+import { startApp, type Harness } from '../support/app-harness';
+import { tinyNetwork } from '../support/tiny-network';
+
+type Call = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string };
+
+const BODY_CALLS: Call[] = [
+  { method: 'POST', url: '/v1/routes' },
+  { method: 'PUT', url: '/v1/network' },
+  { method: 'POST', url: '/v1/network/closures' },
+  { method: 'POST', url: '/v1/network/rollback' },
+];
+
+const VALID = { parcelId: 'P', origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z' };
+
+const RAW_BODIES = [
+  '{', '}', '[', 'null', 'true', '0', '-1', '"text"', '[]', '{}', '{"a":}', '{"a":1,}', "{'a':1}", 'NaN', 'undefined',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1,"__proto__":{"polluted":true}}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1e309}',
+  '{"origin":"HGH","destination":"SVO","weightKg":-0}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1,"readyAt":"+275760-09-13T00:00:00Z"}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1,"readyAt":"9999-12-31T23:59:59Z"}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1,"readyAt":"0000-01-01T00:00:00Z"}',
+  '{"origin":"HGH","destination":"SVO","weightKg":1,"deadline":"2026-11-24T08:00:00.999999999999Z"}',
+  '{"origin":"HGH\\u0000","destination":"SVO","weightKg":1}',
+  '{"origin":"\\ud800","destination":"SVO","weightKg":1}',
+  '\u0000\u0001\u0002',
+  '{"hubs":"x","legs":{},"name":1}',
+  '{"name":"n","hubs":[{"id":{"$gt":""}}],"legs":[]}',
+  `{"avoid":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+  `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+  `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`,
+];
+
+const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', ''];
+
+/** A random JSON-ish value: the valid request with fields dropped, retyped or replaced. */
+function mutate(rng: Rng): unknown {
+  const odd = [null, true, -1, 0, 1e300, -1e300, '', 'x'.repeat(rng.int(0, 3000)), [], {}, [1, 'a'], { a: { b: {} } }, '2026-13-45T99:99:99Z', 'HGH'];
+  const body: Record<string, unknown> = { ...VALID };
+  for (const key of Object.keys(body)) {
+    if (rng.chance(0.3)) body[key] = rng.pick(odd);
+    else if (rng.chance(0.1)) delete body[key];
+  }
+  if (rng.chance(0.3)) body[rng.pick(['serviceLevel', 'avoid', 'deadline', 'extra', 'hubId', 'legId', 'from', 'until'])] = rng.pick(odd);
+  if (rng.chance(0.2)) body.avoid = { hubs: rng.pick(odd), modes: rng.pick(odd), carriers: rng.pick(odd) };
+  return rng.chance(0.05) ? rng.pick(odd) : body;
+}
+
+describe('hostile input', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '0', EVENT_LOOP_LAG_MS: '0' } });
+  });
+  afterAll(() => h.close());
+
+  const statuses = new Map<number, number>();
+  async function send(call: Call, payload: string, contentType = 'application/json', admin = true) {
+    const headers: Record<string, string> = admin ? { ...h.admin } : {};
+    if (contentType) headers['content-type'] = contentType;
+    const res = await h.app.inject({ ...call, payload, headers });
+    statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+    if (res.statusCode >= 500) throw new Error(`${call.method} ${call.url} answered ${res.statusCode} to ${payload.slice(0, 200)}: ${res.body}`);
+    return res;
+  }
+
+  it('malformed, polluting, deeply nested and odd bodies on every call', async () => {
+    for (const call of BODY_CALLS) {
+      for (const body of RAW_BODIES) {
+        const res = await send(call, body);
+        if (res.statusCode !== 200 && res.statusCode !== 204) expect(res.json()).toHaveProperty('error');
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('every content type on every call', async () => {
+    for (const call of BODY_CALLS) {
+      for (const type of CONTENT_TYPES) await send(call, JSON.stringify(VALID), type);
+    }
+  });
+
+  it('2,000 random mutations of a valid request, with and without the admin token', async () => {
+    const rng = createRng(20261124);
+    for (let i = 0; i < 2000; i++) {
+      const call = i % 4 === 0 ? rng.pick(BODY_CALLS) : BODY_CALLS[0];
+      await send(call, JSON.stringify(mutate(rng)), 'application/json', rng.chance(0.5));
+    }
+    expect(statuses.get(200)).toBeGreaterThan(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('huge bodies answer 413 before they are parsed', async () => {
+    const huge = JSON.stringify({ ...VALID, parcelId: 'x'.repeat(10 * 1024 * 1024) });
+    expect((await send(BODY_CALLS[0], huge)).statusCode).toBe(413);
+    expect((await send(BODY_CALLS[2], huge)).statusCode).toBe(413);
+  });
+
+  it('odd paths, ids and query strings', async () => {
+    const urls = [
+      '/v1/hubs/%00', '/v1/hubs/%E0%A4%A', '/v1/hubs/' + 'A'.repeat(5000), '/v1/hubs/..%2F..%2Fetc', '/v1/network/closures/%ZZ',
+      '/v1/routes?__proto__[x]=1', '/v1/hubs?constructor[prototype][x]=1', '//v1//hubs', '/v1/hubs/HGH/../SVO',
+    ];
+    for (const url of urls) {
+      await send({ method: 'GET', url }, '', '');
+      await send({ method: 'DELETE', url }, '', '');
+    }
+  });
+});
