@@ -10,8 +10,14 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Config } from '../config';
 
-/** Where REDIS_URL's default points. */
-const DEFAULT_ADDRESS = { host: '127.0.0.1', port: 6379 };
+export interface EmbeddedRedisOptions {
+  /** Where REDIS_URL's default points. @defaultValue '127.0.0.1' */
+  host?: string;
+  /** @defaultValue 6379 */
+  port?: number;
+  /** The server binary, looked up on PATH. @defaultValue 'redis-server' */
+  binary?: string;
+}
 /** Longest wait for the started server to answer PING. */
 const START_TIMEOUT_MS = 5000;
 
@@ -32,13 +38,13 @@ export async function ensureRedis(
   config: Pick<Config, 'redisUrlIsDefault'>,
   projectDir: string,
   notice: (line: string) => void,
-  address = DEFAULT_ADDRESS,
+  options: EmbeddedRedisOptions = {},
 ): Promise<EmbeddedRedis | undefined> {
-  const { host, port } = address;
+  const { host = '127.0.0.1', port = 6379, binary = 'redis-server' } = options;
   if (!config.redisUrlIsDefault || (await answersPing(host, port))) return undefined;
   const dataDir = join(projectDir, '.redis');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn('redis-server', ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes'], {
+  const child = spawn(binary, ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes'], {
     stdio: 'ignore',
   });
   const started = await Promise.race([
@@ -48,7 +54,7 @@ export async function ensureRedis(
   if (!started) {
     child.kill();
     throw new RedisMissingError(
-      `no Redis answers on ${host}:${port} and redis-server could not be started: ` +
+      `no Redis answers on ${host}:${port} and ${binary} could not be started: ` +
         'install Redis (e.g. apt install redis-server, brew install redis), run `docker compose up`, or set REDIS_URL',
     );
   }
