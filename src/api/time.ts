@@ -3,6 +3,17 @@
  * since the epoch. Answers never carry seconds' fractions: 2026-11-24T08:00:00Z.
  */
 const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_DAY = 1440;
+
+/** `HH:MM` of every minute of a day. */
+const CLOCK = Array.from({ length: MINUTES_PER_DAY }, (_, m) => {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+});
+
+/** `YYYY-MM-DD` by epoch day, filled as days are met; answers use few distinct days. */
+const dates = new Map<number, string>();
+const MAX_CACHED_DATES = 10_000;
 
 /** Epoch minutes of an ISO time, rounded up or down to the minute; undefined when it is not a time. */
 export function isoToMinutes(iso: string, rounding: 'up' | 'down'): number | undefined {
@@ -16,7 +27,18 @@ export function nowMinutes(): number {
   return Math.ceil(Date.now() / MS_PER_MINUTE);
 }
 
-/** `2026-11-24T08:00:00Z` for epoch minutes. */
+/** `2026-11-24T08:00:00Z` for epoch minutes (called several times per answer, hence the tables). */
 export function minutesToIso(minutes: number): string {
-  return new Date(minutes * MS_PER_MINUTE).toISOString().replace('.000Z', 'Z');
+  const day = Math.floor(minutes / MINUTES_PER_DAY);
+  return `${dateOf(day)}T${CLOCK[minutes - day * MINUTES_PER_DAY]}:00Z`;
+}
+
+function dateOf(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    if (dates.size === MAX_CACHED_DATES) dates.clear();
+    date = new Date(day * MINUTES_PER_DAY * MS_PER_MINUTE).toISOString().slice(0, 10);
+    dates.set(day, date);
+  }
+  return date;
 }

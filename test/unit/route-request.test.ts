@@ -1,6 +1,6 @@
 /** parseRouteRequest, as the batch workers call it on each parsed NDJSON line. */
 import { parseRouteRequest } from '../../src/api/route-request';
-import { isoToMinutes } from '../../src/api/time';
+import { isoToMinutes, minutesToIso } from '../../src/api/time';
 
 const VALID = { parcelId: 'P-1', origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
 const minutes = (iso: string) => Date.parse(iso) / 60_000;
@@ -70,5 +70,17 @@ describe('isoToMinutes', () => {
     expect(isoToMinutes('1970-01-01T00:00:59Z', 'down')).toBe(0);
     expect(isoToMinutes('1969-12-31T23:59:30Z', 'down')).toBe(-1);
     expect(isoToMinutes('never', 'up')).toBeUndefined();
+  });
+});
+
+describe('minutesToIso', () => {
+  it('formats like toISOString without milliseconds, on every minute of a day and across eras', () => {
+    const days = [-719528, -1, 0, 20_000, 20_781, 2_932_896];
+    for (const day of days) {
+      for (let m = 0; m < 1440; m += 7) {
+        const minutes = day * 1440 + m;
+        expect(minutesToIso(minutes)).toBe(new Date(minutes * 60_000).toISOString().replace('.000Z', 'Z'));
+      }
+    }
   });
 });
