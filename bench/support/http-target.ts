@@ -1,0 +1,59 @@
+/**
+ * The server side of bench:http, run in a child process so that it has a core
+ * of its own: `bare` (Fastify echoing a JSON body), `app` (the real app with the
+ * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
+ * (the same app whose router answers one precomputed route: what is left is the
+ * HTTP layer's own cost). It tells its port to the parent and, when asked to
+ * stop, closes and deletes its keys.
+ */
+import Fastify from 'fastify';
+import { parseRouteRequest } from '../../src/api/route-request';
+import { loadConfig } from '../../src/config';
+import { buildApp } from '../../src/http/app';
+import { createLogger } from '../../src/logger';
+import { startNetworkRuntime } from '../../src/network/runtime';
+import { keys } from '../../src/redis/keys';
+
+async function bare(): Promise<{ port: number; stop(): Promise<void> }> {
+  const app = Fastify();
+  app.post('/echo', (request, reply) => {
+    reply.send(request.body);
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { port: (app.server.address() as { port: number }).port, stop: () => app.close() };
+}
+
+async function real(fixed: boolean): Promise<{ port: number; stop(): Promise<void> }> {
+  const config = loadConfig();
+  const runtime = await startNetworkRuntime(config, createLogger({ logLevel: 'warn' }));
+  if (fixed) {
+    const parsed = parseRouteRequest(JSON.parse(process.env.BENCH_FIXED_PARCEL ?? '{}'));
+    if (!parsed.ok) throw parsed.error;
+    const { router } = runtime.live.require();
+    const answer = router.route(parsed.query);
+    router.route = () => answer;
+  }
+  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    port: (app.server.address() as { port: number }).port,
+    async stop() {
+      await app.close();
+      const k = keys(config.keyPrefix);
+      const versions = await runtime.redis.lrange(k.networkHistory, 0, -1);
+      await runtime.redis.del(k.activeNetwork, k.networkHistory, k.closures, k.closuresRevision, ...versions.map(k.networkVersion));
+      await runtime.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  const server = mode === 'bare' ? await bare() : await real(mode === 'app-fixed');
+  process.send?.({ port: server.port });
+  process.once('message', () => {
+    void server.stop().then(() => process.exit(0));
+  });
+}
+
+void main();
