@@ -11,6 +11,8 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
   app.post(
     '/v1/routes',
     {
+      // The handler sees a body the schema refused, so that the parcel is counted as invalid.
+      attachValidation: true,
       schema: {
         tags: ['routing'],
         summary: 'Route one parcel',
@@ -23,9 +25,9 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
       },
     },
     (request, reply) => {
-      const parsed = toRouteQuery(request.body);
+      const parsed = request.validationError ? { ok: false as const, error: request.validationError } : toRouteQuery(request.body);
       if (!parsed.ok) {
-        recordRoute('sync', request.body.serviceLevel, 'invalid');
+        recordRoute('sync', undefined, 'invalid');
         throw parsed.error;
       }
       const network = live.require();
