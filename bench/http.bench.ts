@@ -31,6 +31,8 @@ const READY_FROM = Date.parse('2026-11-23T00:00:00Z');
 
 interface Figures {
   rps: number;
+  /** Server CPU time (user + system) per request: steadier than rps on a busy machine. */
+  cpuMicrosPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -84,6 +86,13 @@ function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ ch
   });
 }
 
+function cpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+    child.send('cpu');
+  });
+}
+
 function stopTarget(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
@@ -92,7 +101,7 @@ function stopTarget(child: ChildProcess): Promise<void> {
   });
 }
 
-async function load(port: number, path: string, bodies: string[], seconds: number): Promise<Figures> {
+async function load(port: number, path: string, bodies: string[], seconds: number) {
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -103,6 +112,7 @@ async function load(port: number, path: string, bodies: string[], seconds: numbe
     requests: [{ path, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
   return {
+    total: result.requests.total,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -115,7 +125,10 @@ async function measure(mode: Mode, path: string, bodies: string[], env?: Record<
   const { child, port } = await startTarget(mode, env);
   try {
     await load(port, path, bodies, WARMUP_SECONDS);
-    return await load(port, path, bodies, SECONDS);
+    const cpuBefore = await cpuMicros(child);
+    const { total, ...figures } = await load(port, path, bodies, SECONDS);
+    const cpu = (await cpuMicros(child)) - cpuBefore;
+    return { ...figures, cpuMicrosPerRequest: round(cpu / total, 1) };
   } finally {
     await stopTarget(child);
   }
@@ -136,14 +149,21 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   const bare = await measure('bare', '/echo', bodies);
   const httpOnly = await measure('app-fixed', '/v1/routes', bodies, env);
   const app = await measure('app', '/v1/routes', bodies, env);
-  const ratio = round(app.rps / bare.rps, 2);
-  const httpRatio = round(httpOnly.rps / bare.rps, 2);
+  /** Ratios to bare Fastify: of requests per second, and of CPU time per request (bare ÷ app). */
+  const ratios = (f: Figures) => ({
+    rps: round(f.rps / bare.rps, 2),
+    cpu: round(bare.cpuMicrosPerRequest / f.cpuMicrosPerRequest, 2),
+  });
+  const ratio = ratios(app);
+  const httpRatio = ratios(httpOnly);
+  const of = (r: { rps: number; cpu: number }): string => `  (${r.rps} of bare by rate, ${r.cpu} by CPU)`;
   const line = (label: string, f: Figures): string =>
-    `  ${label.padEnd(34)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}  errors ${f.errors}`;
+    `  ${label.padEnd(32)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
+    `${String(f.cpuMicrosPerRequest).padStart(6)} µs CPU/request  non-2xx ${f.non2xx}  errors ${f.errors}`;
   console.log(`${name}: ${doc.hubs.length} hubs, ${doc.legs.length} legs, request body ${avgBytes} B on average`);
   console.log(line('bare Fastify echo', bare));
-  console.log(line('app, router answer precomputed', httpOnly) + `  (${httpRatio} of bare)`);
-  console.log(line('app, POST /v1/routes', app) + `  (${ratio} of bare)`);
+  console.log(line('app, router answer precomputed', httpOnly) + of(httpRatio));
+  console.log(line('app, POST /v1/routes', app) + of(ratio));
   return { name, hubs: doc.hubs.length, legs: doc.legs.length, bodyBytes: avgBytes, bare, httpOnly, routes: app, ratio, httpRatio };
 }
 

@@ -3,8 +3,8 @@
  * of its own: `bare` (Fastify echoing a JSON body), `app` (the real app with the
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route: what is left is the
- * HTTP layer's own cost). It tells its port to the parent and, when asked to
- * stop, closes and deletes its keys.
+ * HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
+ * the CPU time it has used (µs), and on 'stop' closes and deletes its keys.
  */
 import Fastify from 'fastify';
 import { parseRouteRequest } from '../../src/api/route-request';
@@ -51,8 +51,13 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   const server = mode === 'bare' ? await bare() : await real(mode === 'app-fixed');
   process.send?.({ port: server.port });
-  process.once('message', () => {
-    void server.stop().then(() => process.exit(0));
+  process.on('message', (message) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system });
+    } else {
+      void server.stop().then(() => process.exit(0));
+    }
   });
 }
 
