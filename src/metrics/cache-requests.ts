@@ -2,9 +2,10 @@
  * parcel_route_cache_requests_total{result}: the answer cache's hits and misses.
  * Each Router counts its own from zero, and a network or closures change swaps
  * the Router; so a scrape adds what the Router seen last time counted since
- * then (read once more, even if it was swapped out), plus all of a new one's.
- * The counter never goes backwards. Only a Router that lived and died between
- * two scrapes goes uncounted.
+ * then (read once more, even if it was swapped out), plus what the current one
+ * counted since it was last seen (all of it, for a new one). The counter never
+ * goes backwards. Only a Router that lived and died between two scrapes goes
+ * uncounted.
  */
 import type { Counter } from 'prom-client';
 import { observedSnapshot } from './network-gauges';
@@ -19,27 +20,28 @@ export interface CacheStatsSource {
   readonly cacheStats: CacheStats;
 }
 
+const NONE: CacheStats = { hits: 0, misses: 0 };
+
 /** Turns the absolute counts of successive sources into increments. */
 export class CacheDeltas {
-  private source: CacheStatsSource | undefined;
-  private seen: CacheStats = { hits: 0, misses: 0 };
+  private last: CacheStatsSource | undefined;
+  private readonly seen = new WeakMap<CacheStatsSource, CacheStats>();
 
-  /** Hits and misses counted since the previous call. */
+  /** Hits and misses counted since the previous call, by `current` and by the source of that call. */
   take(current: CacheStatsSource | undefined): CacheStats {
     const delta = { hits: 0, misses: 0 };
-    if (this.source) this.addSinceSeen(delta, this.source.cacheStats);
-    if (current !== this.source) {
-      this.source = current;
-      this.seen = { hits: 0, misses: 0 };
-      if (current) this.addSinceSeen(delta, current.cacheStats);
-    }
+    if (this.last && this.last !== current) this.addUnseen(delta, this.last);
+    if (current) this.addUnseen(delta, current);
+    this.last = current;
     return delta;
   }
 
-  private addSinceSeen(delta: CacheStats, now: CacheStats): void {
-    delta.hits += now.hits - this.seen.hits;
-    delta.misses += now.misses - this.seen.misses;
-    this.seen = now;
+  private addUnseen(delta: CacheStats, source: CacheStatsSource): void {
+    const now = source.cacheStats;
+    const seen = this.seen.get(source) ?? NONE;
+    delta.hits += now.hits - seen.hits;
+    delta.misses += now.misses - seen.misses;
+    this.seen.set(source, now);
   }
 }
 
