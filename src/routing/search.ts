@@ -84,10 +84,12 @@ export class Search {
     const costSoFar = L.cost[id] + ix.hubHandling[v];
     const co2SoFar = L.co2[id];
     const w = req.weightKg;
+    // Arrival keys past this cannot matter; checked before the departure lookup, which costs more.
+    const arrivalLimit = req.objective === 'time' ? Math.min(req.latestArrival, this.stopKey) : req.latestArrival;
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       const u = ix.legTo[l];
       const toGo = lbTime[u];
-      if (toGo === Infinity) continue;
+      if (available + ix.legCutoff[l] + ix.legDuration[l] + toGo > arrivalLimit) continue;
       if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
       const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek) + ix.legDuration[l];
       if (arrival + toGo > req.latestArrival) continue;
