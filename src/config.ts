@@ -16,8 +16,13 @@ export interface Config {
   readonly host: string;
   /** The Redis server (`REDIS_URL`); a database index in the path is honoured. @defaultValue 'redis://127.0.0.1:6379' */
   readonly redisUrl: string;
-  /** True when `REDIS_URL` was not set, so the embedded redis-server may be started. */
+  /** True when neither `REDIS_URL` nor `REDIS_CLUSTER_NODES` was set, so the embedded redis-server may be started. */
   readonly redisUrlIsDefault: boolean;
+  /**
+   * Redis Cluster nodes to start from (`REDIS_CLUSTER_NODES`, comma-separated `host:port`).
+   * When set, every Redis use goes to the cluster; REDIS_URL then only lends its credentials. @defaultValue []
+   */
+  readonly redisClusterNodes: readonly string[];
   /** Bearer token for admin calls (`ADMIN_TOKEN`); unset = admin calls answer 403. @defaultValue undefined */
   readonly adminToken: string | undefined;
   /** Network loaded when Redis holds no active one (`NETWORK_FILE`). @defaultValue the bundled data/cn-global-demo.json */
@@ -60,7 +65,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: reader.integer('PORT', 3000, 1, 65535),
     host: reader.text('HOST', '127.0.0.1'),
     redisUrl: reader.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379'),
-    redisUrlIsDefault: !env.REDIS_URL,
+    redisUrlIsDefault: !env.REDIS_URL && !env.REDIS_CLUSTER_NODES,
+    redisClusterNodes: reader.hostPorts('REDIS_CLUSTER_NODES'),
     adminToken: env.ADMIN_TOKEN || undefined,
     networkFile: resolve(reader.text('NETWORK_FILE', join(packageRoot(), 'data', 'cn-global-demo.json'))),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
@@ -119,6 +125,14 @@ class EnvReader {
       .split(',')
       .map((item) => item.trim())
       .filter(Boolean);
+  }
+
+  hostPorts(name: string): string[] {
+    const items = this.list(name);
+    const bad = items.filter((item) => !/^[^\s:]+:\d{1,5}$/.test(item) || Number(item.split(':')[1]) > 65535);
+    if (!bad.length) return items;
+    this.problems.push(`${name} must be comma-separated host:port pairs (got '${bad.join(',')}')`);
+    return [];
   }
 
   redisUrl(name: string, fallback: string): string {

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
 import { registerMetrics } from '../metrics/http-metrics';
+import type { RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
@@ -27,7 +27,7 @@ export interface AppDeps {
   /** The network served from memory; started by the caller. */
   live: LiveNetwork;
   /** A connected request-path client (createRedis(url, 'command')); closed by the caller. */
-  redis: Redis;
+  redis: RedisClient;
   /** @defaultValue no logging */
   logger?: FastifyBaseLogger;
   /** Set by the process bootstrap. */

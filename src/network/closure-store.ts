@@ -4,9 +4,9 @@
  * networkChanges channel go out in one MULTI.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { ClosureRecord } from '../http/schemas/closure';
 import { needRedis } from '../redis/availability';
+import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 
 export interface ClosureSet {
@@ -16,7 +16,7 @@ export interface ClosureSet {
 
 export class ClosureStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
@@ -53,7 +53,7 @@ export class ClosureStore {
   }
 
   /** Runs `write`, bumps the revision and announces it, in one MULTI; returns the replies. */
-  private async change(write: (tx: ReturnType<Redis['multi']>) => unknown): Promise<unknown[]> {
+  private async change(write: (tx: ReturnType<RedisClient['multi']>) => unknown): Promise<unknown[]> {
     const tx = this.redis.multi();
     write(tx);
     const replies = await tx.incr(this.keys.closuresRevision).publish(this.keys.networkChanges, 'closures').exec();

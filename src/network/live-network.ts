@@ -6,11 +6,11 @@
  * then switches to it with one reference swap. A change of closures only builds
  * a new Router over the same index.
  */
-import type { Redis } from 'ioredis';
 import type { BaseLogger } from 'pino';
 import { AppError } from '../errors';
 import type { ClosureRecord } from '../http/schemas/closure';
 import { isoToMinutes } from '../api/time';
+import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { prepareNetwork, type NetworkIndex } from '../routing/prepare';
 import { Router } from '../routing/router';
@@ -33,7 +33,7 @@ export interface LiveNetworkOptions {
   store: NetworkStore;
   closures: ClosureStore;
   /** A connection of its own: it enters subscriber mode. */
-  subscriber: Redis;
+  subscriber: RedisClient;
   keys: Keys;
   logger: BaseLogger;
   /** Backstop poll interval. @defaultValue 5000 */

@@ -2,10 +2,9 @@
  * What every API and worker process shares: the Redis clients and the live
  * network, started from the configuration and closed in order.
  */
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { createRedis } from '../redis/connection';
+import { createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { ClosureStore } from './closure-store';
 import { LiveNetwork } from './live-network';
@@ -13,7 +12,7 @@ import { NetworkStore } from './store';
 
 export interface NetworkRuntime {
   /** Request-path client (fails fast while Redis is down). */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly live: LiveNetwork;
   close(): Promise<void>;
 }
@@ -24,8 +23,8 @@ export interface NetworkRuntime {
  * reconnecting and the network loads as soon as Redis answers.
  */
 export async function startNetworkRuntime(config: Config, logger: Logger): Promise<NetworkRuntime> {
-  const redis = createRedis(config.redisUrl, 'command');
-  const subscriber = createRedis(config.redisUrl, 'subscriber');
+  const redis = createRedis(config, 'command');
+  const subscriber = createRedis(config, 'subscriber');
   redis.on('error', () => undefined);
   subscriber.on('error', () => undefined);
   await redis.connect().catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));

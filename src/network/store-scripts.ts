@@ -2,7 +2,8 @@
  * Lua scripts of the network store. Each runs atomically, so a version is never
  * active without its document, and the announcement goes out with the change.
  * Versions falling off the history are deleted by key names built from a prefix
- * passed in ARGV (the store targets a single Redis, not a cluster).
+ * passed in ARGV; on a Redis Cluster they share the declared keys' hash slot
+ * (src/redis/keys.ts), so the script may touch them.
  */
 
 /**

@@ -5,8 +5,8 @@
  * networkChanges channel, atomically with the change itself.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { needRedis } from '../redis/availability';
+import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import type { NetworkDocument } from '../routing/types';
 import { ACTIVATE, ROLLBACK } from './store-scripts';
@@ -24,7 +24,7 @@ export interface StoredUpload extends ActiveVersion {
 
 export class NetworkStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     /** Versions kept, the active one included. @defaultValue 5 */
     private readonly versionsKept = 5,

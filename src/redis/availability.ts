@@ -3,10 +3,11 @@
  * not connected, connection lost mid-call, or a command timed out. Errors that
  * Redis itself replied with (a bug, not an outage) pass through unchanged.
  */
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError } from 'ioredis';
 import { AppError } from '../errors';
+import type { RedisClient } from './connection';
 
-export async function needRedis<T>(redis: Redis, call: () => Promise<T>): Promise<T> {
+export async function needRedis<T>(redis: RedisClient, call: () => Promise<T>): Promise<T> {
   if (redis.status !== 'ready') throw redisUnavailable();
   try {
     return await call();

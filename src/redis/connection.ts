@@ -1,9 +1,18 @@
 /**
- * Creating ioredis clients. Nothing may hang when Redis is down: commands on the
- * request path fail at once instead of queueing, every command has a time limit,
- * and reconnection never gives up, so the service recovers by itself.
+ * Creating ioredis clients: one Redis server, or a Redis Cluster when
+ * REDIS_CLUSTER_NODES is set — decided here and nowhere else. Nothing may hang
+ * when Redis is down: commands on the request path fail at once instead of
+ * queueing, every command has a time limit, and reconnection never gives up,
+ * so the service recovers by itself.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Config } from '../config';
+
+/** A client of either kind; both speak the same commands. */
+export type RedisClient = Redis | Cluster;
+
+/** Where Redis is: the cluster's nodes when there are any, else the one server at redisUrl. */
+export type RedisServer = Pick<Config, 'redisUrl' | 'redisClusterNodes'>;
 
 /** Longest wait for a TCP connection to Redis. */
 const CONNECT_TIMEOUT_MS = 1000;
@@ -12,23 +21,45 @@ const COMMAND_TIMEOUT_MS = 2000;
 /** Reconnect backoff: 100 ms, 200 ms, … capped at 1 s, forever. */
 const retryStrategy = (attempt: number): number => Math.min(attempt * 100, 1000);
 
-const COMMON: RedisOptions = {
-  lazyConnect: true,
-  connectTimeout: CONNECT_TIMEOUT_MS,
-  retryStrategy,
-};
-
 export type RedisRole =
   /** Request-path commands: fail fast while disconnected (no offline queue, one retry). */
   | 'command'
   /** Pub/sub subscriber: subscribes before the connection is up and resubscribes after it returns. */
-  | 'subscriber';
+  | 'subscriber'
+  /** BullMQ (queues, workers, events): blocking commands, so no command time limit and no retry limit, as BullMQ requires. */
+  | 'queue';
 
-/** A client for `url` (its /db index honoured). Call `connect()` or send a command to start it. */
-export function createRedis(url: string, role: RedisRole, name = `parcel-route:${role}`): Redis {
-  const options: RedisOptions =
-    role === 'command'
-      ? { ...COMMON, connectionName: name, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS }
-      : { ...COMMON, connectionName: name, enableOfflineQueue: true, maxRetriesPerRequest: null };
-  return new Redis(url, options);
+/** A client for `server` (a /db index in redisUrl honoured). Call `connect()` or send a command to start it. */
+export function createRedis(server: RedisServer, role: RedisRole, name = `parcel-route:${role}`): RedisClient {
+  const failFast = role === 'command';
+  const options: RedisOptions = {
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectionName: name,
+    maxRetriesPerRequest: failFast ? 1 : null,
+    ...(failFast ? { commandTimeout: COMMAND_TIMEOUT_MS } : {}),
+  };
+  if (!server.redisClusterNodes.length) {
+    return new Redis(server.redisUrl, { ...options, lazyConnect: true, retryStrategy, enableOfflineQueue: !failFast });
+  }
+  return new Cluster(server.redisClusterNodes.map(hostPort), {
+    lazyConnect: true,
+    clusterRetryStrategy: retryStrategy,
+    enableOfflineQueue: !failFast,
+    redisOptions: { ...options, ...credentials(server.redisUrl) },
+  });
+}
+
+function hostPort(node: string): { host: string; port: number } {
+  const at = node.lastIndexOf(':');
+  return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+}
+
+/** REDIS_URL's user, password and TLS, which every cluster node shares. */
+function credentials(redisUrl: string): RedisOptions {
+  const url = new URL(redisUrl);
+  return {
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
 }

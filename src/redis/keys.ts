@@ -2,9 +2,13 @@
  * Every Redis key and channel name this service uses, built in one place.
  * `keys(prefix)` scopes them all: production uses KEY_PREFIX, each test a
  * prefix of its own so that tests never see each other's data.
+ *
+ * On a Redis Cluster, keys that one script or MULTI touches together must sit
+ * in one hash slot: the `{network}` hash tag puts every network key in the same
+ * slot (the store's scripts and the closures' MULTI use several at once).
  */
 export function keys(prefix: string) {
-  const network = `${prefix}:network`;
+  const network = `${prefix}:{network}`;
   return {
     /** String: the JSON document of one immutable network version. */
     networkVersion: (version: string) => `${network}:version:${version}`,

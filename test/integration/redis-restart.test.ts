@@ -62,7 +62,7 @@ describe('a Redis restart', () => {
     const res = await h.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('after'), headers: h.admin });
     expect(res.statusCode).toBe(200);
 
-    const other = createRedis(server.url, 'command');
+    const other = createRedis(h.config, 'command');
     await other.connect();
     try {
       const upload = await new NetworkStore(other, h.keys).upload(tinyNetwork('announced'));

@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config';
 import { buildApp, type App } from '../../src/http/app';
 import { ClosureStore } from '../../src/network/closure-store';
 import { LiveNetwork } from '../../src/network/live-network';
 import { NetworkStore } from '../../src/network/store';
-import { createRedis } from '../../src/redis/connection';
+import { createRedis, type RedisClient } from '../../src/redis/connection';
 import { keys, type Keys } from '../../src/redis/keys';
 import type { NetworkDocument } from '../../src/routing/types';
 
@@ -32,7 +32,7 @@ export interface Harness {
   app: App;
   config: Config;
   live: LiveNetwork;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   store: NetworkStore;
   prefix: string;
@@ -50,9 +50,9 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     NETWORK_POLL_MS: '500',
     ...options.env,
   });
-  const redis = createRedis(redisUrl, 'command');
+  const redis = createRedis(config, 'command');
   await redis.connect();
-  const subscriber = createRedis(redisUrl, 'subscriber');
+  const subscriber = createRedis(config, 'subscriber');
   const k = keys(prefix);
   const store = new NetworkStore(redis, k, config.networkVersionsKept);
   if (options.network) await store.upload(options.network);
@@ -86,14 +86,16 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
-/** Deletes every key under `prefix:`. */
-export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (found.length) await redis.del(...found);
-    cursor = next;
-  } while (cursor !== '0');
+/** Deletes every key under `prefix:`, on every master of a cluster. */
+export async function deleteKeys(redis: RedisClient, prefix: string): Promise<void> {
+  for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      await Promise.all(found.map((key) => node.del(key)));
+      cursor = next;
+    } while (cursor !== '0');
+  }
 }
 
 /** Polls `check` every 20 ms until it holds; returns the ms waited; throws after `timeoutMs`. */

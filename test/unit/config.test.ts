@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       redisUrl: 'redis://127.0.0.1:6379',
       redisUrlIsDefault: true,
+      redisClusterNodes: [],
       adminToken: undefined,
       networkFile: join(__dirname, '..', '..', 'data', 'cn-global-demo.json'),
       logLevel: 'info',
@@ -43,5 +44,12 @@ describe('loadConfig', () => {
     expect(message.split('\n')).toHaveLength(1);
     for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'KEY_PREFIX', 'EVENT_LOOP_LAG_MS']) expect(message).toContain(name);
     expect(message).not.toContain('pw');
+  });
+
+  it('takes Redis Cluster nodes as host:port pairs, and then starts no embedded Redis', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379, 10.0.0.2:7000' });
+    expect(config).toMatchObject({ redisClusterNodes: ['redis-0:6379', '10.0.0.2:7000'], redisUrlIsDefault: false });
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1' })).toThrow(/REDIS_CLUSTER_NODES .*'redis-1'/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:70000' })).toThrow(/REDIS_CLUSTER_NODES/);
   });
 });
