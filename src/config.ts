@@ -49,6 +49,20 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Port of GET /metrics in a worker process, on HOST (`METRICS_PORT`); 0 = not served. @defaultValue 9464 */
   readonly metricsPort: number;
+  /** Parcels per queued job of a batch (`BATCH_CHUNK_SIZE`). @defaultValue 1000 */
+  readonly batchChunkSize: number;
+  /** Most parcels in one batch (`BATCH_MAX_PARCELS`); more answers 413. @defaultValue 1000000 */
+  readonly batchMaxParcels: number;
+  /** Largest JSON `{"parcels":[…]}` body (`BATCH_JSON_BODY_LIMIT_BYTES`); NDJSON is streamed and has no body limit. @defaultValue 268435456 (256 MiB, about 1M small parcels) */
+  readonly batchJsonBodyLimitBytes: number;
+  /** Chunk queues; chunk i goes to shard i % QUEUE_SHARDS, each under a hash tag of its own (`QUEUE_SHARDS`). @defaultValue 2 */
+  readonly queueShards: number;
+  /** Chunks a worker process routes at once, per shard (`WORKER_CONCURRENCY`). @defaultValue 2 */
+  readonly workerConcurrency: number;
+  /** Worker processes `npm start` runs beside the API (`WORKERS`); 0 = the API alone. @defaultValue 1 */
+  readonly workers: number;
+  /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
+  readonly resultsTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +94,13 @@ export function loadConfig(env: Env = process.env): Config {
     networkPollMs: reader.integer('NETWORK_POLL_MS', 5000, 100, 3_600_000),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     metricsPort: reader.integer('METRICS_PORT', 9464, 0, 65535),
+    batchChunkSize: reader.integer('BATCH_CHUNK_SIZE', 1000, 10, 10_000),
+    batchMaxParcels: reader.integer('BATCH_MAX_PARCELS', 1_000_000, 1, 1_000_000),
+    batchJsonBodyLimitBytes: reader.integer('BATCH_JSON_BODY_LIMIT_BYTES', 256 * 1024 * 1024, 1024, 1 << 30),
+    queueShards: reader.integer('QUEUE_SHARDS', 2, 1, 64),
+    workerConcurrency: reader.integer('WORKER_CONCURRENCY', 2, 1, 64),
+    workers: reader.integer('WORKERS', 1, 0, 64),
+    resultsTtlSeconds: reader.integer('RESULTS_TTL', 86_400, 60, 30 * 86_400),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

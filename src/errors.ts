@@ -10,6 +10,7 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   FORBIDDEN: { status: 403, message: 'admin calls are disabled: ADMIN_TOKEN is not set' },
   NOT_FOUND: { status: 404, message: 'no such resource' },
+  CONFLICT: { status: 409, message: 'the resource is not ready for this call yet' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is over its limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'the request body must be application/json' },
   UNKNOWN_HUB: { status: 422, message: 'the hub is not in the active network' },

@@ -24,6 +24,28 @@ export function keys(prefix: string) {
     closuresRevision: `${network}:closures:revision`,
     /** Pub/sub channel announcing a change of active version or of closures. */
     networkChanges: `${network}:changes`,
+    /**
+     * BullMQ key prefix of chunk-queue shard n. A hash tag of its own per shard, so
+     * that a Redis Cluster spreads the shards over its nodes.
+     */
+    chunkQueuePrefix: (shard: number) => `${prefix}:{q${shard}}`,
+    /**
+     * The keys of one batch. They share the hash tag {b:<batchId>}, so that one Lua
+     * script can update them together on a Redis Cluster too.
+     */
+    batch: (batchId: string) => {
+      const base = `${prefix}:batch:{b:${batchId}}`;
+      return {
+        /** Hash { state, total, chunks, recorded, routed, failed, failedChunks, createdAt, completedAt }. */
+        status: `${base}:status`,
+        /** Hash chunk index → "routed:failed:lost" as last recorded for that chunk. */
+        chunkCounts: `${base}:counts`,
+        /** Hash chunk index → the chunk's result lines, compressed. */
+        results: `${base}:results`,
+      };
+    },
+    /** String: the batch id an Idempotency-Key (hashed with its client) was given. */
+    batchIdempotency: (keyHash: string) => `${prefix}:batch-idem:${keyHash}`,
   };
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The Lua scripts that change a batch's status together with its results, so
+ * that counters and results can never disagree. Every key of one batch shares
+ * the {b:<batchId>} hash tag (src/redis/keys.ts), so they run on Redis Cluster.
+ *
+ * The status hash: state (submitting | queued | running | completed | failed),
+ * total, chunks, recorded (chunks with results), routed, failed (parcels),
+ * failedChunks (chunks that failed their last attempt), createdAt, completedAt.
+ */
+
+/**
+ * settle(status, now): the state the counters call for, once the submission is
+ * committed: completed (or failed, when a chunk failed its last attempt) when
+ * every chunk is recorded, running once one is, else queued. Sets completedAt
+ * the first time the batch finishes. Returns { state, 1 when it changed else 0 }.
+ */
+const SETTLE = `
+local function settle(status, now)
+  local s = redis.call('HMGET', status, 'state', 'chunks', 'recorded', 'failedChunks')
+  local state = s[1]
+  if state == 'submitting' then return { state, 0 } end
+  local chunks, recorded = tonumber(s[2]), tonumber(s[3])
+  local next = 'queued'
+  if recorded >= chunks then
+    next = tonumber(s[4]) > 0 and 'failed' or 'completed'
+    redis.call('HSETNX', status, 'completedAt', now)
+  elseif recorded > 0 then
+    next = 'running'
+  end
+  if next == state then return { state, 0 } end
+  redis.call('HSET', status, 'state', next)
+  return { next, 1 }
+end
+`;
+
+/**
+ * Records one chunk's result lines, replacing whatever that chunk recorded
+ * before, and moves the counters by the difference: a retried or duplicated
+ * chunk overwrites and never counts twice. The results take the status's
+ * remaining time to live, so a batch's keys all expire together.
+ *
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * ARGV[1] chunk index, ARGV[2] parcels routed, ARGV[3] parcels failed,
+ * ARGV[4] 1 when the chunk failed its last attempt (its lines are INTERNAL errors) else 0,
+ * ARGV[5] the chunk's result lines (compressed), ARGV[6] now (ISO time)
+ * Returns { state, changed } (see settle), or false when the batch is unknown
+ * (its submission was abandoned, or it expired): then nothing is written.
+ */
+export const RECORD_CHUNK = `${SETTLE}
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local chunk, routed, failed, lost = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local before = redis.call('HGET', KEYS[2], chunk)
+local r, f, l, fresh = 0, 0, 0, 1
+if before then
+  local a, b, c = string.match(before, '^(%d+):(%d+):(%d+)$')
+  r, f, l, fresh = tonumber(a), tonumber(b), tonumber(c), 0
+end
+redis.call('HSET', KEYS[2], chunk, routed .. ':' .. failed .. ':' .. lost)
+redis.call('HSET', KEYS[3], chunk, ARGV[5])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then
+  redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[3], ttl)
+end
+redis.call('HINCRBY', KEYS[1], 'routed', routed - r)
+redis.call('HINCRBY', KEYS[1], 'failed', failed - f)
+redis.call('HINCRBY', KEYS[1], 'failedChunks', lost - l)
+redis.call('HINCRBY', KEYS[1], 'recorded', fresh)
+return settle(KEYS[1], ARGV[6])
+`;
+
+/**
+ * Commits a fully queued submission: the batch becomes visible with its total,
+ * in the state its already recorded chunks call for, and all its keys live for
+ * the results' time to live from now.
+ *
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * ARGV[1] total parcels, ARGV[2] chunks, ARGV[3] now (ISO time), ARGV[4] time to live (s)
+ * Returns { state, changed } (see settle; changed is against 'queued'), or false
+ * when the submission is no longer there to commit (its lease ran out).
+ */
+export const COMMIT = `${SETTLE}
+if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return false end
+redis.call('HSET', KEYS[1], 'total', ARGV[1], 'chunks', ARGV[2], 'state', 'queued')
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+return settle(KEYS[1], ARGV[3])
+`;
