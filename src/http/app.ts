@@ -15,6 +15,7 @@ import { routingClients } from './auth/routing-clients';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
 import { EventLoopLag, shedLoad } from './load-shedding';
+import { batchRoutes } from './routes/batches';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
 import { hubRoutes } from './routes/hubs';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps) {
       // Routing calls (single parcels, batches): API key and per-client rate limit.
       await routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
       await routing.register(routeRoutes, services);
+      await routing.register(batchRoutes, services);
     });
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);

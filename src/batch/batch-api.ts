@@ -1,0 +1,53 @@
+/**
+ * What the API needs for batches: the submitter and the readers of status and
+ * results, over one request-path Redis client. close() releases the queues.
+ */
+import type { Config } from '../config';
+import { observeQueues } from '../metrics/queue-gauges';
+import type { RedisClient } from '../redis/connection';
+import { keys } from '../redis/keys';
+import { AbandonedBatches, type WarningLog } from './abandoned-batches';
+import { BatchStatusStore } from './batch-status';
+import { IdempotencyKeys } from './idempotency';
+import { ChunkQueues } from './queues';
+import { ResultsStore } from './results-store';
+import { BatchSubmitter } from './submit';
+
+export type BatchApiSettings = Pick<
+  Config,
+  'keyPrefix' | 'queueShards' | 'resultsTtlSeconds' | 'batchChunkSize' | 'batchMaxParcels' | 'bodyLimitBytes'
+>;
+
+export interface BatchApi {
+  submitter: BatchSubmitter;
+  status: BatchStatusStore;
+  results: ResultsStore;
+  close(): Promise<void>;
+}
+
+/** @param redis a request-path client (fails fast while Redis is down), not closed here. */
+export function createBatchApi(settings: BatchApiSettings, redis: RedisClient, logger: WarningLog): BatchApi {
+  const k = keys(settings.keyPrefix);
+  const status = new BatchStatusStore(redis, k, settings.resultsTtlSeconds);
+  const queues = new ChunkQueues(redis, k, settings.queueShards);
+  const abandoned = new AbandonedBatches(redis, logger);
+  const unobserve = observeQueues(queues.queues);
+  const submitter = new BatchSubmitter({
+    redis,
+    status,
+    queues,
+    idempotency: new IdempotencyKeys(redis, k, settings.resultsTtlSeconds),
+    abandoned,
+    limits: { chunkSize: settings.batchChunkSize, maxParcels: settings.batchMaxParcels, maxLineBytes: settings.bodyLimitBytes },
+  });
+  return {
+    submitter,
+    status,
+    results: new ResultsStore(redis, k),
+    async close() {
+      unobserve();
+      abandoned.stop();
+      await queues.close();
+    },
+  };
+}

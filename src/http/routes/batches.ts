@@ -1,0 +1,141 @@
+/**
+ * POST /v1/batches, GET /v1/batches/:id and GET /v1/batches/:id/results.
+ *
+ * NDJSON bodies are handed to the submitter as a stream and read line by line
+ * while the chunks are queued: no body limit applies but BATCH_MAX_PARCELS (and
+ * BODY_LIMIT_BYTES per line). JSON `{"parcels":[…]}` bodies are parsed whole, up
+ * to BATCH_JSON_BODY_LIMIT_BYTES. Results are served once the batch is finished;
+ * before that they answer 409.
+ */
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { createBatchApi } from '../../batch/batch-api';
+import { idempotencyHash } from '../../batch/idempotency';
+import { jsonParcels } from '../../batch/json-parcels';
+import { ndjsonParcels } from '../../batch/ndjson-parcels';
+import type { RawParcel } from '../../batch/parcel-intake';
+import { ResultsStream } from '../../batch/results-stream';
+import { AppError } from '../../errors';
+import { needRedis } from '../../redis/availability';
+import { apiKeyOf } from '../auth/credentials';
+import {
+  BatchAcceptedSchema,
+  BatchHeadersSchema,
+  BatchIdParamsSchema,
+  BatchJsonBodySchema,
+  BatchNdjsonBodySchema,
+  BatchResultsSchema,
+  BatchStatusSchema,
+  NDJSON,
+  type BatchAccepted,
+  type BatchJsonBody,
+} from '../schemas/batch';
+import { errorResponses } from '../schemas/error';
+import type { Services } from '../services';
+
+export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {
+  const batches = createBatchApi(config, redis, app.log);
+  app.addHook('onClose', () => batches.close());
+  // The NDJSON body reaches the handler as the request stream itself.
+  app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/v1/batches',
+    {
+      bodyLimit: config.batchJsonBodyLimitBytes,
+      schema: {
+        tags: ['batches'],
+        summary: 'Submit many parcels to route; the answer comes at once, the results when the batch is completed',
+        security: [{ apiKey: [] }, {}],
+        headers: BatchHeadersSchema,
+        body: {
+          content: {
+            'application/json': { schema: BatchJsonBodySchema },
+            [NDJSON]: { schema: BatchNdjsonBodySchema },
+          },
+        },
+        response: {
+          202: BatchAcceptedSchema,
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'UNAVAILABLE'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const submission = await batches.submitter.submit(parcelsOf(request), {
+        requestId: request.id,
+        idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
+      });
+      const accepted: BatchAccepted = {
+        batchId: submission.batchId,
+        total: submission.total,
+        statusUrl: `/v1/batches/${submission.batchId}`,
+        resultsUrl: `/v1/batches/${submission.batchId}/results`,
+      };
+      reply.code(202).header('location', accepted.statusUrl).send(accepted);
+    },
+  );
+
+  app.get(
+    '/v1/batches/:batchId',
+    {
+      schema: {
+        tags: ['batches'],
+        summary: 'State and progress of a batch',
+        security: [{ apiKey: [] }, {}],
+        params: BatchIdParamsSchema,
+        response: { 200: BatchStatusSchema, ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE') },
+      },
+    },
+    async (request) => {
+      const { batchId, state, total, routed, failed, createdAt, completedAt } = await readStatus(request.params.batchId);
+      return { batchId, state, total, routed, failed, createdAt, completedAt };
+    },
+  );
+
+  app.get(
+    '/v1/batches/:batchId/results',
+    {
+      schema: {
+        tags: ['batches'],
+        summary: 'The results of a finished batch: NDJSON, one line per parcel in submission order',
+        description:
+          'Each line is the route answer of POST /v1/routes, or {parcelId, error: {code, message}}. Answers 409 until the batch is completed (or failed).',
+        security: [{ apiKey: [] }, {}],
+        params: BatchIdParamsSchema,
+        response: {
+          200: BatchResultsSchema,
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const status = await readStatus(request.params.batchId);
+      if (status.state !== 'completed' && status.state !== 'failed') {
+        throw new AppError(
+          'CONFLICT',
+          `batch ${status.batchId} is ${status.state}: ${status.routed + status.failed} of ${status.total} parcels done; its results come when it is completed`,
+        );
+      }
+      return reply.type(NDJSON).send(new ResultsStream(batches.results, status.batchId, status.chunks));
+    },
+  );
+
+  async function readStatus(batchId: string) {
+    const status = await needRedis(redis, () => batches.status.read(batchId));
+    if (!status) throw new AppError('NOT_FOUND', `no batch '${batchId}' (unknown, or expired after ${config.resultsTtlSeconds} s)`);
+    return status;
+  }
+
+  function parcelsOf(request: FastifyRequest): AsyncIterable<RawParcel[]> {
+    if (request.headers['content-type']?.startsWith(NDJSON)) {
+      return ndjsonParcels(request.body as Readable, config.bodyLimitBytes);
+    }
+    const { parcels } = request.body as BatchJsonBody;
+    if (parcels.length > config.batchMaxParcels) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `a batch holds at most ${config.batchMaxParcels} parcels`);
+    }
+    return jsonParcels(parcels);
+  }
+};
