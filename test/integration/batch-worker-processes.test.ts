@@ -10,14 +10,14 @@ import { chunkQueueName } from '../../src/batch/queues';
 import { LOCK_MS, STALLED_CHECK_MS } from '../../src/batch/worker-pool';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, batchStatus, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
-import { WorkerProcess } from '../support/worker-process';
+import { ServiceProcess } from '../support/service-process';
 
 const PARCELS = 30_000;
 
 describe('worker processes stopped mid-batch', () => {
   let h: BatchHarness;
   let queue: Queue;
-  const workers: WorkerProcess[] = [];
+  const workers: ServiceProcess[] = [];
   let body: string;
 
   beforeAll(async () => {
@@ -32,8 +32,8 @@ describe('worker processes stopped mid-batch', () => {
     await h.close();
   });
 
-  function startWorker(): WorkerProcess {
-    const worker = WorkerProcess.start({ REDIS_URL: h.config.redisUrl, KEY_PREFIX: h.prefix, QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1' });
+  function startWorker(): ServiceProcess {
+    const worker = ServiceProcess.start('src/worker-main.ts', { REDIS_URL: h.config.redisUrl, KEY_PREFIX: h.prefix, QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1' });
     workers.push(worker);
     return worker;
   }

@@ -1,13 +1,14 @@
 /**
- * A real worker process (src/worker-main.ts, as `npm run start:worker` runs it)
- * that a test can kill or stop, as an orchestrator would.
+ * A real service process (src/worker-main.ts as `npm run start:worker` runs it,
+ * src/main.ts as `npm start` does) that a test can kill or stop, as an
+ * orchestrator would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-export class WorkerProcess {
+export class ServiceProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
   private signalledAt = 0;
 
@@ -17,14 +18,17 @@ export class WorkerProcess {
     });
   }
 
-  /** Starts a worker with the given environment (REDIS_URL, KEY_PREFIX, …); METRICS_PORT is 0 unless given. */
-  static start(env: Record<string, string>): WorkerProcess {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'src/worker-main.ts')], {
+  /**
+   * Runs `entry` (a path from the project root) with the given environment
+   * (REDIS_URL, KEY_PREFIX, …); METRICS_PORT is 0 unless given.
+   */
+  static start(entry: 'src/worker-main.ts' | 'src/main.ts', env: Record<string, string>): ServiceProcess {
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, entry)], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    return new WorkerProcess(child);
+    return new ServiceProcess(child);
   }
 
   get pid(): number | undefined {
