@@ -46,7 +46,7 @@ export function startBatchWorkers(settings: WorkerSettings, deps: { redis: Redis
     logger,
   );
   // Blocking BullMQ commands: waits while Redis is away (no retry limit), as BullMQ requires.
-  const connection = createRedis(settings, 'subscriber', 'parcel-route:batch-worker');
+  const connection = createRedis(settings, 'queue', 'parcel-route:batch-worker');
   connection.on('error', () => undefined);
   const workers = Array.from({ length: settings.queueShards }, (_, shard) => {
     const worker = new Worker<ChunkJobData, ChunkOutcome>(chunkQueueName(shard), (job) => runner.run(job), {

@@ -1,29 +1,45 @@
 /**
  * The service on a real three-master Redis Cluster (REDIS_CLUSTER_NODES):
- * network upload, hot reload across two instances by pub/sub, closures, routes,
- * rollback — and the keys spread over more than one node.
+ * network upload, hot reload across two instances by pub/sub, closures,
+ * rollback, routes — and a batch through the chunk-queue shards and a real
+ * worker process, its keys spread over more than one node.
  */
 import { Cluster } from 'ioredis';
+import { parcelMix } from '../../src/synthetic/parcel-mix';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
+import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { tinyNetwork } from '../support/tiny-network';
+import { ServiceProcess } from '../support/service-process';
 
 const EXPRESS = { origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
 
-describe('on a Redis Cluster', () => {
-  let cluster: RedisCluster;
+let cluster: RedisCluster;
+let clusterEnv: Record<string, string>;
+beforeAll(async () => {
+  cluster = await startRedisCluster();
+  clusterEnv = { REDIS_CLUSTER_NODES: cluster.nodes.join(',') };
+}, 60_000);
+afterAll(() => cluster?.stop());
+
+/** The keys under `prefix` on each master, in the order of cluster.ports. */
+function keysPerNode(prefix: string): Promise<string[][]> {
+  return Promise.all(
+    cluster.ports.map(async (port) => (await cluster.cli(port, '--scan', '--pattern', `${prefix}:*`)).split('\n').filter(Boolean)),
+  );
+}
+
+describe('the network on a Redis Cluster', () => {
   let a: Harness;
   let b: Harness;
   beforeAll(async () => {
-    cluster = await startRedisCluster();
-    const env = { REDIS_CLUSTER_NODES: cluster.nodes.join(','), NETWORK_POLL_MS: '60000', NETWORK_VERSIONS_KEPT: '2' };
+    const env = { ...clusterEnv, NETWORK_POLL_MS: '60000', NETWORK_VERSIONS_KEPT: '2' };
     a = await startApp({ network: tinyNetwork(), env });
     b = await startApp({ prefix: a.prefix, env });
-  }, 60_000);
+  });
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    await cluster?.stop();
   });
 
   const route = (h: Harness) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: EXPRESS });
@@ -60,7 +76,40 @@ describe('on a Redis Cluster', () => {
     }
     const kept = await a.store.history();
     expect(kept).toHaveLength(2);
-    const stored = await Promise.all(cluster.ports.map((port) => cluster.cli(port, '--scan', '--pattern', `${a.prefix}:*:version:*`)));
-    expect(stored.flatMap((out) => out.split('\n').filter(Boolean)).sort()).toEqual(kept.map(a.keys.networkVersion).sort());
+    const stored = (await keysPerNode(a.prefix)).flat().filter((key) => key.includes(':version:'));
+    expect(stored.sort()).toEqual(kept.map(a.keys.networkVersion).sort());
+  });
+});
+
+describe('a batch on a Redis Cluster', () => {
+  const PARCELS = 2_000;
+  let h: BatchHarness;
+  let worker: ServiceProcess;
+  beforeAll(async () => {
+    const env = { ...clusterEnv, QUEUE_SHARDS: '4', BATCH_CHUNK_SIZE: '100' };
+    h = await startBatchApp({ env });
+    worker = ServiceProcess.start('src/worker-main.ts', { ...env, KEY_PREFIX: h.prefix });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await h?.close();
+  });
+
+  it('is routed by a worker process through every queue shard, one result line per parcel', async () => {
+    const parcels = [...parcelMix(await demoNetwork(), PARCELS, { seed: 5 })];
+    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', headers: NDJSON, payload: ndjson(parcels) });
+    expect(res.statusCode).toBe(202);
+    const batchId = res.json().batchId;
+    const status = await finished(h, batchId, 30_000);
+    expect(status).toMatchObject({ state: 'completed', total: PARCELS });
+    expect(status.routed + status.failed).toBe(PARCELS);
+    expect((await results(h, batchId)).map((line) => line.parcelId)).toEqual(parcels.map((parcel) => parcel.parcelId));
+  });
+
+  it('spreads its keys over more than one node: the network and each queue shard have a hash tag of their own', async () => {
+    const perNode = await keysPerNode(h.prefix);
+    expect(perNode.filter((found) => found.length > 0).length).toBeGreaterThan(1);
+    const tags = new Set(perNode.flat().map((key) => key.match(/\{([^}]*)\}/)?.[1]));
+    for (const tag of ['network', 'q0', 'q1', 'q2', 'q3']) expect(tags).toContain(tag);
   });
 });
