@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { loadConfig, type Config } from '../../src/config';
-import { npmScript, readRepoFile, REPO } from './repo';
+import { configVariables, npmScript, readRepoFile, REPO } from './repo';
 
 interface Service {
   command?: string | string[];
@@ -126,13 +126,6 @@ function interpolated(environment: Record<string, string>): Record<string, strin
   return Object.fromEntries(
     Object.entries(environment).map(([name, value]) => [name, String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]),
   );
-}
-
-/** Every variable loadConfig reads, recorded as it reads them. */
-function configVariables(): Set<string> {
-  const read = new Set<string>();
-  loadConfig(new Proxy({}, { get: (_target, name) => void (typeof name === 'string' && read.add(name)) }));
-  return read;
 }
 
 function explainMissingTool(err: NodeJS.ErrnoException & { stderr?: string }): never {

@@ -1,6 +1,7 @@
-/** The repository's deployment files, read from the tests under test/deploy. */
+/** The repository's deployment files and what they are held to, for the tests under test/deploy. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
 
 export const REPO = join(__dirname, '..', '..');
 
@@ -14,4 +15,11 @@ export function npmScript(name: string): string {
   const script = scripts[name];
   if (!script) throw new Error(`package.json has no "${name}" script`);
   return script;
+}
+
+/** Every environment variable loadConfig reads, recorded as it reads them. */
+export function configVariables(): Set<string> {
+  const read = new Set<string>();
+  loadConfig(new Proxy({}, { get: (_target, name) => void (typeof name === 'string' && read.add(name)) }));
+  return read;
 }
