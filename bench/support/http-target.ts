@@ -4,7 +4,8 @@
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route: what is left is the
  * HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
- * the CPU time it has used (µs), and on 'stop' closes and deletes its keys.
+ * the CPU time it has used (µs), and on 'stop' closes and deletes every key
+ * under its KEY_PREFIX (network versions, and the batch queues the app creates).
  */
 import Fastify from 'fastify';
 import { parseRouteRequest } from '../../src/api/route-request';
@@ -12,7 +13,6 @@ import { loadConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { createLogger } from '../../src/logger';
 import { startNetworkRuntime } from '../../src/network/runtime';
-import { keys } from '../../src/redis/keys';
 
 async function bare(): Promise<{ port: number; stop(): Promise<void> }> {
   const app = Fastify();
@@ -39,9 +39,12 @@ async function real(fixed: boolean): Promise<{ port: number; stop(): Promise<voi
     port: (app.server.address() as { port: number }).port,
     async stop() {
       await app.close();
-      const k = keys(config.keyPrefix);
-      const versions = await runtime.redis.lrange(k.networkHistory, 0, -1);
-      await runtime.redis.del(k.activeNetwork, k.networkHistory, k.closures, k.closuresRevision, ...versions.map(k.networkVersion));
+      let cursor = '0';
+      do {
+        const [next, found] = await runtime.redis.scan(cursor, 'MATCH', `${config.keyPrefix}:*`, 'COUNT', 1000);
+        if (found.length) await runtime.redis.del(...found);
+        cursor = next;
+      } while (cursor !== '0');
       await runtime.close();
     },
   };
