@@ -1,5 +1,7 @@
-/** `npm start`: the API and the worker pool in one process (the batch issue adds the workers here). */
+/** `npm start`: the API, and WORKERS batch worker processes beside it. */
+import { startWorkerProcesses } from './batch/worker-processes';
 import { startApi } from './http/server';
 import { runProcess } from './process';
 
-runProcess(async ({ config, runtime, logger }) => [await startApi(config, runtime, logger)]);
+// Parts close in reverse order: the API stops taking requests before the workers stop.
+runProcess(async ({ config, runtime, logger }) => [startWorkerProcesses(config, logger), await startApi(config, runtime, logger)]);
