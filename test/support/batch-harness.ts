@@ -25,8 +25,7 @@ export interface BatchHarness extends Harness {
 }
 
 export async function startBatchApp(options: HarnessOptions & { workers?: boolean } = {}): Promise<BatchHarness> {
-  // The tests' own checks may hold the event loop: no load shedding here.
-  const h = await startApp({ network: await demoNetwork(), ...options, env: options.env });
+  const h = await startApp({ network: await demoNetwork(), ...options });
   const workers = options.workers ? startBatchWorkers(h.config, h, pino({ level: 'silent' })) : undefined;
   return {
     ...h,
