@@ -5,11 +5,14 @@
  * `route` (one per route pattern) and `version` (one at a time).
  *
  * Families counted as things happen are exported for src/metrics/recorder.ts and
- * src/metrics/http-metrics.ts; the others are read at scrape time by their
- * collect callbacks.
+ * src/metrics/http-metrics.ts; those counted per parcel or per call are hot-path
+ * families (CounterCells, FastHistogram). The others are read at scrape time by
+ * their collect callbacks.
  */
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { collectCacheRequests } from './cache-requests';
+import { CounterCells } from './counter-cells';
+import { FastHistogram } from './fast-histogram';
 import { collectNetworkHubs, collectNetworkInfo, collectNetworkLegs } from './network-gauges';
 import { collectQueueJobs } from './queue-gauges';
 import { registry } from './registry';
@@ -21,14 +24,14 @@ const registers = [registry];
 const COMPUTE_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25];
 const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export const routesTotal = new Counter({
+export const routesTotal = new CounterCells({
   name: 'parcel_routes_total',
   help: 'Parcels answered, by where they came from (sync = POST /v1/routes, batch = batch workers), service level and outcome.',
   labelNames: ['source', 'service_level', 'outcome'] as const,
   registers,
 });
 
-export const routeComputeSeconds = new Histogram({
+export const routeComputeSeconds = new FastHistogram({
   name: 'parcel_route_compute_seconds',
   help: 'Time to compute one route (answer-cache hits included), by service level.',
   labelNames: ['service_level'] as const,
@@ -36,14 +39,14 @@ export const routeComputeSeconds = new Histogram({
   registers,
 });
 
-export const deadlineTotal = new Counter({
+export const deadlineTotal = new CounterCells({
   name: 'parcel_deadline_total',
   help: 'Routed parcels by service level and whether the route arrives by the deadline.',
   labelNames: ['service_level', 'met'] as const,
   registers,
 });
 
-export const httpRequestDuration = new Histogram({
+export const httpRequestDuration = new FastHistogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP calls answered, by method, route pattern (never the raw URL; "unmatched" for unknown paths) and status code.',
   labelNames: ['method', 'route', 'status_code'] as const,

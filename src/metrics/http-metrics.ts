@@ -5,18 +5,16 @@
  * paths; GET /metrics; and the network gauges read from the app's network.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Histogram } from 'prom-client';
 import { httpRequestDuration } from './definitions';
+import type { HistogramChild } from './fast-histogram';
 import { observeNetwork, type NetworkHolder } from './network-gauges';
 import { exposition } from './registry';
 
 /** The route label of calls that matched no route. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
-type DurationChild = Histogram.Internal<'method' | 'route' | 'status_code'>;
-
 /** route → method → status code → histogram child; every key comes from a bounded set. */
-const children = new Map<string, Map<string, Map<number, DurationChild>>>();
+const children = new Map<string, Map<string, Map<number, HistogramChild>>>();
 
 /** Registers the hook and GET /metrics on `app` (call it before the routes), and watches `live`. */
 export function registerMetrics(app: FastifyInstance, live: NetworkHolder): void {
@@ -47,12 +45,12 @@ function observeCall(request: FastifyRequest, reply: FastifyReply): void {
   childFor(route, request.method, reply.statusCode).observe(reply.elapsedTime / 1000);
 }
 
-function childFor(route: string, method: string, status: number): DurationChild {
+function childFor(route: string, method: string, status: number): HistogramChild {
   let byMethod = children.get(route);
   if (!byMethod) children.set(route, (byMethod = new Map()));
   let byStatus = byMethod.get(method);
   if (!byStatus) byMethod.set(method, (byStatus = new Map()));
   let child = byStatus.get(status);
-  if (!child) byStatus.set(status, (child = httpRequestDuration.labels(method, route, String(status))));
+  if (!child) byStatus.set(status, (child = httpRequestDuration.child(method, route, String(status))));
   return child;
 }

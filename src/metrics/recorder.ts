@@ -1,7 +1,7 @@
 /**
  * What the rest of the service calls to count what it does. Each call is a
- * few counter increments and at most one histogram observation on label
- * children made once at load, so the hot path allocates no label objects.
+ * few additions on counter cells and histogram children made once at load:
+ * the hot path allocates nothing and hashes no labels.
  * Every known label combination starts at 0, so that rate() and ratios see the
  * first event and the dashboard shows a flat line rather than no data.
  */
@@ -26,14 +26,15 @@ const OUTCOMES: readonly RouteOutcome[] = ['routed', 'no_route', 'invalid', 'err
 const BATCH_STATES: readonly BatchState[] = ['queued', 'running', 'completed', 'failed'];
 
 const routes = table(SOURCES, (source) =>
-  table(LEVELS, (level) => table(OUTCOMES, (outcome) => zeroed(routesTotal.labels(source, level, outcome)))),
+  table(LEVELS, (level) => table(OUTCOMES, (outcome) => routesTotal.cell({ source, service_level: level, outcome }))),
 );
-const computeSeconds = table(LEVELS, (level) => routeComputeSeconds.labels(level));
+const computeSeconds = table(LEVELS, (level) => routeComputeSeconds.child(level));
 const deadlines = table(LEVELS, (level) => ({
-  met: zeroed(deadlineTotal.labels(level, 'true')),
-  missed: zeroed(deadlineTotal.labels(level, 'false')),
+  met: deadlineTotal.cell({ service_level: level, met: 'true' }),
+  missed: deadlineTotal.cell({ service_level: level, met: 'false' }),
 }));
-const batches = table(BATCH_STATES, (state) => zeroed(batchesTotal.labels(state)));
+const batches = table(BATCH_STATES, (state) => batchesTotal.labels(state));
+for (const state of BATCH_STATES) batches[state].inc(0);
 
 /**
  * Counts one parcel answered. `seconds` is the time its route took to compute
@@ -47,7 +48,7 @@ export function recordRoute(
   seconds?: number,
   meetsDeadline?: boolean,
 ): void {
-  const label: LevelLabel = level !== undefined && Object.hasOwn(computeSeconds, level) ? level : UNKNOWN_LEVEL;
+  const label: LevelLabel = (level !== undefined && level in computeSeconds) ? level : UNKNOWN_LEVEL;
   routes[source][label][outcome].inc();
   if (seconds !== undefined) computeSeconds[label].observe(seconds);
   if (meetsDeadline !== undefined) (meetsDeadline ? deadlines[label].met : deadlines[label].missed).inc();
@@ -94,11 +95,7 @@ function elapsedSeconds(start: number): number {
   return (performance.now() - start) / 1000;
 }
 
-function zeroed<C extends { inc(value?: number): void }>(child: C): C {
-  child.inc(0);
-  return child;
-}
-
+/** A lookup table with no prototype, so that `key in table` holds for its own keys only. */
 function table<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
-  return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>;
+  return Object.assign(Object.create(null) as Record<K, V>, Object.fromEntries(keys.map((key) => [key, make(key)])));
 }

@@ -1,13 +1,16 @@
 /**
  * The daily volume projection: parcels per day at the rate of the last minute.
- * A ring of per-second counts (the last 60 whole seconds and the current one),
- * so that counting a parcel costs one clock read and one addition, and a
- * scrape sums 60 slots. Slots of seconds without parcels are zeroed lazily
- * when the clock moves past them.
+ * Counting a parcel is one addition to a running total. Once a second a timer
+ * writes the total and the time into a ring of snapshots; a scrape compares
+ * the total now with the oldest snapshot, a minute old, using the times
+ * actually recorded (a late timer under load does not skew the rate). In a
+ * process younger than a minute, what it answered so far is spread over a
+ * whole minute, so a fresh process does not extrapolate a few parcels wildly.
  */
 
-/** Whole seconds the rate is taken over. */
+/** The rate is taken over this many seconds. */
 const WINDOW_SECONDS = 60;
+/** Snapshots kept, one a second: the latest and the 60 before it. */
 const SLOTS = WINDOW_SECONDS + 1;
 const SECONDS_PER_DAY = 86_400;
 
@@ -15,40 +18,38 @@ const SECONDS_PER_DAY = 86_400;
 export const DAILY_VOLUME_TARGET = 1e9;
 
 export class VolumeMeter {
-  private readonly slots = new Float64Array(SLOTS);
-  private second: number;
+  private total = 0;
+  private readonly times = new Float64Array(SLOTS);
+  private readonly totals = new Float64Array(SLOTS);
+  private next = 0;
+  private taken = 0;
 
   /** @param clock milliseconds since the epoch. @defaultValue Date.now */
   constructor(private readonly clock: () => number = Date.now) {
-    this.second = this.now();
+    this.tick();
   }
 
-  /** Counts `parcels` in the current second. */
+  /** Counts `parcels` answered. */
   add(parcels: number): void {
-    this.advance(this.now());
-    this.slots[this.second % SLOTS] += parcels;
+    this.total += parcels;
   }
 
-  /** Parcels per day at the rate of the last 60 whole seconds. */
+  /** Takes a snapshot of the total; meant to be called once a second. */
+  tick(): void {
+    this.times[this.next] = this.clock();
+    this.totals[this.next] = this.total;
+    this.next = (this.next + 1) % SLOTS;
+    this.taken = Math.min(this.taken + 1, SLOTS);
+  }
+
+  /** Parcels per day at the rate of the last minute. */
   perDay(): number {
-    this.advance(this.now());
-    const current = this.second % SLOTS;
-    let sum = 0;
-    for (let i = 0; i < SLOTS; i++) if (i !== current) sum += this.slots[i];
-    return (sum * SECONDS_PER_DAY) / WINDOW_SECONDS;
-  }
-
-  private now(): number {
-    return Math.floor(this.clock() / 1000);
-  }
-
-  private advance(second: number): void {
-    if (second <= this.second) return;
-    const passed = Math.min(second - this.second, SLOTS);
-    for (let i = 1; i <= passed; i++) this.slots[(this.second + i) % SLOTS] = 0;
-    this.second = second;
+    const oldest = this.taken < SLOTS ? 0 : this.next;
+    const seconds = Math.max(WINDOW_SECONDS, (this.clock() - this.times[oldest]) / 1000);
+    return ((this.total - this.totals[oldest]) / seconds) * SECONDS_PER_DAY;
   }
 }
 
 /** The meter of this process: every parcel answered, sync or batch. */
 export const volume = new VolumeMeter();
+setInterval(() => volume.tick(), 1000).unref();
