@@ -4,6 +4,7 @@
  * stops start-up with one line naming the variable, the rule and the value.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -59,7 +60,7 @@ export interface Config {
   readonly queueShards: number;
   /** Chunks a worker process routes at once, per shard (`WORKER_CONCURRENCY`). @defaultValue 2 */
   readonly workerConcurrency: number;
-  /** Worker processes `npm start` runs beside the API (`WORKERS`); 0 = the API alone. @defaultValue 1 */
+  /** Worker processes `npm start` runs beside the API, at a lower CPU priority (`WORKERS`); 0 = the API alone. @defaultValue the number of CPU cores */
   readonly workers: number;
   /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
@@ -99,7 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     batchJsonBodyLimitBytes: reader.integer('BATCH_JSON_BODY_LIMIT_BYTES', 256 * 1024 * 1024, 1024, 1 << 30),
     queueShards: reader.integer('QUEUE_SHARDS', 2, 1, 64),
     workerConcurrency: reader.integer('WORKER_CONCURRENCY', 2, 1, 64),
-    workers: reader.integer('WORKERS', 1, 0, 64),
+    workers: reader.integer('WORKERS', Math.min(availableParallelism(), 64), 0, 64),
     resultsTtlSeconds: reader.integer('RESULTS_TTL', 86_400, 60, 30 * 86_400),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
