@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
   const prefix = `bench:${randomUUID().slice(0, 8)}`;
   const redis = new Redis(REDIS_URL);
-  const env = { REDIS_URL, KEY_PREFIX: prefix, LOG_LEVEL: 'warn', EVENT_LOOP_LAG_MS: '0', RATE_LIMIT_PER_MINUTE: '0' };
+  const env = { REDIS_URL, KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const api = startService('api-main', { ...env, PORT: String(port) });

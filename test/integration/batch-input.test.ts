@@ -4,7 +4,9 @@
  * batch, and refused submissions (too many parcels, none, a bad body) answer
  * at once and leave nothing behind.
  */
+import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '../support/app-harness';
 import { NDJSON, batchStatus, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
 
 const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
@@ -95,6 +97,18 @@ describe('batch input', () => {
     await sleep(200);
     expect(await leftovers(h)).toEqual(before);
     expect(await h.redis.keys(`${h.prefix}:batch-idem:*`)).toHaveLength(2);
+  });
+
+  it('leaves nothing behind when the client goes away mid-body', async () => {
+    const url = await h.app.listen({ host: '127.0.0.1', port: 0 });
+    const before = await leftovers(h);
+    const req = request(`${url}/v1/batches`, { method: 'POST', headers: NDJSON });
+    req.on('error', () => undefined);
+    // 9 chunks of 10: the first 8 are queued as one round while the body is still open.
+    req.write(`${ndjson(Array.from({ length: 90 }, () => PARCEL))}\n`);
+    await waitFor(async () => (await leftovers(h)).batches.length > before.batches.length);
+    req.destroy();
+    await waitFor(async () => JSON.stringify(await leftovers(h)) === JSON.stringify(before));
   });
 
   it('answers 400 for no parcels and for a body that is not {"parcels": [...]}, 415 for other types', async () => {
