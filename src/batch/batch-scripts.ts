@@ -85,3 +85,16 @@ redis.call('HSET', KEYS[1], 'total', ARGV[1], 'chunks', ARGV[2], 'state', 'queue
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return settle(KEYS[1], ARGV[3])
 `;
+
+/**
+ * Extends a submission's lease, only while it is being submitted (a renewal that
+ * arrives after the commit must not cut the batch's time to live).
+ *
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * ARGV[1] the lease (s). Returns 1 when renewed, 0 otherwise.
+ */
+export const RENEW_LEASE = `
+if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+return 1
+`;

@@ -9,7 +9,7 @@
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
-import { COMMIT } from './batch-scripts';
+import { COMMIT, RENEW_LEASE } from './batch-scripts';
 
 export type BatchState = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -53,15 +53,10 @@ export class BatchStatusStore {
       .exec();
   }
 
-  /** Extends the submission's lease (the results written so far follow it). */
+  /** Extends the lease of a submission still running (the results written so far follow it). */
   async renew(batchId: string): Promise<void> {
     const k = this.keys.batch(batchId);
-    await this.redis
-      .multi()
-      .expire(k.status, SUBMISSION_LEASE_SECONDS)
-      .expire(k.chunkCounts, SUBMISSION_LEASE_SECONDS)
-      .expire(k.results, SUBMISSION_LEASE_SECONDS)
-      .exec();
+    await this.redis.eval(RENEW_LEASE, 3, k.status, k.chunkCounts, k.results, SUBMISSION_LEASE_SECONDS);
   }
 
   /** Makes the batch visible; undefined when the submission was lost (its lease ran out). */

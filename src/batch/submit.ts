@@ -15,7 +15,7 @@ import { recordBatch, recordBatchParcels } from '../metrics/recorder';
 import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
-import type { BatchStatusStore } from './batch-status';
+import { SUBMISSION_LEASE_SECONDS, type BatchStatusStore } from './batch-status';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
 import type { IdempotencyKeys } from './idempotency';
 import { ParcelIntake, type RawParcel } from './parcel-intake';
@@ -23,6 +23,8 @@ import type { ChunkQueues } from './queues';
 
 /** Chunks queued per round of addBulk calls. */
 const CHUNKS_PER_ROUND = 8;
+/** How often a running submission renews its lease. */
+const LEASE_RENEWAL_MS = (SUBMISSION_LEASE_SECONDS * 1000) / 3;
 
 export interface SubmitLimits {
   chunkSize: number;
@@ -67,7 +69,9 @@ export class BatchSubmitter {
     const { redis, status, limits } = this.deps;
     const batchId = randomUUID();
     const { idempotencyHash } = context;
-    const rounds = new Rounds(this.deps, batchId);
+    const rounds = new Rounds(this.deps);
+    // However slowly the body arrives, the submission stays alive while this request runs.
+    const lease = setInterval(() => void status.renew(batchId).catch(() => undefined), LEASE_RENEWAL_MS);
     try {
       // Begun before the key is claimed: a concurrent request with the same key then sees it being submitted.
       await needRedis(redis, () => status.begin(batchId, new Date().toISOString()));
@@ -109,6 +113,8 @@ export class BatchSubmitter {
       await rounds.drain().catch(() => undefined);
       await this.abandon(batchId, rounds.started, idempotencyHash);
       throw err;
+    } finally {
+      clearInterval(lease);
     }
   }
 
@@ -139,30 +145,22 @@ export class BatchSubmitter {
   }
 }
 
-/**
- * Rounds of chunks on their way to the queues: one round may be in flight while
- * the next is read. Each round also renews the submission's lease.
- */
+/** Rounds of chunks on their way to the queues: one round may be in flight while the next is read. */
 class Rounds {
   /** Chunks whose queueing started: the ones to remove if the batch is abandoned. */
   started = 0;
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown;
 
-  constructor(
-    private readonly deps: Pick<SubmitterDeps, 'redis' | 'queues' | 'status'>,
-    private readonly batchId: string,
-  ) {}
+  constructor(private readonly deps: Pick<SubmitterDeps, 'redis' | 'queues'>) {}
 
   async send(round: ChunkJobData[]): Promise<void> {
     // A round is ≈10 ms of CPU (parsing, job JSON): let other requests in between rounds.
     await nextTurn();
     await this.drain();
-    const { redis, queues, status } = this.deps;
+    const { redis, queues } = this.deps;
     this.started += round.length;
-    this.inFlight = needRedis(redis, async () => {
-      await Promise.all([queues.add(round), status.renew(this.batchId)]);
-    }).catch((err: unknown) => {
+    this.inFlight = needRedis(redis, () => queues.add(round)).catch((err: unknown) => {
       this.failure = err;
     });
   }

@@ -4,7 +4,7 @@
  * of its parcels one line (INTERNAL), with the batch reported `failed`.
  */
 import { randomUUID } from 'node:crypto';
-import { BatchStatusStore } from '../../src/batch/batch-status';
+import { BatchStatusStore, SUBMISSION_LEASE_SECONDS } from '../../src/batch/batch-status';
 import { ResultsStore } from '../../src/batch/results-store';
 import { NDJSON, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
 
@@ -38,6 +38,21 @@ describe('recording a chunk twice', () => {
     expect(done?.completedAt).toEqual(expect.any(String));
     expect((await store.read(batchId, 0))?.toString()).toBe(lines('a', 'B'));
     expect((await store.read(batchId, 1))?.toString()).toBe(lines('c', 'D'));
+  });
+
+  it('renews a submission\'s lease, but never cuts a committed batch\'s time to live', async () => {
+    const batchId = randomUUID();
+    const { status: key, results } = h.keys.batch(batchId);
+    await status.begin(batchId, new Date().toISOString());
+    await store.record(batchId, 0, { lines: lines('a'), routed: 1, failed: 0, lost: false });
+    await h.redis.expire(key, 5);
+    await status.renew(batchId);
+    expect(await h.redis.ttl(key)).toBe(SUBMISSION_LEASE_SECONDS);
+    expect(await h.redis.ttl(results)).toBe(SUBMISSION_LEASE_SECONDS);
+    await status.commit(batchId, 1, 1);
+    await status.renew(batchId);
+    expect(await h.redis.ttl(key)).toBeGreaterThan(3500);
+    expect(await h.redis.ttl(results)).toBeGreaterThan(3500);
   });
 
   it('writes nothing for a batch that is gone', async () => {
