@@ -25,7 +25,8 @@ import { WORKER_NICENESS } from '../src/batch/worker-processes';
 import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
 import { parcelMix, type ParcelRequest } from '../src/synthetic/parcel-mix';
-import { cpuSeconds, freePort, residentMB, startService, stopService, until } from './support/processes';
+import { freePort } from '../test/support/free-port';
+import { cpuSeconds, residentMB, startService, stopService, until } from './support/processes';
 import { round } from './support/stats';
 
 const PARCELS = Number(process.env.PARCELS ?? 200_000);

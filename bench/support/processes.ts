@@ -1,21 +1,9 @@
 /** Service processes for the pipeline bench: started from dist/, watched for memory, stopped. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const DIST_SRC = join(__dirname, '..', '..', 'src');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs dist/src/<entry>.js with `env` added to this process's environment. */
 export function startService(entry: 'api-main' | 'worker-main', env: Record<string, string>): ChildProcess {

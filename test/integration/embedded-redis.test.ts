@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answersPing, ensureRedis, RedisMissingError } from '../../src/redis/embedded';
-import { freePort } from '../support/private-redis';
+import { freePort } from '../support/free-port';
 
 describe('ensureRedis', () => {
   let project: string;

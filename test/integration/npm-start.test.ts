@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DEFAULT_REDIS_URL, deleteKeys, waitFor } from '../support/app-harness';
 import { NDJSON, ndjson } from '../support/batch-harness';
-import { freePort } from '../support/private-redis';
+import { freePort } from '../support/free-port';
 import { ServiceProcess } from '../support/service-process';
 
 const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };

@@ -1,18 +1,7 @@
 /** A redis-server of a test's own, on a free port, that the test may stop and start again. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { answersPing } from '../../src/redis/embedded';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 export class PrivateRedis {
   private child: ChildProcess | undefined;

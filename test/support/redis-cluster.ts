@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from './app-harness';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -77,17 +78,6 @@ async function freeClusterPort(taken: number[]): Promise<number> {
     const port = await freePort();
     if (port <= 55535 && !taken.includes(port) && (await isFree(port + 10000))) return port;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function isFree(port: number): Promise<boolean> {
