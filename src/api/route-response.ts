@@ -40,6 +40,7 @@ function toLeg(leg: RouteLeg): RouteResponse['route']['legs'][number] {
     sortMinutes: leg.sortMinutes,
     waitMinutes: leg.waitMinutes,
     cost: leg.cost,
+    handlingCost: leg.handlingCost,
     co2Kg: leg.co2Kg,
   };
 }

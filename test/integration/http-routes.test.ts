@@ -44,7 +44,7 @@ describe('POST /v1/routes', () => {
           {
             legId: 'AIR-HGH-SVO-1', from: 'HGH', to: 'SVO', mode: 'air', carrier: 'Cainiao Air',
             departAt: '2026-11-25T02:30:00Z', arriveAt: '2026-11-25T10:30:00Z',
-            sortMinutes: 60, waitMinutes: 1050, cost: expect.closeTo(5.2, 9), co2Kg: expect.closeTo(6.15, 9),
+            sortMinutes: 60, waitMinutes: 1050, cost: expect.closeTo(5.2, 9), handlingCost: 0.05, co2Kg: expect.closeTo(6.15, 9),
           },
         ],
       },

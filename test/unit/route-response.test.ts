@@ -22,7 +22,7 @@ const ANSWER = {
       {
         legId: 'AIR-HGH-SVO-1', from: 'HGH', to: 'SVO', mode: 'air', carrier: 'Cainiao Air',
         departAt: at('2026-11-25T02:30:00Z'), arriveAt: at('2026-11-25T10:30:00Z'),
-        sortMinutes: 60, waitMinutes: 1050, cost: 5.2, co2Kg: 6.15, legIndex: 3,
+        sortMinutes: 60, waitMinutes: 1050, cost: 5.2, handlingCost: 0.05, co2Kg: 6.15, legIndex: 3,
       },
     ],
   },
@@ -44,7 +44,7 @@ describe('toRouteResponse', () => {
           {
             legId: 'AIR-HGH-SVO-1', from: 'HGH', to: 'SVO', mode: 'air', carrier: 'Cainiao Air',
             departAt: '2026-11-25T02:30:00Z', arriveAt: '2026-11-25T10:30:00Z',
-            sortMinutes: 60, waitMinutes: 1050, cost: 5.2, co2Kg: 6.15,
+            sortMinutes: 60, waitMinutes: 1050, cost: 5.2, handlingCost: 0.05, co2Kg: 6.15,
           },
         ],
       },

@@ -47,7 +47,8 @@ export const RouteLegSchema = Type.Object({
   arriveAt: IsoOut,
   sortMinutes: Type.Integer({ description: 'Sort time at `from` before the parcel was available.' }),
   waitMinutes: Type.Integer({ description: 'From available at `from` to departure.' }),
-  cost: Type.Number({ description: 'costPerParcel + costPerKg × weight + handlingCost of `from`; unrounded.' }),
+  cost: Type.Number({ description: 'costPerParcel + costPerKg × weight; unrounded.' }),
+  handlingCost: Type.Number({ description: 'handlingCost of `from`, charged as the parcel leaves it; the route cost is Σ (cost + handlingCost).' }),
   co2Kg: Type.Number(),
 });
 
