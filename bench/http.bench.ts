@@ -29,7 +29,7 @@ const BODIES = 400_000;
 const LEVELS: [string, number][] = [['standard', 0.55], ['express', 0.2], ['economy', 0.15], ['green', 0.1]];
 const READY_FROM = Date.parse('2026-11-23T00:00:00Z');
 
-interface Figures {
+export interface Figures {
   rps: number;
   /** Server CPU time (user + system) per request: steadier than rps on a busy machine. */
   cpuMicrosPerRequest: number;
@@ -40,7 +40,7 @@ interface Figures {
 }
 
 /** Request bodies: random O/D pairs, the service-level mix above, 0.2–20 kg, readyAt over a week. */
-function parcelBodies(doc: NetworkDocument, count: number): string[] {
+export function parcelBodies(doc: NetworkDocument, count: number): string[] {
   const rng = createRng(7);
   const level = (): string => {
     let x = rng.next();
@@ -121,7 +121,7 @@ async function load(port: number, path: string, bodies: string[], seconds: numbe
   };
 }
 
-async function measure(mode: Mode, path: string, bodies: string[], env?: Record<string, string>): Promise<Figures> {
+export async function measure(mode: Mode, path: string, bodies: string[], env?: Record<string, string>): Promise<Figures> {
   const { child, port } = await startTarget(mode, env);
   try {
     await load(port, path, bodies, WARMUP_SECONDS);
@@ -182,4 +182,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+if (require.main === module) void main();
