@@ -10,7 +10,7 @@ process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 
 runProcess(async ({ config, runtime, logger }) => {
   const parts: Closable[] = [];
-  if (config.metricsPort > 0) parts.push(await startMetricsServer(config.metricsPort, config.host));
+  if (config.metricsPort > 0) parts.push(await startMetricsServer(config.metricsPort, config.host, runtime.live));
   parts.push(startBatchWorkers(config, runtime, logger));
   return parts;
 });

@@ -1,9 +1,11 @@
 /**
  * GET /metrics on a port of its own (METRICS_PORT), for the processes that
- * have no API to serve it: the batch workers. Anything else answers 404.
+ * have no API to serve it: the batch workers. Anything else answers 404. The
+ * network gauges read the process's live network while the server runs.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { observeNetwork, type NetworkHolder } from './network-gauges';
 import { exposition } from './registry';
 
 export interface MetricsServer {
@@ -12,7 +14,7 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export async function startMetricsServer(port: number, host: string): Promise<MetricsServer> {
+export async function startMetricsServer(port: number, host: string, live: NetworkHolder): Promise<MetricsServer> {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: only GET /metrics is served here\n');
@@ -24,10 +26,12 @@ export async function startMetricsServer(port: number, host: string): Promise<Me
     );
   });
   await listen(server, port, host);
+  const unobserve = observeNetwork(live);
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        unobserve();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

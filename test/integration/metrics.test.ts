@@ -174,17 +174,21 @@ describe('GET /metrics', () => {
 });
 
 describe('the metrics server of a worker process', () => {
-  it('serves GET /metrics and nothing else', async () => {
-    const server = await startMetricsServer(0, '127.0.0.1');
+  it('serves GET /metrics, with the network it routes on, and nothing else', async () => {
+    const h = await startApp({ network: tinyNetwork() });
+    const server = await startMetricsServer(0, '127.0.0.1', h.live);
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
       const metrics = parseExposition(await res.text());
       for (const name of Object.keys(FAMILIES)) expect([name, metrics.types.has(name)]).toEqual([name, true]);
+      expect(valueOf(metrics, 'parcel_network_hubs')).toBe(5);
+      expect(samplesOf(metrics, 'parcel_network_info').map((s) => s.labels.version)).toEqual([h.live.current?.version]);
       expect((await fetch(`http://127.0.0.1:${server.port}/other`)).status).toBe(404);
     } finally {
       await server.close();
+      await h.close();
     }
   });
 });
