@@ -47,6 +47,7 @@ export class ChunkRunner {
       if (!(await this.status.exists(batchId))) return 'abandoned';
       const network = this.live.require();
       const results = await routeChunk(entries, network, (err, parcelId) => log.error({ err, parcelId }, 'routing a parcel failed'));
+      log.debug({ parcels: entries.length, routed: results.routed }, 'chunk routed');
       return await this.record(job, results);
     } catch (err) {
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;

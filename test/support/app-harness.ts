@@ -4,6 +4,7 @@
  * and deletes the prefix's keys.
  */
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { Cluster } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config';
@@ -19,6 +20,8 @@ export const ADMIN_TOKEN = 'test-admin-token';
 export const DEFAULT_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface HarnessOptions {
+  /** The app's logger. @defaultValue none */
+  logger?: FastifyBaseLogger;
   /** Extra environment for loadConfig. */
   env?: Record<string, string>;
   /** Uploaded (and activated) before the app starts; none = no active network. */
@@ -67,7 +70,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     pollMs: config.networkPollMs,
   });
   await live.start();
-  const app = await buildApp({ config, live, redis });
+  const app = await buildApp({ config, live, redis, logger: options.logger });
   await app.ready();
   return {
     app,

@@ -80,6 +80,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         statusUrl: `/v1/batches/${submission.batchId}`,
         resultsUrl: `/v1/batches/${submission.batchId}/results`,
       };
+      // One line per batch, with the request id its workers' lines carry too.
+      request.log.info({ batchId: submission.batchId, total: submission.total }, 'batch accepted');
       reply.code(202).header('location', accepted.statusUrl).send(accepted);
     },
   );
