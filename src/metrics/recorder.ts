@@ -48,7 +48,7 @@ export function recordRoute(
   seconds?: number,
   meetsDeadline?: boolean,
 ): void {
-  const label: LevelLabel = (level !== undefined && level in computeSeconds) ? level : UNKNOWN_LEVEL;
+  const label: LevelLabel = level !== undefined && level in computeSeconds ? level : UNKNOWN_LEVEL;
   routes[source][label][outcome].inc();
   if (seconds !== undefined) computeSeconds[label].observe(seconds);
   if (meetsDeadline !== undefined) (meetsDeadline ? deadlines[label].met : deadlines[label].missed).inc();
@@ -85,7 +85,7 @@ export function recordBatchParcels(parcels: number): void {
 }
 
 /** The outcome of a routing call that threw `err`: bad input is invalid, a fault of ours an error. */
-export function outcomeOf(err: unknown): RouteOutcome {
+function outcomeOf(err: unknown): RouteOutcome {
   if (!(err instanceof AppError)) return 'error';
   if (err.code === 'NO_ROUTE') return 'no_route';
   return err.status < 500 ? 'invalid' : 'error';
