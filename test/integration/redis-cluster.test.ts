@@ -52,21 +52,22 @@ describe('the network on a Redis Cluster', () => {
     expect(res.json().route.hubs).toEqual(['HGH', 'SVO']);
   });
 
+  // The 1 s hot-reload bound is held on one Redis (hot-reload.test.ts); here a busy CI machine gets 3 s.
   it('announces uploads, closures and rollbacks to the other instance by pub/sub', async () => {
     const upload = await a.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('second'), headers: a.admin });
     expect(upload.statusCode).toBe(200);
-    await waitFor(() => b.live.current?.version === upload.json().version, 1000);
+    await waitFor(() => b.live.current?.version === upload.json().version, 3000);
 
     const closure = await a.app.inject({
       method: 'POST', url: '/v1/network/closures', headers: a.admin,
       payload: { legId: 'AIR-HGH-SVO-1', from: '2026-11-25T00:00:00Z', until: '2026-11-25T12:00:00Z', reason: 'storm' },
     });
     expect(closure.statusCode).toBe(201);
-    await waitFor(async () => (await route(b)).json().route.hubs.length === 3, 1000);
+    await waitFor(async () => (await route(b)).json().route.hubs.length === 3, 3000);
 
     const rollback = await a.app.inject({ method: 'POST', url: '/v1/network/rollback', headers: a.admin });
     expect(rollback.statusCode).toBe(200);
-    await waitFor(() => b.live.current?.doc.name === 'tiny', 1000);
+    await waitFor(() => b.live.current?.doc.name === 'tiny', 3000);
   });
 
   it('drops the versions that fall off the history, in the same hash slot', async () => {
