@@ -2,41 +2,81 @@ import type { Labels } from './labels';
 import type { NetworkIndex } from './prepare';
 import { MODES, type RouteLeg, type RoutePlan } from './types';
 
-/** Turn the chain of labels ending at `last` into a route that explains every leg. */
-export function explainRoute(ix: NetworkIndex, L: Labels, last: number, readyAt: number, weightKg: number): RoutePlan {
-  const chain: number[] = [];
-  for (let id = last; L.parent[id] >= 0; id = L.parent[id]) chain.push(id);
-  chain.reverse();
+/**
+ * A route as the search found it: the legs taken, in order, and the minute each one
+ * arrives. Departures follow from them, and nothing in it depends on the weight.
+ */
+export interface Itinerary {
+  readonly origin: number;
+  readonly legs: Int32Array;
+  readonly arrivals: Int32Array;
+}
 
-  const legs: RouteLeg[] = chain.map((id) => {
-    const l = L.leg[id];
+/** The itinerary of the chain of labels ending at `last`. */
+export function itineraryOf(L: Labels, last: number): Itinerary {
+  let n = 0;
+  for (let id = last; L.parent[id] >= 0; id = L.parent[id]) n++;
+  const legs = new Int32Array(n);
+  const arrivals = new Int32Array(n);
+  let id = last;
+  for (let i = n - 1; i >= 0; i--, id = L.parent[id]) {
+    legs[i] = L.leg[id];
+    arrivals[i] = L.arrival[id];
+  }
+  return { origin: L.hub[id], legs, arrivals };
+}
+
+/** Whether two itineraries take the same legs (and so, from one readyAt, the same departures). */
+export function sameLegs(a: Itinerary, b: Itinerary): boolean {
+  if (a.legs.length !== b.legs.length) return false;
+  for (let i = 0; i < a.legs.length; i++) if (a.legs[i] !== b.legs[i]) return false;
+  return true;
+}
+
+/**
+ * The route that explains every leg of an itinerary for a parcel of `weightKg`
+ * (which need not be the weight the itinerary was found for).
+ */
+export function explainRoute(ix: NetworkIndex, it: Itinerary, readyAt: number, weightKg: number): RoutePlan {
+  const legs: RouteLeg[] = new Array(it.legs.length);
+  const hubs: string[] = [ix.hubIds[it.origin]];
+  let cost = 0;
+  let co2 = 0;
+  let arrivedAt = readyAt;
+  for (let i = 0; i < it.legs.length; i++) {
+    const l = it.legs[i];
     const from = ix.legFrom[l];
-    const departAt = L.arrival[id] - ix.legDuration[l];
+    const arriveAt = it.arrivals[i];
+    const departAt = arriveAt - ix.legDuration[l];
     const sortMinutes = ix.hubSort[from];
-    return {
+    const legCost = ix.legCostPerParcel[l] + weightKg * ix.legCostPerKg[l];
+    const legCo2 = weightKg * ix.legCo2PerKg[l];
+    cost += ix.hubHandling[from] + legCost;
+    co2 += legCo2;
+    legs[i] = {
       legId: ix.legIds[l],
       from: ix.hubIds[from],
       to: ix.hubIds[ix.legTo[l]],
       mode: MODES[ix.legMode[l]],
       carrier: ix.carriers[ix.legCarrier[l]],
       departAt,
-      arriveAt: L.arrival[id],
+      arriveAt,
       sortMinutes,
-      waitMinutes: departAt - (L.arrival[L.parent[id]] + sortMinutes),
-      cost: ix.legCostPerParcel[l] + weightKg * ix.legCostPerKg[l],
+      waitMinutes: departAt - (arrivedAt + sortMinutes),
+      cost: legCost,
       handlingCost: ix.hubHandling[from],
-      co2Kg: weightKg * ix.legCo2PerKg[l],
+      co2Kg: legCo2,
     };
-  });
-
-  const arriveAt = L.arrival[last];
+    hubs.push(ix.hubIds[ix.legTo[l]]);
+    arrivedAt = arriveAt;
+  }
   return {
-    hubs: [L.hub[chain.length ? L.parent[chain[0]] : last], ...chain.map((id) => L.hub[id])].map((h) => ix.hubIds[h]),
+    hubs,
     legs,
-    cost: L.cost[last],
-    co2Kg: L.co2[last],
+    cost,
+    co2Kg: co2,
     departAt: legs.length ? legs[0].departAt : readyAt,
-    arriveAt,
-    transitMinutes: arriveAt - readyAt,
+    arriveAt: arrivedAt,
+    transitMinutes: arrivedAt - readyAt,
   };
 }

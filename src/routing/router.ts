@@ -1,16 +1,16 @@
 import { AppError } from '../errors';
 import { AvoidFilter } from './avoid-filter';
 import { ClosureTable } from './closures';
-import { explainRoute } from './explain';
+import { explainRoute, itineraryOf, type Itinerary } from './explain';
 import type { Objective } from './objective';
 import type { NetworkIndex } from './prepare';
 import { RouteCache } from './route-cache';
 import { Search } from './search';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
-import type { Closure, RouteAnswer, RoutePlan, RouteQuery, ServiceLevel } from './types';
+import type { Closure, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
 export interface RouterOptions {
-  /** Answers memoised for repeated identical queries. @defaultValue 100000 */
+  /** Answers memoised for repeated queries, across weights. @defaultValue 100000 */
   cacheSize?: number;
 }
 
@@ -22,7 +22,7 @@ export interface RouterOptions {
 export class Router {
   private readonly closureTable: ClosureTable;
   private readonly search: Search;
-  private readonly cache: RouteCache<RouteAnswer>;
+  private readonly cache: RouteCache;
 
   constructor(
     readonly index: NetworkIndex,
@@ -48,11 +48,31 @@ export class Router {
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
-    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${q.weightKg}|${avoid.key}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-
-    const route = this.plan(origin, destination, q.readyAt, q.weightKg, level, deadline, avoid);
+    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${avoid.key}`;
+    const band = this.cache.band(key);
+    const known = band?.lookup(q.weightKg);
+    if (known && 'route' in known) {
+      this.cache.hits++;
+      return known;
+    }
+    if (band?.noRoute) {
+      this.cache.hits++;
+      throw this.noRoute(origin, destination);
+    }
+    let itinerary: Itinerary;
+    if (known) {
+      this.cache.hits++;
+      itinerary = known;
+    } else {
+      this.cache.misses++;
+      const found = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
+      if (!found) {
+        if (band) band.noRoute = true;
+        throw this.noRoute(origin, destination);
+      }
+      itinerary = found;
+    }
+    const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
     const answer: RouteAnswer = {
       serviceLevel: level,
       deadline,
@@ -60,19 +80,20 @@ export class Router {
       slackMinutes: deadline - route.arriveAt,
       route,
     };
-    this.cache.set(key, answer);
+    if (band) this.cache.added(band.add({ weightKg: q.weightKg, itinerary, answer }));
     return answer;
   }
 
+  /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */
   private plan(
     origin: number,
     destination: number,
     readyAt: number,
-    weightKg: number,
     level: ServiceLevel,
     deadline: number,
     avoid: AvoidFilter,
-  ): RoutePlan {
+    weightKg: number,
+  ): Itinerary | undefined {
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
     const run = (objective: Objective, latestArrival: number): number =>
@@ -85,10 +106,12 @@ export class Router {
       best = run(level === 'green' ? 'co2' : 'cost', byDeadline);
       if (best < 0) best = run('time', horizon);
     }
-    if (best < 0) {
-      throw new AppError('NO_ROUTE', `no route from ${this.index.hubIds[origin]} to ${this.index.hubIds[destination]} arrives within 14 days`);
-    }
-    return explainRoute(this.index, this.search.labels, best, readyAt, weightKg);
+    return best < 0 ? undefined : itineraryOf(this.search.labels, best);
+  }
+
+  private noRoute(origin: number, destination: number): AppError {
+    const { hubIds } = this.index;
+    return new AppError('NO_ROUTE', `no route from ${hubIds[origin]} to ${hubIds[destination]} arrives within 14 days`);
   }
 
   private hubOf(id: string, field: 'origin' | 'destination'): number {

@@ -1,0 +1,54 @@
+/**
+ * How a router's answer to a random case disagrees with the brute-force oracle:
+ * the route must be one of the oracle's full ties, hold together leg by leg, and
+ * carry the oracle's deadline verdict. An empty list when it agrees.
+ */
+import { AppError } from '../../src/errors';
+import type { Router } from '../../src/routing/router';
+import type { NetworkDocument, RouteAnswer } from '../../src/routing/types';
+import type { OracleAnswer } from './brute-force';
+import { sameAmount, type OracleRoute } from './oracle-choice';
+import type { RandomCase } from './random-query';
+import { routeProblems } from './route-consistency';
+
+function show(r: OracleRoute): string {
+  return `[${r.legIds.join(' ')}] arriveAt ${r.arriveAt} cost ${r.cost} co2Kg ${r.co2Kg}`;
+}
+
+/** How the router's answer disagrees with the oracle (empty when it agrees). */
+function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
+  const chosen = answer.route.legs.map((l) => l.legId);
+  const tie = expected.ties.find((t) => t.legIds.join() === chosen.join());
+  const problems: string[] = [];
+  if (!tie) {
+    const route = { legIds: chosen, ...answer.route };
+    problems.push(`router chose ${show(route)}; the best is ${show(expected)}`);
+  } else {
+    if (answer.route.arriveAt !== tie.arriveAt) problems.push(`arriveAt ≠ oracle ${show(tie)}`);
+    if (!sameAmount(answer.route.cost, tie.cost)) problems.push(`cost ≠ oracle ${show(tie)}`);
+    if (!sameAmount(answer.route.co2Kg, tie.co2Kg)) problems.push(`co2Kg ≠ oracle ${show(tie)}`);
+  }
+  if (answer.deadline !== expected.deadline) problems.push(`deadline ≠ oracle ${expected.deadline}`);
+  if (answer.meetsDeadline !== expected.meetsDeadline) {
+    problems.push(`meetsDeadline ${answer.meetsDeadline}, oracle ${expected.meetsDeadline}`);
+  }
+  return problems;
+}
+
+export function checkAgainstOracle(
+  doc: NetworkDocument,
+  router: Router,
+  { query, closures }: RandomCase,
+  expected: OracleAnswer | null,
+): string[] {
+  let answer: RouteAnswer;
+  try {
+    answer = router.route(query);
+  } catch (error) {
+    const noRoute = error instanceof AppError && error.code === 'NO_ROUTE';
+    if (noRoute && !expected) return [];
+    return [`router threw ${String(error)}; oracle: ${expected ? show(expected) : 'no route'}`];
+  }
+  if (!expected) return [`router found a route, the oracle none: ${JSON.stringify(answer.route)}`];
+  return [...routeProblems(doc, query, closures, answer), ...disagreements(expected, answer)];
+}
