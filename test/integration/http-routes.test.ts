@@ -1,4 +1,8 @@
 /** POST /v1/routes through inject, on real Redis: the answer's shape and every error code. */
+import { Compile } from 'typebox/compile';
+import { parseRouteRequest } from '../../src/api/route-request';
+import { toRouteResponse } from '../../src/api/route-response';
+import { RouteResponseSchema } from '../../src/http/schemas/route';
 import { startApp, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
@@ -49,6 +53,28 @@ describe('POST /v1/routes', () => {
         ],
       },
     });
+  });
+
+  it('sends JSON.stringify(toRouteResponse(...)) byte for byte, valid against the response schema', async () => {
+    const responseSchema = Compile(RouteResponseSchema);
+    const { parcelId: _, ...withoutId } = REQUEST;
+    const payloads = [
+      REQUEST,
+      { ...REQUEST, parcelId: 'P-"2" \\ ünï \u2028 \ud83d\udce6' }, // the same answer object, another id to escape
+      withoutId,
+      { ...REQUEST, avoid: { carriers: ['Cainiao Air'] }, deadline: '2026-11-24T09:00:00Z' }, // late
+      REQUEST, // again, from the kept JSON
+    ];
+    for (const payload of payloads) {
+      const res = await post(h, payload);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const parsed = parseRouteRequest(payload);
+      if (!parsed.ok) throw parsed.error;
+      const network = h.live.require();
+      expect(res.body).toBe(JSON.stringify(toRouteResponse(network.router.route(parsed.query), network.version, parsed.parcelId)));
+      expect(responseSchema.Check(JSON.parse(res.body))).toBe(true);
+    }
   });
 
   it('rounds readyAt up and deadline down to the minute', async () => {
@@ -174,6 +200,21 @@ describe('API keys and rate limit', () => {
 
   it('leaves the other calls open', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/v1/hubs' })).statusCode).toBe(200);
+  });
+});
+
+describe('without API keys', () => {
+  it('routing is open: no rate limit, however low RATE_LIMIT_PER_MINUTE is', async () => {
+    const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const res = await post(h, REQUEST);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-ratelimit-limit']).toBeUndefined();
+      }
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-/** toRouteResponse: the contract's answer, field by field, nothing more (batch lines are JSON.stringify'd). */
+/** toRouteResponse: the contract's answer, field by field, nothing more; answerJson: its JSON text, kept per answer. */
+import { answerJson } from '../../src/api/answer-json';
 import { toRouteResponse } from '../../src/api/route-response';
 import type { RouteAnswer } from '../../src/routing/types';
 
@@ -53,5 +54,19 @@ describe('toRouteResponse', () => {
 
   it('leaves parcelId out when the request had none', () => {
     expect(toRouteResponse(ANSWER, 'v1')).not.toHaveProperty('parcelId');
+  });
+});
+
+describe('answerJson', () => {
+  it('is JSON.stringify(toRouteResponse(...)), for any parcelId, none, and another network version of the same answer', () => {
+    for (const [version, parcelId] of [
+      ['v1', 'P-1'],
+      ['v1', 'P-"2" \\ \u2028 \ud83d\udce6 \ud800'],
+      ['v1', undefined],
+      ['v2', 'P-1'],
+      ['v1', undefined],
+    ] as const) {
+      expect(answerJson(ANSWER, version, parcelId)).toBe(JSON.stringify(toRouteResponse(ANSWER, version, parcelId)));
+    }
   });
 });

@@ -1,11 +1,19 @@
-/** POST /v1/routes: one parcel → its route, answered from the in-memory network. */
+/**
+ * POST /v1/routes: one parcel → its route, answered from the in-memory network.
+ * The answer goes out as the JSON text kept beside the router's answer
+ * (src/api/answer-json.ts), so the response schema documents it but does not
+ * serialise it: a string with a JSON content type is sent as it is.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { answerJson } from '../../api/answer-json';
 import { toRouteQuery } from '../../api/route-request';
-import { toRouteResponse } from '../../api/route-response';
 import { recordRoute, routeRecorded } from '../../metrics/recorder';
 import { errorResponses } from '../schemas/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../schemas/route';
 import type { Services } from '../services';
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
   app.post(
@@ -32,7 +40,12 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
       }
       const network = live.require();
       const answer = routeRecorded('sync', network.router, parsed.query);
-      reply.send(toRouteResponse(answer, network.version, parsed.parcelId));
+      sendJsonText(reply, answerJson(answer, network.version, parsed.parcelId));
     },
   );
 };
+
+/** Sends JSON text as it is: Fastify neither serialises nor re-encodes a string whose content type is JSON. */
+function sendJsonText(reply: FastifyReply, json: string): void {
+  reply.type(JSON_UTF8).send(json);
+}
