@@ -23,12 +23,18 @@ export interface ParcelMixOptions {
   withIds?: boolean;
   /** The day the waves hand in on (UTC). @defaultValue '2026-11-24' */
   day?: string;
+  /**
+   * Pickup waves, each from one origin (drawn by hub kind, with repeats): a
+   * day's batch comes from few; single parcels posted over a few seconds from a
+   * whole network come from many. @defaultValue 24
+   */
+  waves?: number;
 }
 
 /** Where pickup waves hand in, by hub kind, and how often parcels go to each kind. */
 const ORIGIN_KIND_WEIGHT = { rural: 3, city: 4, 'sort-center': 2, gateway: 1 } as const;
 const DESTINATION_KIND_WEIGHT = { rural: 3, city: 5, 'sort-center': 1, gateway: 1 } as const;
-/** Pickup waves of the day; each sends many parcels from one origin at one time. */
+/** Pickup waves of the day by default; each sends many parcels from one origin at one time. */
 const WAVES = 24;
 const HANDOVER_TIMES = ['08:00', '12:30', '18:00', '21:30'];
 const LEVELS: readonly [ServiceLevel, number][] = [
@@ -43,7 +49,7 @@ export function* parcelMix(network: NetworkDocument, count: number, options: Par
   const day = options.day ?? '2026-11-24';
   const origins = weighted(network, ORIGIN_KIND_WEIGHT);
   const destinations = weighted(network, DESTINATION_KIND_WEIGHT);
-  const waves = Array.from({ length: WAVES }, () => ({
+  const waves = Array.from({ length: options.waves ?? WAVES }, () => ({
     origin: rng.pick(origins),
     readyAt: `${day}T${rng.pick(HANDOVER_TIMES)}:00Z`,
   }));
