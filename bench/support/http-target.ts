@@ -4,8 +4,9 @@
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route: what is left is the
  * HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
- * the CPU time it has used (µs), and on 'stop' closes and deletes every key
- * under its KEY_PREFIX (network versions, and the batch queues the app creates).
+ * the CPU time it has used (µs) and, for the app, its router's answer-cache
+ * counts so far, and on 'stop' closes and deletes every key under its
+ * KEY_PREFIX (network versions, and the batch queues the app creates).
  */
 import Fastify from 'fastify';
 import { parseRouteRequest } from '../../src/api/route-request';
@@ -14,7 +15,20 @@ import { buildApp } from '../../src/http/app';
 import { createLogger } from '../../src/logger';
 import { startNetworkRuntime } from '../../src/network/runtime';
 
-async function bare(): Promise<{ port: number; stop(): Promise<void> }> {
+/** What the parent is told on 'cpu'. */
+export interface TargetUsage {
+  cpuMicros: number;
+  /** The live router's answer cache (the app, unless its router answers a fixed route). */
+  cache?: { hits: number; misses: number };
+}
+
+interface Target {
+  port: number;
+  cacheStats?(): { hits: number; misses: number };
+  stop(): Promise<void>;
+}
+
+async function bare(): Promise<Target> {
   const app = Fastify();
   app.post('/echo', (request, reply) => {
     reply.send(request.body);
@@ -23,7 +37,7 @@ async function bare(): Promise<{ port: number; stop(): Promise<void> }> {
   return { port: (app.server.address() as { port: number }).port, stop: () => app.close() };
 }
 
-async function real(fixed: boolean): Promise<{ port: number; stop(): Promise<void> }> {
+async function real(fixed: boolean): Promise<Target> {
   const config = loadConfig();
   const runtime = await startNetworkRuntime(config, createLogger({ logLevel: 'warn' }));
   if (fixed) {
@@ -37,6 +51,7 @@ async function real(fixed: boolean): Promise<{ port: number; stop(): Promise<voi
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     port: (app.server.address() as { port: number }).port,
+    cacheStats: fixed ? undefined : () => runtime.live.require().router.cacheStats,
     async stop() {
       await app.close();
       let cursor = '0';
@@ -57,7 +72,8 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send?.({ cpuMicros: user + system });
+      const usage: TargetUsage = { cpuMicros: user + system, cache: server.cacheStats?.() };
+      process.send?.(usage);
     } else {
       void server.stop().then(() => process.exit(0));
     }
