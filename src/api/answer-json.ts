@@ -3,22 +3,70 @@
  * and as each batch result line holds it: the same text as
  * JSON.stringify(toRouteResponse(answer, networkVersion, parcelId)).
  *
- * Answers repeat (the router memoises them and hands out the same object), so
- * the text without parcelId is kept beside the answer object, in a WeakMap that
- * lets it go with the router's cache entry; a repeated answer then costs one
- * string concatenation instead of building and serialising the response.
+ * Answers repeat, and the router hands out the same answer object for the same
+ * query and weight: its text (without parcelId) is kept beside it. Answers for
+ * one query at other weights share an itinerary and differ only in their
+ * amounts (the route's and each leg's cost and co2Kg), so the text is also kept
+ * per itinerary as a template with those amounts left out: a new weight costs a
+ * few concatenations instead of building and serialising the response. Both
+ * are WeakMaps, which let go with the router's cache entries. A template is
+ * checked once, when it is made, against the serialised answer it was made
+ * from; one that does not reproduce it is not used.
  */
-import type { RouteAnswer } from '../routing/types';
+import type { Itinerary, RouteAnswer } from '../routing/types';
 import { toRouteResponse } from './route-response';
 
-const known = new WeakMap<RouteAnswer, { networkVersion: string; json: string }>();
+/** The text around the amounts: head (after the opening brace), then one piece after each amount. */
+interface Template {
+  networkVersion: string;
+  head: string;
+  pieces: string[];
+}
+
+const GAP = '\u0000';
+const GAP_JSON = JSON.stringify(GAP);
+const templates = new WeakMap<Itinerary, Template | null>();
+/** An answer's text after the opening brace, and the network version it names. */
+const texts = new WeakMap<RouteAnswer, { networkVersion: string; tail: string }>();
 
 export function answerJson(answer: RouteAnswer, networkVersion: string, parcelId?: string): string {
-  let entry = known.get(answer);
-  if (entry?.networkVersion !== networkVersion) {
-    entry = { networkVersion, json: JSON.stringify(toRouteResponse(answer, networkVersion)) };
-    known.set(answer, entry);
+  let text = texts.get(answer);
+  if (text?.networkVersion !== networkVersion) {
+    text = { networkVersion, tail: tailOf(answer, networkVersion) };
+    texts.set(answer, text);
   }
   // parcelId comes first in toRouteResponse's object, so it goes in front.
-  return parcelId === undefined ? entry.json : `{"parcelId":${JSON.stringify(parcelId)},${entry.json.slice(1)}`;
+  return parcelId === undefined ? `{${text.tail}` : `{"parcelId":${JSON.stringify(parcelId)},${text.tail}`;
+}
+
+function tailOf(answer: RouteAnswer, networkVersion: string): string {
+  let template = templates.get(answer.itinerary);
+  if (template === undefined || (template !== null && template.networkVersion !== networkVersion)) {
+    template = makeTemplate(answer, networkVersion);
+    templates.set(answer.itinerary, template);
+  }
+  return template ? fill(template, answer) : JSON.stringify(toRouteResponse(answer, networkVersion)).slice(1);
+}
+
+/** Amounts are finite numbers, which JSON writes as String() does. */
+function fill({ head, pieces }: Template, { route }: RouteAnswer): string {
+  let text = `${head}${route.cost}${pieces[0]}${route.co2Kg}${pieces[1]}`;
+  for (let i = 0, p = 2; i < route.legs.length; i++, p += 2) {
+    text += `${route.legs[i].cost}${pieces[p]}${route.legs[i].co2Kg}${pieces[p + 1]}`;
+  }
+  return text;
+}
+
+function makeTemplate(answer: RouteAnswer, networkVersion: string): Template | null {
+  const { route } = answer;
+  const gapped = {
+    ...answer,
+    route: { ...route, cost: GAP, co2Kg: GAP, legs: route.legs.map((leg) => ({ ...leg, cost: GAP, co2Kg: GAP })) },
+  } as unknown as RouteAnswer;
+  const [first, ...pieces] = JSON.stringify(toRouteResponse(gapped, networkVersion)).split(GAP_JSON);
+  const template = { networkVersion, head: first.slice(1), pieces };
+  const usable =
+    pieces.length === 2 + 2 * route.legs.length &&
+    `{${fill(template, answer)}` === JSON.stringify(toRouteResponse(answer, networkVersion));
+  return usable ? template : null;
 }

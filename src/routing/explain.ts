@@ -1,16 +1,6 @@
 import type { Labels } from './labels';
 import type { NetworkIndex } from './prepare';
-import { MODES, type RouteLeg, type RoutePlan } from './types';
-
-/**
- * A route as the search found it: the legs taken, in order, and the minute each one
- * arrives. Departures follow from them, and nothing in it depends on the weight.
- */
-export interface Itinerary {
-  readonly origin: number;
-  readonly legs: Int32Array;
-  readonly arrivals: Int32Array;
-}
+import { MODES, type Itinerary, type RouteLeg, type RoutePlan } from './types';
 
 /** The itinerary of the chain of labels ending at `last`. */
 export function itineraryOf(L: Labels, last: number): Itinerary {

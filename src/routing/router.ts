@@ -1,13 +1,14 @@
 import { AppError } from '../errors';
 import { AvoidFilter } from './avoid-filter';
 import { ClosureTable } from './closures';
-import { explainRoute, itineraryOf, type Itinerary } from './explain';
+import { explainRoute, itineraryOf } from './explain';
 import type { Objective } from './objective';
 import type { NetworkIndex } from './prepare';
 import { RouteCache } from './route-cache';
 import { Search } from './search';
+import type { WeightBand } from './weight-band';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
-import type { Closure, RouteAnswer, RouteQuery, ServiceLevel } from './types';
+import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
 export interface RouterOptions {
   /** Answers memoised for repeated queries, across weights. @defaultValue 100000 */
@@ -59,29 +60,37 @@ export class Router {
       this.cache.hits++;
       throw this.noRoute(origin, destination);
     }
-    let itinerary: Itinerary;
     if (known) {
       this.cache.hits++;
-      itinerary = known;
-    } else {
-      this.cache.misses++;
-      const found = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
-      if (!found) {
-        if (band) band.noRoute = true;
-        throw this.noRoute(origin, destination);
-      }
-      itinerary = found;
+      return this.keep(band!, this.answer(known, q, level, deadline), q.weightKg);
     }
+    this.cache.misses++;
+    const found = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
+    if (!found) {
+      if (band) band.noRoute = true;
+      throw this.noRoute(origin, destination);
+    }
+    // Answers of one band that take the same legs share one itinerary object, and what is kept by it.
+    const answer = this.answer(band ? band.canonical(found) : found, q, level, deadline);
+    return band ? this.keep(band, answer, q.weightKg) : answer;
+  }
+
+  /** Keep an answer in its band, so that the same weight gets the very same answer object. */
+  private keep(band: WeightBand, answer: RouteAnswer, weightKg: number): RouteAnswer {
+    this.cache.added(band.add({ weightKg, answer }));
+    return answer;
+  }
+
+  private answer(itinerary: Itinerary, q: RouteQuery, level: ServiceLevel, deadline: number): RouteAnswer {
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    const answer: RouteAnswer = {
+    return {
       serviceLevel: level,
       deadline,
       meetsDeadline: route.arriveAt <= deadline,
       slackMinutes: deadline - route.arriveAt,
       route,
+      itinerary,
     };
-    if (band) this.cache.added(band.add({ weightKg: q.weightKg, itinerary, answer }));
-    return answer;
   }
 
   /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */

@@ -100,10 +100,21 @@ export interface RouteLeg {
   co2Kg: number;
 }
 
+/**
+ * A route as the search found it: the legs taken (indexes into the NetworkIndex),
+ * in order, and the minute each one arrives. Departures follow from them, and
+ * nothing in it depends on the weight.
+ */
+export interface Itinerary {
+  readonly origin: number;
+  readonly legs: Int32Array;
+  readonly arrivals: Int32Array;
+}
+
 export interface RoutePlan {
   hubs: string[];
-  /** Σ (leg.cost + leg.handlingCost). */
   legs: RouteLeg[];
+  /** Σ (leg.cost + leg.handlingCost). */
   cost: number;
   co2Kg: number;
   departAt: number;
@@ -118,4 +129,9 @@ export interface RouteAnswer {
   /** deadline − arriveAt; negative when late. */
   slackMinutes: number;
   route: RoutePlan;
+  /**
+   * What `route` explains. Answers to one query at other weights share it when they
+   * take the same legs, so what is derived from the legs alone can be kept by it.
+   */
+  itinerary: Itinerary;
 }

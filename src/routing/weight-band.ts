@@ -1,10 +1,9 @@
-import { sameLegs, type Itinerary } from './explain';
-import type { RouteAnswer } from './types';
+import { sameLegs } from './explain';
+import type { Itinerary, RouteAnswer } from './types';
 
-/** An answer, and the itinerary it explains, for one weight. */
+/** An answer, for one weight. */
 export interface WeightSample {
   readonly weightKg: number;
-  readonly itinerary: Itinerary;
   readonly answer: RouteAnswer;
 }
 
@@ -48,14 +47,20 @@ export class WeightBand {
     const i = this.firstAtOrAbove(weightKg);
     if (i < s.length && s[i].weightKg === weightKg) return s[i].answer;
     if (i === 0 || i === s.length) return undefined;
-    const below = s[i - 1].itinerary;
-    return sameLegs(below, s[i].itinerary) ? below : undefined;
+    const below = s[i - 1].answer.itinerary;
+    return sameLegs(below, s[i].answer.itinerary) ? below : undefined;
+  }
+
+  /** An itinerary already kept that takes the same legs as `itinerary`, or `itinerary` itself. */
+  canonical(itinerary: Itinerary): Itinerary {
+    for (const { answer } of this.samples) if (sameLegs(answer.itinerary, itinerary)) return answer.itinerary;
+    return itinerary;
   }
 
   /**
-   * Keep an answer for a weight not yet sampled; when full, a sample between two of
-   * the same itinerary makes room, or none is kept. Returns how many more samples
-   * the band holds (0 or 1).
+   * Keep an answer for a weight not yet sampled; when full, a sample between
+   * two of the same itinerary makes room, or none is kept. Returns how many more
+   * samples the band holds (0 or 1).
    */
   add(sample: WeightSample): number {
     const s = this.samples;
@@ -68,7 +73,8 @@ export class WeightBand {
   private dropRedundant(): boolean {
     const s = this.samples;
     for (let i = 1; i + 1 < s.length; i++) {
-      if (sameLegs(s[i - 1].itinerary, s[i].itinerary) && sameLegs(s[i].itinerary, s[i + 1].itinerary)) {
+      const legs = s[i].answer.itinerary;
+      if (sameLegs(s[i - 1].answer.itinerary, legs) && sameLegs(legs, s[i + 1].answer.itinerary)) {
         s.splice(i, 1);
         return true;
       }

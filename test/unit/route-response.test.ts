@@ -10,6 +10,7 @@ const ANSWER = {
   deadline: at('2026-11-27T08:00:00Z'),
   meetsDeadline: true,
   slackMinutes: 2730,
+  itinerary: { origin: 0, legs: Int32Array.of(3), arrivals: Int32Array.of(0) },
   internalScore: 42,
   route: {
     hubs: ['HGH', 'SVO'],
