@@ -53,6 +53,8 @@ export interface Figures {
   p50: number;
   p99: number;
   non2xx: number;
+  /** The non-2xx answers by status code, e.g. 422 NO_ROUTE, 503 shed under load. */
+  non2xxByStatus?: Record<string, number>;
   errors: number;
   /** Hits ÷ lookups of the router's answer cache during the measured seconds (the app only). */
   cacheHitRate?: number;
@@ -147,8 +149,13 @@ async function load(port: number, path: string, next: () => string, seconds: num
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
+    ...(result.non2xx && { non2xxByStatus: non2xxByStatus(result.statusCodeStats) }),
     errors: result.errors,
   };
+}
+
+function non2xxByStatus(stats: Record<string, { count: number }>): Record<string, number> {
+  return Object.fromEntries(Object.entries(stats).filter(([status]) => !status.startsWith('2')).map(([status, { count }]) => [status, count]));
 }
 
 export async function measure(mode: Mode, path: string, bodies: string[], env?: Record<string, string>): Promise<Figures> {
@@ -202,7 +209,8 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     `${String(f.cpuMicrosPerRequest).padStart(6)} µs CPU/request` +
     (ratio ? `  ${ratio.rps} of bare by rate, ${ratio.cpu} by CPU` : '') +
     (f.cacheHitRate === undefined ? '' : `  cache hits ${round(f.cacheHitRate * 100, 1)} %`) +
-    (f.non2xx || f.errors ? `  non-2xx ${f.non2xx} errors ${f.errors}` : '');
+    (f.non2xx ? `  non-2xx ${f.non2xx} ${JSON.stringify(f.non2xxByStatus)}` : '') +
+    (f.errors ? `  errors ${f.errors}` : '');
   console.log(
     `${name}: ${doc.hubs.length} hubs, ${doc.legs.length} legs; request body ${avgBytes(realistic)} B realistic, ` +
       `${avgBytes(distinct)} B all distinct; load average ${round(loadBefore, 2)} → ${round(loadAfter, 2)}`,
