@@ -4,26 +4,40 @@ import { WeightBand } from './weight-band';
 const ANSWERS_PER_BAND = 64;
 
 /**
- * A bounded least-recently-used memo of weight bands, one per query-but-the-weight,
- * holding at most `capacity` answers in all. It belongs to one Router, so one network
- * version with one set of closures: an entry can never outlive what it was computed
- * from, and a hit is the answer a fresh search gives (see WeightBand for ties).
+ * A bounded, nearly least-recently-used memo of weight bands, one per
+ * query-but-the-weight, holding at most `capacity` answers in all. It belongs to one
+ * Router, so one network version with one set of closures: an entry can never outlive
+ * what it was computed from, and a hit is the answer a fresh search gives (see
+ * WeightBand for ties).
+ *
+ * Bands are evicted in the order they were last moved to the back; a band used again
+ * is moved only once half the bands have been used since its last move, which keeps
+ * the order close to recency without re-inserting the hottest keys on every call.
  */
 export class RouteCache {
   hits = 0;
   misses = 0;
   private answers = 0;
+  private uses = 0;
   private readonly bands = new Map<string, WeightBand>();
 
   /** @param capacity answers kept; 0 disables the cache. */
   constructor(private readonly capacity: number) {}
 
-  /** The band of `key`, made the most recently used; a new one when there is none. */
+  /** Answers kept, in all bands. */
+  get size(): number {
+    return this.answers;
+  }
+
+  /** The band of `key`, a new one when there is none. */
   band(key: string): WeightBand | undefined {
     if (this.capacity === 0) return undefined;
+    const use = ++this.uses;
     let band = this.bands.get(key);
+    if (band && use - band.movedAt <= this.bands.size >> 1) return band;
     if (band) this.bands.delete(key);
     else band = new WeightBand(ANSWERS_PER_BAND);
+    band.movedAt = use;
     this.bands.set(key, band);
     return band;
   }

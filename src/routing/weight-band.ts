@@ -31,6 +31,8 @@ export class WeightBand {
   private readonly samples: WeightSample[] = [];
   /** No route at any weight (feasibility does not depend on it). */
   noRoute = false;
+  /** When the cache last moved this band to the back of its eviction order. */
+  movedAt = 0;
 
   constructor(private readonly capacity: number) {}
 
