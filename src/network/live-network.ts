@@ -6,6 +6,7 @@
  * then switches to it with one reference swap. A change of closures only builds
  * a new Router over the same index.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BaseLogger } from 'pino';
 import { AppError } from '../errors';
 import type { ClosureRecord } from '../http/schemas/closure';
@@ -18,6 +19,9 @@ import type { Closure, NetworkDocument } from '../routing/types';
 import type { ClosureStore } from './closure-store';
 import { readNetworkFile } from './network-file';
 import type { ActiveVersion, NetworkStore } from './store';
+
+/** Longest wait in start() for the subscription, with Redis up. */
+const SUBSCRIBE_WAIT_MS = 5000;
 
 export interface NetworkSnapshot {
   readonly version: string;
@@ -69,17 +73,24 @@ export class LiveNetwork {
 
   /**
    * Reads the seed file (rejecting when it is unreadable or invalid), subscribes
-   * to changes, loads the active network and starts the poll. Resolves even when
-   * Redis is down: the poll and the reconnection keep trying, and the seed is
-   * stored as soon as Redis answers without an active network.
+   * to changes, loads the active network and starts the poll. With Redis up, it
+   * resolves once subscribed, so that no change made after start() is missed
+   * until the next poll (a cluster client finds its nodes first, which can take
+   * longer than the load). Resolves even when Redis is down: the poll and the
+   * reconnection keep trying, and the seed is stored as soon as Redis answers
+   * without an active network.
    */
   async start(): Promise<void> {
     const { subscriber, keys, seedFile, pollMs = 5000 } = this.options;
     if (seedFile) this.seed = { file: seedFile, doc: await readNetworkFile(seedFile) };
     subscriber.on('message', this.onMessage);
     subscriber.on('ready', this.onReconnect);
-    void subscriber.subscribe(keys.networkChanges).catch(() => undefined);
+    const subscribed = subscriber.subscribe(keys.networkChanges).then(
+      () => undefined,
+      () => undefined,
+    );
     await this.refresh();
+    if (!this.redisDown) await Promise.race([subscribed, delay(SUBSCRIBE_WAIT_MS, undefined, { ref: false })]);
     this.timer = setInterval(() => void this.refresh(), pollMs);
     this.timer.unref();
   }
