@@ -57,7 +57,7 @@ function mutate(rng: Rng): unknown {
 describe('hostile input', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    h = await startApp({ network: tinyNetwork() });
   });
   afterAll(() => h.close());
 
