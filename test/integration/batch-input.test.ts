@@ -6,6 +6,9 @@
  */
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pino from 'pino';
+import { WAIT_MS } from '../../src/batch/results-stream';
+import { startBatchWorkers } from '../../src/batch/worker-pool';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, batchStatus, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
 
@@ -139,12 +142,43 @@ describe('a batch without workers', () => {
   });
   afterAll(() => h.close());
 
-  it('stays queued, and its results answer 409 until it is completed', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL, PARCEL] } });
+  it('stays queued; its results, asked for early, wait for the workers and then come whole', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL, { ...PARCEL, weightKg: 0 }] } });
     const { batchId } = res.json();
     expect(await batchStatus(h, batchId)).toMatchObject({ state: 'queued', total: 2, routed: 0, failed: 0, completedAt: null });
-    const early = await h.app.inject({ method: 'GET', url: `/v1/batches/${batchId}/results` });
-    expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ error: 'CONFLICT', message: expect.stringContaining('is queued: 0 of 2 parcels done') });
+    let answered = false;
+    const early = h.app.inject({ method: 'GET', url: `/v1/batches/${batchId}/results` }).finally(() => {
+      answered = true;
+    });
+    await sleep(3 * WAIT_MS);
+    expect(answered).toBe(false);
+
+    const workers = startBatchWorkers(h.config, h, pino({ level: 'silent' }));
+    try {
+      const body = await early;
+      expect(body.statusCode).toBe(200);
+      const lines = body.body.trim().split('\n').map((line) => JSON.parse(line));
+      expect(lines.map((line) => line.parcelId)).toEqual([`${batchId}-1`, `${batchId}-2`]);
+      expect(lines[0].route.hubs[0]).toBe('HGH');
+      expect(lines[1].error.code).toBe('VALIDATION');
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('ends results still waiting when the server closes, rather than holding the shutdown', async () => {
+    const own = await startBatchApp({ prefix: h.prefix });
+    const res = await own.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL] } });
+    const waiting = own.app.inject({ method: 'GET', url: `/v1/batches/${res.json().batchId}/results` }).catch((err: Error) => err);
+    await sleep(2 * WAIT_MS);
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const ended = await waiting;
+    // Ended before its first line: 503 with Retry-After (over a socket whose headers are out, a cut-short answer).
+    expect(ended).not.toBeInstanceOf(Error);
+    const answer = ended as Awaited<ReturnType<typeof own.app.inject>>;
+    expect([answer.statusCode, answer.json().error]).toEqual([503, 'UNAVAILABLE']);
+    expect(answer.headers['retry-after']).toBeDefined();
   });
 });

@@ -4,8 +4,9 @@
  * NDJSON bodies are handed to the submitter as a stream and read line by line
  * while the chunks are queued: no body limit applies but BATCH_MAX_PARCELS (and
  * BODY_LIMIT_BYTES per line). JSON `{"parcels":[…]}` bodies are parsed whole, up
- * to BATCH_JSON_BODY_LIMIT_BYTES. Results are served once the batch is finished;
- * before that they answer 409.
+ * to BATCH_JSON_BODY_LIMIT_BYTES. Results may be read while the batch runs:
+ * the stream waits for each chunk in turn (ResultsStream); streams still waiting
+ * when the server closes are ended, so that shutdown does not wait for a batch.
  */
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -108,28 +109,31 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     {
       schema: {
         tags: ['batches'],
-        summary: 'The results of a finished batch: NDJSON, one line per parcel in submission order',
+        summary: 'The results of a batch: NDJSON, one line per parcel in submission order',
         description:
-          'Each line is the route answer of POST /v1/routes, or {parcelId, error: {code, message}}. Answers 409 until the batch is completed (or failed).',
+          'Each line is the route answer of POST /v1/routes, or {parcelId, error: {code, message}}. May be called while the batch runs: the stream waits for each chunk in turn and ends after the last parcel.',
         security: [{ apiKey: [] }, {}],
         params: BatchIdParamsSchema,
         response: {
           200: BatchResultsSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'),
         },
       },
     },
     async (request, reply) => {
       const status = await readStatus(request.params.batchId);
-      if (status.state !== 'completed' && status.state !== 'failed') {
-        throw new AppError(
-          'CONFLICT',
-          `batch ${status.batchId} is ${status.state}: ${status.routed + status.failed} of ${status.total} parcels done; its results come when it is completed`,
-        );
-      }
-      return reply.type(NDJSON).send(new ResultsStream(batches.results, status.batchId, status.chunks));
+      const stream = new ResultsStream(batches.results, batches.status, status.batchId, status.chunks);
+      openStreams.add(stream);
+      stream.once('close', () => openStreams.delete(stream));
+      return reply.type(NDJSON).send(stream);
     },
   );
+  const openStreams = new Set<ResultsStream>();
+  app.addHook('preClose', (done) => {
+    const closing = new AppError('UNAVAILABLE', 'the server is shutting down: read the results again (from another instance)');
+    for (const stream of openStreams) stream.destroy(closing);
+    done();
+  });
 
   async function readStatus(batchId: string) {
     const status = await needRedis(redis, () => batches.status.read(batchId));
