@@ -32,7 +32,7 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Keys accepted on routing calls (`API_KEYS`, comma-separated); empty = routing is open. @defaultValue [] */
   readonly apiKeys: readonly string[];
-  /** Routing calls per API key per minute, per process (`RATE_LIMIT_PER_MINUTE`), when API_KEYS is set; 0 = no limit. @defaultValue 60000 */
+  /** Routing calls per client (API key, else IP) per minute, per process (`RATE_LIMIT_PER_MINUTE`); 0 = no limit. @defaultValue 60000 */
   readonly rateLimitPerMinute: number;
   /** Largest body of any call but the network upload (`BODY_LIMIT_BYTES`). @defaultValue 16384 */
   readonly bodyLimitBytes: number;

@@ -62,8 +62,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (api) => {
     shedLoad(api, lag, config.eventLoopLagMs);
     await api.register(async (routing) => {
-      // Routing calls (single parcels, batches): with API_KEYS, an API key and a per-key rate limit.
-      await routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
+      // Routing calls (single parcels, batches): an API key when API_KEYS is set, and a per-client rate limit.
+      routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
       await routing.register(routeRoutes, services);
       await routing.register(batchRoutes, services);
     });

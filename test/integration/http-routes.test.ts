@@ -204,14 +204,27 @@ describe('API keys and rate limit', () => {
 });
 
 describe('without API keys', () => {
-  it('routing is open: no rate limit, however low RATE_LIMIT_PER_MINUTE is', async () => {
+  it('routing is open, and each client IP has its own rate limit', async () => {
     const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '2' } });
     try {
-      for (let i = 0; i < 4; i++) {
-        const res = await post(h, REQUEST);
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['x-ratelimit-limit']).toBeUndefined();
-      }
+      const from = (remoteAddress: string) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: REQUEST, remoteAddress });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await from('10.0.0.1')).statusCode);
+      expect(statuses).toEqual([200, 200, 429]);
+      const limited = await from('10.0.0.1');
+      expect(limited.json()).toMatchObject({ error: 'RATE_LIMITED', message: expect.stringContaining('over 2 calls a minute') });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.headers['x-ratelimit-limit']).toBe('2');
+      expect((await from('10.0.0.2')).statusCode).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('routing is not limited with RATE_LIMIT_PER_MINUTE=0', async () => {
+    const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    try {
+      for (let i = 0; i < 5; i++) expect((await post(h, REQUEST)).statusCode).toBe(200);
     } finally {
       await h.close();
     }

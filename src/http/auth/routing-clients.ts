@@ -1,40 +1,39 @@
 /**
- * What routing calls (POST /v1/routes, batches) share when API_KEYS is set: an
- * API key, and a per-key rate limit (the key is checked before it counts).
- * Without API_KEYS routing is open (CONTRACT §3), so there are no clients to
- * tell apart and nothing is registered: no key check, no limit (the rate-limit
- * plugin cost ~3 µs a call, ~10% of the HTTP layer of POST /v1/routes).
+ * What routing calls (POST /v1/routes, batches) share: an API key when API_KEYS
+ * is set, and a per-client rate limit (RateLimiter), the client being its API
+ * key when keys are required (checked before it counts), else its IP.
  * Registered on a plugin scope, it applies to every route in that scope.
- * The limit is counted in this process's memory, so that routing never waits
- * on Redis; with N processes a client may get up to N × the limit.
  */
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { apiKeyOf } from './credentials';
+import { RateLimiter } from './rate-limiter';
 import { secretMatcher } from './secret-matcher';
 
 export interface RoutingClientOptions {
   /** Accepted API keys; empty = open. */
   apiKeys: readonly string[];
-  /** Calls per API key per minute; 0 = no limit. Only applies when apiKeys is not empty. */
+  /** Calls per client per minute; 0 = no limit. */
   perMinute: number;
 }
 
-export async function routingClients(scope: FastifyInstance, options: RoutingClientOptions): Promise<void> {
-  if (!options.apiKeys.length) return;
-  const matches = secretMatcher(options.apiKeys);
-  scope.addHook('onRequest', (request, _reply, done) => {
-    if (matches(apiKeyOf(request))) return done();
-    done(new AppError('UNAUTHORIZED', 'a valid API key is required (x-api-key header or Authorization: Bearer)'));
-  });
+export function routingClients(scope: FastifyInstance, options: RoutingClientOptions): void {
+  const keyed = options.apiKeys.length > 0;
+  if (keyed) {
+    const matches = secretMatcher(options.apiKeys);
+    scope.addHook('onRequest', (request, _reply, done) => {
+      if (matches(apiKeyOf(request))) return done();
+      done(new AppError('UNAUTHORIZED', 'a valid API key is required (x-api-key header or Authorization: Bearer)'));
+    });
+  }
   if (options.perMinute > 0) {
-    await scope.register(rateLimit, {
-      max: options.perMinute,
-      timeWindow: 60_000,
-      keyGenerator: (request) => `key:${apiKeyOf(request)}`,
-      errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', `over ${context.max} calls a minute; retry in ${context.after}`),
+    const limiter = new RateLimiter(options.perMinute);
+    const clientOf = keyed ? (request: FastifyRequest) => `key:${apiKeyOf(request)}` : (request: FastifyRequest) => `ip:${request.ip}`;
+    scope.addHook('onRequest', (request, reply, done) => {
+      const retryAfter = limiter.take(clientOf(request));
+      if (retryAfter === 0) return done();
+      void reply.header('retry-after', String(retryAfter)).header('x-ratelimit-limit', String(limiter.perMinute));
+      done(new AppError('RATE_LIMITED', `over ${limiter.perMinute} calls a minute; retry in ${retryAfter} s`));
     });
   }
 }
