@@ -6,7 +6,6 @@ import type { Objective } from './objective';
 import type { NetworkIndex } from './prepare';
 import { RouteCache } from './route-cache';
 import { Search } from './search';
-import type { WeightBand } from './weight-band';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
 import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
@@ -52,32 +51,22 @@ export class Router {
     const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${avoid.key}`;
     const band = this.cache.band(key);
     const known = band?.lookup(q.weightKg);
-    if (known && 'route' in known) {
-      this.cache.hits++;
-      return known;
+    if (known || band?.noRoute) this.cache.hits++;
+    else this.cache.misses++;
+    if (known && 'route' in known) return known;
+    let itinerary = known;
+    if (!itinerary) {
+      const found = band?.noRoute ? undefined : this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
+      if (!found) {
+        if (band) band.noRoute = true;
+        throw this.noRoute(origin, destination);
+      }
+      // Answers of one band that take the same legs share one itinerary object, and what is kept by it.
+      itinerary = band ? band.canonical(found) : found;
     }
-    if (band?.noRoute) {
-      this.cache.hits++;
-      throw this.noRoute(origin, destination);
-    }
-    if (known) {
-      this.cache.hits++;
-      return this.keep(band!, this.answer(known, q, level, deadline), q.weightKg);
-    }
-    this.cache.misses++;
-    const found = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
-    if (!found) {
-      if (band) band.noRoute = true;
-      throw this.noRoute(origin, destination);
-    }
-    // Answers of one band that take the same legs share one itinerary object, and what is kept by it.
-    const answer = this.answer(band ? band.canonical(found) : found, q, level, deadline);
-    return band ? this.keep(band, answer, q.weightKg) : answer;
-  }
-
-  /** Keep an answer in its band, so that the same weight gets the very same answer object. */
-  private keep(band: WeightBand, answer: RouteAnswer, weightKg: number): RouteAnswer {
-    this.cache.added(band.add({ weightKg, answer }));
+    // Kept, so that the same weight gets the very same answer object (and the text kept beside it).
+    const answer = this.answer(itinerary, q, level, deadline);
+    if (band) this.cache.added(band.add({ weightKg: q.weightKg, answer }));
     return answer;
   }
 
