@@ -48,6 +48,12 @@ export interface Config {
   readonly networkPollMs: number;
   /** Longest wait for in-flight calls on shutdown before closing anyway (`SHUTDOWN_TIMEOUT_MS`). @defaultValue 10000 */
   readonly shutdownTimeoutMs: number;
+  /**
+   * Longest time to receive a whole request, body included (`REQUEST_TIMEOUT_MS`): a
+   * 50 MB network upload or a million-parcel batch (≈150 MB of NDJSON) must arrive
+   * within it. @defaultValue 120000
+   */
+  readonly requestTimeoutMs: number;
   /** Port of GET /metrics in a worker process, on HOST (`METRICS_PORT`); 0 = not served. @defaultValue 9464 */
   readonly metricsPort: number;
   /** Parcels per queued job of a batch (`BATCH_CHUNK_SIZE`). @defaultValue 1000 */
@@ -94,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     networkVersionsKept: reader.integer('NETWORK_VERSIONS_KEPT', 5, 2, 100),
     networkPollMs: reader.integer('NETWORK_POLL_MS', 5000, 100, 3_600_000),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    requestTimeoutMs: reader.integer('REQUEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
     metricsPort: reader.integer('METRICS_PORT', 9464, 0, 65535),
     batchChunkSize: reader.integer('BATCH_CHUNK_SIZE', 1000, 10, 10_000),
     batchMaxParcels: reader.integer('BATCH_MAX_PARCELS', 1_000_000, 1, 1_000_000),

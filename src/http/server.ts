@@ -8,10 +8,8 @@ import type { Config } from '../config';
 import type { NetworkRuntime } from '../network/runtime';
 import { buildApp } from './app';
 
-/** Timeouts of the HTTP server, in ms. */
+/** Timeouts of the HTTP server, in ms (a whole request's: REQUEST_TIMEOUT_MS). */
 const TIMEOUTS = {
-  /** A whole request, body included: room for a 50 MB network upload on a slow link. */
-  requestTimeout: 120_000,
   /** Idle kept-alive connections, longer than common load balancers' 60 s. */
   keepAliveTimeout: 72_000,
   /** Headers must arrive within this after the connection opens. */
@@ -24,7 +22,8 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config, runtime: NetworkRuntime, logger: Logger): Promise<RunningApi> {
-  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis, logger, serverOptions: TIMEOUTS });
+  const serverOptions = { ...TIMEOUTS, requestTimeout: config.requestTimeoutMs };
+  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis, logger, serverOptions });
   const url = await app.listen({ host: config.host, port: config.port });
   logger.info({ url, docs: `${url}/docs` }, 'API listening on %s', url);
   return { url, close: () => app.close() };
