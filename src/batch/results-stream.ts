@@ -9,6 +9,7 @@
  * there (its results expired).
  */
 import { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BatchStatusStore } from './batch-status';
 import type { ResultsStore } from './results-store';
 
@@ -17,7 +18,6 @@ export const WAIT_MS = 200;
 
 export class ResultsStream extends Readable {
   private next = 0;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly results: ResultsStore,
@@ -33,25 +33,24 @@ export class ResultsStream extends Readable {
     else this.fetch(this.next).catch((err: Error) => this.destroy(err));
   }
 
-  override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {
-    clearTimeout(this.timer);
-    callback(err);
-  }
-
+  /** Pushes the chunk's lines once they are recorded; throws when the batch is finished without them. */
   private async fetch(chunk: number): Promise<void> {
     let lines = await this.results.read(this.batchId, chunk);
-    if (!lines && !this.destroyed) {
-      const status = await this.status.read(this.batchId);
-      if (status?.state === 'queued' || status?.state === 'running') {
-        this.timer = setTimeout(() => this.fetch(chunk).catch((err: Error) => this.destroy(err)), WAIT_MS);
-        return;
-      }
-      // Finished (or gone): the chunk may have been recorded since the first look.
+    while (!lines && (await this.running())) {
+      await delay(WAIT_MS, undefined, { ref: false });
+      if (this.destroyed) return;
       lines = await this.results.read(this.batchId, chunk);
-      if (!lines) throw new Error(`results of chunk ${chunk} of batch ${this.batchId} are gone (expired?)`);
     }
-    if (this.destroyed || !lines) return;
+    // Finished (or gone): the chunk may have been recorded since the last look.
+    lines ??= await this.results.read(this.batchId, chunk);
+    if (!lines) throw new Error(`results of chunk ${chunk} of batch ${this.batchId} are gone (expired?)`);
+    if (this.destroyed) return;
     this.next++;
     this.push(lines);
+  }
+
+  private async running(): Promise<boolean> {
+    const status = await this.status.read(this.batchId);
+    return status?.state === 'queued' || status?.state === 'running';
   }
 }
