@@ -8,6 +8,11 @@ import { MODES, type Avoid, type Mode } from './types';
 export class AvoidFilter {
   static readonly NONE = new AvoidFilter(null, undefined);
 
+  /** What identifies an `avoid` (the same lists in any order give the same key), without resolving it. */
+  static keyOf(avoid: Avoid | undefined): string {
+    return [avoid?.hubs ?? [], avoid?.modes ?? [], avoid?.carriers ?? []].map((list) => [...list].sort().join(',')).join('|');
+  }
+
   readonly isEmpty: boolean;
   readonly key: string;
   private readonly hubs: Uint8Array | null = null;
@@ -18,7 +23,7 @@ export class AvoidFilter {
     const hubIds = avoid?.hubs ?? [];
     const modes = avoid?.modes ?? [];
     const carrierNames = avoid?.carriers ?? [];
-    this.key = [hubIds, modes, carrierNames].map((list) => [...list].sort().join(',')).join('|');
+    this.key = AvoidFilter.keyOf(avoid);
     if (ix && hubIds.length > 0) {
       this.hubs = new Uint8Array(ix.hubCount);
       for (const id of hubIds) {

@@ -47,8 +47,7 @@ export class Router {
     }
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
-    const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
-    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${avoid.key}`;
+    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${AvoidFilter.keyOf(q.avoid)}`;
     const band = this.cache.band(key);
     const known = band?.lookup(q.weightKg);
     if (known || band?.noRoute) this.cache.hits++;
@@ -56,6 +55,7 @@ export class Router {
     if (known && 'route' in known) return known;
     let itinerary = known;
     if (!itinerary) {
+      const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
       const found = band?.noRoute ? undefined : this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
       if (!found) {
         if (band) band.noRoute = true;
