@@ -16,23 +16,21 @@ export function departureTime(
   availableMinuteOfWeek = minuteOfWeek(available),
 ): number {
   const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
-  let d: number;
-  if (continuous) {
-    d = continuousDeparture(ix, leg, available, availableMinuteOfWeek);
-  } else {
-    const cutoff = ix.legCutoff[leg];
-    let mow = availableMinuteOfWeek + cutoff;
-    if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
-    d = nextScheduled(ix, leg, available + cutoff, mow);
-  }
+  const cutoff = ix.legCutoff[leg]; // 0 for a continuous leg (prepare.ts)
+  let mow = availableMinuteOfWeek + cutoff;
+  if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
+  let d = firstDeparture(ix, leg, continuous, available + cutoff, mow);
   if (closures.isEmpty) return d;
   const hub = ix.legFrom[leg];
   for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
-    d = continuous
-      ? continuousDeparture(ix, leg, reopen, minuteOfWeek(reopen))
-      : nextScheduled(ix, leg, reopen, minuteOfWeek(reopen));
+    d = firstDeparture(ix, leg, continuous, reopen, minuteOfWeek(reopen));
   }
   return d;
+}
+
+/** The first departure of `leg` at or after minute t (minute of the week: mow), cut-off aside. */
+function firstDeparture(ix: NetworkIndex, leg: number, continuous: boolean, t: number, mow: number): number {
+  return continuous ? continuousDeparture(ix, leg, t, mow) : nextScheduled(ix, leg, t, mow);
 }
 
 /** The first scheduled departure of `leg` at or after minute t, whose minute of the week is mow. */
