@@ -11,7 +11,6 @@ export interface LegSpec {
   cutoffMinutes?: number;
   co2KgPerKg?: number;
   capacityPerDeparture?: number;
-  durationMinutes?: number;
 }
 
 /**
@@ -33,7 +32,7 @@ export class LegBuilder {
       to: to.id,
       mode: spec.mode,
       carrier: spec.carrier,
-      durationMinutes: spec.durationMinutes ?? legDurationMinutes(spec.mode, km),
+      durationMinutes: legDurationMinutes(spec.mode, km),
       ...legCosts(spec.mode, km),
     };
     if (spec.departures && spec.departures.length > 0) leg.departures = spec.departures;
