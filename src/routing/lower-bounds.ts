@@ -16,8 +16,8 @@ export interface LowerBounds {
 }
 
 const BYTES_PER_HUB = 4 * Float64Array.BYTES_PER_ELEMENT;
-/** @defaultValue 256 MiB of lower-bound tables per network version. */
-const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
+/** Lower-bound tables kept per network version: 256 MiB. */
+const BUDGET_BYTES = 256 * 1024 * 1024;
 
 /** Per-destination lower bounds, least recently used evicted past a byte budget. */
 export class LowerBoundCache {
@@ -27,11 +27,8 @@ export class LowerBoundCache {
   private readonly edgeTime: Float64Array;
   private readonly edgeFixed: Float64Array;
 
-  constructor(
-    private readonly ix: NetworkIndex,
-    budgetBytes = DEFAULT_BUDGET_BYTES,
-  ) {
-    this.capacity = Math.max(1, Math.floor(budgetBytes / (BYTES_PER_HUB * Math.max(1, ix.hubCount))));
+  constructor(private readonly ix: NetworkIndex) {
+    this.capacity = Math.max(1, Math.floor(BUDGET_BYTES / (BYTES_PER_HUB * Math.max(1, ix.hubCount))));
     this.heap = new HubHeap(ix.hubCount);
     this.edgeTime = new Float64Array(ix.legCount);
     this.edgeFixed = new Float64Array(ix.legCount);

@@ -51,7 +51,7 @@ export class NetworkIndex {
   /** Per-destination lower bounds, filled lazily and shared by every query on this version. */
   readonly bounds: LowerBoundCache;
 
-  constructor(doc: NetworkDocument, lowerBoundBudgetBytes?: number) {
+  constructor(doc: NetworkDocument) {
     this.doc = doc;
     const hubs = doc.hubs;
     const n = hubs.length;
@@ -96,7 +96,7 @@ export class NetworkIndex {
     this.inLeg = new Int32Array(m);
     for (let l = 0; l < m; l++) this.inLeg[fill[this.legTo[l]]++] = l;
 
-    this.bounds = new LowerBoundCache(this, lowerBoundBudgetBytes);
+    this.bounds = new LowerBoundCache(this);
   }
 
   private hub(id: string): number {
@@ -106,8 +106,8 @@ export class NetworkIndex {
   }
 }
 
-export function prepareNetwork(doc: NetworkDocument, lowerBoundBudgetBytes?: number): NetworkIndex {
-  return new NetworkIndex(doc, lowerBoundBudgetBytes);
+export function prepareNetwork(doc: NetworkDocument): NetworkIndex {
+  return new NetworkIndex(doc);
 }
 
 /** Every departure of a week, as sorted distinct minutes after Monday 00:00 UTC. */

@@ -26,7 +26,7 @@ export class Router {
 
   constructor(
     readonly index: NetworkIndex,
-    readonly closures: readonly Closure[] = [],
+    closures: readonly Closure[] = [],
     options: RouterOptions = {},
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
