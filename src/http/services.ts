@@ -1,10 +1,9 @@
 /** What the route plugins are given: the configuration and the network, in memory and in Redis. */
 import type { Config } from '../config';
-import { ClosureStore } from '../network/closure-store';
+import type { ClosureStore } from '../network/closure-store';
 import type { LiveNetwork } from '../network/live-network';
-import { NetworkStore } from '../network/store';
+import type { NetworkStore } from '../network/store';
 import type { RedisClient } from '../redis/connection';
-import { keys } from '../redis/keys';
 
 export interface Services {
   config: Config;
@@ -15,13 +14,7 @@ export interface Services {
   closures: ClosureStore;
 }
 
+/** The stores are the live network's own, over the same request-path client. */
 export function createServices(config: Config, live: LiveNetwork, redis: RedisClient): Services {
-  const k = keys(config.keyPrefix);
-  return {
-    config,
-    live,
-    redis,
-    store: new NetworkStore(redis, k, config.networkVersionsKept),
-    closures: new ClosureStore(redis, k),
-  };
+  return { config, live, redis, store: live.store, closures: live.closureStore };
 }

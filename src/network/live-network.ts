@@ -61,6 +61,16 @@ export class LiveNetwork {
   constructor(private readonly options: LiveNetworkOptions) {}
 
   /** The snapshot being served; undefined until a network is active. */
+  /** The versions in Redis this network is loaded from (admin calls upload and roll back through it). */
+  get store(): NetworkStore {
+    return this.options.store;
+  }
+
+  /** The closures in Redis this network applies. */
+  get closureStore(): ClosureStore {
+    return this.options.closures;
+  }
+
   get current(): NetworkSnapshot | undefined {
     return this.snapshot;
   }
