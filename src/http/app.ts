@@ -14,7 +14,7 @@ import type { RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
-import { EventLoopLag, shedLoad } from './load-shedding';
+import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
@@ -54,13 +54,11 @@ export async function buildApp(deps: AppDeps) {
   registerMetrics(app, deps.live);
 
   const services = createServices(config, deps.live, deps.redis);
-  const lag = new EventLoopLag();
-  app.addHook('onClose', async () => lag.stop());
 
   await registerDocs(app);
   await app.register(healthRoutes, services);
   await app.register(async (api) => {
-    shedLoad(api, lag, config.eventLoopLagMs);
+    shedLoad(api, config.eventLoopLagMs);
     await api.register(async (routing) => {
       // Routing calls (single parcels, batches): an API key when API_KEYS is set, and a per-client rate limit.
       routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 
 const SAMPLE_MS = 100;
 
-export class EventLoopLag {
+class EventLoopLag {
   /** How late the last sample fired, in ms. */
   lagMs = 0;
   private timer: NodeJS.Timeout;
@@ -33,9 +33,11 @@ export class EventLoopLag {
   }
 }
 
-/** Sheds the calls of `scope` while the lag is over `thresholdMs` (0 = never). */
-export function shedLoad(scope: FastifyInstance, lag: EventLoopLag, thresholdMs: number): void {
+/** Sheds the calls of `scope` while the lag is over `thresholdMs` (0 = never, and nothing is measured). */
+export function shedLoad(scope: FastifyInstance, thresholdMs: number): void {
   if (thresholdMs <= 0) return;
+  const lag = new EventLoopLag();
+  scope.addHook('onClose', async () => lag.stop());
   scope.addHook('onRequest', (_request, _reply, done) => {
     if (lag.lagMs <= thresholdMs) return done();
     done(new AppError('UNAVAILABLE', `overloaded: the event loop lags ${Math.round(lag.lagMs)} ms; try again shortly`));
