@@ -25,8 +25,9 @@ import { WORKER_NICENESS } from '../src/batch/worker-processes';
 import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
 import { parcelMix, type ParcelRequest } from '../src/synthetic/parcel-mix';
+import { stopChild } from '../src/stop-child';
 import { freePort } from '../test/support/free-port';
-import { cpuSeconds, residentMB, startService, stopService, until } from './support/processes';
+import { cpuSeconds, residentMB, startService, until } from './support/processes';
 import { round } from './support/stats';
 
 const PARCELS = Number(process.env.PARCELS ?? 200_000);
@@ -150,7 +151,7 @@ async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
       failed: status.failed,
     };
   } finally {
-    await Promise.all([api, ...workers].map(stopService));
+    await Promise.all([api, ...workers].map(stopChild));
     await deleteKeys(redis, prefix);
     redis.disconnect();
   }
@@ -192,7 +193,7 @@ async function naivePipeline(parcels: ParcelRequest[]): Promise<NaiveFigures> {
       cpuMicrosPerParcel: round(cpuMicros, 1),
     };
   } finally {
-    await stopService(worker);
+    await stopChild(worker);
     await queue.obliterate({ force: true });
     await queue.close();
     await deleteKeys(redis, prefix);

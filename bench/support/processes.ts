@@ -10,13 +10,6 @@ export function startService(entry: 'api-main' | 'worker-main', env: Record<stri
   return spawn(process.execPath, [join(DIST_SRC, `${entry}.js`)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** Resident memory of a process now and at its peak, in MB (Linux /proc). */
 export function residentMB(pid: number): { now: number; peak: number } {

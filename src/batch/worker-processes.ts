@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { stopChild } from '../stop-child';
 
 const RESTART_DELAY_MS = 1000;
 
@@ -48,15 +49,7 @@ export function startWorkerProcesses(config: Pick<Config, 'workers' | 'metricsPo
   return {
     async close() {
       closing = true;
-      await Promise.all([...children.values()].map(stop));
+      await Promise.all([...children.values()].map(stopChild));
     },
   };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Config } from '../config';
+import { stopChild } from '../stop-child';
 
 export interface EmbeddedRedisOptions {
   /** Where REDIS_URL's default points. @defaultValue '127.0.0.1' */
@@ -69,14 +70,6 @@ async function waitForPing(child: ChildProcess, host: string, port: number): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 /** True when a Redis server at host:port answers PING within half a second. */
