@@ -3,12 +3,15 @@
  * keeps its data on disk, killed mid-body, then started again): the request
  * answers 503 with Retry-After at once, and once Redis is back nothing of the
  * half-submitted batch is left: no status, no results, no queued chunk, no
- * Idempotency-Key.
+ * Idempotency-Key. And results read while a batch runs end with 503 when Redis
+ * goes away.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WAIT_MS } from '../../src/batch/results-stream';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, ndjson, startBatchApp, type BatchHarness } from '../support/batch-harness';
 import { PrivateRedis } from '../support/private-redis';
@@ -70,5 +73,21 @@ describe('Redis down while a batch is submitted', () => {
     });
     expect(retry.statusCode).toBe(202);
     expect(retry.json().total).toBe(1000);
+  });
+
+  it('ends results waiting for a chunk with 503 and Retry-After when Redis goes away', async () => {
+    const submitted = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL] } });
+    expect(submitted.statusCode).toBe(202);
+    // No workers: the stream waits for the batch's only chunk.
+    const waiting = h.app.inject({ method: 'GET', url: `/v1/batches/${submitted.json().batchId}/results` });
+    await sleep(2 * WAIT_MS);
+    await server.stop();
+    const stoppedAt = Date.now();
+    const res = await waiting;
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json().error).toBe('UNAVAILABLE');
+    expect(Date.now() - stoppedAt).toBeLessThan(2000);
+    await server.start();
   });
 });

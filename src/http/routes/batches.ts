@@ -122,7 +122,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     },
     async (request, reply) => {
       const status = await readStatus(request.params.batchId);
-      const stream = new ResultsStream(batches.results, batches.status, status.batchId, status.chunks);
+      const stream = new ResultsStream(redis, batches.results, batches.status, status.batchId, status.chunks);
       openStreams.add(stream);
       stream.once('close', () => openStreams.delete(stream));
       return reply.type(NDJSON).send(stream);
