@@ -2,14 +2,12 @@
  * Conversions between the API's ISO 8601 times and the core's whole UTC minutes
  * since the epoch. Answers never carry seconds' fractions: 2026-11-24T08:00:00Z.
  */
+import { hhmm, MINUTES_PER_DAY } from '../routing/time';
+
 const MS_PER_MINUTE = 60_000;
-const MINUTES_PER_DAY = 1440;
 
 /** `HH:MM` of every minute of a day. */
-const CLOCK = Array.from({ length: MINUTES_PER_DAY }, (_, m) => {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-});
+const CLOCK = Array.from({ length: MINUTES_PER_DAY }, (_, m) => hhmm(m));
 
 /** `YYYY-MM-DD` by epoch day, filled as days are met; answers use few distinct days. */
 const dates = new Map<number, string>();

@@ -15,6 +15,12 @@ export function minuteOfWeek(t: number): number {
   return m < 0 ? m + MINUTES_PER_WEEK : m;
 }
 
+/** Minutes after midnight (wrapping past a day) → UTC `HH:MM`. */
+export function hhmm(minuteOfDay: number): string {
+  const m = ((Math.round(minuteOfDay) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
 /** `HH:MM` → minutes after midnight. The string must already be validated. */
 export function clockMinutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

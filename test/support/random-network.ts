@@ -4,7 +4,7 @@
  * times on a grid of 30 minutes, so that exact ties in cost, CO2 and arrival are
  * frequent; the other half use arbitrary floats and default (distance) CO2.
  */
-import { MINUTES_PER_DAY } from '../../src/routing/time';
+import { hhmm, MINUTES_PER_DAY } from '../../src/routing/time';
 import type { Rng } from '../../src/synthetic/prng';
 import { MODES, type Hub, type Leg, type NetworkDocument } from '../../src/routing/types';
 
@@ -23,11 +23,6 @@ function drawFor(rng: Rng, coarse: boolean): Draw {
   return coarse
     ? { money: (max) => rng.int(0, max * 4) / 4, minutes: (max) => rng.int(0, Math.floor(max / 30)) * 30 }
     : { money: (max) => rng.float(0, max), minutes: (max) => rng.int(0, max) };
-}
-
-function hhmm(minuteOfDay: number): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
 }
 
 function randomHub(rng: Rng, draw: Draw, index: number): Hub {
