@@ -7,6 +7,9 @@ import { AppError } from '../../errors';
 import { bearerToken } from './credentials';
 import { secretMatcher } from './secret-matcher';
 
+/** What an admin call may answer for its guard (and Redis, which every admin call needs), for the route schemas. */
+export const ADMIN_ERRORS = ['UNAUTHORIZED', 'FORBIDDEN', 'UNAVAILABLE'] as const;
+
 export function adminOnly(adminToken: string | undefined): onRequestHookHandler {
   const matches = secretMatcher(adminToken ? [adminToken] : []);
   return (request, _reply, done) => {

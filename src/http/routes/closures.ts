@@ -7,12 +7,11 @@ import { isoToMinutes, minutesToIso } from '../../api/time';
 import { fieldError } from '../../api/validation-error';
 import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
-import { adminOnly } from '../auth/admin';
+import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
 import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSchema, type ClosureInput } from '../schemas/closure';
 import { errorResponses } from '../schemas/error';
 import type { Services } from '../services';
 
-const ADMIN_ERRORS = ['UNAUTHORIZED', 'FORBIDDEN', 'UNAVAILABLE'] as const;
 
 export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, closures }) => {
   const admin = adminOnly(config.adminToken);

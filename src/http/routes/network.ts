@@ -7,12 +7,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
 import { validateNetwork } from '../../routing/validate';
-import { adminOnly } from '../auth/admin';
+import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
 import { errorResponses } from '../schemas/error';
 import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../schemas/network';
 import type { Services } from '../services';
 
-const ADMIN_ERRORS = ['UNAUTHORIZED', 'FORBIDDEN', 'UNAVAILABLE'] as const;
 
 export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, store }) => {
   const admin = adminOnly(config.adminToken);
