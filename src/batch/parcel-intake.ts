@@ -5,13 +5,11 @@
  * of the whole batch decides is checked here (JSON syntax, duplicate ids, line
  * size); the request itself is validated by the worker.
  */
+import { MAX_PARCEL_ID_LENGTH } from '../http/schemas/route';
 import type { ChunkEntry } from './chunk-job';
 
 /** One parcel as it arrived: an NDJSON line, a JSON array element, or a line over the size limit. */
 export type RawParcel = { text: string } | { value: unknown } | { tooLong: true };
-
-/** Longest parcelId the route request schema accepts. */
-const MAX_ID_LENGTH = 128;
 
 export class ParcelIntake {
   /** Parcels taken in so far. */
@@ -59,5 +57,5 @@ export class ParcelIntake {
 function givenId(request: unknown): string | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
   const id = (request as { parcelId?: unknown }).parcelId;
-  return typeof id === 'string' && id.length >= 1 && id.length <= MAX_ID_LENGTH ? id : undefined;
+  return typeof id === 'string' && id.length >= 1 && id.length <= MAX_PARCEL_ID_LENGTH ? id : undefined;
 }

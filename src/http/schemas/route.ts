@@ -6,6 +6,9 @@ import { Type, type Static } from 'typebox';
 import { MODES, SERVICE_LEVELS } from '../../routing/types';
 import { HubIdSchema, IsoTime } from './common';
 
+/** Longest parcelId accepted (a batch's intake checks its ids against it too). */
+export const MAX_PARCEL_ID_LENGTH = 128;
+
 /** Heaviest parcel accepted, in kg: keeps costs and CO2 finite. */
 export const MAX_WEIGHT_KG = 1_000_000;
 
@@ -20,7 +23,7 @@ export const AvoidSchema = Type.Object(
 
 export const RouteRequestSchema = Type.Object(
   {
-    parcelId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Echoed in the answer.' })),
+    parcelId: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PARCEL_ID_LENGTH, description: 'Echoed in the answer.' })),
     origin: HubIdSchema,
     destination: HubIdSchema,
     weightKg: Type.Number({ exclusiveMinimum: 0, maximum: MAX_WEIGHT_KG }),
