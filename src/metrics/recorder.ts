@@ -5,6 +5,7 @@
  * Every known label combination starts at 0, so that rate() and ratios see the
  * first event and the dashboard shows a flat line rather than no data.
  */
+import type { BatchState } from '../batch/batch-status';
 import { AppError } from '../errors';
 import type { Router } from '../routing/router';
 import { SERVICE_LEVELS, type RouteAnswer, type RouteQuery, type ServiceLevel } from '../routing/types';
@@ -14,7 +15,6 @@ import { volume } from './volume';
 /** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */
 export type RouteSource = 'sync' | 'batch';
 export type RouteOutcome = 'routed' | 'no_route' | 'invalid' | 'error';
-export type BatchState = 'queued' | 'running' | 'completed' | 'failed';
 
 /** The level label of a parcel whose request was too broken to tell. */
 const UNKNOWN_LEVEL = 'unknown';
