@@ -35,11 +35,6 @@ export class AbandonedBatches {
     }
   }
 
-  /** Cleanups still waiting for Redis. */
-  get waiting(): number {
-    return this.pending.size;
-  }
-
   stop(): void {
     this.redis.off('ready', this.onReady);
   }
