@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../src/errors';
 import type { Router } from '../../src/routing/router';
-import type { NetworkDocument, RouteAnswer } from '../../src/routing/types';
+import type { NetworkDocument, RouteAnswer, RouteQuery } from '../../src/routing/types';
 import type { OracleAnswer } from './brute-force';
 import { sameAmount, type OracleRoute } from './oracle-choice';
 import type { RandomCase } from './random-query';
@@ -35,20 +35,37 @@ function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
   return problems;
 }
 
+/** What a router did with a query: its answer, or what it threw. */
+export type Outcome = { answer: RouteAnswer } | { thrown: unknown };
+
+export function outcomeOf(router: Router, query: RouteQuery): Outcome {
+  try {
+    return { answer: router.route(query) };
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
+/** The answer of an outcome, or undefined for NO_ROUTE; anything else thrown is thrown again. */
+export function answerOrNoRoute(outcome: Outcome): RouteAnswer | undefined {
+  if ('answer' in outcome) return outcome.answer;
+  if (outcome.thrown instanceof AppError && outcome.thrown.code === 'NO_ROUTE') return undefined;
+  throw outcome.thrown;
+}
+
 export function checkAgainstOracle(
   doc: NetworkDocument,
-  router: Router,
   { query, closures }: RandomCase,
   expected: OracleAnswer | null,
+  outcome: Outcome,
 ): string[] {
-  let answer: RouteAnswer;
-  try {
-    answer = router.route(query);
-  } catch (error) {
-    const noRoute = error instanceof AppError && error.code === 'NO_ROUTE';
+  if ('thrown' in outcome) {
+    const { thrown } = outcome;
+    const noRoute = thrown instanceof AppError && thrown.code === 'NO_ROUTE';
     if (noRoute && !expected) return [];
-    return [`router threw ${String(error)}; oracle: ${expected ? show(expected) : 'no route'}`];
+    return [`router threw ${String(thrown)}; oracle: ${expected ? show(expected) : 'no route'}`];
   }
+  const { answer } = outcome;
   if (!expected) return [`router found a route, the oracle none: ${JSON.stringify(answer.route)}`];
   return [...routeProblems(doc, query, closures, answer), ...disagreements(expected, answer)];
 }
