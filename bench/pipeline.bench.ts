@@ -26,6 +26,7 @@ import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
 import { parcelMix, type ParcelRequest } from '../src/synthetic/parcel-mix';
 import { stopChild } from '../src/stop-child';
+import { deleteKeys } from '../test/support/delete-keys';
 import { freePort } from '../test/support/free-port';
 import { cpuSeconds, residentMB, startService, until } from './support/processes';
 import { round } from './support/stats';
@@ -249,17 +250,6 @@ async function redisProcessId(redis: Redis): Promise<number> {
 async function usedMemory(redis: Redis): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   return Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1]);
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  for (const pattern of [`${prefix}:*`, `${prefix}*`]) {
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (found.length) await redis.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-  }
 }
 
 main().catch((err: unknown) => {

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { createLogger } from '../../src/logger';
 import { startNetworkRuntime } from '../../src/network/runtime';
+import { deleteKeys } from '../../test/support/delete-keys';
 
 /** What the parent is told on 'cpu'. */
 export interface TargetUsage {
@@ -54,12 +55,7 @@ async function real(fixed: boolean): Promise<Target> {
     cacheStats: fixed ? undefined : () => runtime.live.require().router.cacheStats,
     async stop() {
       await app.close();
-      let cursor = '0';
-      do {
-        const [next, found] = await runtime.redis.scan(cursor, 'MATCH', `${config.keyPrefix}:*`, 'COUNT', 1000);
-        if (found.length) await runtime.redis.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeys(runtime.redis, config.keyPrefix);
       await runtime.close();
     },
   };

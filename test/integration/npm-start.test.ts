@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DEFAULT_REDIS_URL, deleteKeys, waitFor } from '../support/app-harness';
+import { DEFAULT_REDIS_URL, waitFor } from '../support/app-harness';
+import { deleteKeys } from '../support/delete-keys';
 import { NDJSON, ndjson } from '../support/batch-harness';
 import { freePort } from '../support/free-port';
 import { ServiceProcess } from '../support/service-process';

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
-import { Cluster } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config';
 import { buildApp, type App } from '../../src/http/app';
 import { ClosureStore } from '../../src/network/closure-store';
@@ -15,6 +14,7 @@ import { NetworkStore } from '../../src/network/store';
 import { createRedis, type RedisClient } from '../../src/redis/connection';
 import { keys, type Keys } from '../../src/redis/keys';
 import type { NetworkDocument } from '../../src/routing/types';
+import { deleteKeys } from './delete-keys';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 export const DEFAULT_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -89,18 +89,6 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
       subscriber.disconnect();
     },
   };
-}
-
-/** Deletes every key under `prefix:`, on every master of a cluster. */
-export async function deleteKeys(redis: RedisClient, prefix: string): Promise<void> {
-  for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
-    let cursor = '0';
-    do {
-      const [next, found] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      await Promise.all(found.map((key) => node.del(key)));
-      cursor = next;
-    } while (cursor !== '0');
-  }
 }
 
 /** Polls `check` every 20 ms until it holds; returns the ms waited; throws after `timeoutMs`. */
