@@ -1,4 +1,4 @@
-import { greatCircleKm } from '../../src/routing/geo';
+import { distanceKm } from '../../src/routing/geo';
 import type { Hub, HubKind, NetworkDocument } from '../../src/routing/types';
 import { CARRIERS } from '../../src/synthetic/carriers';
 import type { LegSpec } from '../../src/synthetic/leg-builder';
@@ -50,18 +50,18 @@ export function buildDemoNetwork(): NetworkDocument {
 
   COUNTY_STATIONS.forEach((p, i) => {
     const [station, parent] = [hub(p.id), hub(p.parent)];
-    const mode = km(station, parent) <= EV_SHUTTLE_KM ? 'ev' : 'truck';
+    const mode = distanceKm(station, parent) <= EV_SHUTTLE_KM ? 'ev' : 'truck';
     legs.both(station, parent, { mode, carrier: pick(CARRIERS.rural, i) });
   });
   CITIES.forEach((p, i) => {
     const [city, parent] = [hub(p.id), hub(p.parent)];
     if (p.feeder === 'air') flyFeeder(legs, city, parent, i);
-    else if (km(city, parent) <= EV_SHUTTLE_KM) legs.both(city, parent, evShuttle(i));
+    else if (distanceKm(city, parent) <= EV_SHUTTLE_KM) legs.both(city, parent, evShuttle(i));
     else truckFeeder(legs, city, parent, i);
   });
   SORT_CENTRES.forEach((p, i) => {
     const [centre, gateway] = [hub(p.id), hub(p.parent)];
-    const distance = km(centre, gateway);
+    const distance = distanceKm(centre, gateway);
     if (distance <= AIR_ONLY_KM) truckFeeder(legs, centre, gateway, i);
     if (distance > TRUCK_ONLY_KM) flyFeeder(legs, centre, gateway, i);
   });
@@ -79,7 +79,7 @@ function linkGatewayMesh(legs: LegBuilder, gateways: Hub[]): void {
   gateways.forEach((a, i) =>
     gateways.slice(i + 1).forEach((b) => {
       n++;
-      if (km(a, b) <= GATEWAY_TRUCK_KM) {
+      if (distanceKm(a, b) <= GATEWAY_TRUCK_KM) {
         legs.both(a, b, { mode: 'truck', carrier: pick(CARRIERS.domesticTruck, n), departures: WAVES.truckUp, cutoffMinutes: 30 });
       } else {
         legs.both(a, b, { mode: 'air', carrier: pick(CARRIERS.domesticAir, n), departures: WAVES.nightFlights, cutoffMinutes: 60 });
@@ -128,8 +128,4 @@ function airport(list: readonly Airport[], code: string): Airport {
 
 function pick<T>(items: readonly T[], i: number): T {
   return items[i % items.length];
-}
-
-function km(a: Hub, b: Hub): number {
-  return greatCircleKm(a.lat, a.lon, b.lat, b.lon);
 }

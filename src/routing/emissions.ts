@@ -1,4 +1,4 @@
-import { greatCircleKm } from './geo';
+import { distanceKm } from './geo';
 import type { Hub, Leg, Mode } from './types';
 
 /** kg CO2e per kg of parcel per km, by mode (CONTRACT §1). */
@@ -13,5 +13,5 @@ export const MODE_CO2_PER_KG_KM: Readonly<Record<Mode, number>> = {
 /** The leg's CO2 per kg carried: its own figure, or great-circle distance × the mode's factor. */
 export function legCo2PerKg(leg: Leg, from: Hub, to: Hub): number {
   if (leg.co2KgPerKg !== undefined) return leg.co2KgPerKg;
-  return greatCircleKm(from.lat, from.lon, to.lat, to.lon) * MODE_CO2_PER_KG_KM[leg.mode];
+  return distanceKm(from, to) * MODE_CO2_PER_KG_KM[leg.mode];
 }

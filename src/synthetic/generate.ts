@@ -1,5 +1,5 @@
 import { MODE_CO2_PER_KG_KM } from '../routing/emissions';
-import { greatCircleKm } from '../routing/geo';
+import { distanceKm } from '../routing/geo';
 import type { Hub, NetworkDocument } from '../routing/types';
 import { CARRIERS } from './carriers';
 import type { PlacedHubs } from './hub-placement';
@@ -230,8 +230,4 @@ function groupBy(hubs: readonly Hub[], group: readonly number[]): Hub[][] {
   const groups: Hub[][] = [];
   hubs.forEach((hub, i) => (groups[group[i]] ??= []).push(hub));
   return groups;
-}
-
-function distanceKm(a: Hub, b: Hub): number {
-  return greatCircleKm(a.lat, a.lon, b.lat, b.lon);
 }

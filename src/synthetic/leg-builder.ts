@@ -1,4 +1,4 @@
-import { greatCircleKm } from '../routing/geo';
+import { distanceKm } from '../routing/geo';
 import type { Hub, Leg, Mode } from '../routing/types';
 import { legCosts, legDurationMinutes } from './mode-profiles';
 
@@ -22,7 +22,7 @@ export class LegBuilder {
   private readonly seen = new Map<string, number>();
 
   add(from: Hub, to: Hub, spec: LegSpec): Leg {
-    const km = greatCircleKm(from.lat, from.lon, to.lat, to.lon);
+    const km = distanceKm(from, to);
     const stem = `${spec.mode.toUpperCase()}-${from.id}-${to.id}`;
     const n = (this.seen.get(stem) ?? 0) + 1;
     this.seen.set(stem, n);
