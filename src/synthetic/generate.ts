@@ -42,8 +42,9 @@ export function generateNetwork(options: GenerateOptions): NetworkDocument {
   const rng = createRng(seed);
   const placed = placeHubs(hubs, rng);
   const ctx: Context = { rng, legs: new LegBuilder(), linked: new Set() };
-  linkRuralStations(ctx, placed);
-  linkCities(ctx, placed);
+  const citiesOfRegion = groupBy(placed.cities, placed.cityParent);
+  linkRuralStations(ctx, placed, citiesOfRegion);
+  linkCities(ctx, placed, citiesOfRegion);
   linkSortCentres(ctx, placed);
   linkGateways(ctx, placed);
   return {
@@ -54,9 +55,8 @@ export function generateNetwork(options: GenerateOptions): NetworkDocument {
 }
 
 /** Each station to its own city, some to a second city of the same region: vans or trucks. */
-function linkRuralStations(ctx: Context, placed: PlacedHubs): void {
+function linkRuralStations(ctx: Context, placed: PlacedHubs, citiesOfRegion: readonly Hub[][]): void {
   const { rng } = ctx;
-  const citiesOfRegion = groupBy(placed.cities, placed.cityParent);
   placed.rurals.forEach((station, i) => {
     const city = placed.cities[placed.ruralParent[i]];
     const mode = distanceKm(station, city) < 30 && rng.chance(0.5) ? 'ev' : 'truck';
@@ -79,7 +79,7 @@ function linkRuralStations(ctx: Context, placed: PlacedHubs): void {
 }
 
 /** Each city to its sort centre (often by two carriers), some to a second one; EV shuttles between near cities. */
-function linkCities(ctx: Context, placed: PlacedHubs): void {
+function linkCities(ctx: Context, placed: PlacedHubs, citiesOfRegion: readonly Hub[][]): void {
   const { rng } = ctx;
   const lineHaul = (): LegSpec => ({
     mode: 'truck',
@@ -87,7 +87,6 @@ function linkCities(ctx: Context, placed: PlacedHubs): void {
     departures: scheduled(rng, rng.int(3, 5), rng.pick([120, 180, 240])),
     cutoffMinutes: 15 * rng.int(2, 4),
   });
-  const citiesOfRegion = groupBy(placed.cities, placed.cityParent);
   placed.cities.forEach((city, i) => {
     const sortCentre = placed.sortCentres[placed.cityParent[i]];
     connect(ctx, city, sortCentre, lineHaul);
