@@ -9,24 +9,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadableStream } from 'node:stream/web';
+import type { BatchAccepted, BatchStatusBody } from '../http/schemas/batch';
 import { call, callJson, CliError, type ApiTarget } from './api-client';
 import { ProgressBar } from './progress-bar';
 
 const POLL_MS = 500;
-
-interface Accepted {
-  batchId: string;
-  total: number;
-  statusUrl: string;
-  resultsUrl: string;
-}
-
-interface Status {
-  state: 'queued' | 'running' | 'completed' | 'failed';
-  total: number;
-  routed: number;
-  failed: number;
-}
 
 export interface BatchOptions {
   file: string;
@@ -35,14 +22,14 @@ export interface BatchOptions {
 }
 
 /** Resolves with the batch's final status; its state is completed or failed. */
-export async function batchCommand(target: ApiTarget, options: BatchOptions, log: NodeJS.WriteStream = process.stderr): Promise<Status> {
+export async function batchCommand(target: ApiTarget, options: BatchOptions, log: NodeJS.WriteStream = process.stderr): Promise<BatchStatusBody> {
   // Started first: its rate counts from the upload on.
   const bar = new ProgressBar(log);
   await access(options.file, constants.R_OK).catch((err: Error) => {
     throw new CliError(`cannot read ${options.file}: ${err.message}`);
   });
   const body = Readable.toWeb(createReadStream(options.file)) as unknown as RequestInit['body'];
-  const accepted = await callJson<Accepted>(target, '/v1/batches', {
+  const accepted = await callJson<BatchAccepted>(target, '/v1/batches', {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', ...(options.idempotencyKey && { 'idempotency-key': options.idempotencyKey }) },
     body,
@@ -50,9 +37,9 @@ export async function batchCommand(target: ApiTarget, options: BatchOptions, log
   });
   log.write(`batch ${accepted.batchId}: ${accepted.total.toLocaleString('en-US')} parcels queued\n`);
 
-  let status: Status;
+  let status: BatchStatusBody;
   for (;;) {
-    status = await callJson<Status>(target, accepted.statusUrl);
+    status = await callJson<BatchStatusBody>(target, accepted.statusUrl);
     const finished = status.state === 'completed' || status.state === 'failed';
     bar.update({ done: status.routed + status.failed, total: status.total, routed: status.routed, failed: status.failed }, finished);
     if (finished) break;

@@ -52,6 +52,7 @@ export const BatchStatusSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+export type BatchStatusBody = Static<typeof BatchStatusSchema>;
 
 export const BatchResultsSchema = {
   description: 'NDJSON: one line per parcel, in submission order.',
