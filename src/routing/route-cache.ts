@@ -2,6 +2,8 @@ import { WeightBand } from './weight-band';
 
 /** Answers kept for one query across weights; beyond this, redundant ones make room. */
 const ANSWERS_PER_BAND = 64;
+/** What eviction brings the answers kept down to, as a share of the capacity. */
+const EVICT_TO = 0.9;
 
 /**
  * A bounded, nearly least-recently-used memo of weight bands, one per
@@ -42,14 +44,19 @@ export class RouteCache {
     return band;
   }
 
-  /** Count answers added to a band, and evict the least recently used bands past the capacity. */
+  /**
+   * Count answers added to a band; past the capacity, evict the least recently used
+   * bands down to EVICT_TO of it at once (a Map walked from its front after many
+   * deletions is slow, so evicting one band per call would cost more the longer it ran).
+   */
   added(count: number): void {
     this.answers += count;
     if (this.answers <= this.capacity) return;
+    const target = Math.floor(this.capacity * EVICT_TO);
     for (const [key, band] of this.bands) {
       this.bands.delete(key);
       this.answers -= band.size;
-      if (this.answers <= this.capacity) return;
+      if (this.answers <= target) return;
     }
   }
 }
