@@ -1,9 +1,9 @@
-import type { Labels } from './labels';
+import type { LabelChain } from './labels';
 import type { NetworkIndex } from './prepare';
 import { MODES, type Itinerary, type RouteLeg, type RoutePlan } from './types';
 
 /** The itinerary of the chain of labels ending at `last`. */
-export function itineraryOf(L: Labels, last: number): Itinerary {
+export function itineraryOf(L: LabelChain, last: number): Itinerary {
   let n = 0;
   for (let id = last; L.parent[id] >= 0; id = L.parent[id]) n++;
   const legs = new Int32Array(n);

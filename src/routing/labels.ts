@@ -2,14 +2,25 @@
  * The labels of one search, as parallel typed arrays (a label = a partial route ending
  * at a hub: its arrival, cost and CO2 so far, its predecessor label and the leg taken).
  * k1..k3 are the lexicographic priority keys; `next` links the labels of one hub's bag.
+ * A search for one weight keeps the whole cost in `cost`; a sweep for every weight
+ * keeps the per-parcel part there and the per-kg part in `perKg` (CO2 per kg in `co2`).
  */
-export class Labels {
+/** What an itinerary is read from: each label's hub, arrival, predecessor label and leg. */
+export interface LabelChain {
+  readonly hub: Int32Array;
+  readonly arrival: Int32Array;
+  readonly parent: Int32Array;
+  readonly leg: Int32Array;
+}
+
+export class Labels implements LabelChain {
   size = 0;
   hub = new Int32Array(0);
   /** Epoch minutes: small integers, kept in Int32 so schedule arithmetic stays in small ints. */
   arrival = new Int32Array(0);
   cost = new Float64Array(0);
   co2 = new Float64Array(0);
+  perKg = new Float64Array(0);
   parent = new Int32Array(0);
   leg = new Int32Array(0);
   k1 = new Float64Array(0);
@@ -44,6 +55,7 @@ export class Labels {
     this.arrival = resized(this.arrival, capacity);
     this.cost = resized(this.cost, capacity);
     this.co2 = resized(this.co2, capacity);
+    this.perKg = resized(this.perKg, capacity);
     this.parent = resized(this.parent, capacity);
     this.leg = resized(this.leg, capacity);
     this.k1 = resized(this.k1, capacity);

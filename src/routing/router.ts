@@ -6,6 +6,7 @@ import type { Objective } from './objective';
 import type { NetworkIndex } from './prepare';
 import { RouteCache } from './route-cache';
 import { Search } from './search';
+import { SweepCache } from './sweep-cache';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
 import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
@@ -23,6 +24,7 @@ export class Router {
   private readonly closureTable: ClosureTable;
   private readonly search: Search;
   private readonly cache: RouteCache;
+  private readonly sweeps: SweepCache;
 
   constructor(
     readonly index: NetworkIndex,
@@ -32,6 +34,7 @@ export class Router {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.search = new Search(index, this.closureTable);
     this.cache = new RouteCache(options.cacheSize ?? 100_000);
+    this.sweeps = new SweepCache(index, this.closureTable);
   }
 
   get cacheStats(): { hits: number; misses: number } {
@@ -92,10 +95,20 @@ export class Router {
     avoid: AvoidFilter,
     weightKg: number,
   ): Itinerary | undefined {
+    // Many parcels from one origin at one time: one sweep answers them all, to every destination.
+    const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
+    if (sweepKind) {
+      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, deadline, weightKg);
+      if (swept) return swept;
+    }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
-    const run = (objective: Objective, latestArrival: number): number =>
-      this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective, avoid });
+    let labels = 0;
+    const run = (objective: Objective, latestArrival: number): number => {
+      const found = this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective, avoid });
+      labels += this.search.labels.size;
+      return found;
+    };
 
     let best: number;
     if (level === 'express') best = run('time', horizon);
@@ -104,6 +117,7 @@ export class Router {
       best = run(level === 'green' ? 'co2' : 'cost', byDeadline);
       if (best < 0) best = run('time', horizon);
     }
+    if (sweepKind) this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
   }
 

@@ -1,0 +1,120 @@
+import type { ClosureTable } from './closures';
+import { departureTime } from './departures';
+import { LabelHeap } from './label-heap';
+import { Labels } from './labels';
+import { OriginSweep } from './origin-sweep';
+import type { NetworkIndex } from './prepare';
+import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from './time';
+
+/** Whether a sweep also keeps the routes that emit less CO2 (for green), at the price of larger bags. */
+export type SweepKind = 'cost' | 'co2';
+
+/** How far a sweep looks: the longest default deadline (CONTRACT §2). */
+export const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES;
+
+/**
+ * Runs one-to-all sweeps (see OriginSweep): a multi-criteria label-setting search
+ * from one origin over the time-dependent network with no destination, keeping at
+ * each hub the labels no other dominates in (arrival, per-parcel cost, cost per kg)
+ * — plus CO2 per kg for a `co2` sweep. Labels are popped in arrival order; every leg
+ * takes time, so a label popped is never dominated by one made later, and a label
+ * revisiting a hub is dominated by its earlier visit: every route kept is simple.
+ *
+ * Not re-entrant: one Sweeper owns its scratch arrays, and sweeps run one at a time.
+ */
+export class Sweeper {
+  private readonly labels = new Labels();
+  private readonly heap = new LabelHeap(this.labels);
+  private readonly bagHead: Int32Array;
+  private readonly bagStamp: Int32Array;
+  private stamp = 0;
+  private withCo2 = false;
+
+  constructor(
+    private readonly ix: NetworkIndex,
+    private readonly closures: ClosureTable,
+  ) {
+    this.bagHead = new Int32Array(ix.hubCount);
+    this.bagStamp = new Int32Array(ix.hubCount);
+  }
+
+  run(origin: number, readyAt: number, kind: SweepKind): OriginSweep {
+    const L = this.labels;
+    const horizon = readyAt + SWEEP_HORIZON_MINUTES;
+    this.withCo2 = kind === 'co2';
+    L.reset();
+    this.heap.clear();
+    this.stamp++;
+    this.offer(origin, readyAt, 0, 0, 0, -1, -1);
+    while (this.heap.size > 0) {
+      const id = this.heap.pop();
+      if (L.dead[id] === 0) this.expand(id, horizon);
+    }
+    return this.result(horizon);
+  }
+
+  private expand(id: number, horizon: number): void {
+    const { ix, labels: L, closures } = this;
+    const v = L.hub[id];
+    const available = L.arrival[id] + ix.hubSort[v];
+    const availableMinuteOfWeek = minuteOfWeek(available);
+    const fixed = L.cost[id] + ix.hubHandling[v];
+    const perKg = L.perKg[id];
+    const co2PerKg = L.co2[id];
+    for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
+      if (available + ix.legCutoff[l] + ix.legDuration[l] > horizon) continue;
+      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek) + ix.legDuration[l];
+      if (arrival > horizon) continue;
+      this.offer(ix.legTo[l], arrival, fixed + ix.legCostPerParcel[l], perKg + ix.legCostPerKg[l], co2PerKg + ix.legCo2PerKg[l], id, l);
+    }
+  }
+
+  /** Add a label unless one at its hub dominates it; labels it dominates are killed and unlinked. */
+  private offer(hub: number, arrival: number, fixed: number, perKg: number, co2PerKg: number, parent: number, leg: number): void {
+    const L = this.labels;
+    const withCo2 = this.withCo2;
+    const fresh = this.bagStamp[hub] !== this.stamp;
+    let prev = -1;
+    for (let m = fresh ? -1 : this.bagHead[hub]; m >= 0; m = L.next[m]) {
+      const mArrival = L.arrival[m];
+      const mFixed = L.cost[m];
+      const mPerKg = L.perKg[m];
+      if (mArrival <= arrival && mFixed <= fixed && mPerKg <= perKg && (!withCo2 || L.co2[m] <= co2PerKg)) return;
+      if (arrival <= mArrival && fixed <= mFixed && perKg <= mPerKg && (!withCo2 || co2PerKg <= L.co2[m])) {
+        L.dead[m] = 1;
+        if (prev < 0) this.bagHead[hub] = L.next[m];
+        else L.next[prev] = L.next[m];
+      } else {
+        prev = m;
+      }
+    }
+    const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);
+    L.perKg[id] = perKg;
+    L.k1[id] = arrival;
+    L.k2[id] = fixed;
+    L.k3[id] = perKg;
+    L.next[id] = fresh ? -1 : this.bagHead[hub];
+    this.bagStamp[hub] = this.stamp;
+    this.bagHead[hub] = id;
+    this.heap.push(id);
+  }
+
+  /** The sweep, in arrays of its own size: dead labels stay, as the predecessors of live ones. */
+  private result(horizon: number): OriginSweep {
+    const L = this.labels;
+    const n = L.size;
+    const bagHead = new Int32Array(this.ix.hubCount).fill(-1);
+    for (let h = 0; h < bagHead.length; h++) if (this.bagStamp[h] === this.stamp) bagHead[h] = this.bagHead[h];
+    const labels = {
+      hub: L.hub.slice(0, n),
+      arrival: L.arrival.slice(0, n),
+      parent: L.parent.slice(0, n),
+      leg: L.leg.slice(0, n),
+      fixed: L.cost.slice(0, n),
+      perKg: L.perKg.slice(0, n),
+      co2PerKg: L.co2.slice(0, n),
+      next: L.next.slice(0, n),
+    };
+    return new OriginSweep(horizon, labels, bagHead);
+  }
+}
