@@ -1,6 +1,9 @@
+import type { ClosureTable } from './closures';
+import { departureTime } from './departures';
 import { itineraryOf } from './explain';
 import type { LabelChain } from './labels';
 import { isBetter, type Objective, type Outcome } from './objective';
+import type { NetworkIndex } from './prepare';
 import type { Itinerary, ServiceLevel } from './types';
 
 /** What a sweep keeps per label, for choosing (bag, amounts) and for reading itineraries (chain). */
@@ -27,11 +30,20 @@ export interface SweptLabels extends LabelChain {
  * choice among the routes arriving by some minute within the horizon is therefore
  * among the ones kept. Where two routes tie exactly, the one taken may differ from a
  * search's; both are correct under the contract's tie order.
+ *
+ * It also answers parcels ready later, at readyAt' ≥ readyAt. A route can only leave
+ * later from a later start (FIFO), so every route from readyAt' is, from readyAt, kept
+ * or beaten by one kept that arrived no later. The choice is made among the kept routes
+ * as they arrived from readyAt, under the later deadline; it stands if the chosen
+ * route, timed again from readyAt', still arrives when it did: nothing from readyAt'
+ * can beat it then. When it does not (its first departure has gone), the sweep cannot
+ * tell.
  */
 export class OriginSweep {
-  private readonly itineraries = new Map<number, Itinerary>();
-
   constructor(
+    private readonly ix: NetworkIndex,
+    private readonly closures: ClosureTable,
+    readonly readyAt: number,
     /** Routes arriving after this minute were not followed. */
     readonly horizon: number,
     private readonly labels: SweptLabels,
@@ -44,14 +56,15 @@ export class OriginSweep {
   }
 
   /**
-   * The itinerary of a level's choice to `destination` for a parcel of `weightKg`,
-   * or undefined when this sweep cannot tell: the route, if any, arrives past its
-   * horizon, or the deadline lies past it. Economy looks 14 days ahead and is not
-   * answered here.
+   * The itinerary of a level's choice to `destination` for a parcel of `weightKg`
+   * ready at `readyAt` (not before the sweep's), or undefined when this sweep cannot
+   * tell: the route, if any, arrives past its horizon, the deadline lies past it, or
+   * the route chosen no longer arrives as it did. Economy looks 14 days ahead and is
+   * not answered here.
    */
-  answer(destination: number, level: ServiceLevel, deadline: number, weightKg: number): Itinerary | undefined {
+  answer(destination: number, level: ServiceLevel, readyAt: number, deadline: number, weightKg: number): Itinerary | undefined {
     let chosen: number;
-    if (level === 'economy') return undefined;
+    if (level === 'economy' || readyAt < this.readyAt) return undefined;
     if (level === 'express') {
       chosen = this.best(destination, 'time', weightKg, this.horizon);
     } else {
@@ -59,7 +72,9 @@ export class OriginSweep {
       chosen = this.best(destination, level === 'green' ? 'co2' : 'cost', weightKg, deadline);
       if (chosen < 0) chosen = this.best(destination, 'time', weightKg, this.horizon);
     }
-    return chosen < 0 ? undefined : this.itinerary(chosen);
+    if (chosen < 0) return undefined;
+    const itinerary = itineraryOf(this.labels, chosen);
+    return readyAt === this.readyAt ? itinerary : this.retimed(itinerary, readyAt);
   }
 
   /** The best label at `destination` under `objective` among those arriving by `latestArrival`; -1 for none. */
@@ -78,13 +93,19 @@ export class OriginSweep {
     return best;
   }
 
-  /** One itinerary object per label, so that what is kept by it (answer text) is shared by every query it answers. */
-  private itinerary(label: number): Itinerary {
-    let it = this.itineraries.get(label);
-    if (!it) {
-      it = itineraryOf(this.labels, label);
-      this.itineraries.set(label, it);
+  /** The same legs from a later readyAt, if they still arrive when they did from the sweep's; else undefined. */
+  private retimed(itinerary: Itinerary, readyAt: number): Itinerary | undefined {
+    const { ix, closures } = this;
+    const { legs } = itinerary;
+    const arrivals = new Int32Array(legs.length);
+    let arrival = readyAt;
+    for (let i = 0; i < legs.length; i++) {
+      const l = legs[i];
+      arrival = departureTime(ix, closures, l, arrival + ix.hubSort[ix.legFrom[l]]) + ix.legDuration[l];
+      arrivals[i] = arrival;
     }
-    return it;
+    const last = legs.length - 1;
+    if (last >= 0 && arrival !== itinerary.arrivals[last]) return undefined;
+    return { origin: itinerary.origin, legs, arrivals };
   }
 }

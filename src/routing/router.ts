@@ -11,7 +11,7 @@ import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINU
 import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
 export interface RouterOptions {
-  /** Answers memoised for repeated queries, across weights. @defaultValue 100000 */
+  /** Answers memoised for repeated queries, across weights (about 4 KB each on long routes). @defaultValue 20000 */
   cacheSize?: number;
 }
 
@@ -25,6 +25,7 @@ export class Router {
   private readonly search: Search;
   private readonly cache: RouteCache;
   private readonly sweeps: SweepCache;
+  private swept = 0;
 
   constructor(
     readonly index: NetworkIndex,
@@ -33,12 +34,13 @@ export class Router {
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.search = new Search(index, this.closureTable);
-    this.cache = new RouteCache(options.cacheSize ?? 100_000);
+    this.cache = new RouteCache(options.cacheSize ?? 20_000);
     this.sweeps = new SweepCache(index, this.closureTable);
   }
 
-  get cacheStats(): { hits: number; misses: number } {
-    return { hits: this.cache.hits, misses: this.cache.misses };
+  /** Answers from the cache, and the others (misses), of which `swept` came from a sweep rather than a search. */
+  get cacheStats(): { hits: number; misses: number; swept: number } {
+    return { hits: this.cache.hits, misses: this.cache.misses, swept: this.swept };
   }
 
   /** The route for one parcel. Throws AppError UNKNOWN_HUB, NO_ROUTE or VALIDATION. */
@@ -52,6 +54,7 @@ export class Router {
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
     const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${AvoidFilter.keyOf(q.avoid)}`;
     const band = this.cache.band(key);
+    this.sweeps.work();
     const known = band?.lookup(q.weightKg);
     if (known || band?.noRoute) this.cache.hits++;
     else this.cache.misses++;
@@ -98,8 +101,11 @@ export class Router {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
     if (sweepKind) {
-      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, deadline, weightKg);
-      if (swept) return swept;
+      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
+      if (swept) {
+        this.swept++;
+        return swept;
+      }
     }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);

@@ -1,29 +1,51 @@
 import type { ClosureTable } from './closures';
 import type { OriginSweep } from './origin-sweep';
 import type { NetworkIndex } from './prepare';
-import { Sweeper, type SweepKind } from './sweeper';
+import { SWEEP_REUSE_MINUTES, Sweeper, type SweepKind } from './sweeper';
 
 /** Labels kept across the sweeps of one Router: at 44 bytes each, about 256 MiB. */
 const LABEL_BUDGET = 6_000_000;
-/** Origins and readyAts whose searches are counted before the counts start over. */
-const MAX_COUNTED = 100_000;
+/** Sweeps kept per origin and kind, for parcels handed in at as many times. */
+const SWEEPS_PER_ORIGIN = 4;
 /** Before any sweep of a kind has run, it is taken to make this many labels per hub. */
 const FIRST_GUESS_LABELS_PER_HUB = 10;
+/** Sweeps earned and waiting their turn; past this, an origin goes on being searched (and charged). */
+const MAX_WAITING = 64;
+/**
+ * Labels of the sweep under way expanded per query (about half a millisecond on
+ * 2,000 hubs): a sweep is carried out a little at a time, so no query waits for a
+ * whole one (up to 40 ms there).
+ */
+export const SWEEP_STEP = 1024;
+
+interface Earned {
+  key: string;
+  origin: number;
+  readyAt: number;
+  kind: SweepKind;
+}
 
 /**
  * The sweeps of one Router (so of one network version and one set of closures), by
- * origin, readyAt and kind, least recently used evicted past a label budget.
+ * origin and kind, least recently used evicted past a label budget. A sweep answers
+ * parcels ready from its readyAt to SWEEP_REUSE_MINUTES later.
  *
- * When to sweep, as in renting skis: the searches from one origin at one readyAt are
- * charged the labels they make, and a sweep is run once they have made as many as
- * the last sweep of that kind did. Labels cost about the same in both, so a key is
- * never given much more than twice the work the best choice made knowing the future
- * would have given it — whether a few parcels come from there or thousands.
+ * When to sweep, as in renting skis: the searches from an origin that no sweep
+ * answered are charged the labels they made, and a sweep is earned once they have
+ * made as many as the last sweep of that kind did. Labels cost about the same in
+ * both, so an origin is never given much more than twice the work the best choice
+ * made knowing the future would have given it — whether a few parcels come from
+ * there or thousands. Sweeps earned wait in line and are carried out SWEEP_STEP
+ * labels per query (`work`), from the readyAt of the query that earned them.
  */
 export class SweepCache {
   private readonly sweeper: Sweeper;
-  private readonly sweeps = new Map<string, OriginSweep>();
+  /** Per origin and kind, by readyAt, the latest last. */
+  private readonly sweeps = new Map<string, OriginSweep[]>();
   private readonly spent = new Map<string, number>();
+  private readonly waiting: Earned[] = [];
+  private readonly waitingKeys = new Set<string>();
+  private current: Earned | undefined;
   private readonly sweepLabels: Record<SweepKind, number>;
   private labels = 0;
 
@@ -33,37 +55,70 @@ export class SweepCache {
     this.sweepLabels = { cost: guess, co2: guess };
   }
 
-  /** The sweep for these, when one is kept or the searches charged to them have earned one; else undefined. */
+  /** The latest sweep kept that answers parcels from `origin` ready at `readyAt`, or undefined. */
   get(origin: number, readyAt: number, kind: SweepKind): OriginSweep | undefined {
-    const key = keyOf(origin, readyAt, kind);
-    const kept = this.sweeps.get(key);
-    if (kept) {
-      this.sweeps.delete(key);
-      this.sweeps.set(key, kept);
-      return kept;
+    const key = keyOf(origin, kind);
+    const list = this.sweeps.get(key);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const sweep = list[i];
+      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
+        this.sweeps.delete(key);
+        this.sweeps.set(key, list);
+        return sweep;
+      }
     }
-    if ((this.spent.get(key) ?? 0) < this.sweepLabels[kind]) return undefined;
-    this.spent.delete(key);
-    const sweep = this.sweeper.run(origin, readyAt, kind);
-    this.sweepLabels[kind] = sweep.labelCount;
-    this.sweeps.set(key, sweep);
-    this.labels += sweep.labelCount;
-    for (const [oldest, old] of this.sweeps) {
-      if (this.labels <= LABEL_BUDGET || old === sweep) break;
-      this.sweeps.delete(oldest);
-      this.labels -= old.labelCount;
-    }
-    return sweep;
+    return undefined;
   }
 
-  /** Charge the labels a search made to its origin, readyAt and kind. */
+  /** Charge the labels of a search no sweep answered to its origin and kind; a sweep earned joins the line. */
   charge(origin: number, readyAt: number, kind: SweepKind, labels: number): void {
-    const key = keyOf(origin, readyAt, kind);
-    if (this.spent.size >= MAX_COUNTED && !this.spent.has(key)) this.spent.clear();
-    this.spent.set(key, (this.spent.get(key) ?? 0) + labels);
+    const key = keyOf(origin, kind);
+    if (this.waitingKeys.has(key)) return;
+    const spent = (this.spent.get(key) ?? 0) + labels;
+    if (spent < this.sweepLabels[kind] || this.waiting.length >= MAX_WAITING) {
+      this.spent.set(key, spent);
+      return;
+    }
+    this.spent.delete(key);
+    this.waiting.push({ key, origin, readyAt, kind });
+    this.waitingKeys.add(key);
+  }
+
+  /** Carry the sweep under way (or the next in line) SWEEP_STEP labels further. */
+  work(): void {
+    if (!this.current) {
+      this.current = this.waiting.shift();
+      if (!this.current) return;
+      this.sweeper.start(this.current.origin, this.current.readyAt, this.current.kind);
+    }
+    const sweep = this.sweeper.advance(SWEEP_STEP);
+    if (!sweep) return;
+    const { key, kind } = this.current;
+    this.current = undefined;
+    this.waitingKeys.delete(key);
+    this.sweepLabels[kind] = sweep.labelCount;
+    this.keep(key, sweep);
+  }
+
+  private keep(key: string, sweep: OriginSweep): void {
+    const list = this.sweeps.get(key) ?? [];
+    const same = list.findIndex((s) => s.readyAt === sweep.readyAt);
+    if (same >= 0) this.labels -= list.splice(same, 1)[0].labelCount;
+    list.push(sweep);
+    list.sort((a, b) => a.readyAt - b.readyAt);
+    this.labels += sweep.labelCount;
+    while (list.length > SWEEPS_PER_ORIGIN) this.labels -= list.shift()!.labelCount;
+    this.sweeps.delete(key);
+    this.sweeps.set(key, list);
+    for (const [oldest, old] of this.sweeps) {
+      if (this.labels <= LABEL_BUDGET || oldest === key) break;
+      this.sweeps.delete(oldest);
+      for (const s of old) this.labels -= s.labelCount;
+    }
   }
 }
 
-function keyOf(origin: number, readyAt: number, kind: SweepKind): string {
-  return `${kind}${origin}@${readyAt}`;
+function keyOf(origin: number, kind: SweepKind): string {
+  return `${kind}${origin}`;
 }

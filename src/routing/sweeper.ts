@@ -9,8 +9,10 @@ import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from './time';
 /** Whether a sweep also keeps the routes that emit less CO2 (for green), at the price of larger bags. */
 export type SweepKind = 'cost' | 'co2';
 
-/** How far a sweep looks: the longest default deadline (CONTRACT §2). */
-export const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES;
+/** How long after its readyAt a sweep still answers parcels ready later (see OriginSweep). */
+export const SWEEP_REUSE_MINUTES = 60;
+/** How far a sweep looks: the longest default deadline (CONTRACT §2) of a parcel ready up to SWEEP_REUSE_MINUTES later. */
+const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUTES;
 
 /**
  * Runs one-to-all sweeps (see OriginSweep): a multi-criteria label-setting search
@@ -20,7 +22,9 @@ export const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES;
  * takes time, so a label popped is never dominated by one made later, and a label
  * revisiting a hub is dominated by its earlier visit: every route kept is simple.
  *
- * Not re-entrant: one Sweeper owns its scratch arrays, and sweeps run one at a time.
+ * A sweep can be carried out a few labels at a time (start, then advance), so that it
+ * never holds up the queries around it for long. Not re-entrant: one Sweeper owns its
+ * scratch arrays, and sweeps run one at a time.
  */
 export class Sweeper {
   private readonly labels = new Labels();
@@ -29,6 +33,8 @@ export class Sweeper {
   private readonly bagStamp: Int32Array;
   private stamp = 0;
   private withCo2 = false;
+  private readyAt = 0;
+  private horizon = 0;
 
   constructor(
     private readonly ix: NetworkIndex,
@@ -38,23 +44,31 @@ export class Sweeper {
     this.bagStamp = new Int32Array(ix.hubCount);
   }
 
-  run(origin: number, readyAt: number, kind: SweepKind): OriginSweep {
-    const L = this.labels;
-    const horizon = readyAt + SWEEP_HORIZON_MINUTES;
+  /** Start a sweep, dropping any unfinished one; `advance` carries it out. */
+  start(origin: number, readyAt: number, kind: SweepKind): void {
+    this.readyAt = readyAt;
+    this.horizon = readyAt + SWEEP_HORIZON_MINUTES;
     this.withCo2 = kind === 'co2';
-    L.reset();
+    this.labels.reset();
     this.heap.clear();
     this.stamp++;
     this.offer(origin, readyAt, 0, 0, 0, -1, -1);
-    while (this.heap.size > 0) {
-      const id = this.heap.pop();
-      if (L.dead[id] === 0) this.expand(id, horizon);
-    }
-    return this.result(horizon);
   }
 
-  private expand(id: number, horizon: number): void {
-    const { ix, labels: L, closures } = this;
+  /** Expand up to `pops` more labels of the sweep started; the sweep once it is complete, else undefined. */
+  advance(pops: number): OriginSweep | undefined {
+    const L = this.labels;
+    for (let n = 0; n < pops && this.heap.size > 0; ) {
+      const id = this.heap.pop();
+      if (L.dead[id] === 1) continue;
+      this.expand(id);
+      n++;
+    }
+    return this.heap.size > 0 ? undefined : this.result();
+  }
+
+  private expand(id: number): void {
+    const { ix, labels: L, closures, horizon } = this;
     const v = L.hub[id];
     const available = L.arrival[id] + ix.hubSort[v];
     const availableMinuteOfWeek = minuteOfWeek(available);
@@ -100,7 +114,7 @@ export class Sweeper {
   }
 
   /** The sweep, in arrays of its own size: dead labels stay, as the predecessors of live ones. */
-  private result(horizon: number): OriginSweep {
+  private result(): OriginSweep {
     const L = this.labels;
     const n = L.size;
     const bagHead = new Int32Array(this.ix.hubCount).fill(-1);
@@ -115,6 +129,6 @@ export class Sweeper {
       co2PerKg: L.co2.slice(0, n),
       next: L.next.slice(0, n),
     };
-    return new OriginSweep(horizon, labels, bagHead);
+    return new OriginSweep(this.ix, this.closures, this.readyAt, this.horizon, labels, bagHead);
   }
 }
