@@ -69,3 +69,10 @@ export function checkAgainstOracle(
   if (!expected) return [`router found a route, the oracle none: ${JSON.stringify(answer.route)}`];
   return [...routeProblems(doc, query, closures, answer), ...disagreements(expected, answer)];
 }
+
+/** Fails with the problems and what replays the case (the case and its network as JSON), unless there are none. */
+export function failOnProblems(where: string, problems: readonly string[], doc: NetworkDocument, testCase: RandomCase): void {
+  if (problems.length === 0) return;
+  const replay = JSON.stringify({ ...testCase, network: doc });
+  throw new Error(`${where}:\n  ${problems.join('\n  ')}\nreplay: ${replay}`);
+}

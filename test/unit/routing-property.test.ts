@@ -9,7 +9,7 @@ import { MINUTES_PER_DAY } from '../../src/routing/time';
 import { validateNetwork } from '../../src/routing/validate';
 import { createRng } from '../../src/synthetic/prng';
 import { bruteForceRoute, type OracleAnswer } from '../support/brute-force';
-import { checkAgainstOracle, outcomeOf } from '../support/oracle-check';
+import { checkAgainstOracle, failOnProblems, outcomeOf } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase, type RandomCase } from '../support/random-query';
 
@@ -50,10 +50,7 @@ describe('the router agrees with the brute-force oracle on random small networks
       record(testCase, expected);
       const router = testCase.closures.length > 0 ? new Router(index, testCase.closures) : open;
       const problems = checkAgainstOracle(doc, testCase, expected, outcomeOf(router, testCase.query));
-      if (problems.length > 0) {
-        const replay = JSON.stringify({ ...testCase, network: doc });
-        throw new Error(`seed ${seed}, case ${n}:\n  ${problems.join('\n  ')}\nreplay: ${replay}`);
-      }
+      failOnProblems(`seed ${seed}, case ${n}`, problems, doc, testCase);
     }
   });
 

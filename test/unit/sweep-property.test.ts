@@ -14,7 +14,7 @@ import { MINUTES_PER_DAY } from '../../src/routing/time';
 import { SERVICE_LEVELS, type RouteQuery } from '../../src/routing/types';
 import { createRng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
-import { checkAgainstOracle, outcomeOf } from '../support/oracle-check';
+import { checkAgainstOracle, failOnProblems, outcomeOf } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
 
@@ -51,10 +51,7 @@ describe('answers from sweeps agree with the oracle', () => {
         seen.swept++;
         if (readyAt !== first.readyAt) seen.sweptLater++;
       }
-      if (problems.length > 0) {
-        const replay = JSON.stringify({ ...testCase, network: doc });
-        throw new Error(`seed ${seed}, parcel ${n}:\n  ${problems.join('\n  ')}\nreplay: ${replay}`);
-      }
+      failOnProblems(`seed ${seed}, parcel ${n}`, problems, doc, testCase);
     }
   });
 

@@ -12,7 +12,7 @@ import { Router } from '../../src/routing/router';
 import type { RouteAnswer } from '../../src/routing/types';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
-import { answerOrNoRoute, checkAgainstOracle, outcomeOf } from '../support/oracle-check';
+import { answerOrNoRoute, checkAgainstOracle, failOnProblems, outcomeOf } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
 
@@ -64,10 +64,7 @@ describe('answers served across weights agree with the oracle and with fresh sea
         }
         seen.answers++;
         if (cached.cacheStats.hits > hitsBefore) seen.fromCache++;
-        if (problems.length > 0) {
-          const replay = JSON.stringify({ ...weighed, network: doc });
-          throw new Error(`seed ${seed}, query ${n}, ${weightKg} kg:\n  ${problems.join('\n  ')}\nreplay: ${replay}`);
-        }
+        failOnProblems(`seed ${seed}, query ${n}, ${weightKg} kg`, problems, doc, weighed);
       }
       if (routesSeen.size > 1) seen.differentRoutesAcrossWeights++;
     }
