@@ -63,8 +63,8 @@ export class OriginSweep {
    * not answered here.
    */
   answer(destination: number, level: ServiceLevel, readyAt: number, deadline: number, weightKg: number): Itinerary | undefined {
-    let chosen: number;
     if (level === 'economy' || readyAt < this.readyAt) return undefined;
+    let chosen: number;
     if (level === 'express') {
       chosen = this.best(destination, 'time', weightKg, this.horizon);
     } else {
