@@ -100,12 +100,16 @@ export class Router {
   ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
+    // A sweep from this very readyAt that cannot answer (no route within its horizon) is not earned again.
+    let chargeable = sweepKind !== undefined;
     if (sweepKind) {
-      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
+      const sweep = this.sweeps.get(origin, readyAt, sweepKind);
+      const swept = sweep?.answer(destination, level, readyAt, deadline, weightKg);
       if (swept) {
         this.swept++;
         return swept;
       }
+      chargeable = sweep?.readyAt !== readyAt;
     }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
@@ -123,7 +127,7 @@ export class Router {
       best = run(level === 'green' ? 'co2' : 'cost', byDeadline);
       if (best < 0) best = run('time', horizon);
     }
-    if (sweepKind) this.sweeps.charge(origin, readyAt, sweepKind, labels);
+    if (sweepKind && chargeable) this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
   }
 

@@ -55,18 +55,27 @@ export class SweepCache {
     this.sweepLabels = { cost: guess, co2: guess };
   }
 
-  /** The latest sweep kept that answers parcels from `origin` ready at `readyAt`, or undefined. */
+  /**
+   * The latest sweep kept that answers parcels from `origin` ready at `readyAt`, or
+   * undefined. A CO2 sweep keeps every route a cost sweep from the same readyAt keeps
+   * (what is not dominated on three criteria is not on four), so it answers for both.
+   */
   get(origin: number, readyAt: number, kind: SweepKind): OriginSweep | undefined {
-    const key = keyOf(origin, kind);
+    const co2 = this.latest(keyOf(origin, 'co2'), readyAt);
+    const cost = kind === 'cost' ? this.latest(keyOf(origin, 'cost'), readyAt) : undefined;
+    const chosen = co2 && cost ? (cost.sweep.readyAt > co2.sweep.readyAt ? cost : co2) : (co2 ?? cost);
+    if (!chosen) return undefined;
+    this.sweeps.delete(chosen.key);
+    this.sweeps.set(chosen.key, chosen.list);
+    return chosen.sweep;
+  }
+
+  private latest(key: string, readyAt: number): { key: string; list: OriginSweep[]; sweep: OriginSweep } | undefined {
     const list = this.sweeps.get(key);
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
-      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
-        this.sweeps.delete(key);
-        this.sweeps.set(key, list);
-        return sweep;
-      }
+      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) return { key, list, sweep };
     }
     return undefined;
   }

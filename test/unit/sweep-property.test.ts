@@ -5,7 +5,9 @@
  * with and without closures, through one Router — so that, once the first searches
  * have earned one, many answers come from a sweep, some of them from a sweep made
  * for an earlier readyAt — each answer checked like a fresh one (the oracle's full
- * ties, leg by leg). Replay one network with
+ * ties, leg by leg). In a third of the networks the first parcels are all green, so
+ * that a CO2 sweep is earned before any cost sweep and answers standard and express
+ * parcels too. Replay one network with
  *   SWEEP_SEED=<seed> npx jest test/unit/sweep-property.test.ts
  */
 import { prepareNetwork } from '../../src/routing/prepare';
@@ -23,7 +25,8 @@ const PARCELS_PER_NETWORK = 100;
 const replaySeed = process.env.SWEEP_SEED;
 const seeds = replaySeed ? [Number(replaySeed)] : Array.from({ length: NETWORKS }, (_, i) => 9000 + i);
 
-const seen = { answers: 0, swept: 0, sweptLater: 0 };
+const seen = { answers: 0, swept: 0, sweptLater: 0, sweptByCo2: 0 };
+const GREEN_FIRST = 30;
 
 describe('answers from sweeps agree with the oracle', () => {
   it.each(seeds)('network seed %i', (seed) => {
@@ -32,6 +35,9 @@ describe('answers from sweeps agree with the oracle', () => {
     const { query: first, closures } = randomCase(rng, doc);
     const router = new Router(prepareNetwork(doc), closures);
     const others = doc.hubs.filter((h) => h.id !== first.origin);
+    const greenFirst = seed % 3 === 0;
+    // Standard and express parcels answered by search, after which a cost sweep may have been earned.
+    let costSearched = false;
     for (let n = 0; n < PARCELS_PER_NETWORK; n++) {
       const readyAt = rng.chance(0.5) ? first.readyAt : first.readyAt + rng.int(1, 90);
       const query: RouteQuery = {
@@ -39,8 +45,9 @@ describe('answers from sweeps agree with the oracle', () => {
         destination: rng.chance(0.05) || others.length === 0 ? first.origin : rng.pick(others).id,
         weightKg: rng.chance(0.5) ? rng.int(1, 40) / 2 : rng.float(0.05, 30),
         readyAt,
-        serviceLevel: rng.pick(SERVICE_LEVELS),
+        serviceLevel: greenFirst && n < GREEN_FIRST ? 'green' : rng.pick(SERVICE_LEVELS),
       };
+      const costKind = query.serviceLevel === 'standard' || query.serviceLevel === 'express';
       if (rng.chance(0.25)) query.deadline = readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
       const sweptBefore = router.cacheStats.swept;
       const outcome = outcomeOf(router, query);
@@ -50,6 +57,9 @@ describe('answers from sweeps agree with the oracle', () => {
       if (router.cacheStats.swept > sweptBefore) {
         seen.swept++;
         if (readyAt !== first.readyAt) seen.sweptLater++;
+        if (costKind && !costSearched) seen.sweptByCo2++;
+      } else if (costKind) {
+        costSearched = true;
       }
       failOnProblems(`seed ${seed}, parcel ${n}`, problems, doc, testCase);
     }
@@ -57,10 +67,11 @@ describe('answers from sweeps agree with the oracle', () => {
 
   if (!replaySeed) {
     // About a fifth of all answers (a quarter are economy, never swept, and the first searches of each origin earn the sweep).
-    it('answered many parcels from sweeps, some from a sweep made for an earlier readyAt', () => {
+    it('answered many parcels from sweeps, some from a sweep made for an earlier readyAt, some standard and express from a CO2 sweep', () => {
       expect(seen.answers).toBe(NETWORKS * PARCELS_PER_NETWORK);
       expect(seen.swept / seen.answers).toBeGreaterThan(0.15);
       expect(seen.sweptLater / seen.answers).toBeGreaterThan(0.05);
+      expect(seen.sweptByCo2).toBeGreaterThan(100);
     });
   }
 });
