@@ -11,7 +11,10 @@
  * - all distinct (the worst case): random O/D pairs, levels and weights, readyAt
  *   over a week, so the router's answer cache never helps.
  * Last line: one JSON object of the figures. BENCH_SECONDS sets the duration (10),
- * BENCH_PICKUP_SHARE the share of hubs handing in at once (0.1; 0 = parcel-mix's 24 waves).
+ * BENCH_PICKUP_SHARE the share of hubs handing in at once (0.1; 0 = parcel-mix's 24 waves),
+ * BENCH_STEADY_AFTER how long the realistic mix runs on before it is measured again
+ * (30 s): the first measurement is of a server a few seconds old, the second of one
+ * that has run a while.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,9 +35,14 @@ import { round } from './support/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
+/** Seconds of the realistic mix between its first measurement and the steady one (BENCH_STEADY_AFTER; 0 = none). */
+const STEADY_AFTER_SECONDS = Number(process.env.BENCH_STEADY_AFTER ?? 30);
 const CONNECTIONS = 50;
-/** More than a run sends (13 s at up to 60,000/s): the all-distinct bodies never repeat. */
-const BODIES = 800_000;
+/**
+ * More than a run sends (13 s at up to 60,000/s, or the realistic mix's 53 s at up
+ * to 20,000/s): bodies never repeat.
+ */
+const BODIES = 1_200_000;
 const LEVELS: [string, number][] = [['standard', 0.55], ['express', 0.2], ['economy', 0.15], ['green', 0.1]];
 const READY_FROM = Date.parse('2026-11-23T00:00:00Z');
 /**
@@ -158,13 +166,23 @@ function non2xxByStatus(stats: Record<string, { count: number }>): Record<string
   return Object.fromEntries(Object.entries(stats).filter(([status]) => !status.startsWith('2')).map(([status, { count }]) => [status, count]));
 }
 
-export async function measure(mode: Mode, path: string, bodies: string[], env?: Record<string, string>): Promise<Figures> {
+/**
+ * Starts the target, warms it up, and measures SECONDS of load; with `steadyAfter`,
+ * goes on loading it for that many seconds more and measures SECONDS again: a server
+ * that has run a while (its sweeps made, its code optimised), as a service is.
+ */
+export async function measure(
+  mode: Mode,
+  path: string,
+  bodies: string[],
+  env?: Record<string, string>,
+  steadyAfter = 0,
+): Promise<Figures & { steady?: Figures }> {
   const { child, port } = await startTarget(mode, env);
   // The measured seconds go on where the warm-up stopped: no body is sent twice before the list runs out.
   let sent = 0;
   const next = (): string => bodies[sent++ % bodies.length];
-  try {
-    await load(port, path, next, WARMUP_SECONDS);
+  const window = async (): Promise<Figures> => {
     const before = await usage(child);
     const { total, ...figures } = await load(port, path, next, SECONDS);
     const after = await usage(child);
@@ -175,6 +193,13 @@ export async function measure(mode: Mode, path: string, bodies: string[], env?: 
       measured.cacheHitRate = round(lookups ? hits / lookups : 0, 3);
     }
     return measured;
+  };
+  try {
+    await load(port, path, next, WARMUP_SECONDS);
+    const first = await window();
+    if (steadyAfter <= 0) return first;
+    await load(port, path, next, steadyAfter);
+    return { ...first, steady: await window() };
   } finally {
     await stopTarget(child);
   }
@@ -196,7 +221,7 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   const loadBefore = loadavg()[0];
   const bare = await measure('bare', '/echo', realistic);
   const httpOnly = await measure('app-fixed', '/v1/routes', realistic, env);
-  const routes = await measure('app', '/v1/routes', realistic, env);
+  const { steady, ...routes } = await measure('app', '/v1/routes', realistic, env, STEADY_AFTER_SECONDS);
   const worst = await measure('app', '/v1/routes', distinct, env);
   const loadAfter = loadavg()[0];
   /** Ratios to bare Fastify: of requests per second, and of CPU time per request (bare ÷ app). */
@@ -218,6 +243,7 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   console.log(line('bare Fastify echo', bare));
   console.log(line('HTTP layer only (fixed answer)', httpOnly, ratios(httpOnly)));
   console.log(line('POST /v1/routes, realistic', routes, ratios(routes)));
+  if (steady) console.log(line(`  the same, after ${STEADY_AFTER_SECONDS} s more`, steady, ratios(steady)));
   console.log(line('POST /v1/routes, all distinct (worst)', worst, ratios(worst)));
   return {
     name,
@@ -227,6 +253,7 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     bare,
     httpOnly: { ...httpOnly, ratio: ratios(httpOnly) },
     routes: { ...routes, ratio: ratios(routes) },
+    ...(steady && { routesSteady: { afterSeconds: STEADY_AFTER_SECONDS, ...steady, ratio: ratios(steady) } }),
     worstCase: { ...worst, ratio: ratios(worst) },
   };
 }
