@@ -57,24 +57,24 @@ export class OriginSweep {
 
   /**
    * The itinerary of a level's choice to `destination` for a parcel of `weightKg`
-   * ready at `readyAt` (not before the sweep's), or undefined when this sweep cannot
-   * tell: the route, if any, arrives past its horizon, the deadline lies past it, or
-   * the route chosen no longer arrives as it did. Economy looks 14 days ahead and is
-   * not answered here.
+   * ready at `readyAt` (not before the sweep's), or why this sweep cannot tell:
+   * 'beyond' when the route, if any, arrives past its horizon or the deadline lies
+   * past it (economy, which looks 14 days ahead, always), 'stale' when the route
+   * chosen no longer arrives as it did (a sweep from `readyAt` would tell).
    */
-  answer(destination: number, level: ServiceLevel, readyAt: number, deadline: number, weightKg: number): Itinerary | undefined {
-    if (level === 'economy' || readyAt < this.readyAt) return undefined;
+  answer(destination: number, level: ServiceLevel, readyAt: number, deadline: number, weightKg: number): Itinerary | 'beyond' | 'stale' {
+    if (level === 'economy' || readyAt < this.readyAt) return 'beyond';
     let chosen: number;
     if (level === 'express') {
       chosen = this.best(destination, 'time', weightKg, this.horizon);
     } else {
-      if (deadline > this.horizon) return undefined;
+      if (deadline > this.horizon) return 'beyond';
       chosen = this.best(destination, level === 'green' ? 'co2' : 'cost', weightKg, deadline);
       if (chosen < 0) chosen = this.best(destination, 'time', weightKg, this.horizon);
     }
-    if (chosen < 0) return undefined;
+    if (chosen < 0) return 'beyond';
     const itinerary = itineraryOf(this.labels, chosen);
-    return readyAt === this.readyAt ? itinerary : this.retimed(itinerary, readyAt);
+    return readyAt === this.readyAt ? itinerary : (this.retimed(itinerary, readyAt) ?? 'stale');
   }
 
   /** The best label at `destination` under `objective` among those arriving by `latestArrival`; -1 for none. */

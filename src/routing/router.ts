@@ -100,16 +100,15 @@ export class Router {
   ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
-    // A sweep from this very readyAt that cannot answer (no route within its horizon) is not earned again.
+    // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
     let chargeable = sweepKind !== undefined;
     if (sweepKind) {
-      const sweep = this.sweeps.get(origin, readyAt, sweepKind);
-      const swept = sweep?.answer(destination, level, readyAt, deadline, weightKg);
-      if (swept) {
+      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
+      if (typeof swept === 'object') {
         this.swept++;
         return swept;
       }
-      chargeable = sweep?.readyAt !== readyAt;
+      chargeable = swept !== 'beyond';
     }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);

@@ -30,8 +30,10 @@ interface Earned {
  * origin and kind, least recently used evicted past a label budget. A sweep answers
  * parcels ready from its readyAt to SWEEP_REUSE_MINUTES later.
  *
- * When to sweep, as in renting skis: the searches from an origin that no sweep
- * answered are charged the labels they made, and a sweep is earned once they have
+ * When to sweep, as in renting skis: the searches from an origin that a sweep from
+ * their readyAt would have answered (none was kept, or the one kept is stale for
+ * them; not those whose route lies past any sweep's horizon) are charged the labels
+ * they made, and a sweep is earned once they have
  * made as many as the last sweep of that kind did. Labels cost about the same in
  * both, so an origin is never given much more than twice the work the best choice
  * made knowing the future would have given it — whether a few parcels come from
