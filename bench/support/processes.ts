@@ -10,7 +10,6 @@ export function startService(entry: 'api-main' | 'worker-main', env: Record<stri
   return spawn(process.execPath, [join(DIST_SRC, `${entry}.js`)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-
 /** Resident memory of a process now and at its peak, in MB (Linux /proc). */
 export function residentMB(pid: number): { now: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

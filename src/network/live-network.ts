@@ -60,7 +60,6 @@ export class LiveNetwork {
 
   constructor(private readonly options: LiveNetworkOptions) {}
 
-  /** The snapshot being served; undefined until a network is active. */
   /** The versions in Redis this network is loaded from (admin calls upload and roll back through it). */
   get store(): NetworkStore {
     return this.options.store;
@@ -71,6 +70,7 @@ export class LiveNetwork {
     return this.options.closures;
   }
 
+  /** The snapshot being served; undefined until a network is active. */
   get current(): NetworkSnapshot | undefined {
     return this.snapshot;
   }

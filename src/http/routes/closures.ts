@@ -12,7 +12,6 @@ import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSche
 import { errorResponses } from '../schemas/error';
 import type { Services } from '../services';
 
-
 export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, closures }) => {
   const admin = adminOnly(config.adminToken);
 

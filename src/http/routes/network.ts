@@ -12,7 +12,6 @@ import { errorResponses } from '../schemas/error';
 import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../schemas/network';
 import type { Services } from '../services';
 
-
 export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, store }) => {
   const admin = adminOnly(config.adminToken);
 
