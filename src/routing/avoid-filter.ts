@@ -14,7 +14,6 @@ export class AvoidFilter {
   }
 
   readonly isEmpty: boolean;
-  readonly key: string;
   private readonly hubs: Uint8Array | null = null;
   private readonly carriers: Uint8Array | null = null;
   private readonly modeMask: number = 0;
@@ -23,7 +22,6 @@ export class AvoidFilter {
     const hubIds = avoid?.hubs ?? [];
     const modes = avoid?.modes ?? [];
     const carrierNames = avoid?.carriers ?? [];
-    this.key = AvoidFilter.keyOf(avoid);
     if (ix && hubIds.length > 0) {
       this.hubs = new Uint8Array(ix.hubCount);
       for (const id of hubIds) {

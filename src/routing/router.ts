@@ -100,15 +100,10 @@ export class Router {
   ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
-    // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
-    let chargeable = sweepKind !== undefined;
-    if (sweepKind) {
-      const swept = this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
-      if (typeof swept === 'object') {
-        this.swept++;
-        return swept;
-      }
-      chargeable = swept !== 'beyond';
+    const swept = sweepKind && this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
+    if (typeof swept === 'object') {
+      this.swept++;
+      return swept;
     }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
@@ -126,7 +121,8 @@ export class Router {
       best = run(level === 'green' ? 'co2' : 'cost', byDeadline);
       if (best < 0) best = run('time', horizon);
     }
-    if (sweepKind && chargeable) this.sweeps.charge(origin, readyAt, sweepKind, labels);
+    // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
+    if (sweepKind && swept !== 'beyond') this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
   }
 
