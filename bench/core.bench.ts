@@ -66,7 +66,7 @@ function measureSize(hubs: number): { result: SizeResult; ix: NetworkIndex; quer
     const ms = timeEach(queries.length, (i) => routeOrNull(fresh, { ...queries[i], serviceLevel }));
     levels[serviceLevel] = { p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)) };
   }
-  const cached = new Router(ix);
+  const cached = new Router(ix, [], { cacheSize: 20_000 });
   queries.forEach((q) => routeOrNull(cached, q));
   const repeated = timeEach(queries.length, (i) => routeOrNull(cached, queries[i]));
 

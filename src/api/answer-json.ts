@@ -3,8 +3,9 @@
  * and as each batch result line holds it: the same text as
  * JSON.stringify(toRouteResponse(answer, networkVersion, parcelId)).
  *
- * Answers repeat, and the router hands out the same answer object for the same
- * query and weight: its text (without parcelId) is kept beside it. Answers for
+ * When the router keeps answers (its answer cache, `RouteAnswer.kept`), it hands
+ * out the same answer object for the same query and weight: its text (without
+ * parcelId) is kept beside it. Answers for
  * one query at other weights share an itinerary and differ only in their
  * amounts (the route's and each leg's cost and co2Kg), so the text is also kept
  * per itinerary as a template with those amounts left out: a new weight costs a
@@ -14,7 +15,9 @@
  * two serialisations, which most itineraries never pay back when parcels are
  * all distinct (3× a plain JSON.stringify per answer on the 2,000-hub network).
  * It is checked once, when it is made, against the serialised answer it was
- * made from; one that does not reproduce it is not used.
+ * made from; one that does not reproduce it is not used. An answer the router
+ * does not keep is only serialised: keeping anything by it would cost WeakMap
+ * entries (about 5 µs an answer on the 2,000-hub network) and never be used.
  */
 import type { Itinerary, RouteAnswer } from '../routing/types';
 import { toRouteResponse } from './route-response';
@@ -33,13 +36,18 @@ const templates = new WeakMap<Itinerary, { networkVersion: string; template?: Te
 const texts = new WeakMap<RouteAnswer, { networkVersion: string; tail: string }>();
 
 export function answerJson(answer: RouteAnswer, networkVersion: string, parcelId?: string): string {
+  if (!answer.kept) return withParcelId(serialised(answer, networkVersion), parcelId);
   let text = texts.get(answer);
   if (text?.networkVersion !== networkVersion) {
     text = { networkVersion, tail: tailOf(answer, networkVersion) };
     texts.set(answer, text);
   }
-  // parcelId comes first in toRouteResponse's object, so it goes in front.
-  return parcelId === undefined ? `{${text.tail}` : `{"parcelId":${JSON.stringify(parcelId)},${text.tail}`;
+  return withParcelId(text.tail, parcelId);
+}
+
+/** parcelId comes first in toRouteResponse's object, so it goes in front of the tail. */
+function withParcelId(tail: string, parcelId: string | undefined): string {
+  return parcelId === undefined ? `{${tail}` : `{"parcelId":${JSON.stringify(parcelId)},${tail}`;
 }
 
 function tailOf(answer: RouteAnswer, networkVersion: string): string {

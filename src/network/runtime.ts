@@ -37,6 +37,7 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
     logger,
     pollMs: config.networkPollMs,
     seedFile: config.networkFile,
+    routeCacheSize: config.routeCacheSize,
   });
   await live.start();
   return {

@@ -11,7 +11,7 @@ import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINU
 import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
 export interface RouterOptions {
-  /** Answers memoised for repeated queries, across weights (about 4 KB each on long routes). @defaultValue 20000 */
+  /** Answers memoised for repeated queries, across weights (about 4 KB each on long routes); 0 = none. @defaultValue 0 */
   cacheSize?: number;
 }
 
@@ -34,7 +34,7 @@ export class Router {
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.search = new Search(index, this.closureTable);
-    this.cache = new RouteCache(options.cacheSize ?? 20_000);
+    this.cache = new RouteCache(options.cacheSize ?? 0);
     this.sweeps = new SweepCache(index, this.closureTable);
   }
 
@@ -71,12 +71,12 @@ export class Router {
       itinerary = band ? band.canonical(found) : found;
     }
     // Kept, so that the same weight gets the very same answer object (and the text kept beside it).
-    const answer = this.answer(itinerary, q, level, deadline);
+    const answer = this.answer(itinerary, q, level, deadline, band !== undefined);
     if (band) this.cache.added(band.add({ weightKg: q.weightKg, answer }));
     return answer;
   }
 
-  private answer(itinerary: Itinerary, q: RouteQuery, level: ServiceLevel, deadline: number): RouteAnswer {
+  private answer(itinerary: Itinerary, q: RouteQuery, level: ServiceLevel, deadline: number, kept: boolean): RouteAnswer {
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
     return {
       serviceLevel: level,
@@ -85,6 +85,7 @@ export class Router {
       slackMinutes: deadline - route.arriveAt,
       route,
       itinerary,
+      kept,
     };
   }
 

@@ -134,4 +134,9 @@ export interface RouteAnswer {
    * take the same legs, so what is derived from the legs alone can be kept by it.
    */
   itinerary: Itinerary;
+  /**
+   * The router keeps this answer (its answer cache) and hands out the very same object
+   * for the same query and weight: only then is what is derived from it worth keeping.
+   */
+  kept: boolean;
 }

@@ -40,7 +40,8 @@ describe('GET /metrics', () => {
   const route = (body: object) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: body });
 
   beforeAll(async () => {
-    h = await startApp({ network: tinyNetwork() });
+    // The answer cache is off by default; the cache counters are tested with one.
+    h = await startApp({ network: tinyNetwork(), env: { ROUTE_CACHE_SIZE: '1000' } });
     queueConnection = createRedis(h.config, 'queue');
     queue = new Queue('metrics-test', { connection: queueConnection, prefix: h.prefix });
     unobserveQueue = observeQueues([queue]);

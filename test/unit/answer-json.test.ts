@@ -1,7 +1,8 @@
 /**
  * answerJson against JSON.stringify(toRouteResponse(...)) on answers of random
  * networks: many weights per query, so that most texts come from a template made
- * for another weight of the same itinerary; with and without parcelId.
+ * for another weight of the same itinerary; with and without parcelId, and
+ * without the answer cache (answers not kept: only serialised).
  */
 import { answerJson } from '../../src/api/answer-json';
 import { toRouteResponse } from '../../src/api/route-response';
@@ -19,7 +20,9 @@ describe('answerJson on random answers', () => {
     let sharedItinerary = 0;
     for (let n = 0; n < 200; n++) {
       const doc = randomNetwork(rng);
-      const router = new Router(prepareNetwork(doc));
+      // Half the networks with the answer cache (answers kept, texts and templates kept by them), half without.
+      const kept = n % 2 === 0;
+      const router = new Router(prepareNetwork(doc), [], { cacheSize: kept ? 1000 : 0 });
       const { query } = randomCase(rng, doc);
       let first;
       for (let w = 0; w < 10; w++) {
@@ -31,6 +34,7 @@ describe('answerJson on random answers', () => {
           if (error instanceof AppError && error.code === 'NO_ROUTE') break;
           throw error;
         }
+        expect(answer.kept).toBe(kept);
         first ??= answer;
         if (answer !== first && answer.itinerary === first.itinerary) sharedItinerary++;
         const parcelId = rng.chance(0.5) ? `P-${n}-${w}` : undefined;

@@ -49,7 +49,7 @@ describe('answers served across weights agree with the oracle and with fresh sea
     const index = prepareNetwork(doc);
     for (let n = 0; n < QUERIES_PER_NETWORK; n++) {
       const testCase = randomCase(rng, doc);
-      const cached = new Router(index, testCase.closures);
+      const cached = new Router(index, testCase.closures, { cacheSize: 20_000 });
       const fresh = new Router(index, testCase.closures, { cacheSize: 0 });
       const routesSeen = new Set<string>();
       for (const weightKg of weights(rng)) {
