@@ -1,4 +1,4 @@
-/** toRouteResponse: the contract's answer, field by field, nothing more; answerJson: its JSON text, kept per answer. */
+/** toRouteResponse: the contract's answer, field by field, nothing more; answerJson: its JSON text, written directly (kept per answer the router keeps). */
 import { answerJson } from '../../src/api/answer-json';
 import { toRouteResponse } from '../../src/api/route-response';
 import type { RouteAnswer } from '../../src/routing/types';
@@ -58,16 +58,34 @@ describe('toRouteResponse', () => {
   });
 });
 
+/** Ids and carriers as an uploaded network may spell them: quotes, backslashes, controls, non-ASCII, a lone surrogate. */
+const ODD = ['H"1', 'H\\2', 'H\u0001\n', '杭州\u2028', '\ud83d\udce6', 'X\ud800'];
+const ODD_ANSWER = {
+  ...ANSWER,
+  route: {
+    ...ANSWER.route,
+    hubs: ODD,
+    legs: ODD.slice(1).map((to, i) => ({ ...ANSWER.route.legs[0], legId: `${ODD[i]}>${to}`, from: ODD[i], to, carrier: to, cost: 0.1 + 0.2, co2Kg: 1e-7 })),
+  },
+} as RouteAnswer;
+const NO_LEGS = { ...ANSWER, route: { ...ANSWER.route, hubs: ['HGH'], legs: [], cost: 0, co2Kg: 0, transitMinutes: 0 } } as RouteAnswer;
+
 describe('answerJson', () => {
-  it('is JSON.stringify(toRouteResponse(...)), for any parcelId, none, and another network version of the same answer', () => {
+  it.each([
+    ['a one-leg answer', ANSWER],
+    ['the same answer, kept by the router', { ...ANSWER, kept: true }],
+    ['ids that JSON must escape', ODD_ANSWER],
+    ['a route with no legs', NO_LEGS],
+  ])('is JSON.stringify(toRouteResponse(...)) for %s, any parcelId, none, and another network version', (_, answer) => {
     for (const [version, parcelId] of [
       ['v1', 'P-1'],
       ['v1', 'P-"2" \\ \u2028 \ud83d\udce6 \ud800'],
       ['v1', undefined],
       ['v2', 'P-1'],
+      ['v"3', undefined],
       ['v1', undefined],
     ] as const) {
-      expect(answerJson(ANSWER, version, parcelId)).toBe(JSON.stringify(toRouteResponse(ANSWER, version, parcelId)));
+      expect(answerJson(answer, version, parcelId)).toBe(JSON.stringify(toRouteResponse(answer, version, parcelId)));
     }
   });
 });
