@@ -1,8 +1,9 @@
 /**
  * answerJson against JSON.stringify(toRouteResponse(...)) on answers of random
- * networks: many weights per query, with and without parcelId, with the answer
- * cache (answers kept, their texts kept by them, itineraries shared across
- * weights) and without it (answers only written).
+ * networks: many weights per query, with and without parcelId; with the answer
+ * cache (answers kept, itineraries shared across weights, so that most texts come
+ * from a template made for another weight of the same itinerary) and without it
+ * (answers only serialised).
  */
 import { answerJson } from '../../src/api/answer-json';
 import { toRouteResponse } from '../../src/api/route-response';

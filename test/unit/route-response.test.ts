@@ -1,4 +1,4 @@
-/** toRouteResponse: the contract's answer, field by field, nothing more; answerJson: its JSON text, written directly (kept per answer the router keeps). */
+/** toRouteResponse: the contract's answer, field by field, nothing more; answerJson: its JSON text (kept per answer the router keeps). */
 import { answerJson } from '../../src/api/answer-json';
 import { toRouteResponse } from '../../src/api/route-response';
 import type { RouteAnswer } from '../../src/routing/types';
