@@ -2,8 +2,8 @@
  * The server side of bench:http, run in a child process so that it has a core
  * of its own: `bare` (Fastify echoing a JSON body), `app` (the real app with the
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
- * (the same app whose router answers one precomputed route: what is left is the
- * HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
+ * (the same app whose router answers one precomputed route, its JSON text written
+ * once: what is left is the HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
  * the CPU time it has used (µs) and, for the app, its router's answer-cache
  * counts so far, and on 'stop' closes and deletes every key under its
  * KEY_PREFIX (network versions, and the batch queues the app creates).
@@ -45,7 +45,8 @@ async function real(fixed: boolean): Promise<Target> {
     const parsed = parseRouteRequest(JSON.parse(process.env.BENCH_FIXED_PARCEL ?? '{}'));
     if (!parsed.ok) throw parsed.error;
     const { router } = runtime.live.require();
-    const answer = router.route(parsed.query);
+    // Marked as kept (as an answer-cache entry would be), so that its JSON text is written once, not per request.
+    const answer = { ...router.route(parsed.query), kept: true };
     router.route = () => answer;
   }
   const app = await buildApp({ config, live: runtime.live, redis: runtime.redis });
