@@ -72,10 +72,10 @@ export interface Config {
   readonly resultsTtlSeconds: number;
   /**
    * Answers each process's router keeps for repeated queries (`ROUTE_CACHE_SIZE`); 0 = none.
-   * Off by default: on the realistic mix the sweeps answer about as fast as a hit, and the
-   * answers kept cost more in garbage collection than they save (bench/README.md). Worth
-   * turning on where identical queries repeat, e.g. one day's batch from few pickup points
-   * on a small network. @defaultValue 0
+   * Off by default: on the realistic mix, through the API and through the batch workers,
+   * the sweeps answer about as fast as a hit, and the answers kept cost more in garbage
+   * collection than they save (bench/README.md). Worth turning on where the very same
+   * queries come again (a repeat is then answered in about 2 µs). @defaultValue 0
    */
   readonly routeCacheSize: number;
 }
