@@ -3,10 +3,10 @@
  * of its own: `bare` (Fastify echoing a JSON body), `app` (the real app with the
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route, its JSON text written
- * once: what is left is the HTTP layer's own cost). It tells its port to the parent, answers 'cpu' with
- * the CPU time it has used (µs) and, for the app, its router's answer-cache
- * counts so far, and on 'stop' closes and deletes every key under its
- * KEY_PREFIX (network versions, and the batch queues the app creates).
+ * once: what is left is the HTTP layer's own cost). It tells its port to the
+ * parent, answers 'cpu' with the CPU time it has used (µs) and, for the app, its
+ * router's answer-cache counts so far, and on 'stop' closes and deletes every key
+ * under its KEY_PREFIX (network versions, and the batch queues the app creates).
  */
 import Fastify from 'fastify';
 import { parseRouteRequest } from '../../src/api/route-request';
