@@ -174,6 +174,9 @@ export class LiveNetwork {
       const doc = await store.document(active.version);
       if (!doc) return;
       index = prepareNetwork(doc);
+      // At start, before any query: each destination's first queries would otherwise wait
+      // for its bounds. A later version switches at once and fills them by use.
+      if (!current) index.bounds.warm();
     }
     const closureSet =
       current && current.closuresRevision === revision
