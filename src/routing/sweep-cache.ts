@@ -9,6 +9,8 @@ const LABEL_BUDGET = 6_000_000;
 const SWEEPS_PER_ORIGIN = 4;
 /** Before any sweep of a kind has run, it is taken to make this many labels per hub. */
 const FIRST_GUESS_LABELS_PER_HUB = 10;
+/** Charge accounts kept (origin, kind and window of readyAt); past this they start again from none. */
+const MAX_ACCOUNTS = 100_000;
 /** Sweeps earned and waiting their turn; past this, an origin goes on being searched (and charged). */
 const MAX_WAITING = 64;
 /**
@@ -34,7 +36,10 @@ interface Earned {
  * their readyAt would have answered (none was kept, or the one kept is stale for
  * them; not those whose route lies past any sweep's horizon) are charged the labels
  * they made, and a sweep is earned once they have
- * made as many as the last sweep of that kind did. Labels cost about the same in
+ * made as many as the last sweep of that kind did. Only searches that one sweep could
+ * have answered together count together: those ready in the same window of
+ * SWEEP_REUSE_MINUTES (parcels ready at times spread over days earn no sweeps that
+ * none of the others would use). Labels cost about the same in
  * both, so an origin is never given much more than twice the work the best choice
  * made knowing the future would have given it — whether a few parcels come from
  * there or thousands. Sweeps earned wait in line and are carried out SWEEP_STEP
@@ -44,6 +49,7 @@ export class SweepCache {
   private readonly sweeper: Sweeper;
   /** Per origin and kind, by readyAt, the latest last. */
   private readonly sweeps = new Map<string, OriginSweep[]>();
+  /** Labels charged, by origin, kind and window of readyAt. */
   private readonly spent = new Map<string, number>();
   private readonly waiting: Earned[] = [];
   private readonly waitingKeys = new Set<string>();
@@ -86,12 +92,14 @@ export class SweepCache {
   charge(origin: number, readyAt: number, kind: SweepKind, labels: number): void {
     const key = keyOf(origin, kind);
     if (this.waitingKeys.has(key)) return;
-    const spent = (this.spent.get(key) ?? 0) + labels;
+    const account = `${key}@${Math.floor(readyAt / SWEEP_REUSE_MINUTES)}`;
+    const spent = (this.spent.get(account) ?? 0) + labels;
     if (spent < this.sweepLabels[kind] || this.waiting.length >= MAX_WAITING) {
-      this.spent.set(key, spent);
+      if (this.spent.size >= MAX_ACCOUNTS && !this.spent.has(account)) this.spent.clear();
+      this.spent.set(account, spent);
       return;
     }
-    this.spent.delete(key);
+    this.spent.delete(account);
     this.waiting.push({ key, origin, readyAt, kind });
     this.waitingKeys.add(key);
   }

@@ -1,0 +1,49 @@
+/**
+ * SweepCache's ski rental: the labels of searches no sweep answered are charged to
+ * their origin, and a sweep is earned once they add up to a sweep's worth. Only
+ * searches that one sweep could have answered add up: those ready in one window of
+ * SWEEP_REUSE_MINUTES.
+ */
+import { ClosureTable } from '../../src/routing/closures';
+import { prepareNetwork } from '../../src/routing/prepare';
+import { SweepCache } from '../../src/routing/sweep-cache';
+import { SWEEP_REUSE_MINUTES } from '../../src/routing/sweeper';
+import { generateNetwork } from '../../src/synthetic/generate';
+
+const index = prepareNetwork(generateNetwork({ hubs: 200, seed: 3 }));
+/** Before any sweep has run, one is taken to cost 10 labels per hub. */
+const SWEEP_GUESS = 10 * index.hubCount;
+const ORIGIN = 0;
+const WINDOW_START = 29_000_000 - (29_000_000 % SWEEP_REUSE_MINUTES);
+
+/** Carries out whatever sweep was earned. */
+function workOff(cache: SweepCache): void {
+  for (let i = 0; i < 10_000; i++) cache.work();
+}
+
+describe('SweepCache charges', () => {
+  it('earns a sweep for searches ready within one window, which then answers that window', () => {
+    const cache = new SweepCache(index, ClosureTable.NONE);
+    cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
+    cache.charge(ORIGIN, WINDOW_START + 30, 'cost', SWEEP_GUESS * 0.6);
+    workOff(cache);
+    expect(cache.get(ORIGIN, WINDOW_START + 30, 'cost')?.readyAt).toBe(WINDOW_START + 30);
+  });
+
+  it('does not add up searches ready in different windows: no sweep earned that none of the others would use', () => {
+    const cache = new SweepCache(index, ClosureTable.NONE);
+    for (let i = 0; i < 10; i++) cache.charge(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', SWEEP_GUESS * 0.6);
+    workOff(cache);
+    for (let i = 0; i < 10; i++) expect(cache.get(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost')).toBeUndefined();
+  });
+
+  it('keeps the accounts of origins and kinds apart', () => {
+    const cache = new SweepCache(index, ClosureTable.NONE);
+    cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
+    cache.charge(ORIGIN + 1, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
+    cache.charge(ORIGIN, WINDOW_START, 'co2', SWEEP_GUESS * 0.6);
+    workOff(cache);
+    expect(cache.get(ORIGIN, WINDOW_START, 'cost')).toBeUndefined();
+    expect(cache.get(ORIGIN + 1, WINDOW_START, 'cost')).toBeUndefined();
+  });
+});
