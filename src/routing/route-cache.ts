@@ -26,14 +26,19 @@ export class RouteCache {
   /** @param capacity answers kept; 0 disables the cache. */
   constructor(private readonly capacity: number) {}
 
+  /** Whether it keeps anything: callers skip building keys for a cache that does not. */
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
   /** Answers kept, in all bands. */
   get size(): number {
     return this.answers;
   }
 
-  /** The band of `key`, a new one when there is none. */
+  /** The band of `key`, a new one when there is none; undefined when the cache is off. */
   band(key: string): WeightBand | undefined {
-    if (this.capacity === 0) return undefined;
+    if (!this.enabled) return undefined;
     const use = ++this.uses;
     let band = this.bands.get(key);
     if (band && use - band.movedAt <= this.bands.size >> 1) return band;

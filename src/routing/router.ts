@@ -52,8 +52,10 @@ export class Router {
     }
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
-    const key = `${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${AvoidFilter.keyOf(q.avoid)}`;
-    const band = this.cache.band(key);
+    // The cache's key is built only when there is a cache (it is off by default).
+    const band = this.cache.enabled
+      ? this.cache.band(`${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${AvoidFilter.keyOf(q.avoid)}`)
+      : undefined;
     this.sweeps.work();
     const known = band?.lookup(q.weightKg);
     if (known || band?.noRoute) this.cache.hits++;
