@@ -1,9 +1,13 @@
 /**
  * bench:http — POST /v1/routes under autocannon (50 connections), on the demo
- * network and on a 2,000-hub synthetic one, each side by side with a bare
- * Fastify route echoing the same request bodies, and with the same app whose
- * router answers one precomputed route (the HTTP layer alone). The server runs
- * in a child process. Two sets of parcels:
+ * network and on a 2,000-hub synthetic one, each side by side with bare Fastify
+ * and with the same app whose router answers one precomputed route (the HTTP
+ * layer alone). Bare Fastify runs three ways, because a route's answer (1.3 KB
+ * on the demo network, 2.3 KB on 2,000 hubs) is far larger than its request
+ * (≈100 B): echoing the same request bodies (the strictest baseline); replying
+ * to them with an answer-sized object, serialised per call (the app's own bytes
+ * in and out); and echoing answer-sized bodies (real answers, posted and sent
+ * back). The server runs in a child process. Two sets of parcels:
  * - realistic (what the targets are judged on): src/synthetic/parcel-mix.ts,
  *   as bench:pipeline uses it, with readyAt left out (a courier posts a parcel
  *   when it is ready; the service takes now, to the minute) and pickup waves
@@ -21,6 +25,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { answerJson } from '../src/api/answer-json';
 import { parseRouteRequest } from '../src/api/route-request';
 import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
@@ -54,6 +59,8 @@ const CONNECTIONS = 50;
  */
 const REALISTIC_BODIES = 3_600_000;
 const DISTINCT_BODIES = 800_000;
+/** Distinct answers the answer-sized echo sends back and forth. */
+const ANSWER_SAMPLE = 20_000;
 const LEVELS: [string, number][] = [['standard', 0.55], ['express', 0.2], ['economy', 0.15], ['green', 0.1]];
 const READY_FROM = Date.parse('2026-11-23T00:00:00Z');
 /**
@@ -115,18 +122,27 @@ export function parcelBodies(doc: NetworkDocument, count: number): string[] {
 
 type Mode = 'bare' | 'app' | 'app-fixed';
 
-/** The first body that has a route, for the app-fixed target. */
-function routableParcel(doc: NetworkDocument, bodies: string[]): string {
+/** Routed in-process: a request body and the JSON text the app answers it with. */
+interface Answered {
+  body: string;
+  answer: string;
+}
+
+/** The answers to the first `count` of `bodies` that have a route (for the app-fixed target and the answer-sized baselines). */
+function answered(doc: NetworkDocument, bodies: string[], count: number): Answered[] {
   const router = new Router(prepareNetwork(doc));
-  const routes = (body: string): boolean => {
+  const found: Answered[] = [];
+  for (const body of bodies) {
+    if (found.length === count) break;
     const parsed = parseRouteRequest(JSON.parse(body));
+    if (!parsed.ok) continue;
     try {
-      return parsed.ok && router.route(parsed.query) !== undefined;
+      found.push({ body, answer: answerJson(router.route(parsed.query), 'bench', parsed.parcelId) });
     } catch {
-      return false;
+      // NO_ROUTE: the app answers it with a short error; not an answer-sized body.
     }
-  };
-  return bodies.find(routes) ?? bodies[0];
+  }
+  return found;
 }
 
 function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
@@ -216,42 +232,62 @@ export async function measure(
   }
 }
 
+/** The answer of median length: the answer-sized reply's object. */
+function medianBySize(texts: string[]): string {
+  return [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1];
+}
+
 async function scenario(name: string, doc: NetworkDocument, dir: string) {
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(doc));
   const realistic = realisticBodies(doc, REALISTIC_BODIES);
   const distinct = parcelBodies(doc, DISTINCT_BODIES);
   const avgBytes = (bodies: string[]) => Math.round(bodies.reduce((sum, b) => sum + b.length, 0) / bodies.length);
+  const sample = answered(doc, realistic, ANSWER_SAMPLE);
+  const answers = sample.map(({ answer }) => answer);
   const env = {
     NETWORK_FILE: file,
     KEY_PREFIX: `bench:http:${process.pid}:${name}`,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
-    BENCH_FIXED_PARCEL: routableParcel(doc, realistic),
+    BENCH_FIXED_PARCEL: sample[0].body,
   };
   const loadBefore = loadavg()[0];
   const bare = await measure('bare', '/echo', realistic);
+  const bareAnswer = await measure('bare', '/answer', realistic, { BENCH_ANSWER: medianBySize(answers) });
+  const bareAnswerEcho = await measure('bare', '/echo', answers);
   const httpOnly = await measure('app-fixed', '/v1/routes', realistic, env);
   const { steady, ...routes } = await measure('app', '/v1/routes', realistic, env, STEADY_AFTER_SECONDS);
   const worst = await measure('app', '/v1/routes', distinct, env);
   const loadAfter = loadavg()[0];
-  /** Ratios to bare Fastify: of requests per second, and of CPU time per request (bare ÷ app). */
-  const ratios = (f: Figures) => ({
-    rps: round(f.rps / bare.rps, 2),
-    cpu: round(bare.cpuMicrosPerRequest / f.cpuMicrosPerRequest, 2),
+  /** Ratios to a baseline: of requests per second, and of CPU time per request (baseline ÷ app). */
+  const ratiosTo = (base: Figures) => (f: Figures) => ({
+    rps: round(f.rps / base.rps, 2),
+    cpu: round(base.cpuMicrosPerRequest / f.cpuMicrosPerRequest, 2),
   });
-  const line = (label: string, f: Figures, ratio?: { rps: number; cpu: number }): string =>
+  const baselines = { requestEcho: ratiosTo(bare), answerReply: ratiosTo(bareAnswer), answerEcho: ratiosTo(bareAnswerEcho) };
+  const ratios = (f: Figures) => ({
+    ...baselines.requestEcho(f),
+    toAnswerReply: baselines.answerReply(f),
+    toAnswerEcho: baselines.answerEcho(f),
+  });
+  const shown = ({ toAnswerReply, toAnswerEcho, ...toRequestEcho }: ReturnType<typeof ratios>) =>
+    [toRequestEcho, toAnswerReply, toAnswerEcho].map((r) => `${r.rps}/${r.cpu}`).join(' | ');
+  const line = (label: string, f: Figures, ratio?: ReturnType<typeof ratios>): string =>
     `  ${label.padEnd(34)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${String(f.p99).padStart(2)} ms  ` +
     `${String(f.cpuMicrosPerRequest).padStart(6)} µs CPU/request` +
-    (ratio ? `  ${ratio.rps} of bare by rate, ${ratio.cpu} by CPU` : '') +
+    (ratio ? `  of bare: ${shown(ratio)}` : '') +
     (f.cacheHitRate === undefined ? '' : `  cache hits ${round(f.cacheHitRate * 100, 1)} %`) +
     (f.non2xx ? `  non-2xx ${f.non2xx} ${JSON.stringify(f.non2xxByStatus)}` : '') +
     (f.errors ? `  errors ${f.errors}` : '');
   console.log(
     `${name}: ${doc.hubs.length} hubs, ${doc.legs.length} legs; request body ${avgBytes(realistic)} B realistic, ` +
-      `${avgBytes(distinct)} B all distinct; load average ${round(loadBefore, 2)} → ${round(loadAfter, 2)}`,
+      `${avgBytes(distinct)} B all distinct; answer ${avgBytes(answers)} B; load average ${round(loadBefore, 2)} → ${round(loadAfter, 2)}`,
   );
-  console.log(line('bare Fastify echo', bare));
+  console.log('  (of bare: rate/CPU ratios to the request echo | the answer-sized reply | the answer-sized echo)');
+  console.log(line('bare Fastify echo, request', bare));
+  console.log(line('bare Fastify, answer-sized reply', bareAnswer));
+  console.log(line('bare Fastify echo, answer-sized', bareAnswerEcho));
   console.log(line('HTTP layer only (fixed answer)', httpOnly, ratios(httpOnly)));
   console.log(line('POST /v1/routes, realistic', routes, ratios(routes)));
   if (steady) console.log(line(`  the same ${STEADY_AFTER_SECONDS} s on, over ${STEADY_SECONDS} s`, steady, ratios(steady)));
@@ -260,8 +296,11 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     name,
     hubs: doc.hubs.length,
     legs: doc.legs.length,
+    answerBytes: avgBytes(answers),
     loadAverage: [round(loadBefore, 2), round(loadAfter, 2)],
     bare,
+    bareAnswerReply: bareAnswer,
+    bareAnswerEcho,
     httpOnly: { ...httpOnly, ratio: ratios(httpOnly) },
     routes: { ...routes, ratio: ratios(routes) },
     ...(steady && { routesSteady: { afterSeconds: STEADY_AFTER_SECONDS, seconds: STEADY_SECONDS, ...steady, ratio: ratios(steady) } }),

@@ -1,6 +1,8 @@
 /**
  * The server side of bench:http, run in a child process so that it has a core
- * of its own: `bare` (Fastify echoing a JSON body), `app` (the real app with the
+ * of its own: `bare` (Fastify echoing a JSON body on /echo, and on /answer
+ * replying to any body with the object in BENCH_ANSWER, serialised per call as
+ * Fastify does: the app's own bytes in and out), `app` (the real app with the
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route, its JSON text written
  * once: what is left is the HTTP layer's own cost). It tells its port to the
@@ -19,7 +21,7 @@ import { deleteKeys } from '../../test/support/delete-keys';
 /** What the parent is told on 'cpu'. */
 export interface TargetUsage {
   cpuMicros: number;
-  /** The live router's answer cache (the app, unless its router answers a fixed route). */
+  /** The live router's answer cache (the app with ROUTE_CACHE_SIZE set, unless its router answers a fixed route). */
   cache?: { hits: number; misses: number };
 }
 
@@ -31,8 +33,12 @@ interface Target {
 
 async function bare(): Promise<Target> {
   const app = Fastify();
+  const answer: unknown = JSON.parse(process.env.BENCH_ANSWER ?? '{}');
   app.post('/echo', (request, reply) => {
     reply.send(request.body);
+  });
+  app.post('/answer', (_request, reply) => {
+    reply.send(answer);
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { port: (app.server.address() as { port: number }).port, stop: () => app.close() };
@@ -53,7 +59,8 @@ async function real(fixed: boolean): Promise<Target> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     port: (app.server.address() as { port: number }).port,
-    cacheStats: fixed ? undefined : () => runtime.live.require().router.cacheStats,
+    // Only when the answer cache is on (ROUTE_CACHE_SIZE): off, every lookup is a miss and its hit rate says nothing.
+    cacheStats: fixed || config.routeCacheSize === 0 ? undefined : () => runtime.live.require().router.cacheStats,
     async stop() {
       await app.close();
       await deleteKeys(runtime.redis, config.keyPrefix);
