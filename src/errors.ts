@@ -10,6 +10,7 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   FORBIDDEN: { status: 403, message: 'admin calls are disabled: ADMIN_TOKEN is not set' },
   NOT_FOUND: { status: 404, message: 'no such resource' },
+  REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time' },
   CONFLICT: { status: 409, message: 'the resource is not ready for this call yet' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is over its limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'the request body must be application/json' },
@@ -17,6 +18,7 @@ export const ERRORS = {
   UNKNOWN_LEG: { status: 422, message: 'the leg is not in the active network' },
   NO_ROUTE: { status: 422, message: 'no route reaches the destination within 14 days' },
   RATE_LIMITED: { status: 429, message: 'too many requests' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are over their limit' },
   INTERNAL: { status: 500, message: 'internal error' },
   UNAVAILABLE: { status: 503, message: 'the service cannot answer this right now' },
 } as const;

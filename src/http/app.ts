@@ -12,6 +12,7 @@ import type { LiveNetwork } from '../network/live-network';
 import { registerMetrics } from '../metrics/http-metrics';
 import type { RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
+import { answerClientError } from './client-error';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
 import { shedLoad } from './load-shedding';
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps) {
     loggerInstance: deps.logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    clientErrorHandler: answerClientError,
     // Unique across processes and restarts: batch jobs carry it into the workers' logs.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -30,12 +30,24 @@ const BY_STATUS: Record<number, ErrorCode> = {
 };
 
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
-  const appError = toAppError(error);
+  const appError = cutOff(error, request)
+    ? new AppError('VALIDATION', 'the connection closed before the request body ended')
+    : toAppError(error);
   if (appError.status >= 500 && appError.code !== 'UNAVAILABLE') {
     request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
   }
   if (appError.code === 'UNAVAILABLE') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   void reply.status(appError.status).send(appError.toJSON());
+}
+
+/**
+ * The client closed its connection while a body streamed to the handler (an NDJSON
+ * batch) was still being read: its input, not a fault here. Fastify's own body
+ * parsers already answer that with a 400; a stream read by a handler fails with
+ * Node's 'aborted' (ECONNRESET) on a request that is then destroyed.
+ */
+function cutOff(error: FastifyError | AppError, request: FastifyRequest): boolean {
+  return error.code === 'ECONNRESET' && request.raw.destroyed;
 }
 
 function toAppError(error: FastifyError | AppError): AppError {

@@ -4,31 +4,16 @@
  * header and API keys never written, even when a whole request is logged; a
  * batch's request id carried into its workers' lines.
  */
-import { Writable } from 'node:stream';
 import { startBatchWorkers } from '../../src/batch/worker-pool';
 import { buildApp } from '../../src/http/app';
-import { createLogger } from '../../src/logger';
-import type { LogLevel } from '../../src/config';
 import { ADMIN_TOKEN, startApp, type Harness } from '../support/app-harness';
 import { finished } from '../support/batch-harness';
+import { bufferLogger } from '../support/buffer-logger';
 import { tinyNetwork } from '../support/tiny-network';
 
 const API_KEY = 'test-api-key-9f2c';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
-
-/** A process logger at `level` whose lines are parsed into `lines` (each must be JSON). */
-function bufferLogger(level: LogLevel) {
-  const text: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      text.push(String(chunk));
-      done();
-    },
-  });
-  const lines = () => text.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger: createLogger({ logLevel: level }, sink), text, lines };
-}
 
 describe('the logs', () => {
   let h: Harness | undefined;
