@@ -13,6 +13,7 @@ import { registerMetrics } from '../metrics/http-metrics';
 import type { RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { answerClientError } from './client-error';
+import { refuseEncodedBodies } from './content-encoding';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
 import { shedLoad } from './load-shedding';
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps) {
     throw new AppError('NOT_FOUND', `no such call: ${request.method} ${request.url.split('?')[0]}`);
   });
   registerMetrics(app, deps.live);
+  refuseEncodedBodies(app);
 
   const services = createServices(config, deps.live, deps.redis);
 

@@ -3,6 +3,7 @@
  * deep nesting, huge bodies, wrong types, bad dates. None may produce a 5xx, and
  * nothing may leak into Object.prototype.
  */
+import { gzipSync } from 'node:zlib';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 import { startApp, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
@@ -101,6 +102,29 @@ describe('hostile input', () => {
     const huge = JSON.stringify({ ...VALID, parcelId: 'x'.repeat(10 * 1024 * 1024) });
     expect((await send(BODY_CALLS[0], huge)).statusCode).toBe(413);
     expect((await send(BODY_CALLS[2], huge)).statusCode).toBe(413);
+  });
+
+  it('bodies with a content-encoding answer 415 naming it, on every call, batches included, and queue nothing', async () => {
+    const plain = JSON.stringify(VALID);
+    const calls = [...BODY_CALLS, { method: 'POST', url: '/v1/batches' } as const];
+    for (const call of calls) {
+      for (const [coding, payload] of [['gzip', gzipSync(plain)], ['gzip', plain], ['br', plain], ['GZIP, identity', plain]] as const) {
+        const res = await h.app.inject({ ...call, payload, headers: { ...h.admin, 'content-type': 'application/json', 'content-encoding': coding } });
+        expect(res.statusCode).toBe(415);
+        expect(res.headers['accept-encoding']).toBe('identity');
+        expect(res.json()).toEqual({ error: 'UNSUPPORTED_MEDIA_TYPE', message: `the body must be sent without a content-encoding (got '${coding}')`, field: 'content-encoding' });
+      }
+    }
+    const ndjson = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: gzipSync(`${plain}\n${plain}\n`),
+      headers: { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' },
+    });
+    expect(ndjson.statusCode).toBe(415);
+    expect(await h.redis.keys(`${h.prefix}*batch*`)).toEqual([]);
+    const identity = await h.app.inject({ method: 'POST', url: '/v1/routes', payload: plain, headers: { 'content-type': 'application/json', 'content-encoding': 'identity' } });
+    expect(identity.statusCode).toBe(200);
   });
 
   it('odd paths, ids and query strings', async () => {

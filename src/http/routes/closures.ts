@@ -41,7 +41,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         body: ClosureInputSchema,
         response: {
           201: ClosureSchema,
-          ...errorResponses('VALIDATION', 'UNKNOWN_HUB', 'UNKNOWN_LEG', ...ADMIN_ERRORS),
+          ...errorResponses('VALIDATION', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_HUB', 'UNKNOWN_LEG', ...ADMIN_ERRORS),
         },
       },
     },

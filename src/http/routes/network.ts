@@ -44,7 +44,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         body: NetworkDocumentSchema,
         response: {
           200: UploadedNetworkSchema,
-          ...errorResponses('INVALID_NETWORK', 'PAYLOAD_TOO_LARGE', ...ADMIN_ERRORS),
+          ...errorResponses('INVALID_NETWORK', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', ...ADMIN_ERRORS),
         },
       },
     },

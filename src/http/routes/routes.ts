@@ -28,7 +28,7 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
         body: RouteRequestSchema,
         response: {
           200: RouteResponseSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'UNKNOWN_HUB', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_HUB', 'RATE_LIMITED', 'UNAVAILABLE'),
         },
       },
     },
