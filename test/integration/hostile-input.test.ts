@@ -104,6 +104,19 @@ describe('hostile input', () => {
     expect((await send(BODY_CALLS[2], huge)).statusCode).toBe(413);
   });
 
+  it('no body at all, with and without a content type, on every body call, batches included', async () => {
+    for (const call of [...BODY_CALLS, { method: 'POST', url: '/v1/batches' } as const]) {
+      for (const headers of [{}, { 'content-length': '0' }, { 'content-type': 'application/json' }, { 'content-type': 'application/x-ndjson' }]) {
+        const res = await h.app.inject({ ...call, headers: { ...h.admin, ...headers } });
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(res.json()).toHaveProperty('error');
+      }
+    }
+    const bare = await h.app.inject({ method: 'POST', url: '/v1/batches' });
+    expect(bare.json()).toEqual({ error: 'VALIDATION', message: 'body: is required: NDJSON (application/x-ndjson) or JSON {"parcels": [...]}', field: 'body' });
+  });
+
   it('bodies with a content-encoding answer 415 naming it, on every call, batches included, and queue nothing', async () => {
     const plain = JSON.stringify(VALID);
     const calls = [...BODY_CALLS, { method: 'POST', url: '/v1/batches' } as const];

@@ -145,6 +145,10 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     if (request.headers['content-type']?.startsWith(NDJSON)) {
       return ndjsonParcels(request.body as Readable, config.bodyLimitBytes);
     }
+    // A call with no body at all has no content type either, so no body schema checked it.
+    if (request.body === undefined) {
+      throw new AppError('VALIDATION', `body: is required: NDJSON (${NDJSON}) or JSON {"parcels": [...]}`, { field: 'body' });
+    }
     const { parcels } = request.body as BatchJsonBody;
     if (parcels.length > config.batchMaxParcels) {
       throw new AppError('PAYLOAD_TOO_LARGE', `a batch holds at most ${config.batchMaxParcels} parcels`);
