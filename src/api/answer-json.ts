@@ -36,18 +36,14 @@ const templates = new WeakMap<Itinerary, { networkVersion: string; template?: Te
 const texts = new WeakMap<RouteAnswer, { networkVersion: string; tail: string }>();
 
 export function answerJson(answer: RouteAnswer, networkVersion: string, parcelId?: string): string {
-  if (!answer.kept) return withParcelId(serialised(answer, networkVersion), parcelId);
+  if (!answer.kept) return JSON.stringify(toRouteResponse(answer, networkVersion, parcelId));
   let text = texts.get(answer);
   if (text?.networkVersion !== networkVersion) {
     text = { networkVersion, tail: tailOf(answer, networkVersion) };
     texts.set(answer, text);
   }
-  return withParcelId(text.tail, parcelId);
-}
-
-/** parcelId comes first in toRouteResponse's object, so it goes in front of the tail. */
-function withParcelId(tail: string, parcelId: string | undefined): string {
-  return parcelId === undefined ? `{${tail}` : `{"parcelId":${JSON.stringify(parcelId)},${tail}`;
+  // parcelId comes first in toRouteResponse's object, so it goes in front.
+  return parcelId === undefined ? `{${text.tail}` : `{"parcelId":${JSON.stringify(parcelId)},${text.tail}`;
 }
 
 function tailOf(answer: RouteAnswer, networkVersion: string): string {
