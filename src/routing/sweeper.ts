@@ -1,7 +1,7 @@
 import type { ClosureTable } from './closures';
 import { departureTime } from './departures';
-import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
+import { MinuteQueue } from './minute-queue';
 import { OriginSweep } from './origin-sweep';
 import type { NetworkIndex } from './prepare';
 import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from './time';
@@ -21,6 +21,9 @@ const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUT
  * — plus CO2 per kg for a `co2` sweep. Labels are popped in arrival order; every leg
  * takes time, so a label popped is never dominated by one made later, and a label
  * revisiting a hub is dominated by its earlier visit: every route kept is simple.
+ * Arrivals are whole minutes within the horizon, so the order is kept by a bucket
+ * per minute (MinuteQueue), in the order a heap on (arrival, per-parcel cost, cost
+ * per kg) would give.
  *
  * A sweep can be carried out a few labels at a time (start, then advance), so that it
  * never holds up the queries around it for long. Not re-entrant: one Sweeper owns its
@@ -28,7 +31,7 @@ const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUT
  */
 export class Sweeper {
   private readonly labels = new Labels();
-  private readonly heap = new LabelHeap(this.labels);
+  private readonly queue = new MinuteQueue(this.labels);
   private readonly bagHead: Int32Array;
   private readonly bagStamp: Int32Array;
   private stamp = 0;
@@ -50,7 +53,7 @@ export class Sweeper {
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES;
     this.withCo2 = kind === 'co2';
     this.labels.reset();
-    this.heap.clear();
+    this.queue.reset(readyAt, this.horizon);
     this.stamp++;
     this.offer(origin, readyAt, 0, 0, 0, -1, -1);
   }
@@ -58,13 +61,13 @@ export class Sweeper {
   /** Expand up to `pops` more labels of the sweep started; the sweep once it is complete, else undefined. */
   advance(pops: number): OriginSweep | undefined {
     const L = this.labels;
-    for (let n = 0; n < pops && this.heap.size > 0; ) {
-      const id = this.heap.pop();
+    for (let n = 0; n < pops && this.queue.size > 0; ) {
+      const id = this.queue.pop();
       if (L.dead[id] === 1) continue;
       this.expand(id);
       n++;
     }
-    return this.heap.size > 0 ? undefined : this.result();
+    return this.queue.size > 0 ? undefined : this.result();
   }
 
   private expand(id: number): void {
@@ -104,13 +107,12 @@ export class Sweeper {
     }
     const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);
     L.perKg[id] = perKg;
-    L.k1[id] = arrival;
     L.k2[id] = fixed;
     L.k3[id] = perKg;
     L.next[id] = fresh ? -1 : this.bagHead[hub];
     this.bagStamp[hub] = this.stamp;
     this.bagHead[hub] = id;
-    this.heap.push(id);
+    this.queue.push(id);
   }
 
   /**
