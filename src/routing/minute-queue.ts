@@ -50,6 +50,7 @@ export class MinuteQueue {
     this.size++;
   }
 
+  /** The next label id; only while `size` > 0. */
   pop(): number {
     while (this.taken === this.currentSize) this.load(this.minute++);
     this.size--;
