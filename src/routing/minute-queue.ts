@@ -18,6 +18,8 @@ export class MinuteQueue {
   /** The next label in the same bucket, by label id. */
   private link = new Int32Array(1024);
   private from = 0;
+  /** Minutes from `from` to the last one labels may arrive at. */
+  private span = 0;
   /** The minute being popped, relative to `from`. */
   private minute = 0;
   /** That minute's labels, sorted, and how many of them were popped. */
@@ -34,6 +36,7 @@ export class MinuteQueue {
     if (this.head.length < span) this.head = new Int32Array(span);
     this.head.fill(-1, 0, span);
     this.from = from;
+    this.span = span;
     this.minute = 0;
     this.currentSize = this.taken = this.size = 0;
   }
@@ -45,6 +48,8 @@ export class MinuteQueue {
       this.link = bigger;
     }
     const m = this.labels.arrival[id] - this.from;
+    // A label for a minute already popped (a leg of no duration) would be lost, and the queue never empty.
+    if (m < this.minute || m >= this.span) throw new RangeError(`label ${id} arrives outside the minutes still to pop`);
     this.link[id] = this.head[m];
     this.head[m] = id;
     this.size++;

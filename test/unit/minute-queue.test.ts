@@ -67,4 +67,16 @@ describe('MinuteQueue', () => {
     expect(queue.pop()).toBe(id);
     expect(queue.size).toBe(0);
   });
+
+  it('refuses a label for a minute already popped, or past the last one, instead of losing it', () => {
+    const rng = createRng(2);
+    const labels = new Labels();
+    const queue = new MinuteQueue(labels);
+    queue.reset(FROM, FROM + SPAN);
+    queue.push(addLabel(labels, rng, FROM + 3));
+    queue.pop();
+    expect(() => queue.push(addLabel(labels, rng, FROM + 3))).toThrow(RangeError);
+    expect(() => queue.push(addLabel(labels, rng, FROM + SPAN + 1))).toThrow(RangeError);
+    expect(queue.size).toBe(0);
+  });
 });
