@@ -4,18 +4,31 @@
  *   time — earliest arrival, then lowest cost (express)
  *   cost — lowest cost, then earliest arrival (standard, economy)
  *   co2  — lowest CO2, then lowest cost, then earliest arrival (green)
+ * Routes still tied after these go by their leg ids (see PathOrder).
+ *
+ * The tolerance is there for rounding: the same legs summed in another order can
+ * differ in the last bits. Amounts are never negative.
  */
 export type Objective = 'time' | 'cost' | 'co2';
 
 const RELATIVE_TOLERANCE = 1e-9;
 
-export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+/** Whether amount a is no worse than b: lower, or equal within the tolerance. */
+export function notWorse(a: number, b: number): boolean {
+  return a <= b || a - b <= RELATIVE_TOLERANCE * a;
 }
 
-/** The largest amount still equal to `x` under the tolerance. */
+/** Whether amount a is lower than b by more than the tolerance. */
+export function clearlyLess(a: number, b: number): boolean {
+  return b - a > RELATIVE_TOLERANCE * b;
+}
+
+/**
+ * A limit no amount tied with `x` exceeds: a search that found a route at `x` still
+ * looks at everything up to it, so that every tied route is compared.
+ */
 export function upperTieLimit(x: number): number {
-  return x + RELATIVE_TOLERANCE * Math.abs(x);
+  return x + 2 * RELATIVE_TOLERANCE * Math.abs(x);
 }
 
 export interface Outcome {
@@ -24,13 +37,19 @@ export interface Outcome {
   co2: number;
 }
 
-/** Whether outcome a is strictly preferred to b under the objective's tie rules. */
-export function isBetter(objective: Objective, a: Outcome, b: Outcome): boolean {
-  if (objective === 'time') {
-    if (a.arrival !== b.arrival) return a.arrival < b.arrival;
-    return !nearlyEqual(a.cost, b.cost) && a.cost < b.cost;
+/** Negative when outcome a is preferred to b under the objective's criteria, positive when b is, 0 when they tie. */
+export function compareOutcomes(objective: Objective, a: Outcome, b: Outcome): number {
+  if (objective === 'time' && a.arrival !== b.arrival) return a.arrival - b.arrival;
+  if (objective === 'co2') {
+    const co2 = compareAmounts(a.co2, b.co2);
+    if (co2 !== 0) return co2;
   }
-  if (objective === 'co2' && !nearlyEqual(a.co2, b.co2)) return a.co2 < b.co2;
-  if (!nearlyEqual(a.cost, b.cost)) return a.cost < b.cost;
-  return a.arrival < b.arrival;
+  const cost = compareAmounts(a.cost, b.cost);
+  if (cost !== 0 || objective === 'time') return cost;
+  return a.arrival - b.arrival;
+}
+
+function compareAmounts(a: number, b: number): number {
+  if (clearlyLess(a, b)) return -1;
+  return clearlyLess(b, a) ? 1 : 0;
 }

@@ -2,7 +2,8 @@ import type { ClosureTable } from './closures';
 import { departureTime } from './departures';
 import { itineraryOf } from './explain';
 import type { LabelChain } from './labels';
-import { isBetter, type Objective, type Outcome } from './objective';
+import { compareOutcomes, type Objective, type Outcome } from './objective';
+import type { PathOrder } from './path-order';
 import type { NetworkIndex } from './prepare';
 import type { Itinerary, ServiceLevel } from './types';
 
@@ -26,10 +27,10 @@ export interface SweptLabels extends LabelChain {
  *
  * Why a choice made here is exact: a route's cost at weight w is fixed + w × perKg and
  * its CO2 w × co2PerKg, so a route that is no worse in each of those is no worse at
- * any weight under any level's order (CONTRACT §2), ties included. Every level's
+ * any weight under any level's order (CONTRACT §2), ties included; where they tie in
+ * every amount, the legs decide (PathOrder), as they do for a search. Every level's
  * choice among the routes arriving by some minute within the horizon is therefore
- * among the ones kept. Where two routes tie exactly, the one taken may differ from a
- * search's; both are correct under the contract's tie order.
+ * among the ones kept, and the choice made here is the search's.
  *
  * It also answers parcels ready later, at readyAt' ≥ readyAt. A route can only leave
  * later from a later start (FIFO), so every route from readyAt' is, from readyAt, kept
@@ -43,6 +44,7 @@ export class OriginSweep {
   constructor(
     private readonly ix: NetworkIndex,
     private readonly closures: ClosureTable,
+    private readonly order: PathOrder,
     readonly readyAt: number,
     /** Routes arriving after this minute were not followed. */
     readonly horizon: number,
@@ -85,7 +87,8 @@ export class OriginSweep {
     for (let m = this.bagHead[destination]; m >= 0; m = next[m]) {
       if (arrival[m] > latestArrival) continue;
       const outcome = { arrival: arrival[m], cost: fixed[m] + weightKg * perKg[m], co2: weightKg * co2PerKg[m] };
-      if (best < 0 || isBetter(objective, outcome, bestOutcome)) {
+      const byCriteria = best < 0 ? -1 : compareOutcomes(objective, outcome, bestOutcome);
+      if (byCriteria < 0 || (byCriteria === 0 && this.order.compare(this.labels, m, best) < 0)) {
         best = m;
         bestOutcome = outcome;
       }

@@ -25,6 +25,8 @@ export class NetworkIndex {
   readonly legCount: number;
   readonly legIds: readonly string[];
   readonly legByCode: ReadonlyMap<string, number>;
+  /** Each leg's place among the leg ids in JavaScript string order: the last tie-break (PathOrder). */
+  readonly legRank: Int32Array;
   readonly outStart: Int32Array;
   readonly legFrom: Int32Array;
   readonly legTo: Int32Array;
@@ -70,6 +72,9 @@ export class NetworkIndex {
     this.legCount = m;
     this.legIds = order.map((o) => o.leg.id);
     this.legByCode = new Map(this.legIds.map((id, i) => [id, i]));
+    this.legRank = new Int32Array(m);
+    const byId = this.legIds.map((id, l) => ({ id, l })).sort((x, y) => (x.id < y.id ? -1 : 1));
+    byId.forEach(({ l }, rank) => (this.legRank[l] = rank));
     this.legFrom = Int32Array.from(order, (o) => o.from);
     this.legTo = Int32Array.from(order, (o) => this.hub(o.leg.to));
     this.legDuration = Int32Array.from(order, (o) => o.leg.durationMinutes);

@@ -3,6 +3,7 @@ import { AvoidFilter } from './avoid-filter';
 import { ClosureTable } from './closures';
 import { explainRoute, itineraryOf } from './explain';
 import type { Objective } from './objective';
+import { PathOrder } from './path-order';
 import type { NetworkIndex } from './prepare';
 import { RouteCache } from './route-cache';
 import { Search } from './search';
@@ -35,7 +36,7 @@ export class Router {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.search = new Search(index, this.closureTable);
     this.cache = new RouteCache(options.cacheSize ?? 0);
-    this.sweeps = new SweepCache(index, this.closureTable);
+    this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank));
   }
 
   /** Answers from the cache, and the others (misses), of which `swept` came from a sweep rather than a search. */

@@ -4,7 +4,8 @@ import { departureTime } from './departures';
 import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
 import type { LowerBounds } from './lower-bounds';
-import { isBetter, upperTieLimit, type Objective } from './objective';
+import { clearlyLess, compareOutcomes, notWorse, upperTieLimit, type Objective } from './objective';
+import { PathOrder } from './path-order';
 import type { NetworkIndex } from './prepare';
 import { minuteOfWeek } from './time';
 
@@ -23,8 +24,11 @@ export interface SearchRequest {
  * Exact multi-criteria label-setting search over the time-dependent (FIFO) network:
  * A* on the objective with consistent lower bounds to the destination, popping labels
  * in lexicographic key order, keeping at each hub only labels no other label dominates
- * in (arrival, cost) — plus CO2 for the `co2` objective. A label that revisits a hub is
- * always dominated by its own earlier visit, so every route found is simple.
+ * in (arrival, cost) — plus CO2 for the `co2` objective. Labels tied in every amount
+ * are told apart by their legs (PathOrder), so the route returned is the canonical one
+ * of CONTRACT §2, whichever the search met first. A label that revisits a hub is
+ * always dominated by its own earlier visit (its legs are a prefix of the revisit's),
+ * so every route found is simple.
  *
  * Not re-entrant: one Search owns its scratch arrays, and queries run one at a time.
  */
@@ -33,6 +37,7 @@ export class Search {
   private readonly heap = new LabelHeap(this.labels);
   private readonly bagHead: Int32Array;
   private readonly bagStamp: Int32Array;
+  private readonly order: PathOrder;
   private stamp = 0;
 
   private req!: SearchRequest;
@@ -45,6 +50,7 @@ export class Search {
   ) {
     this.bagHead = new Int32Array(ix.hubCount);
     this.bagStamp = new Int32Array(ix.hubCount);
+    this.order = new PathOrder(ix.legRank);
   }
 
   /** The best label at the destination, or -1 when no route arrives by `latestArrival`. */
@@ -59,20 +65,29 @@ export class Search {
     this.offer(req.origin, req.readyAt, 0, 0, -1, -1);
 
     let best = -1;
+    // For the earliest arrival: once one route arrives, the labels arriving then at a cost tied with its are still looked at.
+    let tiedCostLimit = Infinity;
     while (this.heap.size > 0) {
       const id = this.heap.pop();
       if (L.dead[id] === 1) continue;
-      if (L.k1[id] > this.stopKey) break;
+      if (L.k1[id] > this.stopKey || L.k2[id] > tiedCostLimit) break;
       if (L.hub[id] !== req.destination) {
         this.expand(id);
-      } else if (best < 0) {
-        best = id;
-        if (req.objective === 'time') break;
-      } else if (isBetter(req.objective, this.outcome(id), this.outcome(best))) {
-        best = id;
+        continue;
+      }
+      if (best < 0 || this.prefers(id, best)) best = id;
+      if (req.objective === 'time') {
+        this.stopKey = L.k1[best];
+        tiedCostLimit = upperTieLimit(L.cost[best]);
       }
     }
     return best;
+  }
+
+  /** Whether route a is preferred to route b: the objective's criteria, then the legs. */
+  private prefers(a: number, b: number): boolean {
+    const byCriteria = compareOutcomes(this.req.objective, this.outcome(a), this.outcome(b));
+    return byCriteria !== 0 ? byCriteria < 0 : this.order.compare(this.labels, a, b) < 0;
   }
 
   private expand(id: number): void {
@@ -114,11 +129,15 @@ export class Search {
       k1 = co2 + req.weightKg * lb.co2PerKg[hub];
       k3 = timeKey;
     }
-    if (k1 > this.stopKey || this.isDominated(hub, arrival, cost, co2)) return;
-    // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
-    if (hub === req.destination) this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
+    if (k1 > this.stopKey) return;
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
+    if (this.isDominated(id)) {
+      L.size--;
+      return;
+    }
+    // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
+    if (hub === req.destination) this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
     L.k1[id] = k1;
     L.k2[id] = k2;
     L.k3[id] = k3;
@@ -133,19 +152,17 @@ export class Search {
   }
 
   /**
-   * Whether a label at `hub` is no better than one already there; labels the new one
-   * dominates are killed and unlinked on the way.
+   * Whether label n, just added, is dominated by a label already in its hub's bag;
+   * labels n dominates are killed and unlinked on the way.
    */
-  private isDominated(hub: number, arrival: number, cost: number, co2: number): boolean {
-    if (this.bagStamp[hub] !== this.stamp) return false;
+  private isDominated(n: number): boolean {
     const L = this.labels;
-    const withCo2 = this.req.objective === 'co2';
+    const hub = L.hub[n];
+    if (this.bagStamp[hub] !== this.stamp) return false;
     let prev = -1;
     for (let m = this.bagHead[hub]; m >= 0; m = L.next[m]) {
-      const mArrival = L.arrival[m];
-      const mCost = L.cost[m];
-      if (mArrival <= arrival && mCost <= cost && (!withCo2 || L.co2[m] <= co2)) return true;
-      if (arrival <= mArrival && cost <= mCost && (!withCo2 || co2 <= L.co2[m])) {
+      if (this.dominates(m, n)) return true;
+      if (this.dominates(n, m)) {
         L.dead[m] = 1;
         if (prev < 0) this.bagHead[hub] = L.next[m];
         else L.next[prev] = L.next[m];
@@ -154,6 +171,22 @@ export class Search {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether label a, at the same hub as b, makes b useless: whatever follows, a with
+   * it is preferred to b with it. It arrives no later and costs no more (nor, for the
+   * `co2` objective, emits more), and either it is clearly cheaper (clearly greener)
+   * or its legs come first. An earlier arrival alone is not enough: both may wait for
+   * the same departure, and then the legs decide.
+   */
+  private dominates(a: number, b: number): boolean {
+    const L = this.labels;
+    if (L.arrival[a] > L.arrival[b] || !notWorse(L.cost[a], L.cost[b])) return false;
+    const withCo2 = this.req.objective === 'co2';
+    if (withCo2 && !notWorse(L.co2[a], L.co2[b])) return false;
+    if (clearlyLess(L.cost[a], L.cost[b]) || (withCo2 && clearlyLess(L.co2[a], L.co2[b]))) return true;
+    return this.order.compare(L, a, b) < 0;
   }
 
   private outcome(id: number): { arrival: number; cost: number; co2: number } {

@@ -1,5 +1,6 @@
 import type { ClosureTable } from './closures';
 import type { OriginSweep } from './origin-sweep';
+import type { PathOrder } from './path-order';
 import type { NetworkIndex } from './prepare';
 import { SWEEP_REUSE_MINUTES, Sweeper, type SweepKind } from './sweeper';
 
@@ -57,8 +58,8 @@ export class SweepCache {
   private readonly sweepLabels: Record<SweepKind, number>;
   private labels = 0;
 
-  constructor(ix: NetworkIndex, closures: ClosureTable) {
-    this.sweeper = new Sweeper(ix, closures);
+  constructor(ix: NetworkIndex, closures: ClosureTable, order: PathOrder) {
+    this.sweeper = new Sweeper(ix, closures, order);
     const guess = FIRST_GUESS_LABELS_PER_HUB * ix.hubCount;
     this.sweepLabels = { cost: guess, co2: guess };
   }

@@ -12,7 +12,7 @@ import type { Closure, Hub, Leg, NetworkDocument, RouteQuery } from '../../src/r
 import { chooseRoutes, type OracleChoice, type OracleRoute } from './oracle-choice';
 import { nextDeparture } from './oracle-schedule';
 
-/** The first of the best routes, with the whole choice (ties included) and the deadline. */
+/** The canonical best route (the first of the ties), with the whole choice (ties included) and the deadline. */
 export interface OracleAnswer extends OracleRoute, OracleChoice {
   deadline: number;
 }

@@ -1,6 +1,6 @@
 /**
  * How a router's answer to a random case disagrees with the brute-force oracle:
- * the route must be one of the oracle's full ties, hold together leg by leg, and
+ * the route must be the oracle's canonical one (of its full ties, the smallest list of leg ids), hold together leg by leg, and
  * carry the oracle's deadline verdict. An empty list when it agrees.
  */
 import { AppError } from '../../src/errors';
@@ -15,7 +15,7 @@ function show(r: OracleRoute): string {
   return `[${r.legIds.join(' ')}] arriveAt ${r.arriveAt} cost ${r.cost} co2Kg ${r.co2Kg}`;
 }
 
-/** How the router's answer disagrees with the oracle (empty when it agrees). */
+/** How the router's answer disagrees with the oracle's canonical route (empty when it agrees). */
 function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
   const chosen = answer.route.legs.map((l) => l.legId);
   const tie = expected.ties.find((t) => t.legIds.join() === chosen.join());
@@ -23,6 +23,8 @@ function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
   if (!tie) {
     const route = { legIds: chosen, ...answer.route };
     problems.push(`router chose ${show(route)}; the best is ${show(expected)}`);
+  } else if (tie !== expected.ties[0]) {
+    problems.push(`router chose the tie ${show(tie)}; the canonical one (smallest leg ids) is ${show(expected)}`);
   } else {
     if (answer.route.arriveAt !== tie.arriveAt) problems.push(`arriveAt ≠ oracle ${show(tie)}`);
     if (!sameAmount(answer.route.cost, tie.cost)) problems.push(`cost ≠ oracle ${show(tie)}`);

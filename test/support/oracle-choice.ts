@@ -12,7 +12,10 @@ export interface OracleRoute {
 }
 
 export interface OracleChoice {
-  /** Every route that is equally good under the level's criteria (never empty). */
+  /**
+   * Every route that is equally good under the level's criteria (never empty), in the
+   * order of the last tie-break: the smallest list of leg ids first (the canonical route).
+   */
   ties: OracleRoute[];
   /** How many routes were still tied after each criterion, e.g. [3, 1]: a tie broken by the second. */
   tiedAfter: number[];
@@ -50,7 +53,18 @@ function bestOf(routes: OracleRoute[], criteria: Criterion[]): Omit<OracleChoice
     ties = ties.filter((r) => criterion(r, top) === 0);
     tiedAfter.push(ties.length);
   }
-  return { ties, tiedAfter };
+  return { ties: [...ties].sort((a, b) => compareLegIds(a.legIds, b.legIds)), tiedAfter };
+}
+
+/**
+ * CONTRACT §2's last tie-break, written naively: lists of leg ids compared id by id as
+ * strings (JavaScript `<`), a list that is a prefix of another first.
+ */
+export function compareLegIds(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 export function chooseRoutes(

@@ -7,6 +7,7 @@
 import { ClosureTable } from '../../src/routing/closures';
 import { prepareNetwork } from '../../src/routing/prepare';
 import { SweepCache } from '../../src/routing/sweep-cache';
+import { PathOrder } from '../../src/routing/path-order';
 import { SWEEP_REUSE_MINUTES } from '../../src/routing/sweeper';
 import { generateNetwork } from '../../src/synthetic/generate';
 
@@ -23,7 +24,7 @@ function workOff(cache: SweepCache): void {
 
 describe('SweepCache charges', () => {
   it('earns a sweep for searches ready within one window, which then answers that window', () => {
-    const cache = new SweepCache(index, ClosureTable.NONE);
+    const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
     cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
     cache.charge(ORIGIN, WINDOW_START + 30, 'cost', SWEEP_GUESS * 0.6);
     workOff(cache);
@@ -31,14 +32,14 @@ describe('SweepCache charges', () => {
   });
 
   it('does not add up searches ready in different windows: no sweep earned that none of the others would use', () => {
-    const cache = new SweepCache(index, ClosureTable.NONE);
+    const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
     for (let i = 0; i < 10; i++) cache.charge(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', SWEEP_GUESS * 0.6);
     workOff(cache);
     for (let i = 0; i < 10; i++) expect(cache.get(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost')).toBeUndefined();
   });
 
   it('keeps the accounts of origins and kinds apart', () => {
-    const cache = new SweepCache(index, ClosureTable.NONE);
+    const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
     cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
     cache.charge(ORIGIN + 1, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
     cache.charge(ORIGIN, WINDOW_START, 'co2', SWEEP_GUESS * 0.6);
