@@ -44,7 +44,6 @@ interface SizeResult {
   boundsPerDestinationMs: number;
   boundsHeapMB: number;
   levels: Record<string, { p50: number; p99: number }>;
-  repeatedP50Us: number;
 }
 
 function measureSize(hubs: number): { result: SizeResult; ix: NetworkIndex; queries: RouteQuery[] } {
@@ -60,15 +59,12 @@ function measureSize(hubs: number): { result: SizeResult; ix: NetworkIndex; quer
   const boundsMs = timeEach(destinations.length, (i) => ix.bounds.get(destinations[i]));
   const boundsHeapMB = heapUsedMB() - heapBefore - heapMB;
 
-  const fresh = new Router(ix, [], { cacheSize: 0 });
+  const fresh = new Router(ix);
   const levels: SizeResult['levels'] = {};
   for (const serviceLevel of SERVICE_LEVELS) {
     const ms = timeEach(queries.length, (i) => routeOrNull(fresh, { ...queries[i], serviceLevel }));
     levels[serviceLevel] = { p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)) };
   }
-  const cached = new Router(ix, [], { cacheSize: 20_000 });
-  queries.forEach((q) => routeOrNull(cached, q));
-  const repeated = timeEach(queries.length, (i) => routeOrNull(cached, queries[i]));
 
   const result: SizeResult = {
     hubs,
@@ -78,7 +74,6 @@ function measureSize(hubs: number): { result: SizeResult; ix: NetworkIndex; quer
     boundsPerDestinationMs: round(boundsMs.reduce((a, b) => a + b, 0) / boundsMs.length),
     boundsHeapMB: round(boundsHeapMB, 1),
     levels,
-    repeatedP50Us: round(percentile(repeated, 50) * 1000, 1),
   };
   return { result, ix, queries };
 }
@@ -94,7 +89,7 @@ function compareStatic(ix: NetworkIndex, queries: RouteQuery[]): Record<string, 
     ng.addLink(leg.from, leg.to, { d: leg.durationMinutes });
   }
   const finder = ngraphPath.aStar(ng, { oriented: true, distance: (_a, _b, link) => link.data.d });
-  const fresh = new Router(ix, [], { cacheSize: 0 });
+  const fresh = new Router(ix);
   const contenders: Array<(q: RouteQuery) => void> = [
     (q) => dijkstra.bidirectional(g, q.origin, q.destination, 'd'),
     (q) => finder.find(q.origin, q.destination),
@@ -135,11 +130,11 @@ function main(): void {
   const side = compareStatic(at2000.ix, at2000.queries);
   console.log(JSON.stringify({ sideBySide2000: side }));
 
-  console.log('\n| hubs | legs | index ms | index MB | bounds/dest ms (MB cached) | express p50/p99 | standard p50/p99 | economy p50/p99 | green p50/p99 | cached µs |');
+  console.log('\n| hubs | legs | index ms | index MB | bounds/dest ms (MB cached) | express p50/p99 | standard p50/p99 | economy p50/p99 | green p50/p99 |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const lv = (l: string): string => `${r.levels[l].p50} / ${r.levels[l].p99}`;
-    console.log(`| ${r.hubs} | ${r.legs} | ${r.indexBuildMs} | ${r.heapMB} | ${r.boundsPerDestinationMs} (${r.boundsHeapMB}) | ${lv('express')} | ${lv('standard')} | ${lv('economy')} | ${lv('green')} | ${r.repeatedP50Us} |`);
+    console.log(`| ${r.hubs} | ${r.legs} | ${r.indexBuildMs} | ${r.heapMB} | ${r.boundsPerDestinationMs} (${r.boundsHeapMB}) | ${lv('express')} | ${lv('standard')} | ${lv('economy')} | ${lv('green')} |`);
   }
   const r = rows.find((x) => x.hubs === 2000) as SizeResult;
   console.log(

@@ -13,7 +13,7 @@
  *   when it is ready; the service takes now, to the minute) and pickup waves
  *   from about one hub in ten (see realisticBodies);
  * - all distinct (the worst case): random O/D pairs, levels and weights, readyAt
- *   over a week, so the router's answer cache never helps.
+ *   over a week, so that the sweeps never help.
  * Last line: one JSON object of the figures. BENCH_SECONDS sets the duration (10),
  * BENCH_PICKUP_SHARE the share of hubs handing in at once (0.1; 0 = parcel-mix's 24 waves),
  * BENCH_STEADY_AFTER how long the realistic mix runs on before it is measured again,
@@ -25,7 +25,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { answerJson } from '../src/api/answer-json';
+import { routeJson } from '../src/api/route-response';
 import { parseRouteRequest } from '../src/api/route-request';
 import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
@@ -82,8 +82,6 @@ export interface Figures {
   /** The non-2xx answers by status code, e.g. 422 NO_ROUTE, 503 shed under load. */
   non2xxByStatus?: Record<string, number>;
   errors: number;
-  /** Hits ÷ lookups of the router's answer cache during the measured seconds (the app only). */
-  cacheHitRate?: number;
 }
 
 /**
@@ -137,7 +135,7 @@ function answered(doc: NetworkDocument, bodies: string[], count: number): Answer
     const parsed = parseRouteRequest(JSON.parse(body));
     if (!parsed.ok) continue;
     try {
-      found.push({ body, answer: answerJson(router.route(parsed.query), 'bench', parsed.parcelId) });
+      found.push({ body, answer: routeJson(router.route(parsed.query), 'bench', parsed.parcelId) });
     } catch {
       // NO_ROUTE: the app answers it with a short error; not an answer-sized body.
     }
@@ -213,13 +211,7 @@ export async function measure(
     const before = await usage(child);
     const { total, ...figures } = await load(port, path, next, seconds);
     const after = await usage(child);
-    const measured: Figures = { ...figures, cpuMicrosPerRequest: round((after.cpuMicros - before.cpuMicros) / total, 1) };
-    if (before.cache && after.cache) {
-      const hits = after.cache.hits - before.cache.hits;
-      const lookups = hits + after.cache.misses - before.cache.misses;
-      measured.cacheHitRate = round(lookups ? hits / lookups : 0, 3);
-    }
-    return measured;
+    return { ...figures, cpuMicrosPerRequest: round((after.cpuMicros - before.cpuMicros) / total, 1) };
   };
   try {
     await load(port, path, next, WARMUP_SECONDS);
@@ -277,7 +269,6 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     `  ${label.padEnd(34)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${String(f.p99).padStart(2)} ms  ` +
     `${String(f.cpuMicrosPerRequest).padStart(6)} µs CPU/request` +
     (ratio ? `  of bare: ${shown(ratio)}` : '') +
-    (f.cacheHitRate === undefined ? '' : `  cache hits ${round(f.cacheHitRate * 100, 1)} %`) +
     (f.non2xx ? `  non-2xx ${f.non2xx} ${JSON.stringify(f.non2xxByStatus)}` : '') +
     (f.errors ? `  errors ${f.errors}` : '');
   console.log(

@@ -70,14 +70,6 @@ export interface Config {
   readonly workers: number;
   /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
-  /**
-   * Answers each process's router keeps for repeated queries (`ROUTE_CACHE_SIZE`); 0 = none.
-   * Off by default: on the realistic mix, through the API and through the batch workers,
-   * the sweeps answer about as fast as a hit, and the answers kept cost more in garbage
-   * collection than they save (bench/README.md). Worth turning on where the very same
-   * queries come again (a repeat is then answered in about 2 µs). @defaultValue 0
-   */
-  readonly routeCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -117,7 +109,6 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: reader.integer('WORKER_CONCURRENCY', 2, 1, 64),
     workers: reader.integer('WORKERS', Math.min(availableParallelism(), 64), 0, 64),
     resultsTtlSeconds: reader.integer('RESULTS_TTL', 86_400, 60, 30 * 86_400),
-    routeCacheSize: reader.integer('ROUTE_CACHE_SIZE', 0, 0, 10_000_000),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

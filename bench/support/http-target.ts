@@ -6,8 +6,7 @@
  * network in NETWORK_FILE, seeded into Redis under KEY_PREFIX) or `app-fixed`
  * (the same app whose router answers one precomputed route, its JSON text written
  * once: what is left is the HTTP layer's own cost). It tells its port to the
- * parent, answers 'cpu' with the CPU time it has used (µs) and, for the app, its
- * router's answer-cache counts so far, and on 'stop' closes and deletes every key
+ * parent, answers 'cpu' with the CPU time it has used (µs), and on 'stop' closes and deletes every key
  * under its KEY_PREFIX (network versions, and the batch queues the app creates).
  */
 import Fastify from 'fastify';
@@ -21,13 +20,10 @@ import { deleteKeys } from '../../test/support/delete-keys';
 /** What the parent is told on 'cpu'. */
 export interface TargetUsage {
   cpuMicros: number;
-  /** The live router's answer cache (the app with ROUTE_CACHE_SIZE set, unless its router answers a fixed route). */
-  cache?: { hits: number; misses: number };
 }
 
 interface Target {
   port: number;
-  cacheStats?(): { hits: number; misses: number };
   stop(): Promise<void>;
 }
 
@@ -51,16 +47,13 @@ async function real(fixed: boolean): Promise<Target> {
     const parsed = parseRouteRequest(JSON.parse(process.env.BENCH_FIXED_PARCEL ?? '{}'));
     if (!parsed.ok) throw parsed.error;
     const { router } = runtime.live.require();
-    // Marked as kept (as an answer-cache entry would be), so that its JSON text is written once, not per request.
-    const answer = { ...router.route(parsed.query), kept: true };
+    const answer = router.route(parsed.query);
     router.route = () => answer;
   }
   const app = await buildApp({ config, live: runtime.live, redis: runtime.redis });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     port: (app.server.address() as { port: number }).port,
-    // Only when the answer cache is on (ROUTE_CACHE_SIZE): off, every lookup is a miss and its hit rate says nothing.
-    cacheStats: fixed || config.routeCacheSize === 0 ? undefined : () => runtime.live.require().router.cacheStats,
     async stop() {
       await app.close();
       await deleteKeys(runtime.redis, config.keyPrefix);
@@ -76,7 +69,7 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
-      const usage: TargetUsage = { cpuMicros: user + system, cache: server.cacheStats?.() };
+      const usage: TargetUsage = { cpuMicros: user + system };
       process.send?.(usage);
     } else {
       void server.stop().then(() => process.exit(0));

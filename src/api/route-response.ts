@@ -1,7 +1,7 @@
 /**
  * The core's RouteAnswer → the contract's answer JSON (CONTRACT §3), field by
  * field, with ISO times to the second. Shared by POST /v1/routes and the batch
- * result lines, which are written with JSON.stringify, so nothing unnamed leaks.
+ * result lines, which are both written by routeJson, so nothing unnamed leaks.
  */
 import type { RouteResponse } from '../http/schemas/route';
 import type { RouteAnswer, RouteLeg } from '../routing/types';
@@ -43,4 +43,9 @@ function toLeg(leg: RouteLeg): RouteResponse['route']['legs'][number] {
     handlingCost: leg.handlingCost,
     co2Kg: leg.co2Kg,
   };
+}
+
+/** The answer's JSON text, as POST /v1/routes sends it and a batch result line holds it. */
+export function routeJson(answer: RouteAnswer, networkVersion: string, parcelId?: string): string {
+  return JSON.stringify(toRouteResponse(answer, networkVersion, parcelId));
 }

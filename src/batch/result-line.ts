@@ -1,14 +1,13 @@
 /**
  * One parcel's line in a batch's results: its route answer, exactly as POST
- * /v1/routes answers it (the answer's JSON is shared with it, see
- * src/api/answer-json.ts), or `{parcelId, error: {code, message}}`.
+ * /v1/routes answers it, or `{parcelId, error: {code, message}}`.
  */
-import { answerJson } from '../api/answer-json';
+import { routeJson } from '../api/route-response';
 import type { RouteAnswer } from '../routing/types';
 import type { ParcelError } from './chunk-job';
 
 export function routedLine(answer: RouteAnswer, networkVersion: string, parcelId: string): string {
-  return `${answerJson(answer, networkVersion, parcelId)}\n`;
+  return `${routeJson(answer, networkVersion, parcelId)}\n`;
 }
 
 export function errorLine(parcelId: string, error: ParcelError): string {

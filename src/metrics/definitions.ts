@@ -10,7 +10,6 @@
  * their collect callbacks.
  */
 import { Counter, Gauge } from 'prom-client';
-import { collectCacheRequests } from './cache-requests';
 import { CounterCells } from './counter-cells';
 import { FastHistogram } from './fast-histogram';
 import { collectNetworkHubs, collectNetworkInfo, collectNetworkLegs } from './network-gauges';
@@ -20,7 +19,7 @@ import { DAILY_VOLUME_TARGET, volume } from './volume';
 
 const registers = [registry];
 
-/** Route searches take tens of microseconds to a few milliseconds; cache hits, microseconds. */
+/** Routes take microseconds (from a sweep) to a few milliseconds (a long search). */
 const COMPUTE_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25];
 const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -33,7 +32,7 @@ export const routesTotal = new CounterCells({
 
 export const routeComputeSeconds = new FastHistogram({
   name: 'parcel_route_compute_seconds',
-  help: 'Time to compute one route (answer-cache hits included), by service level.',
+  help: 'Time to compute one route, by service level.',
   labelNames: ['service_level'] as const,
   buckets: COMPUTE_BUCKETS,
   registers,
@@ -65,14 +64,6 @@ export const batchesTotal = new Counter({
   help: 'Batches that entered each state (queued, running, completed, failed).',
   labelNames: ['state'] as const,
   registers,
-});
-
-new Counter({
-  name: 'parcel_route_cache_requests_total',
-  help: 'Lookups in the route answer cache, by result (hit, miss).',
-  labelNames: ['result'] as const,
-  registers,
-  collect: collectCacheRequests,
 });
 
 new Gauge({

@@ -44,8 +44,6 @@ export interface LiveNetworkOptions {
   pollMs?: number;
   /** Loaded into Redis when no version is active there (NETWORK_FILE). @defaultValue none */
   seedFile?: string;
-  /** Answers each Router keeps for repeated queries (ROUTE_CACHE_SIZE). @defaultValue 0 */
-  routeCacheSize?: number;
 }
 
 export class LiveNetwork {
@@ -187,7 +185,7 @@ export class LiveNetwork {
       activatedAt: active.activatedAt,
       doc: index.doc,
       index,
-      router: new Router(index, closureSet.closures.map(toCoreClosure), { cacheSize: this.options.routeCacheSize }),
+      router: new Router(index, closureSet.closures.map(toCoreClosure)),
       closures: closureSet.closures,
       closuresRevision: closureSet.revision,
     };

@@ -37,7 +37,6 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
     logger,
     pollMs: config.networkPollMs,
     seedFile: config.networkFile,
-    routeCacheSize: config.routeCacheSize,
   });
   await live.start();
   return {

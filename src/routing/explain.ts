@@ -16,13 +16,6 @@ export function itineraryOf(L: LabelChain, last: number): Itinerary {
   return { origin: L.hub[id], legs, arrivals };
 }
 
-/** Whether two itineraries take the same legs (and so, from one readyAt, the same departures). */
-export function sameLegs(a: Itinerary, b: Itinerary): boolean {
-  if (a.legs.length !== b.legs.length) return false;
-  for (let i = 0; i < a.legs.length; i++) if (a.legs[i] !== b.legs[i]) return false;
-  return true;
-}
-
 /**
  * The route that explains every leg of an itinerary for a parcel of `weightKg`
  * (which need not be the weight the itinerary was found for).

@@ -5,43 +5,30 @@ import { explainRoute, itineraryOf } from './explain';
 import type { Objective } from './objective';
 import { PathOrder } from './path-order';
 import type { NetworkIndex } from './prepare';
-import { RouteCache } from './route-cache';
 import { Search } from './search';
 import { SweepCache } from './sweep-cache';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
 import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
 
-export interface RouterOptions {
-  /** Answers memoised for repeated queries, across weights (about 4 KB each on long routes); 0 = none. @defaultValue 0 */
-  cacheSize?: number;
-}
-
 /**
  * Answers route queries (CONTRACT §2) on one network version with one set of closures.
  * Cheap to create: a change of closures makes a new Router over the same index, which
- * keeps the per-destination lower bounds and starts an empty answer cache.
+ * keeps the per-destination lower bounds.
  */
 export class Router {
   private readonly closureTable: ClosureTable;
   private readonly search: Search;
-  private readonly cache: RouteCache;
   private readonly sweeps: SweepCache;
-  private swept = 0;
+  /** Answers that came from a sweep rather than a search. */
+  sweptAnswers = 0;
 
   constructor(
     readonly index: NetworkIndex,
     closures: readonly Closure[] = [],
-    options: RouterOptions = {},
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.search = new Search(index, this.closureTable);
-    this.cache = new RouteCache(options.cacheSize ?? 0);
     this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank));
-  }
-
-  /** Answers from the cache, and the others (misses), of which `swept` came from a sweep rather than a search. */
-  get cacheStats(): { hits: number; misses: number; swept: number } {
-    return { hits: this.cache.hits, misses: this.cache.misses, swept: this.swept };
   }
 
   /** The route for one parcel. Throws AppError UNKNOWN_HUB, NO_ROUTE or VALIDATION. */
@@ -53,43 +40,12 @@ export class Router {
     }
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
-    // The cache's key is built only when there is a cache (it is off by default).
-    const band = this.cache.enabled
-      ? this.cache.band(`${origin}>${destination}|${level}|${q.readyAt}|${deadline}|${AvoidFilter.keyOf(q.avoid)}`)
-      : undefined;
     this.sweeps.work();
-    const known = band?.lookup(q.weightKg);
-    if (known || band?.noRoute) this.cache.hits++;
-    else this.cache.misses++;
-    if (known && 'route' in known) return known;
-    let itinerary = known;
-    if (!itinerary) {
-      const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
-      const found = band?.noRoute ? undefined : this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
-      if (!found) {
-        if (band) band.noRoute = true;
-        throw this.noRoute(origin, destination);
-      }
-      // Answers of one band that take the same legs share one itinerary object, and what is kept by it.
-      itinerary = band ? band.canonical(found) : found;
-    }
-    // Kept, so that the same weight gets the very same answer object (and the text kept beside it).
-    const answer = this.answer(itinerary, q, level, deadline, band !== undefined);
-    if (band) this.cache.added(band.add({ weightKg: q.weightKg, answer }));
-    return answer;
-  }
-
-  private answer(itinerary: Itinerary, q: RouteQuery, level: ServiceLevel, deadline: number, kept: boolean): RouteAnswer {
+    const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
+    const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
+    if (!itinerary) throw this.noRoute(origin, destination);
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    return {
-      serviceLevel: level,
-      deadline,
-      meetsDeadline: route.arriveAt <= deadline,
-      slackMinutes: deadline - route.arriveAt,
-      route,
-      itinerary,
-      kept,
-    };
+    return { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
   }
 
   /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */
@@ -106,7 +62,7 @@ export class Router {
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
     const swept = sweepKind && this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
     if (typeof swept === 'object') {
-      this.swept++;
+      this.sweptAnswers++;
       return swept;
     }
     const horizon = readyAt + HORIZON_MINUTES;

@@ -129,14 +129,4 @@ export interface RouteAnswer {
   /** deadline − arriveAt; negative when late. */
   slackMinutes: number;
   route: RoutePlan;
-  /**
-   * What `route` explains. Answers to one query at other weights share it when they
-   * take the same legs, so what is derived from the legs alone can be kept by it.
-   */
-  itinerary: Itinerary;
-  /**
-   * The router keeps this answer (its answer cache) and hands out the very same object
-   * for the same query and weight: only then is what is derived from it worth keeping.
-   */
-  kept: boolean;
 }

@@ -42,7 +42,6 @@ describe('the dashboard', () => {
     ['throughput against the billion-a-day line', ['parcel_routes_total', 'parcel_daily_volume_projection', 'parcel_daily_volume_target']],
     ['latency', ['http_request_duration_seconds_bucket', 'parcel_route_compute_seconds_bucket']],
     ['deadline hit ratio', ['parcel_deadline_total']],
-    ['cache hit ratio', ['parcel_route_cache_requests_total']],
     ['queue depth and job rates', ['parcel_queue_jobs', 'parcel_batch_parcels_total']],
     ['batch progress', ['parcel_batches_total']],
     ['event-loop lag, heap and RSS', ['nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'process_resident_memory_bytes']],

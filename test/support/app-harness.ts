@@ -68,7 +68,6 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     keys: k,
     logger: pino({ level: 'silent' }),
     pollMs: config.networkPollMs,
-    routeCacheSize: config.routeCacheSize,
   });
   await live.start();
   const app = await buildApp({ config, live, redis, logger: options.logger });

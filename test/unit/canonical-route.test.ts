@@ -85,9 +85,9 @@ async function checkNetwork(seed: number, seen: Seen): Promise<void> {
       const query = tieHeavyQuery(rng, doc);
       const traffic = warmUpTraffic(rng, doc, query);
       for (const q of traffic) outcomeOf(warm, q);
-      const sweptBefore = warm.cacheStats.swept;
+      const sweptBefore = warm.sweptAnswers;
       const warmLegs = legIdsOf(warm, query);
-      if (warm.cacheStats.swept > sweptBefore) seen.warmSwept++;
+      if (warm.sweptAnswers > sweptBefore) seen.warmSwept++;
       chunk.push(...traffic, query);
       asked.push({ query, position: chunk.length - 1, cold: legIdsOf(new Router(index), query), warm: warmLegs });
     }

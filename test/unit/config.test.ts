@@ -22,16 +22,14 @@ describe('loadConfig', () => {
       networkPollMs: 5000,
       shutdownTimeoutMs: 10_000,
       requestTimeoutMs: 120_000,
-      routeCacheSize: 0,
     });
   });
 
   it('reads the environment, frozen', () => {
     const config = loadConfig({
       PORT: '8080', REDIS_URL: 'redis://:secret@redis:6380/4', ADMIN_TOKEN: 't', API_KEYS: ' a, b ,,c', LOG_LEVEL: 'debug', REQUEST_TIMEOUT_MS: '600000',
-      ROUTE_CACHE_SIZE: '20000',
     });
-    expect(config).toMatchObject({ port: 8080, redisUrl: 'redis://:secret@redis:6380/4', redisUrlIsDefault: false, adminToken: 't', apiKeys: ['a', 'b', 'c'], logLevel: 'debug', requestTimeoutMs: 600_000, routeCacheSize: 20_000 });
+    expect(config).toMatchObject({ port: 8080, redisUrl: 'redis://:secret@redis:6380/4', redisUrlIsDefault: false, adminToken: 't', apiKeys: ['a', 'b', 'c'], logLevel: 'debug', requestTimeoutMs: 600_000 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

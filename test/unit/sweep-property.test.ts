@@ -49,12 +49,12 @@ describe('answers from sweeps agree with the oracle', () => {
       };
       const costKind = query.serviceLevel === 'standard' || query.serviceLevel === 'express';
       if (rng.chance(0.25)) query.deadline = readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
-      const sweptBefore = router.cacheStats.swept;
+      const sweptBefore = router.sweptAnswers;
       const outcome = outcomeOf(router, query);
       const testCase = { query, closures };
       const problems = checkAgainstOracle(doc, testCase, bruteForceRoute(doc, query, closures), outcome);
       seen.answers++;
-      if (router.cacheStats.swept > sweptBefore) {
+      if (router.sweptAnswers > sweptBefore) {
         seen.swept++;
         if (readyAt !== first.readyAt) seen.sweptLater++;
         if (costKind && !costSearched) seen.sweptByCo2++;

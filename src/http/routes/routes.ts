@@ -1,13 +1,13 @@
 /**
  * POST /v1/routes: one parcel → its route, answered from the in-memory network.
- * The answer goes out as the JSON text kept beside the router's answer
- * (src/api/answer-json.ts), so the response schema documents it but does not
- * serialise it: a string with a JSON content type is sent as it is.
+ * The answer goes out as the JSON text the batch results use too (routeJson), so
+ * the response schema documents it but does not serialise it: a string with a
+ * JSON content type is sent as it is.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { answerJson } from '../../api/answer-json';
 import { toRouteQuery } from '../../api/route-request';
+import { routeJson } from '../../api/route-response';
 import { recordRoute, routeRecorded } from '../../metrics/recorder';
 import { errorResponses } from '../schemas/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../schemas/route';
@@ -40,7 +40,7 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
       }
       const network = live.require();
       const answer = routeRecorded('sync', network.router, parsed.query);
-      sendJsonText(reply, answerJson(answer, network.version, parsed.parcelId));
+      sendJsonText(reply, routeJson(answer, network.version, parsed.parcelId));
     },
   );
 };
