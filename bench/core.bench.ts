@@ -7,8 +7,9 @@ import Graph from 'graphology';
 import { dijkstra } from 'graphology-shortest-path';
 import createGraph from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
-import { prepareNetwork, type NetworkIndex } from '../src/routing/prepare';
-import { Router } from '../src/routing/router';
+import { prepareNetwork, type NetworkIndex } from '../src/routing/network/network-index';
+import { Router } from '../src/routing/router/router';
+import { LowerBoundCache } from '../src/routing/search/lower-bounds';
 import { SERVICE_LEVELS, type NetworkDocument, type RouteQuery } from '../src/routing/types';
 import { generateNetwork } from '../src/synthetic/generate';
 import { createRng } from '../src/synthetic/prng';
@@ -29,11 +30,8 @@ function randomQueries(doc: NetworkDocument, count: number, seed: number): Route
 }
 
 function routeOrNull(router: Router, q: RouteQuery): void {
-  try {
-    router.route(q);
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'NO_ROUTE') throw e;
-  }
+  const outcome = router.route(q);
+  if (outcome.kind === 'unknown-hub') throw new Error(`unknown hub ${outcome.hubId}`);
 }
 
 interface SizeResult {
@@ -51,15 +49,16 @@ function measureSize(hubs: number): { result: SizeResult; ix: NetworkIndex; quer
   const heapBefore = heapUsedMB();
   const t0 = process.hrtime.bigint();
   const ix = prepareNetwork(doc);
+  const bounds = new LowerBoundCache(ix);
   const indexBuildMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const heapMB = heapUsedMB() - heapBefore;
 
   const queries = randomQueries(doc, QUERIES[hubs], hubs);
   const destinations = [...new Set(queries.map((q) => ix.hubByCode.get(q.destination) as number))];
-  const boundsMs = timeEach(destinations.length, (i) => ix.bounds.get(destinations[i]));
+  const boundsMs = timeEach(destinations.length, (i) => bounds.get(destinations[i]));
   const boundsHeapMB = heapUsedMB() - heapBefore - heapMB;
 
-  const fresh = new Router(ix);
+  const fresh = new Router(ix, [], bounds);
   const levels: SizeResult['levels'] = {};
   for (const serviceLevel of SERVICE_LEVELS) {
     const ms = timeEach(queries.length, (i) => routeOrNull(fresh, { ...queries[i], serviceLevel }));

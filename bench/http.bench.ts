@@ -25,12 +25,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { routeParcel } from '../src/api/route-parcel';
 import { routeJson } from '../src/api/route-response';
 import { parseRouteRequest } from '../src/api/route-request';
 import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
-import { prepareNetwork } from '../src/routing/prepare';
-import { Router } from '../src/routing/router';
+import { prepareNetwork } from '../src/routing/network/network-index';
+import { Router } from '../src/routing/router/router';
 import type { NetworkDocument } from '../src/routing/types';
 import { generateNetwork } from '../src/synthetic/generate';
 import { parcelMix } from '../src/synthetic/parcel-mix';
@@ -135,7 +136,7 @@ function answered(doc: NetworkDocument, bodies: string[], count: number): Answer
     const parsed = parseRouteRequest(JSON.parse(body));
     if (!parsed.ok) continue;
     try {
-      found.push({ body, answer: routeJson(router.route(parsed.query), 'bench', parsed.parcelId) });
+      found.push({ body, answer: routeJson(routeParcel('sync', router, parsed.query), 'bench', parsed.parcelId) });
     } catch {
       // NO_ROUTE: the app answers it with a short error; not an answer-sized body.
     }

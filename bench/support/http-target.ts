@@ -47,8 +47,8 @@ async function real(fixed: boolean): Promise<Target> {
     const parsed = parseRouteRequest(JSON.parse(process.env.BENCH_FIXED_PARCEL ?? '{}'));
     if (!parsed.ok) throw parsed.error;
     const { router } = runtime.live.require();
-    const answer = router.route(parsed.query);
-    router.route = () => answer;
+    const outcome = router.route(parsed.query);
+    router.route = () => outcome;
   }
   const app = await buildApp({ config, live: runtime.live, redis: runtime.redis });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -4,8 +4,6 @@
  * are replaced in Node's module cache by ones that record nothing and register
  * no hook, so no Registry, default metrics, hook or label child exists at all.
  */
-import type { Router } from '../../src/routing/router';
-import type { RouteQuery } from '../../src/routing/types';
 
 function stub(path: string, exports: Record<string, unknown>): void {
   const filename = require.resolve(path);
@@ -18,6 +16,5 @@ stub('../../src/metrics/recorder', {
   recordRoute: nothing,
   recordBatch: nothing,
   recordBatchParcels: nothing,
-  routeRecorded: (_source: string, router: Router, query: RouteQuery) => router.route(query),
 });
 stub('../../src/metrics/http-metrics', { registerMetrics: nothing });

@@ -7,11 +7,12 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { parseRouteRequest } from '../../src/api/route-request';
+import { routeParcel } from '../../src/api/route-parcel';
 import { toRouteResponse } from '../../src/api/route-response';
 import { packageRoot } from '../../src/config';
 import { readNetworkFile } from '../../src/network/network-file';
-import { prepareNetwork } from '../../src/routing/prepare';
-import { Router } from '../../src/routing/router';
+import { prepareNetwork } from '../../src/routing/network/network-index';
+import { Router } from '../../src/routing/router/router';
 import { join } from 'node:path';
 
 const [redisUrl, prefix, queueName] = process.argv.slice(2);
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
       const parsed = parseRouteRequest(job.data);
       if (!parsed.ok) return { error: parsed.error.code };
       try {
-        return toRouteResponse(router.route(parsed.query), 'naive', parsed.parcelId);
+        return toRouteResponse(routeParcel('batch', router, parsed.query), 'naive', parsed.parcelId);
       } catch (err) {
         return { error: (err as { code?: string }).code ?? 'INTERNAL' };
       }

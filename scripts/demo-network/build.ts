@@ -1,4 +1,4 @@
-import { distanceKm } from '../../src/routing/geo';
+import { distanceKm } from '../../src/routing/network/geo';
 import type { Hub, HubKind, NetworkDocument } from '../../src/routing/types';
 import { CARRIERS } from '../../src/synthetic/carriers';
 import type { LegSpec } from '../../src/synthetic/leg-builder';

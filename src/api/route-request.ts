@@ -6,9 +6,9 @@
  */
 import { Compile } from 'typebox/compile';
 import type { AppError } from '../errors';
-import { RouteRequestSchema, type RouteRequestBody } from '../http/schemas/route';
+import { RouteRequestSchema, type RouteRequestBody } from '../wire/route';
 import type { RouteQuery } from '../routing/types';
-import { isoToMinutes, nowMinutes } from './time';
+import { isoToMinutes, nowMinutes } from '../wire/time';
 import { fieldError, validationError } from './validation-error';
 
 export type ParsedRouteRequest = { ok: true; query: RouteQuery; parcelId?: string } | { ok: false; error: AppError };

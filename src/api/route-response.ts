@@ -3,9 +3,9 @@
  * field, with ISO times to the second. Shared by POST /v1/routes and the batch
  * result lines, which are both written by routeJson, so nothing unnamed leaks.
  */
-import type { RouteResponse } from '../http/schemas/route';
+import type { RouteResponse } from '../wire/route';
 import type { RouteAnswer, RouteLeg } from '../routing/types';
-import { minutesToIso } from './time';
+import { minutesToIso } from '../wire/time';
 
 export function toRouteResponse(answer: RouteAnswer, networkVersion: string, parcelId?: string): RouteResponse {
   const { route } = answer;

@@ -4,7 +4,7 @@
  * "weightKg: must be > 0; avoid.modes[0]: must be one of air, truck, rail, sea, ev".
  */
 import { AppError } from '../errors';
-import type { Problem } from '../routing/problems';
+import type { Problem } from '../routing/network/problems';
 
 export interface SchemaError {
   instancePath: string;

@@ -7,8 +7,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseRouteRequest } from '../api/route-request';
 import { AppError } from '../errors';
-import { recordRoute, routeRecorded } from '../metrics/recorder';
-import type { Router } from '../routing/router';
+import { routeParcel } from '../api/route-parcel';
+import { recordRoute } from '../metrics/recorder';
+import type { Router } from '../routing/router/router';
 import type { ChunkEntry } from './chunk-job';
 import { errorLine, routedLine } from './result-line';
 import type { ChunkResults } from './results-store';
@@ -54,7 +55,7 @@ function routeEntry(entry: ChunkEntry, network: RoutingSnapshot, onFault: FaultH
     return { routed: false, text: errorLine(entry.id, parsed.error) };
   }
   try {
-    const answer = routeRecorded('batch', network.router, parsed.query);
+    const answer = routeParcel('batch', network.router, parsed.query);
     return { routed: true, text: routedLine(answer, network.version, entry.id) };
   } catch (err) {
     if (err instanceof AppError) return { routed: false, text: errorLine(entry.id, err) };

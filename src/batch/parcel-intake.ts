@@ -5,7 +5,7 @@
  * of the whole batch decides is checked here (JSON syntax, duplicate ids, line
  * size); the request itself is validated by the worker.
  */
-import { MAX_PARCEL_ID_LENGTH } from '../http/schemas/route';
+import { MAX_PARCEL_ID_LENGTH } from '../wire/route';
 import type { ChunkEntry } from './chunk-job';
 
 /** One parcel as it arrived: an NDJSON line, a JSON array element, or a line over the size limit. */

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadableStream } from 'node:stream/web';
-import type { BatchAccepted, BatchStatusBody } from '../http/schemas/batch';
+import type { BatchAccepted, BatchStatusBody } from '../wire/batch';
 import { call, callJson, CliError, type ApiTarget } from './api-client';
 import { ProgressBar } from './progress-bar';
 

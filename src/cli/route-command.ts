@@ -1,5 +1,5 @@
 /** `parcel-route route <origin> <destination> [--level] [--weight] [--ready] [--deadline]`: one route, readably. */
-import type { RouteResponse } from '../http/schemas/route';
+import type { RouteResponse } from '../wire/route';
 import { callJson, type ApiTarget } from './api-client';
 import { formatRoute } from './route-format';
 

@@ -1,5 +1,5 @@
 /** One route answer (POST /v1/routes) as a few readable lines, for the CLI. */
-import type { RouteResponse } from '../http/schemas/route';
+import type { RouteResponse } from '../wire/route';
 
 export function formatRoute(answer: RouteResponse): string {
   const { route } = answer;

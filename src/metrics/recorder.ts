@@ -6,15 +6,13 @@
  * first event and the dashboard shows a flat line rather than no data.
  */
 import type { BatchState } from '../batch/batch-status';
-import { AppError } from '../errors';
-import type { Router } from '../routing/router';
-import { SERVICE_LEVELS, type RouteAnswer, type RouteQuery, type ServiceLevel } from '../routing/types';
+import { SERVICE_LEVELS, type ServiceLevel } from '../routing/types';
 import { batchesTotal, batchParcelsTotal, deadlineTotal, routeComputeSeconds, routesTotal } from './definitions';
 import { volume } from './volume';
 
 /** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */
 export type RouteSource = 'sync' | 'batch';
-export type RouteOutcome = 'routed' | 'no_route' | 'invalid' | 'error';
+export type RouteCount = 'routed' | 'no_route' | 'invalid' | 'error';
 
 /** The level label of a parcel whose request was too broken to tell. */
 const UNKNOWN_LEVEL = 'unknown';
@@ -22,7 +20,7 @@ type LevelLabel = ServiceLevel | typeof UNKNOWN_LEVEL;
 
 const SOURCES: readonly RouteSource[] = ['sync', 'batch'];
 const LEVELS: readonly LevelLabel[] = [...SERVICE_LEVELS, UNKNOWN_LEVEL];
-const OUTCOMES: readonly RouteOutcome[] = ['routed', 'no_route', 'invalid', 'error'];
+const OUTCOMES: readonly RouteCount[] = ['routed', 'no_route', 'invalid', 'error'];
 const BATCH_STATES: readonly BatchState[] = ['queued', 'running', 'completed', 'failed'];
 
 const routes = table(SOURCES, (source) =>
@@ -44,7 +42,7 @@ for (const state of BATCH_STATES) batches[state].inc(0);
 export function recordRoute(
   source: RouteSource,
   level: ServiceLevel | undefined,
-  outcome: RouteOutcome,
+  outcome: RouteCount,
   seconds?: number,
   meetsDeadline?: boolean,
 ): void {
@@ -55,25 +53,6 @@ export function recordRoute(
   volume.add(1);
 }
 
-/**
- * Routes one parcel on `router` and records it: outcome, compute time, deadline.
- * The router's errors are rethrown as they are.
- */
-export function routeRecorded(source: RouteSource, router: Router, query: RouteQuery): RouteAnswer {
-  const level = query.serviceLevel ?? 'standard';
-  const start = performance.now();
-  let answer: RouteAnswer;
-  try {
-    answer = router.route(query);
-  } catch (err) {
-    const outcome = outcomeOf(err);
-    recordRoute(source, level, outcome, outcome === 'no_route' ? elapsedSeconds(start) : undefined);
-    throw err;
-  }
-  recordRoute(source, level, 'routed', elapsedSeconds(start), answer.meetsDeadline);
-  return answer;
-}
-
 /** Counts a batch entering `state`. */
 export function recordBatch(state: BatchState): void {
   batches[state].inc();
@@ -82,17 +61,6 @@ export function recordBatch(state: BatchState): void {
 /** Counts parcels accepted in a batch. */
 export function recordBatchParcels(parcels: number): void {
   batchParcelsTotal.inc(parcels);
-}
-
-/** The outcome of a routing call that threw `err`: bad input is invalid, a fault of ours an error. */
-function outcomeOf(err: unknown): RouteOutcome {
-  if (!(err instanceof AppError)) return 'error';
-  if (err.code === 'NO_ROUTE') return 'no_route';
-  return err.status < 500 ? 'invalid' : 'error';
-}
-
-function elapsedSeconds(start: number): number {
-  return (performance.now() - start) / 1000;
 }
 
 /** A lookup table with no prototype, so that `key in table` holds for its own keys only. */

@@ -4,7 +4,7 @@
  * networkChanges channel go out in one MULTI.
  */
 import { randomBytes } from 'node:crypto';
-import type { ClosureRecord } from '../http/schemas/closure';
+import type { ClosureRecord } from '../wire/closure';
 import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';

@@ -9,12 +9,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BaseLogger } from 'pino';
 import { AppError } from '../errors';
-import type { ClosureRecord } from '../http/schemas/closure';
-import { isoToMinutes } from '../api/time';
+import type { ClosureRecord } from '../wire/closure';
+import { isoToMinutes } from '../wire/time';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
-import { prepareNetwork, type NetworkIndex } from '../routing/prepare';
-import { Router } from '../routing/router';
+import { prepareNetwork, type NetworkIndex } from '../routing/network/network-index';
+import { LowerBoundCache } from '../routing/search/lower-bounds';
+import { Router } from '../routing/router/router';
 import type { Closure, NetworkDocument } from '../routing/types';
 import type { ClosureStore } from './closure-store';
 import { readNetworkFile } from './network-file';
@@ -28,6 +29,8 @@ export interface NetworkSnapshot {
   readonly activatedAt: string;
   readonly doc: NetworkDocument;
   readonly index: NetworkIndex;
+  /** The index's lower bounds, kept across the Routers of a change of closures. */
+  readonly bounds: LowerBoundCache;
   readonly router: Router;
   readonly closures: readonly ClosureRecord[];
   readonly closuresRevision: number;
@@ -167,15 +170,17 @@ export class LiveNetwork {
       if (current.activatedAt !== active.activatedAt) this.snapshot = { ...current, activatedAt: active.activatedAt };
       return;
     }
-    let index = sameVersion ? current.index : undefined;
-    if (!index) {
+    let prepared = sameVersion ? { index: current.index, bounds: current.bounds } : undefined;
+    if (!prepared) {
       const doc = await store.document(active.version);
       if (!doc) return;
-      index = prepareNetwork(doc);
+      const index = prepareNetwork(doc);
+      prepared = { index, bounds: new LowerBoundCache(index) };
       // At start, before any query: each destination's first queries would otherwise wait
       // for its bounds. A later version switches at once and fills them by use.
-      if (!current) index.bounds.warm();
+      if (!current) prepared.bounds.warm();
     }
+    const { index, bounds } = prepared;
     const closureSet =
       current && current.closuresRevision === revision
         ? { revision, closures: current.closures }
@@ -185,7 +190,8 @@ export class LiveNetwork {
       activatedAt: active.activatedAt,
       doc: index.doc,
       index,
-      router: new Router(index, closureSet.closures.map(toCoreClosure)),
+      bounds,
+      router: new Router(index, closureSet.closures.map(toCoreClosure), bounds),
       closures: closureSet.closures,
       closuresRevision: closureSet.revision,
     };

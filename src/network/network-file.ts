@@ -3,7 +3,7 @@
  * parsed and validated like an upload, with errors naming the file.
  */
 import { readFile } from 'node:fs/promises';
-import { validateNetwork } from '../routing/validate';
+import { validateNetwork } from '../routing/network/validate';
 import type { NetworkDocument } from '../routing/types';
 
 export async function readNetworkFile(path: string): Promise<NetworkDocument> {

@@ -130,3 +130,10 @@ export interface RouteAnswer {
   slackMinutes: number;
   route: RoutePlan;
 }
+
+/** What the router says of a query: its answer, or why there is none. */
+export type RouteOutcome =
+  | { kind: 'routed'; answer: RouteAnswer }
+  | { kind: 'unknown-hub'; field: 'origin' | 'destination'; hubId: string }
+  /** No route arrives within the 14-day horizon. */
+  | { kind: 'no-route' };

@@ -1,5 +1,5 @@
-import { MODE_CO2_PER_KG_KM } from '../routing/emissions';
-import { distanceKm } from '../routing/geo';
+import { MODE_CO2_PER_KG_KM } from '../routing/network/emissions';
+import { distanceKm } from '../routing/network/geo';
 import type { Hub, NetworkDocument } from '../routing/types';
 import { CARRIERS } from './carriers';
 import type { PlacedHubs } from './hub-placement';

@@ -1,4 +1,4 @@
-import { distanceKm } from '../routing/geo';
+import { distanceKm } from '../routing/network/geo';
 import type { Hub, Leg, Mode } from '../routing/types';
 import { legCosts, legDurationMinutes } from './mode-profiles';
 

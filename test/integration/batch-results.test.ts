@@ -5,6 +5,7 @@
  * lock renewals.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { routeParcel } from '../../src/api/route-parcel';
 import { toRouteResponse } from '../../src/api/route-response';
 import { parseRouteRequest } from '../../src/api/route-request';
 import { LOCK_MS } from '../../src/batch/worker-pool';
@@ -25,7 +26,7 @@ describe('a batch of 10,000 parcels', () => {
     if (!parsed.ok) throw parsed.error;
     const network = h.live.require();
     try {
-      return toRouteResponse(network.router.route(parsed.query), network.version, parcel.parcelId);
+      return toRouteResponse(routeParcel('batch', network.router, parsed.query), network.version, parcel.parcelId);
     } catch (err) {
       const { code, message } = err as AppError;
       return { parcelId: parcel.parcelId, error: { code, message } };

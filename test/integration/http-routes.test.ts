@@ -1,8 +1,9 @@
 /** POST /v1/routes through inject, on real Redis: the answer's shape and every error code. */
 import { Compile } from 'typebox/compile';
 import { parseRouteRequest } from '../../src/api/route-request';
-import { toRouteResponse } from '../../src/api/route-response';
-import { RouteResponseSchema } from '../../src/http/schemas/route';
+import { routeParcel } from '../../src/api/route-parcel';
+import { routeJson } from '../../src/api/route-response';
+import { RouteResponseSchema } from '../../src/wire/route';
 import { startApp, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
@@ -63,7 +64,7 @@ describe('POST /v1/routes', () => {
       { ...REQUEST, parcelId: 'P-"2" \\ ünï \u2028 \ud83d\udce6' }, // the same answer object, another id to escape
       withoutId,
       { ...REQUEST, avoid: { carriers: ['Cainiao Air'] }, deadline: '2026-11-24T09:00:00Z' }, // late
-      REQUEST, // again, from the kept JSON
+      REQUEST, // again
     ];
     for (const payload of payloads) {
       const res = await post(h, payload);
@@ -72,7 +73,7 @@ describe('POST /v1/routes', () => {
       const parsed = parseRouteRequest(payload);
       if (!parsed.ok) throw parsed.error;
       const network = h.live.require();
-      expect(res.body).toBe(JSON.stringify(toRouteResponse(network.router.route(parsed.query), network.version, parsed.parcelId)));
+      expect(res.body).toBe(routeJson(routeParcel('sync', network.router, parsed.query), network.version, parsed.parcelId));
       expect(responseSchema.Check(JSON.parse(res.body))).toBe(true);
     }
   });

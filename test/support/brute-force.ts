@@ -6,7 +6,7 @@
  * with the service-level table. Default CO2 reuses src/routing/emissions.ts (a
  * table of contract numbers, pinned by hand in routing-rules.test.ts).
  */
-import { legCo2PerKg } from '../../src/routing/emissions';
+import { legCo2PerKg } from '../../src/routing/network/emissions';
 import { HORIZON_MINUTES } from '../../src/routing/time';
 import type { Closure, Hub, Leg, NetworkDocument, RouteQuery } from '../../src/routing/types';
 import { chooseRoutes, type OracleChoice, type OracleRoute } from './oracle-choice';

@@ -3,9 +3,8 @@
  * the route must be the oracle's canonical one (of its full ties, the smallest list of leg ids), hold together leg by leg, and
  * carry the oracle's deadline verdict. An empty list when it agrees.
  */
-import { AppError } from '../../src/errors';
-import type { Router } from '../../src/routing/router';
-import type { NetworkDocument, RouteAnswer, RouteQuery } from '../../src/routing/types';
+import type { Router } from '../../src/routing/router/router';
+import type { NetworkDocument, RouteAnswer, RouteOutcome, RouteQuery } from '../../src/routing/types';
 import type { OracleAnswer } from './brute-force';
 import { sameAmount, type OracleRoute } from './oracle-choice';
 import type { RandomCase } from './random-query';
@@ -37,35 +36,28 @@ function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
   return problems;
 }
 
-/** What a router did with a query: its answer, or what it threw. */
-export type Outcome = { answer: RouteAnswer } | { thrown: unknown };
-
-export function outcomeOf(router: Router, query: RouteQuery): Outcome {
-  try {
-    return { answer: router.route(query) };
-  } catch (thrown) {
-    return { thrown };
-  }
+/** The answer of a router's outcome, or undefined for no route; an unknown hub is a broken test. */
+export function answerOrNoRoute(outcome: RouteOutcome): RouteAnswer | undefined {
+  if (outcome.kind === 'unknown-hub') throw new Error(`the test asked for an unknown hub: ${outcome.hubId}`);
+  return outcome.kind === 'routed' ? outcome.answer : undefined;
 }
 
-/** The answer of an outcome, or undefined for NO_ROUTE; anything else thrown is thrown again. */
-export function answerOrNoRoute(outcome: Outcome): RouteAnswer | undefined {
-  if ('answer' in outcome) return outcome.answer;
-  if (outcome.thrown instanceof AppError && outcome.thrown.code === 'NO_ROUTE') return undefined;
-  throw outcome.thrown;
+/** The answer of a router that must find one. */
+export function routeOf(router: Router, query: RouteQuery): RouteAnswer {
+  const outcome = router.route(query);
+  if (outcome.kind !== 'routed') throw new Error(`expected a route, got ${JSON.stringify(outcome)}`);
+  return outcome.answer;
 }
 
 export function checkAgainstOracle(
   doc: NetworkDocument,
   { query, closures }: RandomCase,
   expected: OracleAnswer | null,
-  outcome: Outcome,
+  outcome: RouteOutcome,
 ): string[] {
-  if ('thrown' in outcome) {
-    const { thrown } = outcome;
-    const noRoute = thrown instanceof AppError && thrown.code === 'NO_ROUTE';
-    if (noRoute && !expected) return [];
-    return [`router threw ${String(thrown)}; oracle: ${expected ? show(expected) : 'no route'}`];
+  if (outcome.kind !== 'routed') {
+    if (outcome.kind === 'no-route' && !expected) return [];
+    return [`router said ${JSON.stringify(outcome)}; oracle: ${expected ? show(expected) : 'no route'}`];
   }
   const { answer } = outcome;
   if (!expected) return [`router found a route, the oracle none: ${JSON.stringify(answer.route)}`];

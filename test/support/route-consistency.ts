@@ -3,7 +3,7 @@
  * every leg's departure with the oracle's own schedule code. Returns the list of
  * problems found (empty when the answer holds together).
  */
-import { legCo2PerKg } from '../../src/routing/emissions';
+import { legCo2PerKg } from '../../src/routing/network/emissions';
 import type { Closure, NetworkDocument, RouteAnswer, RouteQuery } from '../../src/routing/types';
 import { sameAmount } from './oracle-choice';
 import { nextDeparture } from './oracle-schedule';

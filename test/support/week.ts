@@ -2,7 +2,7 @@
  * Readable times for routing tests: the week of Monday 2026-11-23 (UTC), in the
  * core's epoch minutes. `at('Tue 10:00')`, `at('next Mon 00:15')`.
  */
-import { isoToMinutes } from '../../src/api/time';
+import { isoToMinutes } from '../../src/wire/time';
 import { MINUTES_PER_DAY } from '../../src/routing/time';
 
 /** Monday 2026-11-23 00:00 UTC. */

@@ -7,16 +7,16 @@
  * ids. Replay one network with
  *   CANONICAL_SEED=<seed> npx jest test/unit/canonical-route.test.ts
  */
-import { minutesToIso } from '../../src/api/time';
+import { minutesToIso } from '../../src/wire/time';
 import { routeChunk } from '../../src/batch/chunk-processor';
 import type { ChunkEntry } from '../../src/batch/chunk-job';
-import { prepareNetwork } from '../../src/routing/prepare';
-import { Router } from '../../src/routing/router';
+import { prepareNetwork } from '../../src/routing/network/network-index';
+import { Router } from '../../src/routing/router/router';
 import type { RouteQuery } from '../../src/routing/types';
-import { validateNetwork } from '../../src/routing/validate';
+import { validateNetwork } from '../../src/routing/network/validate';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
-import { answerOrNoRoute, outcomeOf } from '../support/oracle-check';
+import { answerOrNoRoute } from '../support/oracle-check';
 import { tieHeavyNetwork, tieHeavyQuery } from '../support/tie-heavy-network';
 
 const NETWORKS = 150;
@@ -40,7 +40,7 @@ interface Seen {
 
 /** The leg ids of a router's answer, or null for NO_ROUTE. */
 function legIdsOf(router: Router, query: RouteQuery): string[] | null {
-  const answer = answerOrNoRoute(outcomeOf(router, query));
+  const answer = answerOrNoRoute(router.route(query));
   return answer ? answer.route.legs.map((l) => l.legId) : null;
 }
 
@@ -84,7 +84,7 @@ async function checkNetwork(seed: number, seen: Seen): Promise<void> {
     for (let n = 0; n < QUERIES_PER_NETWORK; n++) {
       const query = tieHeavyQuery(rng, doc);
       const traffic = warmUpTraffic(rng, doc, query);
-      for (const q of traffic) outcomeOf(warm, q);
+      for (const q of traffic) warm.route(q);
       const sweptBefore = warm.sweptAnswers;
       const warmLegs = legIdsOf(warm, query);
       if (warm.sweptAnswers > sweptBefore) seen.warmSwept++;

@@ -3,9 +3,9 @@
  * sweep feeds it (each label popped makes labels arriving at least a minute later),
  * it pops the same ids in the same order, ties on every key included.
  */
-import { LabelHeap } from '../../src/routing/label-heap';
-import { Labels } from '../../src/routing/labels';
-import { MinuteQueue } from '../../src/routing/minute-queue';
+import { LabelHeap } from '../../src/routing/search/label-heap';
+import { Labels } from '../../src/routing/search/labels';
+import { MinuteQueue } from '../../src/routing/sweep/minute-queue';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 
 const FROM = 29_000_000;

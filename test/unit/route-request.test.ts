@@ -1,6 +1,6 @@
 /** parseRouteRequest, as the batch workers call it on each parsed NDJSON line. */
 import { parseRouteRequest } from '../../src/api/route-request';
-import { isoToMinutes, minutesToIso } from '../../src/api/time';
+import { isoToMinutes, minutesToIso } from '../../src/wire/time';
 
 const VALID = { parcelId: 'P-1', origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
 const minutes = (iso: string) => Date.parse(iso) / 60_000;

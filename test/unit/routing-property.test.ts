@@ -3,13 +3,13 @@
  * networks and queries. Replay one network with
  *   ROUTING_PROPERTY_SEED=<seed> npx jest test/unit/routing-property.test.ts
  */
-import { prepareNetwork } from '../../src/routing/prepare';
-import { Router } from '../../src/routing/router';
+import { prepareNetwork } from '../../src/routing/network/network-index';
+import { Router } from '../../src/routing/router/router';
 import { MINUTES_PER_DAY } from '../../src/routing/time';
-import { validateNetwork } from '../../src/routing/validate';
+import { validateNetwork } from '../../src/routing/network/validate';
 import { createRng } from '../../src/synthetic/prng';
 import { bruteForceRoute, type OracleAnswer } from '../support/brute-force';
-import { checkAgainstOracle, failOnProblems, outcomeOf } from '../support/oracle-check';
+import { checkAgainstOracle, failOnProblems } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase, type RandomCase } from '../support/random-query';
 
@@ -49,7 +49,7 @@ describe('the router agrees with the brute-force oracle on random small networks
       const expected = bruteForceRoute(doc, testCase.query, testCase.closures);
       record(testCase, expected);
       const router = testCase.closures.length > 0 ? new Router(index, testCase.closures) : open;
-      const problems = checkAgainstOracle(doc, testCase, expected, outcomeOf(router, testCase.query));
+      const problems = checkAgainstOracle(doc, testCase, expected, router.route(testCase.query));
       failOnProblems(`seed ${seed}, case ${n}`, problems, doc, testCase);
     }
   });

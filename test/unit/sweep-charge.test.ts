@@ -4,11 +4,11 @@
  * searches that one sweep could have answered add up: those ready in one window of
  * SWEEP_REUSE_MINUTES.
  */
-import { ClosureTable } from '../../src/routing/closures';
-import { prepareNetwork } from '../../src/routing/prepare';
-import { SweepCache } from '../../src/routing/sweep-cache';
-import { PathOrder } from '../../src/routing/path-order';
-import { SWEEP_REUSE_MINUTES } from '../../src/routing/sweeper';
+import { ClosureTable } from '../../src/routing/network/closures';
+import { prepareNetwork } from '../../src/routing/network/network-index';
+import { SweepCache } from '../../src/routing/sweep/sweep-cache';
+import { PathOrder } from '../../src/routing/search/path-order';
+import { SWEEP_REUSE_MINUTES } from '../../src/routing/sweep/sweeper';
 import { generateNetwork } from '../../src/synthetic/generate';
 
 const index = prepareNetwork(generateNetwork({ hubs: 200, seed: 3 }));

@@ -10,13 +10,13 @@
  * parcels too. Replay one network with
  *   SWEEP_SEED=<seed> npx jest test/unit/sweep-property.test.ts
  */
-import { prepareNetwork } from '../../src/routing/prepare';
-import { Router } from '../../src/routing/router';
+import { prepareNetwork } from '../../src/routing/network/network-index';
+import { Router } from '../../src/routing/router/router';
 import { MINUTES_PER_DAY } from '../../src/routing/time';
 import { SERVICE_LEVELS, type RouteQuery } from '../../src/routing/types';
 import { createRng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
-import { checkAgainstOracle, failOnProblems, outcomeOf } from '../support/oracle-check';
+import { checkAgainstOracle, failOnProblems } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
 
@@ -50,7 +50,7 @@ describe('answers from sweeps agree with the oracle', () => {
       const costKind = query.serviceLevel === 'standard' || query.serviceLevel === 'express';
       if (rng.chance(0.25)) query.deadline = readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
       const sweptBefore = router.sweptAnswers;
-      const outcome = outcomeOf(router, query);
+      const outcome = router.route(query);
       const testCase = { query, closures };
       const problems = checkAgainstOracle(doc, testCase, bruteForceRoute(doc, query, closures), outcome);
       seen.answers++;

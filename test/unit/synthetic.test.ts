@@ -1,4 +1,4 @@
-import { validateNetwork } from '../../src/routing/validate';
+import { validateNetwork } from '../../src/routing/network/validate';
 import { HUB_KINDS } from '../../src/routing/types';
 import { generateNetwork } from '../../src/synthetic/generate';
 import { createRng } from '../../src/synthetic/prng';

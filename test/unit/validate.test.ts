@@ -1,6 +1,6 @@
-import { validateNetwork } from '../../src/routing/validate';
+import { validateNetwork } from '../../src/routing/network/validate';
 import type { NetworkDocument } from '../../src/routing/types';
-import type { Problem } from '../../src/routing/problems';
+import type { Problem } from '../../src/routing/network/problems';
 
 /** A document loose enough to break on purpose. */
 type Draft = Record<string, unknown> & { hubs: Record<string, unknown>[]; legs: Record<string, unknown>[] };

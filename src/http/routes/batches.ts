@@ -31,8 +31,8 @@ import {
   NDJSON,
   type BatchAccepted,
   type BatchJsonBody,
-} from '../schemas/batch';
-import { errorResponses } from '../schemas/error';
+} from '../../wire/batch';
+import { errorResponses } from '../../wire/error';
 import type { Services } from '../services';
 
 export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {

@@ -3,13 +3,13 @@
  * them (anyone, from memory), POST and DELETE (admin) change them everywhere.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isoToMinutes, minutesToIso } from '../../api/time';
+import { isoToMinutes, minutesToIso } from '../../wire/time';
 import { fieldError } from '../../api/validation-error';
 import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
-import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSchema, type ClosureInput } from '../schemas/closure';
-import { errorResponses } from '../schemas/error';
+import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSchema, type ClosureInput } from '../../wire/closure';
+import { errorResponses } from '../../wire/error';
 import type { Services } from '../services';
 
 export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, closures }) => {

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { needRedis } from '../../redis/availability';
 import { RETRY_AFTER_SECONDS } from '../error-handler';
-import { LiveSchema, ReadySchema } from '../schemas/health';
+import { LiveSchema, ReadySchema } from '../../wire/health';
 import type { Services } from '../services';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live, redis }) => {

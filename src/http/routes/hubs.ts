@@ -1,8 +1,8 @@
 /** GET /v1/hubs and /v1/hubs/:id: the hubs of the active network. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors';
-import { errorResponses } from '../schemas/error';
-import { HubListSchema, HubParamsSchema, HubSchema } from '../schemas/network';
+import { errorResponses } from '../../wire/error';
+import { HubListSchema, HubParamsSchema, HubSchema } from '../../wire/network';
 import type { Services } from '../services';
 
 export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {

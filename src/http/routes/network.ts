@@ -6,10 +6,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
-import { validateNetwork } from '../../routing/validate';
+import { validateNetwork } from '../../routing/network/validate';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
-import { errorResponses } from '../schemas/error';
-import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../schemas/network';
+import { errorResponses } from '../../wire/error';
+import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../../wire/network';
 import type { Services } from '../services';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, store }) => {

@@ -8,9 +8,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { toRouteQuery } from '../../api/route-request';
 import { routeJson } from '../../api/route-response';
-import { recordRoute, routeRecorded } from '../../metrics/recorder';
-import { errorResponses } from '../schemas/error';
-import { RouteRequestSchema, RouteResponseSchema } from '../schemas/route';
+import { routeParcel } from '../../api/route-parcel';
+import { recordRoute } from '../../metrics/recorder';
+import { errorResponses } from '../../wire/error';
+import { RouteRequestSchema, RouteResponseSchema } from '../../wire/route';
 import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -39,7 +40,7 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
         throw parsed.error;
       }
       const network = live.require();
-      const answer = routeRecorded('sync', network.router, parsed.query);
+      const answer = routeParcel('sync', network.router, parsed.query);
       sendJsonText(reply, routeJson(answer, network.version, parsed.parcelId));
     },
   );

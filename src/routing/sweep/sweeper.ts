@@ -1,12 +1,12 @@
-import type { ClosureTable } from './closures';
-import { departureTime } from './departures';
-import { Labels } from './labels';
+import type { ClosureTable } from '../network/closures';
+import { departureTime } from '../network/departures';
+import { Labels } from '../search/labels';
 import { MinuteQueue } from './minute-queue';
-import { clearlyLess, notWorse } from './objective';
+import { clearlyLess, notWorse } from '../search/objective';
 import { OriginSweep } from './origin-sweep';
-import type { PathOrder } from './path-order';
-import type { NetworkIndex } from './prepare';
-import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from './time';
+import type { PathOrder } from '../search/path-order';
+import type { NetworkIndex } from '../network/network-index';
+import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from '../time';
 
 /** Whether a sweep also keeps the routes that emit less CO2 (for green), at the price of larger bags. */
 export type SweepKind = 'cost' | 'co2';

@@ -1,6 +1,6 @@
 /** POST /v1/batches and GET /v1/batches/:id (CONTRACT §3): requests and answers. */
 import { Type, type Static } from 'typebox';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../batch/idempotency';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../batch/idempotency';
 
 export const NDJSON = 'application/x-ndjson';
 

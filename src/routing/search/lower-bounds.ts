@@ -1,5 +1,5 @@
 import { HubHeap } from './hub-heap';
-import type { NetworkIndex } from './prepare';
+import type { NetworkIndex } from '../network/network-index';
 
 /**
  * Admissible, consistent lower bounds from every hub to one destination, computed by a

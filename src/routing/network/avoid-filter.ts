@@ -1,5 +1,5 @@
-import type { NetworkIndex } from './prepare';
-import { MODES, type Avoid, type Mode } from './types';
+import type { NetworkIndex } from './network-index';
+import { MODES, type Avoid, type Mode } from '../types';
 
 /**
  * A query's `avoid` resolved to the index: hubs barred as intermediate stops, and

@@ -8,8 +8,8 @@
  * ids, legs between existing and different hubs — run on the copy afterwards.
  * All problems are collected; validation never stops at the first.
  */
-import type { Hub, Leg, NetworkDocument } from './types';
-import { HUB_KINDS, MODES } from './types';
+import type { Hub, Leg, NetworkDocument } from '../types';
+import { HUB_KINDS, MODES } from '../types';
 import type { Problem } from './problems';
 
 export type NetworkValidation =

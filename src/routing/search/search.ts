@@ -1,13 +1,13 @@
-import type { AvoidFilter } from './avoid-filter';
-import type { ClosureTable } from './closures';
-import { departureTime } from './departures';
+import type { AvoidFilter } from '../network/avoid-filter';
+import type { ClosureTable } from '../network/closures';
+import { departureTime } from '../network/departures';
 import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
-import type { LowerBounds } from './lower-bounds';
+import type { LowerBoundCache, LowerBounds } from './lower-bounds';
 import { clearlyLess, compareOutcomes, notWorse, upperTieLimit, type Objective } from './objective';
 import { PathOrder } from './path-order';
-import type { NetworkIndex } from './prepare';
-import { minuteOfWeek } from './time';
+import type { NetworkIndex } from '../network/network-index';
+import { minuteOfWeek } from '../time';
 
 export interface SearchRequest {
   origin: number;
@@ -47,6 +47,7 @@ export class Search {
   constructor(
     private readonly ix: NetworkIndex,
     private readonly closures: ClosureTable,
+    private readonly bounds: LowerBoundCache,
   ) {
     this.bagHead = new Int32Array(ix.hubCount);
     this.bagStamp = new Int32Array(ix.hubCount);
@@ -57,7 +58,7 @@ export class Search {
   run(req: SearchRequest): number {
     const L = this.labels;
     this.req = req;
-    this.lb = this.ix.bounds.get(req.destination);
+    this.lb = this.bounds.get(req.destination);
     this.stopKey = Infinity;
     L.reset();
     this.heap.clear();

@@ -1,7 +1,6 @@
 import { legCo2PerKg } from './emissions';
-import { LowerBoundCache } from './lower-bounds';
-import { clockMinutes, MINUTES_PER_DAY } from './time';
-import { MODES, type Mode, type NetworkDocument } from './types';
+import { clockMinutes, MINUTES_PER_DAY } from '../time';
+import { MODES, type Mode, type NetworkDocument } from '../types';
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -11,7 +10,8 @@ const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
  * (CSR: the legs leaving hub h are outStart[h] .. outStart[h+1]-1), in typed arrays.
  * A scheduled leg's departures are unrolled into one sorted week of minute-of-week
  * values (Monday 00:00 UTC = 0); a leg with none is a continuous shuttle, which runs
- * on its `days` only (when given).
+ * on its `days` only (when given). Nothing in it changes after construction: what
+ * queries learn about it (lower bounds, sweeps) is kept beside it, not in it.
  */
 export class NetworkIndex {
   readonly doc: NetworkDocument;
@@ -50,8 +50,6 @@ export class NetworkIndex {
   readonly inStart: Int32Array;
   readonly inLeg: Int32Array;
 
-  /** Per-destination lower bounds, filled lazily and shared by every query on this version. */
-  readonly bounds: LowerBoundCache;
 
   constructor(doc: NetworkDocument) {
     this.doc = doc;
@@ -101,7 +99,6 @@ export class NetworkIndex {
     this.inLeg = new Int32Array(m);
     for (let l = 0; l < m; l++) this.inLeg[fill[this.legTo[l]]++] = l;
 
-    this.bounds = new LowerBoundCache(this);
   }
 
   private hub(id: string): number {

@@ -1,19 +1,23 @@
-import { AppError } from '../errors';
-import { AvoidFilter } from './avoid-filter';
-import { ClosureTable } from './closures';
-import { explainRoute, itineraryOf } from './explain';
-import type { Objective } from './objective';
-import { PathOrder } from './path-order';
-import type { NetworkIndex } from './prepare';
-import { Search } from './search';
-import { SweepCache } from './sweep-cache';
-import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from './time';
-import type { Closure, Itinerary, RouteAnswer, RouteQuery, ServiceLevel } from './types';
+import { AvoidFilter } from '../network/avoid-filter';
+import { ClosureTable } from '../network/closures';
+import type { NetworkIndex } from '../network/network-index';
+import { itineraryOf } from '../search/itinerary';
+import { LowerBoundCache } from '../search/lower-bounds';
+import type { Objective } from '../search/objective';
+import { PathOrder } from '../search/path-order';
+import { Search } from '../search/search';
+import { SweepCache } from '../sweep/sweep-cache';
+import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../time';
+import type { Closure, Itinerary, RouteOutcome, RouteQuery, ServiceLevel } from '../types';
+import { explainRoute } from './explain';
 
 /**
- * Answers route queries (CONTRACT §2) on one network version with one set of closures.
- * Cheap to create: a change of closures makes a new Router over the same index, which
- * keeps the per-destination lower bounds.
+ * Answers route queries (CONTRACT §2) on one network version with one set of closures:
+ * from a sweep kept for the parcel's origin and hour when there is one (see
+ * SweepCache), else by searches. Cheap to create: a change of closures makes a new
+ * Router over the same index and lower bounds.
+ *
+ * Not re-entrant: its searches and sweeps own their scratch arrays.
  */
 export class Router {
   private readonly closureTable: ClosureTable;
@@ -22,30 +26,36 @@ export class Router {
   /** Answers that came from a sweep rather than a search. */
   sweptAnswers = 0;
 
+  /**
+   * @param bounds the per-destination lower bounds of `index`, shared by the Routers of
+   *   one version. @defaultValue new ones
+   */
   constructor(
     readonly index: NetworkIndex,
     closures: readonly Closure[] = [],
+    bounds = new LowerBoundCache(index),
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
-    this.search = new Search(index, this.closureTable);
+    this.search = new Search(index, this.closureTable, bounds);
     this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank));
   }
 
-  /** The route for one parcel. Throws AppError UNKNOWN_HUB, NO_ROUTE or VALIDATION. */
-  route(q: RouteQuery): RouteAnswer {
-    const origin = this.hubOf(q.origin, 'origin');
-    const destination = this.hubOf(q.destination, 'destination');
-    if (!(q.weightKg > 0 && Number.isFinite(q.weightKg))) {
-      throw new AppError('VALIDATION', 'weightKg must be a number greater than 0', { field: 'weightKg' });
-    }
+  /** The route for one parcel, or why there is none. `weightKg` must be a finite number above 0. */
+  route(q: RouteQuery): RouteOutcome {
+    const origin = this.index.hubByCode.get(q.origin);
+    if (origin === undefined) return { kind: 'unknown-hub', field: 'origin', hubId: q.origin };
+    const destination = this.index.hubByCode.get(q.destination);
+    if (destination === undefined) return { kind: 'unknown-hub', field: 'destination', hubId: q.destination };
+    if (!(q.weightKg > 0 && Number.isFinite(q.weightKg))) throw new RangeError(`weightKg must be above 0, not ${q.weightKg}`);
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
     this.sweeps.work();
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
     const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
-    if (!itinerary) throw this.noRoute(origin, destination);
+    if (!itinerary) return { kind: 'no-route' };
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    return { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
+    const answer = { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
+    return { kind: 'routed', answer };
   }
 
   /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */
@@ -84,17 +94,6 @@ export class Router {
     // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
     if (sweepKind && swept !== 'beyond') this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
-  }
-
-  private noRoute(origin: number, destination: number): AppError {
-    const { hubIds } = this.index;
-    return new AppError('NO_ROUTE', `no route from ${hubIds[origin]} to ${hubIds[destination]} arrives within 14 days`);
-  }
-
-  private hubOf(id: string, field: 'origin' | 'destination'): number {
-    const hub = this.index.hubByCode.get(id);
-    if (hub === undefined) throw new AppError('UNKNOWN_HUB', `unknown hub '${id}'`, { field });
-    return hub;
   }
 
   private defaultDeadlineMinutes(origin: number, destination: number): number {

@@ -1,4 +1,4 @@
-import type { Labels } from './labels';
+import type { Labels } from '../search/labels';
 
 /** Buckets whose labels are sorted by insertion; larger ones by Array.prototype.sort. */
 const INSERTION_SORT_MAX = 32;

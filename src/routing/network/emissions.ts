@@ -1,5 +1,5 @@
 import { distanceKm } from './geo';
-import type { Hub, Leg, Mode } from './types';
+import type { Hub, Leg, Mode } from '../types';
 
 /** kg CO2e per kg of parcel per km, by mode (CONTRACT §1). */
 export const MODE_CO2_PER_KG_KM: Readonly<Record<Mode, number>> = {

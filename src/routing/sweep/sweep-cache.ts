@@ -1,7 +1,7 @@
-import type { ClosureTable } from './closures';
+import type { ClosureTable } from '../network/closures';
 import type { OriginSweep } from './origin-sweep';
-import type { PathOrder } from './path-order';
-import type { NetworkIndex } from './prepare';
+import type { PathOrder } from '../search/path-order';
+import type { NetworkIndex } from '../network/network-index';
 import { SWEEP_REUSE_MINUTES, Sweeper, type SweepKind } from './sweeper';
 
 /** Labels kept across the sweeps of one Router: at 44 bytes each, about 256 MiB. */

@@ -1,6 +1,6 @@
 import type { ClosureTable } from './closures';
-import type { NetworkIndex } from './prepare';
-import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from './time';
+import type { NetworkIndex } from './network-index';
+import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from '../time';
 
 /**
  * When a parcel available at `available` at the leg's hub leaves on `leg` (CONTRACT §2):

@@ -1,11 +1,11 @@
-import type { ClosureTable } from './closures';
-import { departureTime } from './departures';
-import { itineraryOf } from './explain';
-import type { LabelChain } from './labels';
-import { compareOutcomes, type Objective, type Outcome } from './objective';
-import type { PathOrder } from './path-order';
-import type { NetworkIndex } from './prepare';
-import type { Itinerary, ServiceLevel } from './types';
+import type { ClosureTable } from '../network/closures';
+import { departureTime } from '../network/departures';
+import { itineraryOf } from '../search/itinerary';
+import type { LabelChain } from '../search/labels';
+import { compareOutcomes, type Objective, type Outcome } from '../search/objective';
+import type { PathOrder } from '../search/path-order';
+import type { NetworkIndex } from '../network/network-index';
+import type { Itinerary, ServiceLevel } from '../types';
 
 /** What a sweep keeps per label, for choosing (bag, amounts) and for reading itineraries (chain). */
 export interface SweptLabels extends LabelChain {

@@ -1,6 +1,6 @@
 /** The network document (CONTRACT §1) as documented at /docs, and the network calls' answers. */
 import { Type } from 'typebox';
-import { HUB_KINDS, MODES } from '../../routing/types';
+import { HUB_KINDS, MODES } from '../routing/types';
 import { HubIdSchema } from './common';
 
 export const HubSchema = Type.Object({

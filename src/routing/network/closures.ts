@@ -1,5 +1,5 @@
-import type { NetworkIndex } from './prepare';
-import type { Closure } from './types';
+import type { NetworkIndex } from './network-index';
+import type { Closure } from '../types';
 
 /**
  * Closures resolved against one network version: for each leg and hub, its closed

@@ -3,7 +3,7 @@
  * validates each parcel and writes each result line with these same schemas.
  */
 import { Type, type Static } from 'typebox';
-import { MODES, SERVICE_LEVELS } from '../../routing/types';
+import { MODES, SERVICE_LEVELS } from '../routing/types';
 import { HubIdSchema, IsoTime } from './common';
 
 /** Longest parcelId accepted (a batch's intake checks its ids against it too). */

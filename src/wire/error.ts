@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ERRORS, type ErrorCode } from '../../errors';
+import { ERRORS, type ErrorCode } from '../errors';
 
 /** Every error answer: `{error, message, ...}` (CONTRACT §3). */
 export const ErrorSchema = Type.Object(
