@@ -19,9 +19,6 @@ if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1],
 return 1
 `;
 
-/** The longest Idempotency-Key header accepted. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
 export function idempotencyHash(client: string, key: string): string {
   return createHash('sha256').update(client).update('\n').update(key).digest('hex');
 }

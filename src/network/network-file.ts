@@ -11,13 +11,13 @@ export async function readNetworkFile(path: string): Promise<NetworkDocument> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read network file ${path}: ${(err as Error).message}`);
+    throw new Error(`cannot read network file ${path}: ${(err as Error).message}`, { cause: err });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`network file ${path} is not JSON: ${(err as Error).message}`);
+    throw new Error(`network file ${path} is not JSON: ${(err as Error).message}`, { cause: err });
   }
   const result = validateNetwork(json);
   if (!result.ok) {

@@ -1,6 +1,5 @@
 /** POST /v1/batches and GET /v1/batches/:id (CONTRACT §3): requests and answers. */
 import { Type, type Static } from 'typebox';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../batch/idempotency';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -22,7 +21,7 @@ export const BatchHeadersSchema = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
       minLength: 1,
-      maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
+      maxLength: 255,
       description: 'The same key (from the same client) answers the same batch, for RESULTS_TTL.',
     }),
   ),
