@@ -14,7 +14,7 @@ import type { ChunkEntry } from './chunk-job';
 import { errorLine, routedLine } from './result-line';
 import type { ChunkResults } from './results-store';
 
-/** Parcels routed between two turns of the event loop: ≈2–5 ms on the demo network. */
+/** Parcels routed between two turns of the event loop: a few milliseconds of work. */
 export const SLICE = 128;
 
 export interface RoutingSnapshot {

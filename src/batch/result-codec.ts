@@ -1,8 +1,7 @@
 /**
  * How a chunk's result lines are stored: Brotli at quality 1. Route answers
- * repeat hub ids, carriers and field names, so this keeps about a seventh of
- * the bytes (≈170 bytes per parcel instead of ≈1,100 on the demo network) for
- * ≈3 µs of CPU per parcel, on libuv's thread pool rather than the event loop.
+ * repeat hub ids, carriers and field names, so this keeps a small share of the
+ * bytes for little CPU, spent on libuv's thread pool rather than the event loop.
  */
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
 import { promisify } from 'node:util';

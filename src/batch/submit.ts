@@ -155,7 +155,7 @@ class Rounds {
   constructor(private readonly deps: Pick<SubmitterDeps, 'redis' | 'queues'>) {}
 
   async send(round: ChunkJobData[]): Promise<void> {
-    // A round is ≈10 ms of CPU (parsing, job JSON): let other requests in between rounds.
+    // A round is milliseconds of CPU (parsing, job JSON): let other requests in between rounds.
     await nextTurn();
     await this.drain();
     const { redis, queues } = this.deps;

@@ -16,9 +16,8 @@ import { stopChild } from '../stop-child';
 const RESTART_DELAY_MS = 1000;
 
 /**
- * Niceness of the worker processes. On the 2-core bench machine, 200,000 parcels
- * went through at ≈21,000/s with workers at the API's priority (the intake was
- * starved) and at ≈43,000–53,000/s with them at 10.
+ * Niceness of the worker processes: below the API's priority, so that workers
+ * routing a batch never starve the API taking it in (bench/README.md).
  */
 export const WORKER_NICENESS = 10;
 

@@ -3,8 +3,8 @@
  * routing never waits on Redis (with N processes a client may get up to N × the
  * limit). Fixed one-minute windows: when a window ends, every client's count is
  * dropped at once, which also bounds the memory to the clients of one minute.
- * A call costs one clock read and one Map update (the @fastify/rate-limit plugin
- * it replaces cost ≈3 µs a call, a sixth of the HTTP layer of POST /v1/routes).
+ * A call costs one clock read and one Map update, far less than a general-purpose
+ * rate-limit plugin with its per-call hooks.
  */
 const WINDOW_MS = 60_000;
 

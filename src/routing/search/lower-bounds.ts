@@ -41,8 +41,8 @@ export class LowerBoundCache {
 
   /**
    * Computes the bounds of every destination not yet kept, when they all fit the budget
-   * (up to ≈2,900 hubs; ≈1.8 s on 2,000), so that the first queries to each do not wait
-   * for them; a larger network keeps filling the cache by use. Returns how many it computed.
+   * (networks up to about 2,900 hubs), so that the first queries to each do not wait for
+   * them; a larger network keeps filling the cache by use. Returns how many it computed.
    */
   warm(): number {
     const { hubCount } = this.ix;

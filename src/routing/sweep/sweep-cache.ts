@@ -15,9 +15,9 @@ const MAX_ACCOUNTS = 100_000;
 /** Sweeps earned and waiting their turn; past this, an origin goes on being searched (and charged). */
 const MAX_WAITING = 64;
 /**
- * Labels of the sweep under way expanded per query (about half a millisecond on
- * 2,000 hubs): a sweep is carried out a little at a time, so no query waits for a
- * whole one (up to 40 ms there).
+ * Labels of the sweep under way expanded per query: a sweep is carried out a little
+ * at a time, so that no query waits for a whole one (tens of milliseconds on a large
+ * network).
  */
 export const SWEEP_STEP = 1024;
 
