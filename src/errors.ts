@@ -17,6 +17,7 @@ export const ERRORS = {
   UNKNOWN_HUB: { status: 422, message: 'the hub is not in the active network' },
   UNKNOWN_LEG: { status: 422, message: 'the leg is not in the active network' },
   NO_ROUTE: { status: 422, message: 'no route reaches the destination within 14 days' },
+  NO_CAPACITY: { status: 422, message: 'routes exist, but none within 14 days has room for the parcel' },
   RATE_LIMITED: { status: 429, message: 'too many requests' },
   HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are over their limit' },
   INTERNAL: { status: 500, message: 'internal error' },

@@ -8,7 +8,7 @@ import { recordRoute, type RouteSource } from '../metrics/recorder';
 import type { Router } from '../routing/router/router';
 import type { RouteAnswer, RouteOutcome, RouteQuery } from '../routing/types';
 
-/** The parcel's route; throws AppError UNKNOWN_HUB or NO_ROUTE, or what the core threw for a fault of its own. */
+/** The parcel's route; throws AppError UNKNOWN_HUB, NO_ROUTE or NO_CAPACITY, or what the core threw for a fault of its own. */
 export function routeParcel(source: RouteSource, router: Router, query: RouteQuery): RouteAnswer {
   const level = query.serviceLevel ?? 'standard';
   const start = performance.now();
@@ -27,6 +27,9 @@ export function routeParcel(source: RouteSource, router: Router, query: RouteQue
     case 'no-route':
       recordRoute(source, level, 'no_route', seconds);
       throw new AppError('NO_ROUTE', `no route from ${query.origin} to ${query.destination} arrives within 14 days`);
+    case 'no-capacity':
+      recordRoute(source, level, 'no_capacity', seconds);
+      throw new AppError('NO_CAPACITY', `no route from ${query.origin} to ${query.destination} within 14 days has room for the parcel`);
     case 'unknown-hub':
       recordRoute(source, level, 'invalid');
       throw new AppError('UNKNOWN_HUB', `unknown hub '${outcome.hubId}'`, { field: outcome.field });

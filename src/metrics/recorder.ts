@@ -12,7 +12,7 @@ import { volume } from './volume';
 
 /** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */
 export type RouteSource = 'sync' | 'batch';
-export type RouteCount = 'routed' | 'no_route' | 'invalid' | 'error';
+export type RouteCount = 'routed' | 'no_route' | 'no_capacity' | 'invalid' | 'error';
 
 /** The level label of a parcel whose request was too broken to tell. */
 const UNKNOWN_LEVEL = 'unknown';
@@ -20,7 +20,7 @@ type LevelLabel = ServiceLevel | typeof UNKNOWN_LEVEL;
 
 const SOURCES: readonly RouteSource[] = ['sync', 'batch'];
 const LEVELS: readonly LevelLabel[] = [...SERVICE_LEVELS, UNKNOWN_LEVEL];
-const OUTCOMES: readonly RouteCount[] = ['routed', 'no_route', 'invalid', 'error'];
+const OUTCOMES: readonly RouteCount[] = ['routed', 'no_route', 'no_capacity', 'invalid', 'error'];
 const BATCH_STATES: readonly BatchState[] = ['queued', 'running', 'completed', 'failed'];
 
 const routes = table(SOURCES, (source) =>

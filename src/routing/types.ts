@@ -25,6 +25,7 @@ export interface Hub {
   /** Charged once when a parcel leaves this hub. */
   handlingCost: number;
   kind?: HubKind;
+  /** Parcels that may leave this hub per UTC day (the date of their departure from it). */
   capacityPerDay?: number;
 }
 
@@ -45,7 +46,10 @@ export interface Leg {
   cutoffMinutes?: number;
   /** When absent: great-circle km × the mode's factor. */
   co2KgPerKg?: number;
+  /** Parcels one departure carries; on a continuous leg, per UTC clock hour. */
   capacityPerDeparture?: number;
+  /** Kilograms one departure carries; on a continuous leg, per UTC clock hour. */
+  capacityKgPerDeparture?: number;
 }
 
 export interface NetworkDocument {
@@ -136,4 +140,6 @@ export type RouteOutcome =
   | { kind: 'routed'; answer: RouteAnswer }
   | { kind: 'unknown-hub'; field: 'origin' | 'destination'; hubId: string }
   /** No route arrives within the 14-day horizon. */
-  | { kind: 'no-route' };
+  | { kind: 'no-route' }
+  /** Routes exist, but none within the horizon has room for the parcel (CONTRACT §5). */
+  | { kind: 'no-capacity' };

@@ -10,6 +10,7 @@ import { legCo2PerKg } from '../../src/routing/network/emissions';
 import { HORIZON_MINUTES } from '../../src/routing/time';
 import type { Closure, Hub, Leg, NetworkDocument, RouteQuery } from '../../src/routing/types';
 import { chooseRoutes, type OracleChoice, type OracleRoute } from './oracle-choice';
+import { departureWithRoom, type OracleLedger } from './oracle-capacity';
 import { nextDeparture } from './oracle-schedule';
 
 /** The canonical best route (the first of the ties), with the whole choice (ties included) and the deadline. */
@@ -21,11 +22,15 @@ export function defaultDeadline(origin: Hub, destination: Hub, readyAt: number):
   return readyAt + (origin.country === destination.country ? 24 : 72) * 60;
 }
 
-/** Every simple route from origin to destination that respects avoid, closures and the horizon. */
+/**
+ * Every simple route from origin to destination that respects avoid, closures and the
+ * horizon, and with a ledger, that takes only departures with room (CONTRACT §5).
+ */
 export function allRoutes(
   doc: NetworkDocument,
   query: RouteQuery,
   closures: readonly Closure[],
+  ledger?: OracleLedger,
 ): OracleRoute[] {
   const hubs = new Map(doc.hubs.map((h) => [h.id, h]));
   const latest = query.readyAt + HORIZON_MINUTES;
@@ -36,9 +41,9 @@ export function allRoutes(
     (leg.to === query.destination || !avoid.hubs?.includes(leg.to));
   const routes: OracleRoute[] = [];
 
-  const visit = (at: string, arrivedAt: number, path: Leg[], cost: number, co2Kg: number): void => {
+  const visit = (at: string, arrivedAt: number, path: Leg[], departAts: number[], cost: number, co2Kg: number): void => {
     if (at === query.destination) {
-      routes.push({ legIds: path.map((l) => l.id), arriveAt: arrivedAt, cost, co2Kg });
+      routes.push({ legIds: path.map((l) => l.id), departAts, arriveAt: arrivedAt, cost, co2Kg });
       return;
     }
     const hub = hubs.get(at)!;
@@ -46,29 +51,32 @@ export function allRoutes(
     const visited = new Set([query.origin, ...path.map((l) => l.to)]);
     for (const leg of doc.legs) {
       if (leg.from !== at || visited.has(leg.to) || !usable(leg)) continue;
-      const departAt = nextDeparture(leg, available, closures, latest);
+      const departAt = ledger
+        ? departureWithRoom(leg, available, closures, latest, ledger, query.weightKg)
+        : nextDeparture(leg, available, closures, latest);
       if (departAt === null || departAt + leg.durationMinutes > latest) continue;
       const legCost = leg.costPerParcel + leg.costPerKg * query.weightKg + hub.handlingCost;
       const legCo2 = legCo2PerKg(leg, hub, hubs.get(leg.to)!) * query.weightKg;
-      visit(leg.to, departAt + leg.durationMinutes, [...path, leg], cost + legCost, co2Kg + legCo2);
+      visit(leg.to, departAt + leg.durationMinutes, [...path, leg], [...departAts, departAt], cost + legCost, co2Kg + legCo2);
     }
   };
-  visit(query.origin, query.readyAt, [], 0, 0);
+  visit(query.origin, query.readyAt, [], [], 0, 0);
   return routes;
 }
 
-/** The oracle's answer, or null when no route exists (the router must say NO_ROUTE). */
+/** The oracle's answer, or null when no route exists (with room, given a ledger). */
 export function bruteForceRoute(
   doc: NetworkDocument,
   query: RouteQuery,
   closures: readonly Closure[] = [],
+  ledger?: OracleLedger,
 ): OracleAnswer | null {
   const origin = doc.hubs.find((h) => h.id === query.origin);
   const destination = doc.hubs.find((h) => h.id === query.destination);
   if (!origin || !destination) throw new Error('the oracle only answers for known hubs');
   const deadline = query.deadline ?? defaultDeadline(origin, destination, query.readyAt);
   const choice = chooseRoutes(
-    allRoutes(doc, query, closures),
+    allRoutes(doc, query, closures, ledger),
     query.serviceLevel ?? 'standard',
     deadline,
   );

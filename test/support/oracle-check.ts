@@ -5,12 +5,13 @@
  */
 import type { Router } from '../../src/routing/router/router';
 import type { NetworkDocument, RouteAnswer, RouteOutcome, RouteQuery } from '../../src/routing/types';
-import type { OracleAnswer } from './brute-force';
+import { allRoutes, type OracleAnswer } from './brute-force';
+import type { OracleLedger } from './oracle-capacity';
 import { sameAmount, type OracleRoute } from './oracle-choice';
 import type { RandomCase } from './random-query';
 import { routeProblems } from './route-consistency';
 
-function show(r: OracleRoute): string {
+function show(r: Pick<OracleRoute, 'legIds' | 'arriveAt' | 'cost' | 'co2Kg'>): string {
   return `[${r.legIds.join(' ')}] arriveAt ${r.arriveAt} cost ${r.cost} co2Kg ${r.co2Kg}`;
 }
 
@@ -26,6 +27,8 @@ function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
     problems.push(`router chose the tie ${show(tie)}; the canonical one (smallest leg ids) is ${show(expected)}`);
   } else {
     if (answer.route.arriveAt !== tie.arriveAt) problems.push(`arriveAt ≠ oracle ${show(tie)}`);
+    const departAts = answer.route.legs.map((l) => l.departAt);
+    if (departAts.join() !== tie.departAts.join()) problems.push(`departures ${departAts.join()} ≠ oracle ${tie.departAts.join()}`);
     if (!sameAmount(answer.route.cost, tie.cost)) problems.push(`cost ≠ oracle ${show(tie)}`);
     if (!sameAmount(answer.route.co2Kg, tie.co2Kg)) problems.push(`co2Kg ≠ oracle ${show(tie)}`);
   }
@@ -54,14 +57,17 @@ export function checkAgainstOracle(
   { query, closures }: RandomCase,
   expected: OracleAnswer | null,
   outcome: RouteOutcome,
+  ledger?: OracleLedger,
 ): string[] {
   if (outcome.kind !== 'routed') {
-    if (outcome.kind === 'no-route' && !expected) return [];
-    return [`router said ${JSON.stringify(outcome)}; oracle: ${expected ? show(expected) : 'no route'}`];
+    // Without room, the router tells apart a network that has a route (by CONTRACT §2 alone) from one that has none.
+    const expectedKind = expected ? 'routed' : ledger && allRoutes(doc, query, closures).length > 0 ? 'no-capacity' : 'no-route';
+    if (outcome.kind === expectedKind) return [];
+    return [`router said ${JSON.stringify(outcome)}; oracle: ${expected ? show(expected) : expectedKind}`];
   }
   const { answer } = outcome;
   if (!expected) return [`router found a route, the oracle none: ${JSON.stringify(answer.route)}`];
-  return [...routeProblems(doc, query, closures, answer), ...disagreements(expected, answer)];
+  return [...routeProblems(doc, query, closures, answer, ledger), ...disagreements(expected, answer)];
 }
 
 /** Fails with the problems and what replays the case (the case and its network as JSON), unless there are none. */

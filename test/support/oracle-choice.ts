@@ -6,6 +6,8 @@ import type { ServiceLevel } from '../../src/routing/types';
 
 export interface OracleRoute {
   legIds: string[];
+  /** When each leg departs. */
+  departAts: number[];
   arriveAt: number;
   cost: number;
   co2Kg: number;

@@ -1,11 +1,12 @@
 /**
  * Checks that a router answer is self-consistent with CONTRACT §2, recomputing
- * every leg's departure with the oracle's own schedule code. Returns the list of
+ * every leg's departure with the oracle's own schedule code (and ledger, with capacity). Returns the list of
  * problems found (empty when the answer holds together).
  */
 import { legCo2PerKg } from '../../src/routing/network/emissions';
 import type { Closure, NetworkDocument, RouteAnswer, RouteQuery } from '../../src/routing/types';
 import { sameAmount } from './oracle-choice';
+import { departureWithRoom, type OracleLedger } from './oracle-capacity';
 import { nextDeparture } from './oracle-schedule';
 
 export function routeProblems(
@@ -13,6 +14,8 @@ export function routeProblems(
   query: RouteQuery,
   closures: readonly Closure[],
   answer: RouteAnswer,
+  /** What is booked, when departures without room are skipped (CONTRACT §5). */
+  ledger?: OracleLedger,
 ): string[] {
   const problems: string[] = [];
   const expect = (ok: boolean, message: string): void => {
@@ -40,7 +43,9 @@ export function routeProblems(
     const intermediate = leg.to !== query.destination;
     expect(!(intermediate && avoid.hubs?.includes(leg.to)), `leg ${i} stops at avoided ${leg.to}`);
     const available = arrivedAt + from.sortMinutes;
-    const departAt = nextDeparture(leg, available, closures, step.departAt);
+    const departAt = ledger
+      ? departureWithRoom(leg, available, closures, step.departAt, ledger, query.weightKg)
+      : nextDeparture(leg, available, closures, step.departAt);
     expect(step.departAt === departAt, `leg ${i}: departAt ${step.departAt}, first allowed ${departAt}`);
     expect(step.sortMinutes === from.sortMinutes, `leg ${i}: sortMinutes ${step.sortMinutes}`);
     expect(step.waitMinutes === step.departAt - available, `leg ${i}: waitMinutes ${step.waitMinutes}`);

@@ -1,14 +1,45 @@
+import { dayOf } from '../capacity/loads';
+import { Full, Room } from '../capacity/room';
+import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from '../time';
 import type { ClosureTable } from './closures';
 import type { NetworkIndex } from './network-index';
-import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from '../time';
+
+/** The departure of a leg that has none with room for the parcel: later than any arrival that counts. */
+export const NEVER = 2 ** 30;
 
 /**
- * When a parcel available at `available` at the leg's hub leaves on `leg` (CONTRACT §2):
- * a scheduled leg at its first departure d with d − cutoff ≥ available, a continuous one
- * at once (or at 00:00 of its next running weekday, when it has `days`); a departure that falls in a closure of the leg or its hub moves to the first
- * allowed one after the closure. The result never decreases as `available` grows (FIFO).
+ * When a parcel available at `available` at the leg's hub leaves on `leg`: a scheduled
+ * leg at its first departure d with d − cutoff ≥ available, a continuous one at once (or
+ * at 00:00 of its next running weekday, when it has `days`); a departure that falls in a
+ * closure of the leg or its hub moves to the first allowed one after the closure; and one
+ * without room for the parcel (`room`) to the next with room: the next departure, the
+ * next hour on a continuous leg, the next day when the hub's day is full. NEVER when none
+ * with room leaves by `room.until`. The result never decreases as `available` grows
+ * (FIFO).
  */
 export function departureTime(
+  ix: NetworkIndex,
+  closures: ClosureTable,
+  leg: number,
+  available: number,
+  availableMinuteOfWeek = minuteOfWeek(available),
+  room: Room = Room.UNLIMITED,
+): number {
+  let d = openDeparture(ix, closures, leg, available, availableMinuteOfWeek);
+  if (room.isUnlimited || ix.legLimited[leg] === 0) return d;
+  const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
+  for (let full = room.check(leg, d); full !== Full.No; full = room.check(leg, d)) {
+    if (full === Full.Always || d > room.until) return NEVER;
+    let next = d + 1;
+    if (full === Full.HubDay) next = (dayOf(d) + 1) * MINUTES_PER_DAY;
+    else if (continuous) next = d - (d % 60) + 60;
+    d = openDeparture(ix, closures, leg, next - ix.legCutoff[leg]);
+  }
+  return d > room.until ? NEVER : d;
+}
+
+/** departureTime before capacity: the first departure the schedule, the cut-off and closures allow. */
+function openDeparture(
   ix: NetworkIndex,
   closures: ClosureTable,
   leg: number,

@@ -46,6 +46,17 @@ export class NetworkIndex {
   /** Weekdays a leg runs on, bit d−1 for ISO weekday d; what binds a continuous leg's departures. */
   readonly legDays: Uint8Array;
 
+  /** Parcels per departure (per hour on a continuous leg); Infinity where none is declared. */
+  readonly legCapacity: Float64Array;
+  /** Weight per departure (per hour on a continuous leg), in whole grams (see gramsOf); Infinity where none is declared. */
+  readonly legCapacityGrams: Float64Array;
+  /** Parcels that may leave each hub per UTC day; Infinity where none is declared. */
+  readonly hubCapacity: Float64Array;
+  /** Whether a departure of the leg can be full: it, or the hub it leaves, declares a capacity. */
+  readonly legLimited: Uint8Array;
+  /** Whether any leg is limited. */
+  readonly hasCapacity: boolean;
+
   /** Reverse adjacency: the legs arriving at hub h are inLeg[inStart[h] .. inStart[h+1]-1]. */
   readonly inStart: Int32Array;
   readonly inLeg: Int32Array;
@@ -92,6 +103,17 @@ export class NetworkIndex {
     this.schedStart = prefixSums(weeks.map((w) => w.length));
     this.schedTimes = Int32Array.from(weeks.flat());
     this.legDays = Uint8Array.from(order, (o) => (o.leg.days ?? ALL_DAYS).reduce((mask, d) => mask | (1 << (d - 1)), 0));
+
+    this.hubCapacity = Float64Array.from(hubs, (h) => h.capacityPerDay ?? Infinity);
+    this.legCapacity = Float64Array.from(order, (o) => o.leg.capacityPerDeparture ?? Infinity);
+    this.legCapacityGrams = Float64Array.from(order, (o) => {
+      const kg = o.leg.capacityKgPerDeparture;
+      return kg === undefined ? Infinity : Math.floor(Math.round(kg * 1e6) / 1000);
+    });
+    this.legLimited = Uint8Array.from(order, (o, l) =>
+      this.legCapacity[l] < Infinity || this.legCapacityGrams[l] < Infinity || this.hubCapacity[o.from] < Infinity ? 1 : 0,
+    );
+    this.hasCapacity = this.legLimited.includes(1);
 
     this.outStart = prefixSums(countBy(this.legFrom, n));
     this.inStart = prefixSums(countBy(this.legTo, n));

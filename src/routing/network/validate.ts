@@ -186,6 +186,7 @@ const LEG_FIELDS: FieldTable<Leg> = {
   cutoffMinutes: optional(minutes),
   co2KgPerKg: optional(amount),
   capacityPerDeparture: optional(capacity),
+  capacityKgPerDeparture: optional(numberWithin({ above: 0 })),
 };
 
 const DOCUMENT_FIELDS: FieldTable<NetworkDocument> = {

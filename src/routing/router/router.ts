@@ -1,3 +1,5 @@
+import { NO_LOADS, type Loads } from '../capacity/loads';
+import { Room } from '../capacity/room';
 import { AvoidFilter } from '../network/avoid-filter';
 import { ClosureTable } from '../network/closures';
 import type { NetworkIndex } from '../network/network-index';
@@ -23,21 +25,27 @@ export class Router {
   private readonly closureTable: ClosureTable;
   private readonly search: Search;
   private readonly sweeps: SweepCache;
+  /** What is booked, when the network declares capacity; null when it declares none. */
+  private readonly loads: Loads | null;
   /** Answers that came from a sweep rather than a search. */
   sweptAnswers = 0;
 
   /**
    * @param bounds the per-destination lower bounds of `index`, shared by the Routers of
    *   one version. @defaultValue new ones
+   * @param loads what is booked (CONTRACT §5), read at each query: its owner keeps it
+   *   up to date. @defaultValue nothing booked
    */
   constructor(
     readonly index: NetworkIndex,
     closures: readonly Closure[] = [],
     bounds = new LowerBoundCache(index),
+    loads: Loads = NO_LOADS,
   ) {
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
+    this.loads = index.hasCapacity ? loads : null;
     this.search = new Search(index, this.closureTable, bounds);
-    this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank));
+    this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank), this.loads);
   }
 
   /** The route for one parcel, or why there is none. `weightKg` must be a finite number above 0. */
@@ -51,8 +59,10 @@ export class Router {
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
     this.sweeps.work();
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
-    const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg);
-    if (!itinerary) return { kind: 'no-route' };
+    const horizon = q.readyAt + HORIZON_MINUTES;
+    const room = this.loads ? new Room(this.index, this.loads, q.weightKg, horizon) : Room.UNLIMITED;
+    const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg, room);
+    if (!itinerary) return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
     const answer = { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
     return { kind: 'routed', answer };
@@ -67,10 +77,12 @@ export class Router {
     deadline: number,
     avoid: AvoidFilter,
     weightKg: number,
+    room: Room,
   ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
-    const swept = sweepKind && this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg);
+    const swept =
+      sweepKind && this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg, room);
     if (typeof swept === 'object') {
       this.sweptAnswers++;
       return swept;
@@ -79,7 +91,7 @@ export class Router {
     const byDeadline = Math.min(deadline, horizon);
     let labels = 0;
     const run = (objective: Objective, latestArrival: number): number => {
-      const found = this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective, avoid });
+      const found = this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective, avoid, room });
       labels += this.search.labels.size;
       return found;
     };
@@ -94,6 +106,14 @@ export class Router {
     // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
     if (sweepKind && swept !== 'beyond') this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
+  }
+
+  /** Whether some route arrives within the horizon by CONTRACT §2 alone, capacity aside. */
+  private exists(origin: number, destination: number, q: RouteQuery, avoid: AvoidFilter): boolean {
+    const { readyAt, weightKg } = q;
+    const latestArrival = readyAt + HORIZON_MINUTES;
+    const request = { origin, destination, readyAt, weightKg, latestArrival, objective: 'time' as const, avoid, room: Room.UNLIMITED };
+    return this.search.run(request) >= 0;
   }
 
   private defaultDeadlineMinutes(origin: number, destination: number): number {

@@ -1,3 +1,4 @@
+import type { Room } from '../capacity/room';
 import type { AvoidFilter } from '../network/avoid-filter';
 import type { ClosureTable } from '../network/closures';
 import { departureTime } from '../network/departures';
@@ -18,6 +19,8 @@ export interface SearchRequest {
   latestArrival: number;
   objective: Objective;
   avoid: AvoidFilter;
+  /** Which departures have room for the parcel. */
+  room: Room;
 }
 
 /**
@@ -107,7 +110,7 @@ export class Search {
       const toGo = lbTime[u];
       if (available + ix.legCutoff[l] + ix.legDuration[l] + toGo > arrivalLimit) continue;
       if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
-      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek) + ix.legDuration[l];
+      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek, req.room) + ix.legDuration[l];
       if (arrival + toGo > req.latestArrival) continue;
       const cost = costSoFar + ix.legCostPerParcel[l] + w * ix.legCostPerKg[l];
       const co2 = co2SoFar + w * ix.legCo2PerKg[l];

@@ -1,10 +1,12 @@
 import type { ClosureTable } from '../network/closures';
+import type { Room } from '../capacity/room';
 import { departureTime } from '../network/departures';
 import { itineraryOf } from '../search/itinerary';
 import type { LabelChain } from '../search/labels';
 import { compareOutcomes, type Objective, type Outcome } from '../search/objective';
 import type { PathOrder } from '../search/path-order';
 import type { NetworkIndex } from '../network/network-index';
+import { minuteOfWeek } from '../time';
 import type { Itinerary, ServiceLevel } from '../types';
 
 /** What a sweep keeps per label, for choosing (bag, amounts) and for reading itineraries (chain). */
@@ -48,6 +50,8 @@ export class OriginSweep {
     readonly readyAt: number,
     /** Routes arriving after this minute were not followed. */
     readonly horizon: number,
+    /** Loads.freed when the sweep started: a sweep made before a departure got room again is not used (SweepCache). */
+    readonly freed: number,
     private readonly labels: SweptLabels,
     /** The first label of each hub's bag, -1 for none. */
     private readonly bagHead: Int32Array,
@@ -63,8 +67,22 @@ export class OriginSweep {
    * 'beyond' when the route, if any, arrives past its horizon or the deadline lies
    * past it (economy, which looks 14 days ahead, always), 'stale' when the route
    * chosen no longer arrives as it did (a sweep from `readyAt` would tell).
+   *
+   * With capacity (`room` for the parcel's weight, not UNLIMITED), the route chosen is
+   * timed again on the loads as they are now. The sweep took the departures that had
+   * room for some parcel when it ran; since then departures can only have filled (a
+   * sweep older than a release is not used), so what has room for this parcel now is a
+   * subset of what the sweep saw, and the choice stands when the chosen route still
+   * arrives when it did.
    */
-  answer(destination: number, level: ServiceLevel, readyAt: number, deadline: number, weightKg: number): Itinerary | 'beyond' | 'stale' {
+  answer(
+    destination: number,
+    level: ServiceLevel,
+    readyAt: number,
+    deadline: number,
+    weightKg: number,
+    room: Room,
+  ): Itinerary | 'beyond' | 'stale' {
     if (level === 'economy' || readyAt < this.readyAt) return 'beyond';
     let chosen: number;
     if (level === 'express') {
@@ -76,7 +94,8 @@ export class OriginSweep {
     }
     if (chosen < 0) return 'beyond';
     const itinerary = itineraryOf(this.labels, chosen);
-    return readyAt === this.readyAt ? itinerary : (this.retimed(itinerary, readyAt) ?? 'stale');
+    if (readyAt === this.readyAt && room.isUnlimited) return itinerary;
+    return this.retimed(itinerary, readyAt, room) ?? 'stale';
   }
 
   /** The best label at `destination` under `objective` among those arriving by `latestArrival`; -1 for none. */
@@ -96,15 +115,16 @@ export class OriginSweep {
     return best;
   }
 
-  /** The same legs from a later readyAt, if they still arrive when they did from the sweep's; else undefined. */
-  private retimed(itinerary: Itinerary, readyAt: number): Itinerary | undefined {
+  /** The same legs from `readyAt` (and for `room`), if they still arrive when they did in the sweep; else undefined. */
+  private retimed(itinerary: Itinerary, readyAt: number, room: Room): Itinerary | undefined {
     const { ix, closures } = this;
     const { legs } = itinerary;
     const arrivals = new Int32Array(legs.length);
     let arrival = readyAt;
     for (let i = 0; i < legs.length; i++) {
       const l = legs[i];
-      arrival = departureTime(ix, closures, l, arrival + ix.hubSort[ix.legFrom[l]]) + ix.legDuration[l];
+      const available = arrival + ix.hubSort[ix.legFrom[l]];
+      arrival = departureTime(ix, closures, l, available, minuteOfWeek(available), room) + ix.legDuration[l];
       arrivals[i] = arrival;
     }
     const last = legs.length - 1;

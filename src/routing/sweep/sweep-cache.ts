@@ -1,3 +1,4 @@
+import type { Loads } from '../capacity/loads';
 import type { ClosureTable } from '../network/closures';
 import type { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
@@ -58,7 +59,13 @@ export class SweepCache {
   private readonly sweepLabels: Record<SweepKind, number>;
   private labels = 0;
 
-  constructor(ix: NetworkIndex, closures: ClosureTable, order: PathOrder) {
+  /** @param loads what is booked, when the network declares capacity; null when it does not. */
+  constructor(
+    ix: NetworkIndex,
+    closures: ClosureTable,
+    order: PathOrder,
+    private readonly loads: Loads | null = null,
+  ) {
     this.sweeper = new Sweeper(ix, closures, order);
     const guess = FIRST_GUESS_LABELS_PER_HUB * ix.hubCount;
     this.sweepLabels = { cost: guess, co2: guess };
@@ -84,6 +91,8 @@ export class SweepCache {
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
+      // A sweep made before some departure got room again may have missed a route through it.
+      if (this.loads && sweep.freed !== this.loads.freed) continue;
       if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) return { key, list, sweep };
     }
     return undefined;
@@ -110,7 +119,7 @@ export class SweepCache {
     if (!this.current) {
       this.current = this.waiting.shift();
       if (!this.current) return;
-      this.sweeper.start(this.current.origin, this.current.readyAt, this.current.kind);
+      this.sweeper.start(this.current.origin, this.current.readyAt, this.current.kind, this.loads);
     }
     const sweep = this.sweeper.advance(SWEEP_STEP);
     if (!sweep) return;

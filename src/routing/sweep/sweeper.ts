@@ -1,4 +1,6 @@
 import type { ClosureTable } from '../network/closures';
+import type { Loads } from '../capacity/loads';
+import { Room } from '../capacity/room';
 import { departureTime } from '../network/departures';
 import { Labels } from '../search/labels';
 import { MinuteQueue } from './minute-queue';
@@ -41,6 +43,8 @@ export class Sweeper {
   private withCo2 = false;
   private readyAt = 0;
   private horizon = 0;
+  private room = Room.UNLIMITED;
+  private freed = 0;
 
   constructor(
     private readonly ix: NetworkIndex,
@@ -51,10 +55,16 @@ export class Sweeper {
     this.bagStamp = new Int32Array(ix.hubCount);
   }
 
-  /** Start a sweep, dropping any unfinished one; `advance` carries it out. */
-  start(origin: number, readyAt: number, kind: SweepKind): void {
+  /**
+   * Start a sweep, dropping any unfinished one; `advance` carries it out. With `loads`,
+   * it takes the departures that have room for some parcel, as they are while it runs
+   * (OriginSweep.answer checks the route it chooses for the parcel's weight).
+   */
+  start(origin: number, readyAt: number, kind: SweepKind, loads: Loads | null): void {
     this.readyAt = readyAt;
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES;
+    this.room = loads ? new Room(this.ix, loads, 0, this.horizon) : Room.UNLIMITED;
+    this.freed = loads ? loads.freed : 0;
     this.withCo2 = kind === 'co2';
     this.labels.reset();
     this.queue.reset(readyAt, this.horizon);
@@ -84,7 +94,7 @@ export class Sweeper {
     const co2PerKg = L.co2[id];
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       if (available + ix.legCutoff[l] + ix.legDuration[l] > horizon) continue;
-      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek) + ix.legDuration[l];
+      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek, this.room) + ix.legDuration[l];
       if (arrival > horizon) continue;
       this.offer(ix.legTo[l], arrival, fixed + ix.legCostPerParcel[l], perKg + ix.legCostPerKg[l], co2PerKg + ix.legCo2PerKg[l], id, l);
     }
@@ -172,6 +182,6 @@ export class Sweeper {
     }
     const bagHead = new Int32Array(this.ix.hubCount).fill(-1);
     for (let h = 0; h < bagHead.length; h++) if (inBag(h)) bagHead[h] = kept[this.bagHead[h]];
-    return new OriginSweep(this.ix, this.closures, this.order, this.readyAt, this.horizon, labels, bagHead);
+    return new OriginSweep(this.ix, this.closures, this.order, this.readyAt, this.horizon, this.freed, labels, bagHead);
   }
 }

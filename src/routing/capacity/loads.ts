@@ -1,0 +1,110 @@
+import type { NetworkIndex } from '../network/network-index';
+import { MINUTES_PER_DAY } from '../time';
+
+/**
+ * What is booked, as the core reads it: parcels and grams on each departure slot of a
+ * leg, and parcels leaving each hub per UTC day. A departure slot is one leg leaving at
+ * one minute; on a continuous leg, one UTC clock hour (slotOf).
+ */
+export interface Loads {
+  parcels(leg: number, slot: number): number;
+  grams(leg: number, slot: number): number;
+  hubParcels(hub: number, day: number): number;
+  /**
+   * Counts the times a departure slot or hub-day that was full for one more parcel got
+   * room again: what a sweep made before cannot have seen (SweepCache drops it).
+   */
+  readonly freed: number;
+}
+
+/** Nothing booked. */
+export const NO_LOADS: Loads = {
+  parcels: () => 0,
+  grams: () => 0,
+  hubParcels: () => 0,
+  freed: 0,
+};
+
+/** One departure slot, or one hub-day, and what a booking takes there. */
+export type Reservation =
+  | { kind: 'departure'; leg: number; slot: number; grams: number }
+  | { kind: 'hub'; hub: number; day: number };
+
+/** The slot a departure of `leg` at minute `departAt` counts in: the minute itself, or its hour on a continuous leg. */
+export function slotOf(ix: NetworkIndex, leg: number, departAt: number): number {
+  const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
+  return continuous ? departAt - (departAt % 60) : departAt;
+}
+
+/** The UTC day (days since the epoch) of minute `t`. */
+export function dayOf(t: number): number {
+  return Math.floor(t / MINUTES_PER_DAY);
+}
+
+/**
+ * A parcel's weight as capacity counts it: in whole grams, rounded up (after rounding
+ * to the milligram, so that 1.1 kg is 1,100 g and not 1,101 g).
+ */
+export function gramsOf(weightKg: number): number {
+  return Math.ceil(Math.round(weightKg * 1e6) / 1000);
+}
+
+interface SlotLoad {
+  parcels: number;
+  grams: number;
+}
+
+/**
+ * Loads in memory, for one network version (leg and hub numbers are its index's):
+ * what a process has seen booked, changed by whole reservations.
+ */
+export class LoadTable implements Loads {
+  private readonly slots: (Map<number, SlotLoad> | undefined)[];
+  private readonly hubDays: (Map<number, number> | undefined)[];
+  freed = 0;
+
+  constructor(private readonly ix: NetworkIndex) {
+    this.slots = new Array(ix.legCount);
+    this.hubDays = new Array(ix.hubCount);
+  }
+
+  parcels(leg: number, slot: number): number {
+    return this.slots[leg]?.get(slot)?.parcels ?? 0;
+  }
+
+  grams(leg: number, slot: number): number {
+    return this.slots[leg]?.get(slot)?.grams ?? 0;
+  }
+
+  hubParcels(hub: number, day: number): number {
+    return this.hubDays[hub]?.get(day) ?? 0;
+  }
+
+  /** Adds what `reservations` take (`sign` 1), or gives it back (`sign` −1). */
+  apply(reservations: readonly Reservation[], sign: 1 | -1): void {
+    for (const r of reservations) {
+      if (r.kind === 'departure') this.setSlot(r.leg, r.slot, this.parcels(r.leg, r.slot) + sign, this.grams(r.leg, r.slot) + sign * r.grams);
+      else this.setHubDay(r.hub, r.day, this.hubParcels(r.hub, r.day) + sign);
+    }
+  }
+
+  /** Sets a slot's load to what the ledger says it is. */
+  setSlot(leg: number, slot: number, parcels: number, grams: number): void {
+    const wasFull = this.parcels(leg, slot) + 1 > this.ix.legCapacity[leg];
+    let bySlot = this.slots[leg];
+    if (!bySlot) bySlot = this.slots[leg] = new Map();
+    if (parcels === 0 && grams === 0) bySlot.delete(slot);
+    else bySlot.set(slot, { parcels, grams });
+    if (wasFull && parcels + 1 <= this.ix.legCapacity[leg]) this.freed++;
+  }
+
+  /** Sets a hub-day's load to what the ledger says it is. */
+  setHubDay(hub: number, day: number, parcels: number): void {
+    const wasFull = this.hubParcels(hub, day) + 1 > this.ix.hubCapacity[hub];
+    let byDay = this.hubDays[hub];
+    if (!byDay) byDay = this.hubDays[hub] = new Map();
+    if (parcels === 0) byDay.delete(day);
+    else byDay.set(day, parcels);
+    if (wasFull && parcels + 1 <= this.ix.hubCapacity[hub]) this.freed++;
+  }
+}
