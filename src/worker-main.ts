@@ -1,4 +1,7 @@
-/** `npm run start:worker`: the batch workers alone, for scaling out, with GET /metrics on METRICS_PORT (or a free port, when it is taken). */
+/**
+ * `npm run start:worker`: the batch workers alone, for scaling out, with GET /metrics
+ * on METRICS_PORT (or on a free port, when another process holds that one).
+ */
 import { startBatchWorkers } from './batch/worker-pool';
 import { startWorkerMetrics } from './metrics/metrics-server';
 import { runProcess, type Closable } from './process';

@@ -91,7 +91,9 @@ describe('the logs', () => {
 
 describe('the logs on stdout', () => {
   const root = join(__dirname, '..', '..');
-  const program = 'require("./src/logger").createLogger({ logLevel: "info" }).info({ answer: 42, headers: { authorization: "Bearer s3cret" } }, "hello")';
+  const program =
+    'require("./src/logger").createLogger({ logLevel: "info" })' +
+    '.info({ answer: 42, headers: { authorization: "Bearer s3cret" } }, "hello")';
   const node = [process.execPath, '-r', './test/support/swc-register.js', '-e'];
   const run = promisify(execFile);
 
