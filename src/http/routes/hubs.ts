@@ -1,6 +1,7 @@
 /** GET /v1/hubs and /v1/hubs/:id: the hubs of the active network. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors';
+import { PUBLIC_SECURITY } from '../docs';
 import { errorResponses } from '../schemas/error';
 import { HubListSchema, HubParamsSchema, HubSchema } from '../schemas/network';
 import type { Services } from '../services';
@@ -11,7 +12,9 @@ export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
     {
       schema: {
         tags: ['network'],
+        operationId: 'listHubs',
         summary: 'Hubs of the active network',
+        security: PUBLIC_SECURITY,
         response: { 200: HubListSchema, ...errorResponses('UNAVAILABLE') },
       },
     },
@@ -26,7 +29,9 @@ export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
     {
       schema: {
         tags: ['network'],
+        operationId: 'getHub',
         summary: 'One hub of the active network',
+        security: PUBLIC_SECURITY,
         params: HubParamsSchema,
         response: { 200: HubSchema, ...errorResponses('VALIDATION', 'NOT_FOUND', 'UNAVAILABLE') },
       },

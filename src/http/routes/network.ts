@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
 import { validateNetwork } from '../../routing/validate';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
+import { ADMIN_SECURITY, PUBLIC_SECURITY } from '../docs';
 import { errorResponses } from '../schemas/error';
 import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../schemas/network';
 import type { Services } from '../services';
@@ -20,7 +21,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
     {
       schema: {
         tags: ['network'],
+        operationId: 'getNetwork',
         summary: 'The active network version',
+        security: PUBLIC_SECURITY,
         response: { 200: ActiveNetworkSchema, ...errorResponses('UNAVAILABLE') },
       },
     },
@@ -39,8 +42,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       validatorCompiler: () => (value) => ({ value }),
       schema: {
         tags: ['admin'],
+        operationId: 'uploadNetwork',
         summary: 'Upload a network; it becomes the active version everywhere',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         body: NetworkDocumentSchema,
         response: {
           200: UploadedNetworkSchema,
@@ -68,8 +72,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       onRequest: admin,
       schema: {
         tags: ['admin'],
+        operationId: 'rollbackNetwork',
         summary: 'Re-activate the previous network version',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         response: { 200: ActiveNetworkSchema, ...errorResponses('NOT_FOUND', ...ADMIN_ERRORS) },
       },
     },

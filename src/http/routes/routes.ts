@@ -9,13 +9,14 @@ import type { FastifyReply } from 'fastify';
 import { answerJson } from '../../api/answer-json';
 import { toRouteQuery } from '../../api/route-request';
 import { recordRoute, routeRecorded } from '../../metrics/recorder';
+import { routingSecurity } from '../docs';
 import { errorResponses } from '../schemas/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../schemas/route';
 import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
-export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
+export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live }) => {
   app.post(
     '/v1/routes',
     {
@@ -23,8 +24,9 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
       attachValidation: true,
       schema: {
         tags: ['routing'],
+        operationId: 'routeParcel',
         summary: 'Route one parcel',
-        security: [{ apiKey: [] }, {}],
+        security: routingSecurity(config.apiKeys),
         body: RouteRequestSchema,
         response: {
           200: RouteResponseSchema,
