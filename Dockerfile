@@ -1,9 +1,10 @@
 # One image for the API and the worker; the command chooses which runs
 # (docker-compose.yml: `node dist/src/api-main.js` / `node dist/src/worker-main.js`).
 # The default command runs both in one process, like `npm start`.
+# Node 26, the current LTS line (.nvmrc; test/deploy/dockerfile.test.ts holds the two to it).
 
 # Build: the TypeScript compiler and the other dev dependencies live only here.
-FROM node:20-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,7 +15,7 @@ COPY scripts ./scripts
 RUN npm run build
 
 # Runtime: production dependencies, the compiled service and the bundled network.
-FROM node:20-bookworm-slim AS runtime
+FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -32,7 +32,11 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Keys accepted on routing calls (`API_KEYS`, comma-separated); empty = routing is open. @defaultValue [] */
   readonly apiKeys: readonly string[];
-  /** Routing calls per client (API key, else IP) per minute, per process (`RATE_LIMIT_PER_MINUTE`); 0 = no limit. @defaultValue 60000 */
+  /**
+   * Routing calls per client per minute, counted in each process on its own (`RATE_LIMIT_PER_MINUTE`); 0 = no limit.
+   * The client is its API key when API_KEYS is set, else its IP. With API_KEYS unset nothing is limited unless this
+   * is set: one address may be a whole proxy's or load test's. @defaultValue 60000 with API_KEYS set, else 0
+   */
   readonly rateLimitPerMinute: number;
   /** Largest body of any call but the network upload (`BODY_LIMIT_BYTES`). @defaultValue 16384 */
   readonly bodyLimitBytes: number;
@@ -54,7 +58,10 @@ export interface Config {
    * within it. @defaultValue 120000
    */
   readonly requestTimeoutMs: number;
-  /** Port of GET /metrics in a worker process, on HOST (`METRICS_PORT`); 0 = not served. @defaultValue 9464 */
+  /**
+   * Port of GET /metrics in a worker process, on HOST (`METRICS_PORT`); 0 = not served. When another process
+   * holds it, the worker serves on a free port instead and logs which. @defaultValue 9464
+   */
   readonly metricsPort: number;
   /** Parcels per queued job of a batch (`BATCH_CHUNK_SIZE`). @defaultValue 1000 */
   readonly batchChunkSize: number;
@@ -82,6 +89,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const reader = new EnvReader(env, problems);
+  const apiKeys = reader.list('API_KEYS');
   const config: Config = {
     port: reader.integer('PORT', 3000, 1, 65535),
     host: reader.text('HOST', '127.0.0.1'),
@@ -91,8 +99,8 @@ export function loadConfig(env: Env = process.env): Config {
     adminToken: env.ADMIN_TOKEN || undefined,
     networkFile: resolve(reader.text('NETWORK_FILE', join(packageRoot(), 'data', 'cn-global-demo.json'))),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
-    apiKeys: reader.list('API_KEYS'),
-    rateLimitPerMinute: reader.integer('RATE_LIMIT_PER_MINUTE', 60_000, 0, 1e9),
+    apiKeys,
+    rateLimitPerMinute: reader.integer('RATE_LIMIT_PER_MINUTE', apiKeys.length ? 60_000 : 0, 0, 1e9),
     bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 16_384, 256, 1 << 30),
     networkBodyLimitBytes: reader.integer('NETWORK_BODY_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1 << 30),
     eventLoopLagMs: reader.integer('EVENT_LOOP_LAG_MS', 200, 0, 60_000),

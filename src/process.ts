@@ -23,10 +23,18 @@ export interface Closable {
 
 export function runProcess(start: (context: ProcessContext) => Promise<Closable[]>): void {
   run(start).catch((err: unknown) => {
-    const known = err instanceof ConfigError || err instanceof RedisMissingError;
-    console.error(known ? (err as Error).message : err);
+    console.error(startFailure(err));
     process.exit(1);
   });
+}
+
+/** What a start that failed prints: one line for what the operator can put right, else the error and its stack. */
+function startFailure(err: unknown): unknown {
+  if (err instanceof ConfigError || err instanceof RedisMissingError) return err.message;
+  const { code, address, port } = err as NodeJS.ErrnoException & { address?: string; port?: number };
+  // Only the API listens on a port it must have: a worker's metrics server takes another one.
+  if (code === 'EADDRINUSE') return `PORT ${port} is in use on ${address}: stop what holds it, or set PORT to a free port`;
+  return err;
 }
 
 async function run(start: (context: ProcessContext) => Promise<Closable[]>): Promise<void> {

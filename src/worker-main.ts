@@ -1,6 +1,9 @@
-/** `npm run start:worker`: the batch workers alone, for scaling out, with GET /metrics on METRICS_PORT. */
+/**
+ * `npm run start:worker`: the batch workers alone, for scaling out, with GET /metrics
+ * on METRICS_PORT (or on a free port, when another process holds that one).
+ */
 import { startBatchWorkers } from './batch/worker-pool';
-import { startMetricsServer } from './metrics/metrics-server';
+import { startWorkerMetrics } from './metrics/metrics-server';
 import { runProcess, type Closable } from './process';
 
 // Forked by `npm start`: the IPC channel must not keep this process alive once it has
@@ -10,7 +13,7 @@ process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 
 runProcess(async ({ config, runtime, logger }) => {
   const parts: Closable[] = [];
-  if (config.metricsPort > 0) parts.push(await startMetricsServer(config.metricsPort, config.host, runtime.live));
+  if (config.metricsPort > 0) parts.push(await startWorkerMetrics(config, runtime.live, logger));
   parts.push(startBatchWorkers(config, runtime, logger));
   return parts;
 });

@@ -54,12 +54,13 @@ export async function buildApp(deps: AppDeps) {
   app.setNotFoundHandler((request) => {
     throw new AppError('NOT_FOUND', `no such call: ${request.method} ${request.url.split('?')[0]}`);
   });
+  // First, so that the document holds every route registered after it (GET /metrics too).
+  await registerDocs(app, config);
   registerMetrics(app, deps.live);
   refuseEncodedBodies(app);
 
   const services = createServices(config, deps.live, deps.redis);
 
-  await registerDocs(app);
   await app.register(healthRoutes, services);
   await app.register(async (api) => {
     shedLoad(api, config.eventLoopLagMs);

@@ -11,6 +11,7 @@
  * request logger has set them up already.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_SECURITY } from '../wire/security';
 import { httpRequestDuration } from './definitions';
 import type { HistogramChild } from './fast-histogram';
 import { observeNetwork, type NetworkHolder } from './network-gauges';
@@ -47,7 +48,9 @@ export function registerMetrics(app: FastifyInstance, live: NetworkHolder): void
     {
       schema: {
         tags: ['health'],
+        operationId: 'getMetrics',
         summary: 'Metrics for Prometheus',
+        security: PUBLIC_SECURITY,
         response: { 200: { description: 'The text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
       },
     },

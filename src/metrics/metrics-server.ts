@@ -5,6 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
 import { observeNetwork, type NetworkHolder } from './network-gauges';
 import { exposition } from './registry';
 
@@ -12,6 +14,37 @@ export interface MetricsServer {
   /** The port listened on (the one given, or the one picked for 0). */
   readonly port: number;
   close(): Promise<void>;
+}
+
+/**
+ * A worker's metrics server on METRICS_PORT, or, when another process holds that
+ * port (a second worker on the same host), on a free port the OS picks: a worker
+ * routes without its metrics being scraped, so the clash is worth a warning, not
+ * an exit. One line says where GET /metrics is served, either way.
+ */
+export async function startWorkerMetrics(
+  config: Pick<Config, 'metricsPort' | 'host'>,
+  live: NetworkHolder,
+  logger: Logger,
+): Promise<MetricsServer> {
+  const { metricsPort, host } = config;
+  try {
+    const server = await startMetricsServer(metricsPort, host, live);
+    logger.info({ metricsPort: server.port }, 'serving GET /metrics on http://%s:%d/metrics', host, server.port);
+    return server;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    const server = await startMetricsServer(0, host, live);
+    logger.warn(
+      { metricsPort: server.port, portInUse: metricsPort },
+      'METRICS_PORT %d is in use on %s (another worker on this host?): serving GET /metrics on http://%s:%d/metrics instead',
+      metricsPort,
+      host,
+      host,
+      server.port,
+    );
+    return server;
+  }
 }
 
 export async function startMetricsServer(port: number, host: string, live: NetworkHolder): Promise<MetricsServer> {

@@ -1,7 +1,7 @@
 /**
  * The image, read as text (there is no Docker engine to build it here): two
- * stages, production dependencies only at run time, a non-root user, a health
- * check, the npm start command — and every package the service imports is a
+ * stages on the Node LTS line that .nvmrc names, production dependencies only
+ * at run time, a non-root user, a health check, the npm start command — and every package the service imports is a
  * production dependency, so that `npm ci --omit=dev` leaves nothing out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +24,15 @@ test('builds with dev dependencies in one stage and runs with production ones in
   expect(runtime.join('\n')).toMatch(/RUN npm ci --omit=dev\b/);
   expect(runtime.join('\n')).toMatch(/COPY --from=build \/app\/dist\/src \.\/dist\/src/);
   expect(runtime.join('\n')).toMatch(/COPY data \.\/data/);
+});
+
+test('both stages run on the Node LTS line that .nvmrc names (the one CI tests beside the machine\'s)', () => {
+  const lts = readRepoFile('.nvmrc').trim();
+  expect(lts).toMatch(/^\d+$/);
+  expect(stages.map((stage) => stage[0].split(/\s+/)[1])).toEqual([
+    expect.stringMatching(new RegExp(`^node:${lts}-`)),
+    expect.stringMatching(new RegExp(`^node:${lts}-`)),
+  ]);
 });
 
 test('runs as a non-root user', () => {

@@ -126,7 +126,7 @@ describe('network calls', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/v1/routes', '/v1/network', '/v1/network/rollback', '/v1/network/closures',
-        '/v1/network/closures/{id}', '/v1/hubs', '/v1/hubs/{id}', '/health/live', '/health/ready']),
+        '/v1/network/closures/{id}', '/v1/hubs', '/v1/hubs/{id}', '/health/live', '/health/ready', '/metrics']),
     );
     expect(doc.paths['/v1/routes'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     const ui = await h.app.inject({ method: 'GET', url: '/docs/' });

@@ -205,7 +205,21 @@ describe('API keys and rate limit', () => {
 });
 
 describe('without API keys', () => {
-  it('routing is open, and each client IP has its own rate limit', async () => {
+  it('routing has no rate limit by default: one client is routed past 60,000 calls a minute', async () => {
+    const h = await startApp({ network: tinyNetwork() });
+    try {
+      const statuses = new Map<number, number>();
+      for (let sent = 0; sent < 60_001; sent += 500) {
+        const round = Array.from({ length: Math.min(500, 60_001 - sent) }, () => post(h, REQUEST));
+        for (const res of await Promise.all(round)) statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(statuses)).toEqual({ 200: 60_001 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('routing is open, and with RATE_LIMIT_PER_MINUTE set each client IP has its own limit', async () => {
     const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '2' } });
     try {
       const from = (remoteAddress: string) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: REQUEST, remoteAddress });
@@ -222,14 +236,15 @@ describe('without API keys', () => {
     }
   });
 
-  it('routing is not limited with RATE_LIMIT_PER_MINUTE=0', async () => {
-    const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '0' } });
-    try {
-      for (let i = 0; i < 5; i++) expect((await post(h, REQUEST)).statusCode).toBe(200);
-    } finally {
-      await h.close();
-    }
-  });
+});
+
+it('with API keys and RATE_LIMIT_PER_MINUTE=0, keys are not limited', async () => {
+  const h = await startApp({ network: tinyNetwork(), env: { API_KEYS: 'key-one', RATE_LIMIT_PER_MINUTE: '0' } });
+  try {
+    for (let i = 0; i < 5; i++) expect((await post(h, REQUEST, { 'x-api-key': 'key-one' })).statusCode).toBe(200);
+  } finally {
+    await h.close();
+  }
 });
 
 describe('load shedding', () => {

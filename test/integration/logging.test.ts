@@ -2,8 +2,13 @@
  * The logs, through the process logger (src/logger.ts) into a buffer: JSON
  * lines; no line per routing call at the default level; the authorization
  * header and API keys never written, even when a whole request is logged; a
- * batch's request id carried into its workers' lines.
+ * batch's request id carried into its workers' lines. And on stdout, in a
+ * process of its own: readable lines on a terminal (a pseudo-terminal from
+ * util-linux's `script`), JSON lines through a pipe.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startBatchWorkers } from '../../src/batch/worker-pool';
 import { buildApp } from '../../src/http/app';
 import { ADMIN_TOKEN, startApp, type Harness } from '../support/app-harness';
@@ -14,6 +19,9 @@ import { tinyNetwork } from '../support/tiny-network';
 const API_KEY = 'test-api-key-9f2c';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
+
+/** A terminal colour sequence: ESC [ … m. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 describe('the logs', () => {
   let h: Harness | undefined;
@@ -81,5 +89,29 @@ describe('the logs', () => {
     } finally {
       await workers.close();
     }
+  });
+});
+
+describe('the logs on stdout', () => {
+  const root = join(__dirname, '..', '..');
+  const program =
+    'require("./src/logger").createLogger({ logLevel: "info" })' +
+    '.info({ answer: 42, headers: { authorization: "Bearer s3cret" } }, "hello")';
+  const node = [process.execPath, '-r', './test/support/swc-register.js', '-e'];
+  const run = promisify(execFile);
+
+  it('are readable lines on a terminal, credentials still redacted', async () => {
+    const { stdout } = await run('script', ['-qec', `${node.join(' ')} '${program}'`, '/dev/null'], { cwd: root });
+    const text = stdout.replace(ANSI_COLOUR, '').replace(/\r/g, '');
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO \(\d+\): hello\n {4}answer: 42\n/);
+    expect(text).toContain('"authorization": "[redacted]"');
+    expect(text).not.toContain('s3cret');
+  });
+
+  it('are JSON lines through a pipe', async () => {
+    const { stdout } = await run(node[0], [...node.slice(1), program], { cwd: root });
+    expect(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: 30, msg: 'hello', answer: 42, headers: { authorization: '[redacted]' } }),
+    ]);
   });
 });

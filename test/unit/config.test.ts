@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       networkFile: join(__dirname, '..', '..', 'data', 'cn-global-demo.json'),
       logLevel: 'info',
       apiKeys: [],
-      rateLimitPerMinute: 60_000,
+      rateLimitPerMinute: 0,
       bodyLimitBytes: 16_384,
       networkBodyLimitBytes: 50 * 1024 * 1024,
       eventLoopLagMs: 200,
@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     expect(message.split('\n')).toHaveLength(1);
     for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'KEY_PREFIX', 'EVENT_LOOP_LAG_MS']) expect(message).toContain(name);
     expect(message).not.toContain('pw');
+  });
+
+  it('limits routing calls only where API keys are set, unless RATE_LIMIT_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).rateLimitPerMinute).toBe(0);
+    expect(loadConfig({ API_KEYS: 'a' }).rateLimitPerMinute).toBe(60_000);
+    expect(loadConfig({ API_KEYS: 'a', RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '100' }).rateLimitPerMinute).toBe(100);
   });
 
   it('takes Redis Cluster nodes as host:port pairs, and then starts no embedded Redis', () => {

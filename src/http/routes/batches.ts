@@ -20,6 +20,7 @@ import { ResultsStream } from '../../batch/results-stream';
 import { AppError } from '../../errors';
 import { needRedis } from '../../redis/availability';
 import { apiKeyOf } from '../auth/credentials';
+import { routingSecurity } from '../../wire/security';
 import {
   BatchAcceptedSchema,
   BatchHeadersSchema,
@@ -47,6 +48,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
       bodyLimit: config.batchJsonBodyLimitBytes,
       schema: {
         tags: ['batches'],
+        operationId: 'submitBatch',
         summary: 'Submit many parcels to route; the answer comes at once, the results when the batch is completed',
         description: [
           'NDJSON (one route request per line) is read as it streams in; JSON {"parcels": [...]} is parsed whole, up to BATCH_JSON_BODY_LIMIT_BYTES (256 MiB).',
@@ -55,7 +57,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
           'The batch becomes visible only once every parcel is queued: on 503 (Redis failing, with Retry-After) nothing of it is kept.',
           'The same Idempotency-Key answers the same batch; 409 while that key\'s first submission is still running.',
         ].join(' '),
-        security: [{ apiKey: [] }, {}],
+        security: routingSecurity(config.apiKeys),
         headers: BatchHeadersSchema,
         body: {
           content: {
@@ -92,8 +94,9 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     {
       schema: {
         tags: ['batches'],
+        operationId: 'getBatch',
         summary: 'State and progress of a batch',
-        security: [{ apiKey: [] }, {}],
+        security: routingSecurity(config.apiKeys),
         params: BatchIdParamsSchema,
         response: { 200: BatchStatusSchema, ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE') },
       },
@@ -109,10 +112,11 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     {
       schema: {
         tags: ['batches'],
+        operationId: 'getBatchResults',
         summary: 'The results of a batch: NDJSON, one line per parcel in submission order',
         description:
           'Each line is the route answer of POST /v1/routes, or {parcelId, error: {code, message}}. May be called while the batch runs: the stream waits for each chunk in turn and ends after the last parcel.',
-        security: [{ apiKey: [] }, {}],
+        security: routingSecurity(config.apiKeys),
         params: BatchIdParamsSchema,
         response: {
           200: BatchResultsSchema,

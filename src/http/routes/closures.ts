@@ -10,6 +10,7 @@ import type { NetworkSnapshot } from '../../network/live-network';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
 import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSchema, type ClosureInput } from '../../wire/closure';
 import { errorResponses } from '../../wire/error';
+import { ADMIN_SECURITY, PUBLIC_SECURITY } from '../../wire/security';
 import type { Services } from '../services';
 
 export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, closures }) => {
@@ -20,7 +21,9 @@ export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
     {
       schema: {
         tags: ['network'],
+        operationId: 'listClosures',
         summary: 'Closures in force',
+        security: PUBLIC_SECURITY,
         response: { 200: ClosureListSchema, ...errorResponses('UNAVAILABLE') },
       },
     },
@@ -36,8 +39,9 @@ export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       onRequest: admin,
       schema: {
         tags: ['admin'],
+        operationId: 'addClosure',
         summary: 'Close a hub or a leg for a time window',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         body: ClosureInputSchema,
         response: {
           201: ClosureSchema,
@@ -59,8 +63,9 @@ export const closureRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       onRequest: admin,
       schema: {
         tags: ['admin'],
+        operationId: 'removeClosure',
         summary: 'Reopen: remove a closure',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         params: ClosureParamsSchema,
         response: { 204: { type: 'null', description: 'Removed' }, ...errorResponses('NOT_FOUND', ...ADMIN_ERRORS) },
       },

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { needRedis } from '../../redis/availability';
+import { PUBLIC_SECURITY } from '../../wire/security';
 import { RETRY_AFTER_SECONDS } from '../error-handler';
 import { LiveSchema, ReadySchema } from '../../wire/health';
 import type { Services } from '../services';
@@ -11,7 +12,15 @@ import type { Services } from '../services';
 export const healthRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live, redis }) => {
   app.get(
     '/health/live',
-    { schema: { tags: ['health'], summary: 'The process answers', response: { 200: LiveSchema } } },
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'getLiveness',
+        summary: 'The process answers',
+        security: PUBLIC_SECURITY,
+        response: { 200: LiveSchema },
+      },
+    },
     (_request, reply) => {
       reply.send({ status: 'ok' });
     },
@@ -22,7 +31,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { l
     {
       schema: {
         tags: ['health'],
+        operationId: 'getReadiness',
         summary: 'Redis answers and a network is active',
+        security: PUBLIC_SECURITY,
         response: { 200: ReadySchema, 503: ReadySchema },
       },
     },

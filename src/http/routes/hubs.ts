@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors';
 import { errorResponses } from '../../wire/error';
 import { HubListSchema, HubParamsSchema, HubSchema } from '../../wire/network';
+import { PUBLIC_SECURITY } from '../../wire/security';
 import type { Services } from '../services';
 
 export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
@@ -11,7 +12,9 @@ export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
     {
       schema: {
         tags: ['network'],
+        operationId: 'listHubs',
         summary: 'Hubs of the active network',
+        security: PUBLIC_SECURITY,
         response: { 200: HubListSchema, ...errorResponses('UNAVAILABLE') },
       },
     },
@@ -26,7 +29,9 @@ export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
     {
       schema: {
         tags: ['network'],
+        operationId: 'getHub',
         summary: 'One hub of the active network',
+        security: PUBLIC_SECURITY,
         params: HubParamsSchema,
         response: { 200: HubSchema, ...errorResponses('VALIDATION', 'NOT_FOUND', 'UNAVAILABLE') },
       },

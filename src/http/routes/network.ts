@@ -10,6 +10,7 @@ import { validateNetwork } from '../../routing/network/validate';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
 import { errorResponses } from '../../wire/error';
 import { ActiveNetworkSchema, NetworkDocumentSchema, UploadedNetworkSchema } from '../../wire/network';
+import { ADMIN_SECURITY, PUBLIC_SECURITY } from '../../wire/security';
 import type { Services } from '../services';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live, store }) => {
@@ -20,7 +21,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
     {
       schema: {
         tags: ['network'],
+        operationId: 'getNetwork',
         summary: 'The active network version',
+        security: PUBLIC_SECURITY,
         response: { 200: ActiveNetworkSchema, ...errorResponses('UNAVAILABLE') },
       },
     },
@@ -39,8 +42,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       validatorCompiler: () => (value) => ({ value }),
       schema: {
         tags: ['admin'],
+        operationId: 'uploadNetwork',
         summary: 'Upload a network; it becomes the active version everywhere',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         body: NetworkDocumentSchema,
         response: {
           200: UploadedNetworkSchema,
@@ -68,8 +72,9 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       onRequest: admin,
       schema: {
         tags: ['admin'],
+        operationId: 'rollbackNetwork',
         summary: 'Re-activate the previous network version',
-        security: [{ adminToken: [] }],
+        security: ADMIN_SECURITY,
         response: { 200: ActiveNetworkSchema, ...errorResponses('NOT_FOUND', ...ADMIN_ERRORS) },
       },
     },

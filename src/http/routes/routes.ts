@@ -12,11 +12,12 @@ import { routeParcel } from '../../api/route-parcel';
 import { recordRoute } from '../../metrics/recorder';
 import { errorResponses } from '../../wire/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../../wire/route';
+import { routingSecurity } from '../../wire/security';
 import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
-export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
+export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live }) => {
   app.post(
     '/v1/routes',
     {
@@ -24,8 +25,9 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { li
       attachValidation: true,
       schema: {
         tags: ['routing'],
+        operationId: 'routeParcel',
         summary: 'Route one parcel',
-        security: [{ apiKey: [] }, {}],
+        security: routingSecurity(config.apiKeys),
         body: RouteRequestSchema,
         response: {
           200: RouteResponseSchema,
