@@ -21,7 +21,10 @@ import { batchRoutes } from './routes/batches';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
 import { hubRoutes } from './routes/hubs';
+import { legRoutes } from './routes/legs';
+import { nearestHubRoutes } from './routes/nearest-hubs';
 import { networkRoutes } from './routes/network';
+import { networkVersionRoutes } from './routes/network-versions';
 import { routeRoutes } from './routes/routes';
 import { createServices } from './services';
 
@@ -72,6 +75,9 @@ export async function buildApp(deps: AppDeps) {
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);
     await api.register(hubRoutes, services);
+    await api.register(nearestHubRoutes, services);
+    await api.register(legRoutes, services);
+    await api.register(networkVersionRoutes, services);
   });
   return app;
 }
