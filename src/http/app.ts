@@ -25,6 +25,7 @@ import { legRoutes } from './routes/legs';
 import { nearestHubRoutes } from './routes/nearest-hubs';
 import { networkRoutes } from './routes/network';
 import { networkVersionRoutes } from './routes/network-versions';
+import { promiseRoutes } from './routes/promises';
 import { routeRoutes } from './routes/routes';
 import { createServices } from './services';
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps) {
       routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
       await routing.register(routeRoutes, services);
       await routing.register(batchRoutes, services);
+      await routing.register(promiseRoutes, services);
     });
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);
