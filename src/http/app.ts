@@ -16,6 +16,7 @@ import { answerClientError } from './client-error';
 import { refuseEncodedBodies } from './content-encoding';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
+import { registerExplorer } from './explorer';
 import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
 import { closureRoutes } from './routes/closures';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps) {
   const services = createServices(config, deps.live, deps.redis);
 
   await registerDocs(app);
+  await registerExplorer(app);
   await app.register(healthRoutes, services);
   await app.register(async (api) => {
     shedLoad(api, config.eventLoopLagMs);
