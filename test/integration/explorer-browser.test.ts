@@ -134,7 +134,7 @@ describeWithChromium()('the explorer in Chromium', () => {
 
   it('gives every form field a label', async () => {
     const unlabelled = await page.$$eval('input, select, textarea', (fields) =>
-      fields.filter((f) => !(f as HTMLInputElement).labels?.length && !f.getAttribute('aria-label')).map((f) => f.outerHTML),
+      fields.filter((f) => !(f as unknown as { labels?: { length: number } }).labels?.length && !f.getAttribute('aria-label')).map((f) => f.outerHTML),
     );
     expect(unlabelled).toEqual([]);
   });
