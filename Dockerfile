@@ -14,7 +14,7 @@ COPY bench ./bench
 COPY scripts ./scripts
 RUN npm run build
 
-# Runtime: production dependencies, the compiled service and the bundled network.
+# Runtime: production dependencies, the compiled service, the bundled network and the explorer page.
 FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
@@ -22,6 +22,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/src ./dist/src
 COPY data ./data
+COPY public ./public
 # The node image's unprivileged user (uid 1000); it owns nothing it could overwrite.
 USER node
 EXPOSE 3000

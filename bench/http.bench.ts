@@ -144,7 +144,7 @@ function answered(doc: NetworkDocument, bodies: string[], count: number): Answer
   return found;
 }
 
-function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+export function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'support', 'http-target.js'), [mode], { env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
@@ -152,14 +152,14 @@ function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ ch
   });
 }
 
-function usage(child: ChildProcess): Promise<TargetUsage> {
+export function usage(child: ChildProcess): Promise<TargetUsage> {
   return new Promise((resolve) => {
     child.once('message', (message) => resolve(message as TargetUsage));
     child.send('cpu');
   });
 }
 
-function stopTarget(child: ChildProcess): Promise<void> {
+export function stopTarget(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());

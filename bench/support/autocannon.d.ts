@@ -27,6 +27,10 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests to make in all; overrides duration. */
+    amount?: number;
+    /** ms between samples; a run with `amount` ends at the first sample after its last answer. @defaultValue 1000 */
+    sampleInt?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: Array<Request & { setupRequest?: (request: Request) => Request }>;

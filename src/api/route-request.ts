@@ -25,11 +25,18 @@ export function parseRouteRequest(input: unknown): ParsedRouteRequest {
   return toRouteQuery(input);
 }
 
+/** A request's readyAt (schema-checked, maybe absent: now) in epoch minutes, rounded up; or the 400 naming it. */
+export function readyAtOf(iso: string | undefined): number | AppError {
+  const readyAt = iso === undefined ? nowMinutes() : isoToMinutes(iso, 'up');
+  if (readyAt === undefined) return fieldError('readyAt', 'is not a valid time');
+  if (readyAt > LATEST_READY_AT_MINUTES) return fieldError('readyAt', `must be before ${LATEST_READY_AT}`);
+  return readyAt;
+}
+
 /** Converts a body that already passed RouteRequestSchema. */
 export function toRouteQuery(body: RouteRequestBody): ParsedRouteRequest {
-  const readyAt = body.readyAt === undefined ? nowMinutes() : isoToMinutes(body.readyAt, 'up');
-  if (readyAt === undefined) return { ok: false, error: fieldError('readyAt', 'is not a valid time') };
-  if (readyAt > LATEST_READY_AT_MINUTES) return { ok: false, error: fieldError('readyAt', `must be before ${LATEST_READY_AT}`) };
+  const readyAt = readyAtOf(body.readyAt);
+  if (typeof readyAt !== 'number') return { ok: false, error: readyAt };
   const deadline = body.deadline === undefined ? undefined : isoToMinutes(body.deadline, 'down');
   if (body.deadline !== undefined) {
     if (deadline === undefined) return { ok: false, error: fieldError('deadline', 'is not a valid time') };

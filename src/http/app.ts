@@ -16,12 +16,17 @@ import { answerClientError } from './client-error';
 import { refuseEncodedBodies } from './content-encoding';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
+import { registerExplorer } from './explorer';
 import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
 import { hubRoutes } from './routes/hubs';
+import { legRoutes } from './routes/legs';
+import { nearestHubRoutes } from './routes/nearest-hubs';
 import { networkRoutes } from './routes/network';
+import { networkVersionRoutes } from './routes/network-versions';
+import { promiseRoutes } from './routes/promises';
 import { routeRoutes } from './routes/routes';
 import { createServices } from './services';
 
@@ -61,6 +66,7 @@ export async function buildApp(deps: AppDeps) {
 
   const services = createServices(config, deps.live, deps.redis);
 
+  await registerExplorer(app);
   await app.register(healthRoutes, services);
   await app.register(async (api) => {
     shedLoad(api, config.eventLoopLagMs);
@@ -69,10 +75,14 @@ export async function buildApp(deps: AppDeps) {
       routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
       await routing.register(routeRoutes, services);
       await routing.register(batchRoutes, services);
+      await routing.register(promiseRoutes, services);
     });
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);
     await api.register(hubRoutes, services);
+    await api.register(nearestHubRoutes, services);
+    await api.register(legRoutes, services);
+    await api.register(networkVersionRoutes, services);
   });
   return app;
 }

@@ -17,6 +17,12 @@ export interface ActiveVersion {
   activatedAt: string;
 }
 
+/** A kept version; activatedAt is unknown for versions stored before activations were recorded. */
+export interface KeptVersion {
+  version: string;
+  activatedAt: string | undefined;
+}
+
 export interface StoredUpload extends ActiveVersion {
   /** False when `onlyIfNoneActive` was asked and another version was already active. */
   activated: boolean;
@@ -39,10 +45,11 @@ export class NetworkStore {
     return needRedis(this.redis, async () => {
       const done = await this.redis.eval(
         ACTIVATE,
-        3,
+        4,
         k.networkVersion(version),
         k.activeNetwork,
         k.networkHistory,
+        k.networkActivations,
         version,
         json,
         activatedAt,
@@ -76,6 +83,18 @@ export class NetworkStore {
     return needRedis(this.redis, () => this.redis.lrange(this.keys.networkHistory, 0, -1));
   }
 
+  /** The versions kept, the active one first, each with the time it last became active. */
+  versions(): Promise<KeptVersion[]> {
+    return needRedis(this.redis, async () => {
+      const [[, ids], [, times]] = (await this.redis
+        .multi()
+        .lrange(this.keys.networkHistory, 0, -1)
+        .hgetall(this.keys.networkActivations)
+        .exec()) as [[null, string[]], [null, Record<string, string>]];
+      return ids.map((version) => ({ version, activatedAt: times[version] }));
+    });
+  }
+
   /** Re-activates the previous version; undefined when there is none. */
   rollback(): Promise<ActiveVersion | undefined> {
     const activatedAt = new Date().toISOString();
@@ -83,9 +102,10 @@ export class NetworkStore {
     return needRedis(this.redis, async () => {
       const version = (await this.redis.eval(
         ROLLBACK,
-        2,
+        3,
         k.networkHistory,
         k.activeNetwork,
+        k.networkActivations,
         activatedAt,
         k.networkVersionPrefix,
         k.networkChanges,

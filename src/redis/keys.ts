@@ -18,6 +18,8 @@ export function keys(prefix: string) {
     activeNetwork: `${network}:active`,
     /** List of version ids, the active one first; the rest are rollback targets. */
     networkHistory: `${network}:history`,
+    /** Hash version id → ISO time it last became active, for the versions in networkHistory. */
+    networkActivations: `${network}:activations`,
     /** Hash closure id → closure JSON. */
     closures: `${network}:closures`,
     /** Counter bumped on every closure change. */

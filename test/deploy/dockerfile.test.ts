@@ -24,6 +24,7 @@ test('builds with dev dependencies in one stage and runs with production ones in
   expect(runtime.join('\n')).toMatch(/RUN npm ci --omit=dev\b/);
   expect(runtime.join('\n')).toMatch(/COPY --from=build \/app\/dist\/src \.\/dist\/src/);
   expect(runtime.join('\n')).toMatch(/COPY data \.\/data/);
+  expect(runtime.join('\n')).toMatch(/COPY public \.\/public/);
 });
 
 test('both stages run on the Node LTS line that .nvmrc names (the one CI tests beside the machine\'s)', () => {

@@ -15,6 +15,7 @@ const BODY_CALLS: Call[] = [
   { method: 'PUT', url: '/v1/network' },
   { method: 'POST', url: '/v1/network/closures' },
   { method: 'POST', url: '/v1/network/rollback' },
+  { method: 'POST', url: '/v1/promises' },
 ];
 
 const VALID = { parcelId: 'P', origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z' };
@@ -144,6 +145,7 @@ describe('hostile input', () => {
     const urls = [
       '/v1/hubs/%00', '/v1/hubs/%E0%A4%A', '/v1/hubs/' + 'A'.repeat(5000), '/v1/hubs/..%2F..%2Fetc', '/v1/network/closures/%ZZ',
       '/v1/routes?__proto__[x]=1', '/v1/hubs?constructor[prototype][x]=1', '//v1//hubs', '/v1/hubs/HGH/../SVO',
+      '/v1/hubs/nearest?lat=1e999&lon=-0&limit=1e400', '/v1/hubs/nearest?lat[]=1&lon=2', '/v1/legs?from=%00&mode[x]=air', '/v1/legs/%ZZ',
     ];
     for (const url of urls) {
       await send({ method: 'GET', url }, '', '');
