@@ -51,7 +51,8 @@ describe('a batch of 10,000 parcels', () => {
     lag.disable();
     const longestBlockMs = lag.max / 1e6;
     console.log(`10,000 parcels in ${Date.now() - started} ms; longest event-loop block ${longestBlockMs.toFixed(1)} ms (lock ${LOCK_MS} ms)`);
-    expect(longestBlockMs).toBeLessThan(LOCK_MS / 20);
+    // BullMQ renews a chunk's lock every LOCK_MS / 2: the event loop never blocks for anywhere near that.
+    expect(longestBlockMs).toBeLessThan(LOCK_MS / 4);
 
     const lines = await results(h, batchId);
     expect(lines).toHaveLength(10_000);

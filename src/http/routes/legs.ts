@@ -5,6 +5,7 @@ import { LegListQuerySchema, LegListSchema, LegParamsSchema } from '../../wire/d
 import { errorResponses } from '../../wire/error';
 import { LegSchema } from '../../wire/network';
 import type { Services } from '../services';
+import { PUBLIC_SECURITY } from '../../wire/security';
 
 export const legRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
   app.get(
@@ -13,6 +14,7 @@ export const legRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
       schema: {
         tags: ['network'],
         operationId: 'listLegs',
+        security: PUBLIC_SECURITY,
         summary: 'Legs of the active network',
         description: 'Every leg, in the order of the network document; `from`, `to` and `mode` keep only the legs that match all of them.',
         querystring: LegListQuerySchema,
@@ -35,6 +37,7 @@ export const legRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
       schema: {
         tags: ['network'],
         operationId: 'getLeg',
+        security: PUBLIC_SECURITY,
         summary: 'One leg of the active network',
         params: LegParamsSchema,
         response: { 200: LegSchema, ...errorResponses('VALIDATION', 'NOT_FOUND', 'UNAVAILABLE') },

@@ -7,6 +7,7 @@ import { nearestHubs } from '../../api/nearest-hubs';
 import { DEFAULT_NEAREST_LIMIT, NearestHubsSchema, NearestQuerySchema } from '../../wire/discovery';
 import { errorResponses } from '../../wire/error';
 import type { Services } from '../services';
+import { PUBLIC_SECURITY } from '../../wire/security';
 
 export const nearestHubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live }) => {
   app.get(
@@ -15,6 +16,7 @@ export const nearestHubRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       schema: {
         tags: ['network'],
         operationId: 'nearestHubs',
+        security: PUBLIC_SECURITY,
         summary: 'The hubs nearest to a point, by great-circle distance',
         querystring: NearestQuerySchema,
         response: { 200: NearestHubsSchema, ...errorResponses('VALIDATION', 'UNAVAILABLE') },

@@ -10,6 +10,7 @@ import { NetworkVersionsSchema } from '../../wire/discovery';
 import { errorResponses } from '../../wire/error';
 import { NetworkDocumentSchema } from '../../wire/network';
 import type { Services } from '../services';
+import { PUBLIC_SECURITY } from '../../wire/security';
 
 /** The document's JSON text, written once per version: documents run to tens of MB. */
 const texts = new WeakMap<NetworkDocument, string>();
@@ -30,6 +31,7 @@ export const networkVersionRoutes: FastifyPluginAsyncTypebox<Services> = async (
       schema: {
         tags: ['network'],
         operationId: 'getNetworkDocument',
+        security: PUBLIC_SECURITY,
         summary: 'The active network document, as uploaded',
         description: 'The document PUT /v1/network accepted (validated), read from memory; its version is in the ETag header.',
         response: { 200: NetworkDocumentSchema, ...errorResponses('UNAVAILABLE') },
@@ -49,6 +51,7 @@ export const networkVersionRoutes: FastifyPluginAsyncTypebox<Services> = async (
       schema: {
         tags: ['network'],
         operationId: 'listNetworkVersions',
+        security: PUBLIC_SECURITY,
         summary: 'The network versions kept, the active one first',
         response: { 200: NetworkVersionsSchema, ...errorResponses('UNAVAILABLE') },
       },

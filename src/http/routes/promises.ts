@@ -12,6 +12,7 @@ import { SERVICE_LEVELS } from '../../routing/types';
 import { errorResponses } from '../../wire/error';
 import { PROMISE_BODY_LIMIT_BYTES, PromiseRequestSchema, PromiseResponseSchema, type PromiseResponse } from '../../wire/promise';
 import type { Services } from '../services';
+import { routingSecurity } from '../../wire/security';
 
 /** Longest stretch of table work between two turns of the event loop, in ms. */
 const SLICE_MS = 5;
@@ -24,12 +25,12 @@ export const promiseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       schema: {
         tags: ['routing'],
         operationId: 'promiseTable',
+        security: routingSecurity(config.apiKeys),
         summary: 'What each service level promises from one origin to many destinations',
         description:
           'Each cell is what POST /v1/routes answers for that destination and level, with the same readyAt and ' +
           'weightKg, the default deadline and no avoid: its arriveAt, cost and co2Kg, meetsDeadline and deadline, ' +
           'or null for NO_ROUTE. An unknown hub is a 422 UNKNOWN_HUB whose `field` names it (`origin`, `destinations[3]`).',
-        security: [{ apiKey: [] }, {}],
         body: PromiseRequestSchema,
         response: {
           200: PromiseResponseSchema,
