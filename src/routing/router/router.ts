@@ -8,10 +8,15 @@ import { LowerBoundCache } from '../search/lower-bounds';
 import type { Objective } from '../search/objective';
 import { PathOrder } from '../search/path-order';
 import { Search } from '../search/search';
+import type { OriginSweep } from '../sweep/origin-sweep';
 import { SweepCache } from '../sweep/sweep-cache';
+import type { SweepKind } from '../sweep/sweeper';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../time';
 import type { Closure, Itinerary, RouteOutcome, RouteQuery, ServiceLevel } from '../types';
 import { explainRoute } from './explain';
+
+/** The kind of sweep that answers each level. */
+const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = { express: 'cost', standard: 'cost', economy: 'economy', green: 'co2' };
 
 /**
  * Answers route queries (CONTRACT §2) on one network version with one set of closures:
@@ -80,12 +85,15 @@ export class Router {
     room: Room,
   ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
-    const sweepKind = avoid.isEmpty && level !== 'economy' ? (level === 'green' ? 'co2' : 'cost') : undefined;
-    const swept =
-      sweepKind && this.sweeps.get(origin, readyAt, sweepKind)?.answer(destination, level, readyAt, deadline, weightKg, room);
-    if (typeof swept === 'object') {
+    const sweepKind = avoid.isEmpty ? SWEEP_KIND[level] : undefined;
+    let swept: ReturnType<OriginSweep['answer']> | undefined;
+    for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind) : []) {
+      swept = sweep.answer(destination, level, readyAt, deadline, weightKg, room);
+      if (swept !== 'beyond') break;
+    }
+    if (typeof swept === 'object' || swept === 'none') {
       this.sweptAnswers++;
-      return swept;
+      return swept === 'none' ? undefined : swept;
     }
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);

@@ -6,7 +6,7 @@ import type { LabelChain } from '../search/labels';
 import { compareOutcomes, type Objective, type Outcome } from '../search/objective';
 import type { PathOrder } from '../search/path-order';
 import type { NetworkIndex } from '../network/network-index';
-import { minuteOfWeek } from '../time';
+import { HORIZON_MINUTES, minuteOfWeek } from '../time';
 import type { Itinerary, ServiceLevel } from '../types';
 
 /** What a sweep keeps per label, for choosing (bag, amounts) and for reading itineraries (chain). */
@@ -64,9 +64,11 @@ export class OriginSweep {
   /**
    * The itinerary of a level's choice to `destination` for a parcel of `weightKg`
    * ready at `readyAt` (not before the sweep's), or why this sweep cannot tell:
-   * 'beyond' when the route, if any, arrives past its horizon or the deadline lies
-   * past it (economy, which looks 14 days ahead, always), 'stale' when the route
-   * chosen no longer arrives as it did (a sweep from `readyAt` would tell).
+   * 'beyond' when the route, if any, may arrive past its horizon or the deadline lies
+   * past it (economy, which looks 14 days ahead, unless this is an economy sweep),
+   * 'stale' when the route chosen no longer arrives as it did (a sweep from `readyAt`
+   * would tell); 'none' when no route arrives within the 14 days at all (only a sweep
+   * that looks that far can say so).
    *
    * With capacity (`room` for the parcel's weight, not UNLIMITED), the route chosen is
    * timed again on the loads as they are now. The sweep took the departures that had
@@ -82,17 +84,23 @@ export class OriginSweep {
     deadline: number,
     weightKg: number,
     room: Room,
-  ): Itinerary | 'beyond' | 'stale' {
-    if (level === 'economy' || readyAt < this.readyAt) return 'beyond';
+  ): Itinerary | 'beyond' | 'stale' | 'none' {
+    if (readyAt < this.readyAt) return 'beyond';
+    const horizon = readyAt + HORIZON_MINUTES;
+    // Whether every route that counts (arriving within 14 days of readyAt) was followed.
+    const whole = horizon <= this.horizon;
     let chosen: number;
-    if (level === 'express') {
-      chosen = this.best(destination, 'time', weightKg, this.horizon);
+    if (level === 'economy') {
+      if (!whole) return 'beyond';
+      chosen = this.best(destination, 'cost', weightKg, horizon);
+    } else if (level === 'express') {
+      chosen = this.best(destination, 'time', weightKg, Math.min(horizon, this.horizon));
     } else {
       if (deadline > this.horizon) return 'beyond';
       chosen = this.best(destination, level === 'green' ? 'co2' : 'cost', weightKg, deadline);
-      if (chosen < 0) chosen = this.best(destination, 'time', weightKg, this.horizon);
+      if (chosen < 0) chosen = this.best(destination, 'time', weightKg, Math.min(horizon, this.horizon));
     }
-    if (chosen < 0) return 'beyond';
+    if (chosen < 0) return whole ? 'none' : 'beyond';
     const itinerary = itineraryOf(this.labels, chosen);
     if (readyAt === this.readyAt && room.isUnlimited) return itinerary;
     return this.retimed(itinerary, readyAt, room) ?? 'stale';

@@ -68,22 +68,27 @@ export class SweepCache {
   ) {
     this.sweeper = new Sweeper(ix, closures, order);
     const guess = FIRST_GUESS_LABELS_PER_HUB * ix.hubCount;
-    this.sweepLabels = { cost: guess, co2: guess };
+    this.sweepLabels = { cost: guess, co2: guess, economy: guess };
   }
 
   /**
-   * The latest sweep kept that answers parcels from `origin` ready at `readyAt`, or
-   * undefined. A CO2 sweep keeps every route a cost sweep from the same readyAt keeps
-   * (what is not dominated on three criteria is not on four), so it answers for both.
+   * The sweeps kept that may answer parcels from `origin` ready at `readyAt`, for a
+   * level that a sweep of `kind` answers: the latest of each kind that keeps what
+   * `kind` needs, the latest first. A CO2 sweep keeps every route a cost sweep from the
+   * same readyAt keeps (what is not dominated on three criteria is not on four), and an
+   * economy sweep every route a cost sweep keeps, further ahead: both answer for it.
    */
-  get(origin: number, readyAt: number, kind: SweepKind): OriginSweep | undefined {
-    const co2 = this.latest(keyOf(origin, 'co2'), readyAt);
-    const cost = kind === 'cost' ? this.latest(keyOf(origin, 'cost'), readyAt) : undefined;
-    const chosen = co2 && cost ? (cost.sweep.readyAt > co2.sweep.readyAt ? cost : co2) : (co2 ?? cost);
-    if (!chosen) return undefined;
-    this.sweeps.delete(chosen.key);
-    this.sweeps.set(chosen.key, chosen.list);
-    return chosen.sweep;
+  candidates(origin: number, readyAt: number, kind: SweepKind): OriginSweep[] {
+    const found: { key: string; list: OriginSweep[]; sweep: OriginSweep }[] = [];
+    for (const k of ANSWERED_BY[kind]) {
+      const latest = this.latest(keyOf(origin, k), readyAt);
+      if (latest) found.push(latest);
+    }
+    for (const { key, list } of found) {
+      this.sweeps.delete(key);
+      this.sweeps.set(key, list);
+    }
+    return found.sort((a, b) => b.sweep.readyAt - a.sweep.readyAt).map((f) => f.sweep);
   }
 
   private latest(key: string, readyAt: number): { key: string; list: OriginSweep[]; sweep: OriginSweep } | undefined {
@@ -147,6 +152,13 @@ export class SweepCache {
     }
   }
 }
+
+/** The kinds of sweep that keep every route a sweep of each kind keeps, the smaller first. */
+const ANSWERED_BY: Readonly<Record<SweepKind, readonly SweepKind[]>> = {
+  cost: ['cost', 'co2', 'economy'],
+  co2: ['co2'],
+  economy: ['economy'],
+};
 
 function keyOf(origin: number, kind: SweepKind): string {
   return `${kind}${origin}`;

@@ -8,15 +8,24 @@ import { clearlyLess, notWorse } from '../search/objective';
 import { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
 import type { NetworkIndex } from '../network/network-index';
-import { INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from '../time';
+import { HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from '../time';
 
-/** Whether a sweep also keeps the routes that emit less CO2 (for green), at the price of larger bags. */
-export type SweepKind = 'cost' | 'co2';
+/**
+ * What a sweep keeps and how far it looks. `cost` and `co2` sweeps look as far as the
+ * longest default deadline (CONTRACT §2); a `co2` sweep also keeps the routes that emit
+ * less CO2 (for green), at the price of larger bags. An `economy` sweep keeps what a
+ * `cost` one does, over the whole 14-day horizon, for the level that looks that far.
+ */
+export type SweepKind = 'cost' | 'co2' | 'economy';
 
 /** How long after its readyAt a sweep still answers parcels ready later (see OriginSweep). */
 export const SWEEP_REUSE_MINUTES = 60;
-/** How far a sweep looks: the longest default deadline (CONTRACT §2) of a parcel ready up to SWEEP_REUSE_MINUTES later. */
-const SWEEP_HORIZON_MINUTES = INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUTES;
+/** How far a sweep looks: its kind's horizon for a parcel ready up to SWEEP_REUSE_MINUTES later. */
+const SWEEP_HORIZON_MINUTES: Readonly<Record<SweepKind, number>> = {
+  cost: INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUTES,
+  co2: INTERNATIONAL_DEADLINE_MINUTES + SWEEP_REUSE_MINUTES,
+  economy: HORIZON_MINUTES + SWEEP_REUSE_MINUTES,
+};
 
 /**
  * Runs one-to-all sweeps (see OriginSweep): a multi-criteria label-setting search
@@ -62,7 +71,7 @@ export class Sweeper {
    */
   start(origin: number, readyAt: number, kind: SweepKind, loads: Loads | null): void {
     this.readyAt = readyAt;
-    this.horizon = readyAt + SWEEP_HORIZON_MINUTES;
+    this.horizon = readyAt + SWEEP_HORIZON_MINUTES[kind];
     this.room = loads ? new Room(this.ix, loads, 0, this.horizon) : Room.UNLIMITED;
     this.freed = loads ? loads.freed : 0;
     this.withCo2 = kind === 'co2';
