@@ -1,17 +1,15 @@
 /**
  * A promise table (CONTRACT §8): from one origin, at one ready time and weight,
  * what each service level promises to each destination — what checkout pages
- * show ("arrives by Thursday"). Every cell is, by definition, what the router
- * answers to that single route request (default deadline, no avoid); for now
- * it is computed by asking it cell by cell. The router's sweeps make that
- * cheap for express, standard and green once a few cells from the origin have
- * earned one; economy looks 14 days ahead and searches each time. Rows come
- * one at a time, so that the HTTP layer can let other calls in between the
- * rows of a table of thousands of cells.
+ * show ("arrives by Thursday"). Every cell is what the router answers to that
+ * single route request (default deadline, no avoid), by the same choice
+ * (Router.promise): first the one-to-all sweeps that answer every destination
+ * are made (Router.sweepFor), then each cell is read from them. Both come a slice
+ * or a row at a time, so that the HTTP layer can let other calls in between.
  */
 import { AppError } from '../errors';
 import type { Router } from '../routing/router/router';
-import type { ServiceLevel } from '../routing/types';
+import type { RoutePromise, ServiceLevel } from '../routing/types';
 
 export interface PromiseQuery {
   origin: string;
@@ -24,47 +22,42 @@ export interface PromiseQuery {
   levels: readonly ServiceLevel[];
 }
 
-/** What POST /v1/routes answers for one destination and level, in epoch minutes. */
-export interface PromiseCell {
-  arriveAt: number;
-  cost: number;
-  co2Kg: number;
-  meetsDeadline: boolean;
-  deadline: number;
-}
-
 export interface PromiseRow {
   destination: string;
-  /** One entry per level asked: null when no route arrives within 14 days. */
-  cells: Partial<Record<ServiceLevel, PromiseCell | null>>;
+  /** One entry per level asked: null when no route (with room) arrives within 14 days. */
+  cells: Partial<Record<ServiceLevel, RoutePromise | null>>;
+}
+
+export interface PromiseTable {
+  /** The sweeps that answer the table, made a slice at a time as it is iterated. */
+  prepare: Iterable<void>;
+  /** The rows, computed as they are taken (after `prepare`, they are read from its sweeps). */
+  rows: Iterable<PromiseRow>;
 }
 
 /**
- * The table's rows, computed as they are taken. Checks every hub first: throws 422
- * UNKNOWN_HUB naming the field (`origin`, `destinations[i]`) of the first hub not in the network.
+ * The table of `query`. Checks every hub first: throws 422 UNKNOWN_HUB naming the field
+ * (`origin`, `destinations[i]`) of the first hub not in the network.
  */
-export function promiseTable(router: Router, query: PromiseQuery): IterableIterator<PromiseRow> {
+export function promiseTable(router: Router, query: PromiseQuery): PromiseTable {
   const { hubByCode, hubIds } = router.index;
   if (!hubByCode.has(query.origin)) throw unknownHub(query.origin, 'origin');
   query.destinations?.forEach((id, i) => {
     if (!hubByCode.has(id)) throw unknownHub(id, `destinations[${i}]`);
   });
-  return rowsOf(router, query, query.destinations ?? hubIds);
+  return {
+    prepare: { [Symbol.iterator]: () => router.sweepFor(query.origin, query.readyAt, query.levels) },
+    rows: { [Symbol.iterator]: () => rowsOf(router, query, query.destinations ?? hubIds) },
+  };
 }
 
-function* rowsOf(router: Router, query: PromiseQuery, destinations: readonly string[]): IterableIterator<PromiseRow> {
+function* rowsOf(router: Router, query: PromiseQuery, destinations: readonly string[]): Generator<PromiseRow> {
+  const { origin, readyAt, weightKg } = query;
   for (const destination of destinations) {
     const cells: PromiseRow['cells'] = {};
-    for (const level of query.levels) cells[level] = cellOf(router, query, destination, level);
+    for (const serviceLevel of query.levels) cells[serviceLevel] = router.promise({ origin, destination, weightKg, readyAt, serviceLevel });
     yield { destination, cells };
   }
-}
-
-function cellOf(router: Router, query: PromiseQuery, destination: string, serviceLevel: ServiceLevel): PromiseCell | null {
-  const outcome = router.route({ origin: query.origin, destination, weightKg: query.weightKg, readyAt: query.readyAt, serviceLevel });
-  if (outcome.kind !== 'routed') return null;
-  const { route, meetsDeadline, deadline } = outcome.answer;
-  return { arriveAt: route.arriveAt, cost: route.cost, co2Kg: route.co2Kg, meetsDeadline, deadline };
 }
 
 function unknownHub(id: string, field: string): AppError {

@@ -135,6 +135,15 @@ export interface RouteAnswer {
   route: RoutePlan;
 }
 
+/** A route in short, as a promise table shows it (CONTRACT §8): what the full answer says of it. */
+export interface RoutePromise {
+  arriveAt: number;
+  cost: number;
+  co2Kg: number;
+  deadline: number;
+  meetsDeadline: boolean;
+}
+
 /** What the router says of a query: its answer, or why there is none. */
 export type RouteOutcome =
   | { kind: 'routed'; answer: RouteAnswer }

@@ -47,12 +47,15 @@ export const promiseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       const rows: PromiseResponse['rows'] = [];
       // A table of thousands of cells takes long enough to stall other calls: they are let in every SLICE_MS.
       let sliceStart = performance.now();
-      for (const row of table) {
+      const yieldNow = async (): Promise<void> => {
+        if (performance.now() - sliceStart <= SLICE_MS) return;
+        await setImmediate();
+        sliceStart = performance.now();
+      };
+      for (const _slice of table.prepare) await yieldNow();
+      for (const row of table.rows) {
         rows.push(toRow(row));
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await setImmediate();
-          sliceStart = performance.now();
-        }
+        await yieldNow();
       }
       const body: PromiseResponse = { networkVersion: network.version, origin, readyAt: minutesToIso(readyAt), rows };
       // Sent as JSON text, as POST /v1/routes' answers are: the response schema documents it.

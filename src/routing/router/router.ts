@@ -12,8 +12,8 @@ import type { OriginSweep } from '../sweep/origin-sweep';
 import { SweepCache } from '../sweep/sweep-cache';
 import type { SweepKind } from '../sweep/sweeper';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../time';
-import type { Closure, Itinerary, RouteOutcome, RouteQuery, ServiceLevel } from '../types';
-import { explainRoute } from './explain';
+import type { Closure, Itinerary, RouteOutcome, RoutePromise, RouteQuery, ServiceLevel } from '../types';
+import { amountsOf, explainRoute } from './explain';
 
 /** The kind of sweep that answers each level. */
 const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = { express: 'cost', standard: 'cost', economy: 'economy', green: 'co2' };
@@ -55,6 +55,42 @@ export class Router {
 
   /** The route for one parcel, or why there is none. `weightKg` must be a finite number above 0. */
   route(q: RouteQuery): RouteOutcome {
+    const chosen = this.choose(q);
+    if (!('itinerary' in chosen)) return chosen;
+    const { itinerary, level, deadline } = chosen;
+    const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
+    const answer = { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
+    return { kind: 'routed', answer };
+  }
+
+  /**
+   * What route() answers for `q`, in short (CONTRACT §8's promise): when the route
+   * arrives, what it costs and emits, and its deadline; null when route() would find
+   * none (or none with room). The same choice, without explaining every leg.
+   */
+  promise(q: RouteQuery): RoutePromise | null {
+    const chosen = this.choose(q);
+    if (!('itinerary' in chosen)) return null;
+    const { itinerary, deadline } = chosen;
+    const { legs, arrivals } = itinerary;
+    const arriveAt = legs.length ? arrivals[legs.length - 1] : q.readyAt;
+    return { arriveAt, ...amountsOf(this.index, legs, q.weightKg), deadline, meetsDeadline: arriveAt <= deadline };
+  }
+
+  /**
+   * Makes now, a slice at a time, the sweeps that answer promise() from `origin` at
+   * `readyAt` for `levels` to every destination, and keeps them: a CO2 sweep for green,
+   * one looking the whole 14 days ahead for the others. Yields between slices.
+   */
+  *sweepFor(origin: string, readyAt: number, levels: readonly ServiceLevel[]): Generator<void> {
+    const from = this.index.hubByCode.get(origin);
+    if (from === undefined) return;
+    const kinds = new Set(levels.map((level): SweepKind => (level === 'green' ? 'co2' : 'economy')));
+    for (const kind of kinds) yield* this.sweeps.sweepNow(from, readyAt, kind);
+  }
+
+  /** The itinerary of the query's choice with its level and deadline, or why there is none. */
+  private choose(q: RouteQuery): { itinerary: Itinerary; level: ServiceLevel; deadline: number } | Exclude<RouteOutcome, { kind: 'routed' }> {
     const origin = this.index.hubByCode.get(q.origin);
     if (origin === undefined) return { kind: 'unknown-hub', field: 'origin', hubId: q.origin };
     const destination = this.index.hubByCode.get(q.destination);
@@ -67,10 +103,8 @@ export class Router {
     const horizon = q.readyAt + HORIZON_MINUTES;
     const room = this.loads ? new Room(this.index, this.loads, q.weightKg, horizon) : Room.UNLIMITED;
     const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg, room);
-    if (!itinerary) return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
-    const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    const answer = { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
-    return { kind: 'routed', answer };
+    if (itinerary) return { itinerary, level, deadline };
+    return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
   }
 
   /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */
@@ -95,6 +129,8 @@ export class Router {
       this.sweptAnswers++;
       return swept === 'none' ? undefined : swept;
     }
+    // Nothing arrives by the deadline: the level falls back to the express route, which may be swept too.
+    if (swept === 'late') return this.plan(origin, destination, readyAt, 'express', deadline, avoid, weightKg, room);
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
     let labels = 0;

@@ -68,7 +68,8 @@ export class OriginSweep {
    * past it (economy, which looks 14 days ahead, unless this is an economy sweep),
    * 'stale' when the route chosen no longer arrives as it did (a sweep from `readyAt`
    * would tell); 'none' when no route arrives within the 14 days at all (only a sweep
-   * that looks that far can say so).
+   * that looks that far can say so); 'late', for standard and green, when no route
+   * arrives by the deadline and the express route they fall back to lies beyond it.
    *
    * With capacity (`room` for the parcel's weight, not UNLIMITED), the route chosen is
    * timed again on the loads as they are now. The sweep took the departures that had
@@ -84,7 +85,7 @@ export class OriginSweep {
     deadline: number,
     weightKg: number,
     room: Room,
-  ): Itinerary | 'beyond' | 'stale' | 'none' {
+  ): Itinerary | 'beyond' | 'stale' | 'none' | 'late' {
     if (readyAt < this.readyAt) return 'beyond';
     const horizon = readyAt + HORIZON_MINUTES;
     // Whether every route that counts (arriving within 14 days of readyAt) was followed.
@@ -98,7 +99,10 @@ export class OriginSweep {
     } else {
       if (deadline > this.horizon) return 'beyond';
       chosen = this.best(destination, level === 'green' ? 'co2' : 'cost', weightKg, deadline);
-      if (chosen < 0) chosen = this.best(destination, 'time', weightKg, Math.min(horizon, this.horizon));
+      if (chosen < 0) {
+        chosen = this.best(destination, 'time', weightKg, Math.min(horizon, this.horizon));
+        if (chosen < 0 && !whole) return 'late';
+      }
     }
     if (chosen < 0) return whole ? 'none' : 'beyond';
     const itinerary = itineraryOf(this.labels, chosen);

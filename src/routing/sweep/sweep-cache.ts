@@ -60,10 +60,12 @@ export class SweepCache {
   private labels = 0;
 
   /** @param loads what is booked, when the network declares capacity; null when it does not. */
+  private promptSweeper: Sweeper | undefined;
+
   constructor(
-    ix: NetworkIndex,
-    closures: ClosureTable,
-    order: PathOrder,
+    private readonly ix: NetworkIndex,
+    private readonly closures: ClosureTable,
+    private readonly order: PathOrder,
     private readonly loads: Loads | null = null,
   ) {
     this.sweeper = new Sweeper(ix, closures, order);
@@ -101,6 +103,21 @@ export class SweepCache {
       if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) return { key, list, sweep };
     }
     return undefined;
+  }
+
+  /**
+   * Makes a sweep of `kind` from `origin` at `readyAt` now, unless one is kept, and
+   * keeps it: for a promise table, which asks every destination at once. It is carried
+   * out SWEEP_STEP labels a slice, yielding between slices (so that the caller can let
+   * other work in), on a sweeper of its own (the one of earned sweeps may be half-way).
+   */
+  *sweepNow(origin: number, readyAt: number, kind: SweepKind): Generator<void> {
+    if (this.candidates(origin, readyAt, kind).some((sweep) => sweep.readyAt === readyAt)) return;
+    const sweeper = (this.promptSweeper ??= new Sweeper(this.ix, this.closures, this.order));
+    sweeper.start(origin, readyAt, kind, this.loads);
+    let sweep: OriginSweep | undefined;
+    while (!(sweep = sweeper.advance(SWEEP_STEP))) yield;
+    this.keep(keyOf(origin, kind), sweep);
   }
 
   /** Charge the labels of a search no sweep answered to its origin and kind; a sweep earned joins the line. */
