@@ -6,7 +6,7 @@
  */
 import { Compile } from 'typebox/compile';
 import type { AppError } from '../errors';
-import { RouteRequestSchema, type RouteRequestBody } from '../wire/route';
+import { DEFAULT_ALTERNATIVES, RouteRequestSchema, type RouteRequestBody } from '../wire/route';
 import type { RouteQuery } from '../routing/types';
 import { isoToMinutes, nowMinutes } from '../wire/time';
 import { fieldError, validationError } from './validation-error';
@@ -51,5 +51,6 @@ export function toRouteQuery(body: RouteRequestBody): ParsedRouteRequest {
     deadline,
     avoid: body.avoid,
   };
+  if (body.alternatives) query.alternatives = body.maxAlternatives ?? DEFAULT_ALTERNATIVES;
   return body.parcelId === undefined ? { ok: true, query } : { ok: true, query, parcelId: body.parcelId };
 }

@@ -4,7 +4,7 @@
  * result lines, which are both written by routeJson, so nothing unnamed leaks.
  */
 import type { RouteResponse } from '../wire/route';
-import type { RouteAnswer, RouteLeg } from '../routing/types';
+import type { RouteAnswer, RouteLeg, RoutePlan } from '../routing/types';
 import { minutesToIso } from '../wire/time';
 
 export function toRouteResponse(answer: RouteAnswer, networkVersion: string, parcelId?: string): RouteResponse {
@@ -15,17 +15,22 @@ export function toRouteResponse(answer: RouteAnswer, networkVersion: string, par
     deadline: minutesToIso(answer.deadline),
     meetsDeadline: answer.meetsDeadline,
     slackMinutes: answer.slackMinutes,
-    route: {
-      hubs: route.hubs,
-      cost: route.cost,
-      co2Kg: route.co2Kg,
-      departAt: minutesToIso(route.departAt),
-      arriveAt: minutesToIso(route.arriveAt),
-      transitMinutes: route.transitMinutes,
-      legs: route.legs.map(toLeg),
-    },
+    route: toPlan(route),
   };
+  if (answer.alternatives) body.alternatives = answer.alternatives.map(toPlan);
   return parcelId === undefined ? body : { parcelId, ...body };
+}
+
+function toPlan(route: RoutePlan): RouteResponse['route'] {
+  return {
+    hubs: route.hubs,
+    cost: route.cost,
+    co2Kg: route.co2Kg,
+    departAt: minutesToIso(route.departAt),
+    arriveAt: minutesToIso(route.arriveAt),
+    transitMinutes: route.transitMinutes,
+    legs: route.legs.map(toLeg),
+  };
 }
 
 function toLeg(leg: RouteLeg): RouteResponse['route']['legs'][number] {

@@ -83,6 +83,8 @@ export interface RouteQuery {
   /** Epoch minutes; default 24 h domestic, 72 h international after readyAt. */
   deadline?: number;
   avoid?: Avoid;
+  /** When set, the answer also lists up to this many alternatives (CONTRACT §8). */
+  alternatives?: number;
 }
 
 export interface RouteLeg {
@@ -133,6 +135,8 @@ export interface RouteAnswer {
   /** deadline − arriveAt; negative when late. */
   slackMinutes: number;
   route: RoutePlan;
+  /** When the query asked for them: the routes by the deadline that no other beats on arrival, cost and CO2. */
+  alternatives?: RoutePlan[];
 }
 
 /** A route in short, as a promise table shows it (CONTRACT §8): what the full answer says of it. */

@@ -9,6 +9,10 @@ import { HubIdSchema, IsoTime } from './common';
 /** Longest parcelId accepted (a batch's intake checks its ids against it too). */
 export const MAX_PARCEL_ID_LENGTH = 128;
 
+/** Alternatives listed by default, and at most, when a request asks for them. */
+export const DEFAULT_ALTERNATIVES = 5;
+export const MAX_ALTERNATIVES = 20;
+
 /** Heaviest parcel accepted, in kg: keeps costs and CO2 finite. */
 export const MAX_WEIGHT_KG = 1_000_000;
 
@@ -33,6 +37,21 @@ export const RouteRequestSchema = Type.Object(
       IsoTime('Rounded down to the minute. Default: readyAt + 24 h within one country, else + 72 h.'),
     ),
     avoid: Type.Optional(AvoidSchema),
+    alternatives: Type.Optional(
+      Type.Boolean({
+        description:
+          'Also list the routes by the deadline that no other beats on arrival, cost and CO2 at once, sorted by arriveAt.',
+      }),
+    ),
+    maxAlternatives: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_ALTERNATIVES,
+        default: DEFAULT_ALTERNATIVES,
+        description:
+          'At most this many alternatives. When there are more: the chosen route (when it meets the deadline), the earliest, the cheapest and the greenest first, then the others by arrival.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,5 +92,6 @@ export const RouteResponseSchema = Type.Object({
   meetsDeadline: Type.Boolean(),
   slackMinutes: Type.Integer({ description: 'deadline − arriveAt; negative when late.' }),
   route: RoutePlanSchema,
+  alternatives: Type.Optional(Type.Array(RoutePlanSchema, { description: 'When the request asked for them.' })),
 });
 export type RouteResponse = Static<typeof RouteResponseSchema>;

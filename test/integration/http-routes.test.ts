@@ -103,7 +103,24 @@ describe('POST /v1/routes', () => {
     expect(res.json().route.hubs).toEqual(['HGH', 'PVG', 'SVO']);
   });
 
+  it('lists the alternatives when asked (here the direct flight beats the way via PVG on every count: it alone)', async () => {
+    const res = await post(h, { ...REQUEST, serviceLevel: 'standard', alternatives: true });
+    expect(res.statusCode).toBe(200);
+    const { route, alternatives } = res.json();
+    const legsOf = (r: { legs: { legId: string }[] }) => r.legs.map((l) => l.legId);
+    expect(alternatives.map(legsOf)).toEqual([legsOf(route)]);
+    const arrivals = alternatives.map((r: { arriveAt: string }) => r.arriveAt);
+    expect(arrivals).toEqual([...arrivals].sort());
+    expect(Compile(RouteResponseSchema).Check(res.json())).toBe(true);
+    const one = await post(h, { ...REQUEST, serviceLevel: 'standard', alternatives: true, maxAlternatives: 1 });
+    expect(one.json().alternatives.map(legsOf)).toEqual([legsOf(route)]);
+    expect((await post(h, REQUEST)).json()).not.toHaveProperty('alternatives');
+  });
+
   it.each([
+    [{ ...REQUEST, alternatives: 'yes' }, 'alternatives: must be boolean'],
+    [{ ...REQUEST, alternatives: true, maxAlternatives: 0 }, 'maxAlternatives: must be >= 1'],
+    [{ ...REQUEST, alternatives: true, maxAlternatives: 21 }, 'maxAlternatives: must be <= 20'],
     [{ ...REQUEST, weightKg: 0 }, 'weightKg: must be > 0'],
     [{ ...REQUEST, weightKg: '1' }, 'weightKg: must be number'],
     [{ destination: 'SVO', weightKg: 1 }, 'origin: is required'],

@@ -12,8 +12,20 @@ import type { OriginSweep } from '../sweep/origin-sweep';
 import { SweepCache } from '../sweep/sweep-cache';
 import type { SweepKind } from '../sweep/sweeper';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../time';
-import type { Closure, Itinerary, RouteOutcome, RoutePromise, RouteQuery, ServiceLevel } from '../types';
+import type { Closure, Itinerary, RouteAnswer, RouteOutcome, RoutePlan, RoutePromise, RouteQuery, ServiceLevel } from '../types';
+import { selectAlternatives } from './alternatives';
 import { amountsOf, explainRoute } from './explain';
+
+/** A query's choice, and what it was made by. */
+interface Chosen {
+  itinerary: Itinerary;
+  origin: number;
+  destination: number;
+  level: ServiceLevel;
+  deadline: number;
+  avoid: AvoidFilter;
+  room: Room;
+}
 
 /** The kind of sweep that answers each level. */
 const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = { express: 'cost', standard: 'cost', economy: 'economy', green: 'co2' };
@@ -53,14 +65,30 @@ export class Router {
     this.sweeps = new SweepCache(index, this.closureTable, new PathOrder(index.legRank), this.loads);
   }
 
-  /** The route for one parcel, or why there is none. `weightKg` must be a finite number above 0. */
+  /**
+   * The route for one parcel, or why there is none; with `q.alternatives`, the
+   * alternatives too (selectAlternatives). `weightKg` must be a finite number above 0.
+   */
   route(q: RouteQuery): RouteOutcome {
     const chosen = this.choose(q);
     if (!('itinerary' in chosen)) return chosen;
     const { itinerary, level, deadline } = chosen;
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    const answer = { serviceLevel: level, deadline, meetsDeadline: route.arriveAt <= deadline, slackMinutes: deadline - route.arriveAt, route };
+    const meetsDeadline = route.arriveAt <= deadline;
+    const answer: RouteAnswer = { serviceLevel: level, deadline, meetsDeadline, slackMinutes: deadline - route.arriveAt, route };
+    if (q.alternatives) answer.alternatives = selectAlternatives(this.pareto(q, chosen), meetsDeadline ? route : undefined, q.alternatives);
     return { kind: 'routed', answer };
+  }
+
+  /** Every route by the deadline that no other dominates on arrival, cost and CO2 (a `pareto` search). */
+  private pareto(q: RouteQuery, { origin, destination, deadline, avoid, room }: Chosen): RoutePlan[] {
+    const { readyAt, weightKg } = q;
+    const latestArrival = Math.min(deadline, readyAt + HORIZON_MINUTES);
+    this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective: 'pareto', avoid, room });
+    const { labels } = this.search;
+    // The origin's own label is not held to the deadline by the search: a route with no legs may be late.
+    const onTime = this.search.destinationLabels().filter((label) => labels.arrival[label] <= latestArrival);
+    return onTime.map((label) => explainRoute(this.index, itineraryOf(labels, label), readyAt, weightKg));
   }
 
   /**
@@ -89,8 +117,8 @@ export class Router {
     for (const kind of kinds) yield* this.sweeps.sweepNow(from, readyAt, kind);
   }
 
-  /** The itinerary of the query's choice with its level and deadline, or why there is none. */
-  private choose(q: RouteQuery): { itinerary: Itinerary; level: ServiceLevel; deadline: number } | Exclude<RouteOutcome, { kind: 'routed' }> {
+  /** The itinerary of the query's choice, with what it was chosen by, or why there is none. */
+  private choose(q: RouteQuery): Chosen | Exclude<RouteOutcome, { kind: 'routed' }> {
     const origin = this.index.hubByCode.get(q.origin);
     if (origin === undefined) return { kind: 'unknown-hub', field: 'origin', hubId: q.origin };
     const destination = this.index.hubByCode.get(q.destination);
@@ -103,7 +131,7 @@ export class Router {
     const horizon = q.readyAt + HORIZON_MINUTES;
     const room = this.loads ? new Room(this.index, this.loads, q.weightKg, horizon) : Room.UNLIMITED;
     const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg, room);
-    if (itinerary) return { itinerary, level, deadline };
+    if (itinerary) return { itinerary, origin, destination, level, deadline, avoid, room };
     return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
   }
 

@@ -4,12 +4,14 @@
  *   time — earliest arrival, then lowest cost (express)
  *   cost — lowest cost, then earliest arrival (standard, economy)
  *   co2  — lowest CO2, then lowest cost, then earliest arrival (green)
- * Routes still tied after these go by their leg ids (see PathOrder).
+ * Routes still tied after these go by their leg ids (see PathOrder). A `pareto` search
+ * chooses none: it keeps every route that no other beats on arrival, cost and CO2 at
+ * once (the alternatives of CONTRACT §8).
  *
  * The tolerance is there for rounding: the same legs summed in another order can
  * differ in the last bits. Amounts are never negative.
  */
-export type Objective = 'time' | 'cost' | 'co2';
+export type Objective = 'time' | 'cost' | 'co2' | 'pareto';
 
 const RELATIVE_TOLERANCE = 1e-9;
 

@@ -57,7 +57,7 @@ export class Search {
     this.order = new PathOrder(ix.legRank);
   }
 
-  /** The best label at the destination, or -1 when no route arrives by `latestArrival`. */
+  /** The best label at the destination, or -1 when no route arrives by `latestArrival` (always, for `pareto`). */
   run(req: SearchRequest): number {
     const L = this.labels;
     this.req = req;
@@ -79,6 +79,7 @@ export class Search {
         this.expand(id);
         continue;
       }
+      if (req.objective === 'pareto') continue;
       if (best < 0 || this.prefers(id, best)) best = id;
       if (req.objective === 'time') {
         this.stopKey = L.k1[best];
@@ -86,6 +87,15 @@ export class Search {
       }
     }
     return best;
+  }
+
+  /** The labels at the destination that no other dominates (after a `pareto` search, the alternatives). */
+  destinationLabels(): number[] {
+    const { labels: L, req } = this;
+    const found: number[] = [];
+    if (this.bagStamp[req.destination] !== this.stamp) return found;
+    for (let m = this.bagHead[req.destination]; m >= 0; m = L.next[m]) found.push(m);
+    return found;
   }
 
   /** Whether route a is preferred to route b: the objective's criteria, then the legs. */
@@ -141,7 +151,7 @@ export class Search {
       return;
     }
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
-    if (hub === req.destination) this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
+    if (hub === req.destination && req.objective !== 'pareto') this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
     L.k1[id] = k1;
     L.k2[id] = k2;
     L.k3[id] = k3;
@@ -179,15 +189,15 @@ export class Search {
 
   /**
    * Whether label a, at the same hub as b, makes b useless: whatever follows, a with
-   * it is preferred to b with it. It arrives no later and costs no more (nor, for the
-   * `co2` objective, emits more), and either it is clearly cheaper (clearly greener)
-   * or its legs come first. An earlier arrival alone is not enough: both may wait for
+   * it is preferred to b with it (for `pareto`, no worse in any amount). It arrives no
+   * later and costs no more (nor, for the `co2` and `pareto` objectives, emits more),
+   * and either it is clearly cheaper (clearly greener) or its legs come first. An earlier arrival alone is not enough: both may wait for
    * the same departure, and then the legs decide.
    */
   private dominates(a: number, b: number): boolean {
     const L = this.labels;
     if (L.arrival[a] > L.arrival[b] || !notWorse(L.cost[a], L.cost[b])) return false;
-    const withCo2 = this.req.objective === 'co2';
+    const withCo2 = this.req.objective === 'co2' || this.req.objective === 'pareto';
     if (withCo2 && !notWorse(L.co2[a], L.co2[b])) return false;
     if (clearlyLess(L.cost[a], L.cost[b]) || (withCo2 && clearlyLess(L.co2[a], L.co2[b]))) return true;
     return this.order.compare(L, a, b) < 0;
