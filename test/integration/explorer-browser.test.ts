@@ -87,7 +87,7 @@ describeWithChromium()('the explorer in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#route-result:not([hidden]) .timeline-row[data-leg]');
 
-    const expected = (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: ROUTE })).json();
+    const expected = (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...ROUTE, alternatives: true } })).json();
     const legIds = expected.route.legs.map((leg: { legId: string }) => leg.legId);
     expect(legIds.length).toBeGreaterThan(0);
     expect(await page.$$eval('#map .route path.route-leg', (paths) => paths.length)).toBe(legIds.length);
@@ -97,8 +97,12 @@ describeWithChromium()('the explorer in Chromium', () => {
       expect(await page.$$eval(`#timeline .span.${kind}`, (spans) => spans.length)).toBe(legIds.length);
     }
     expect(await page.textContent('#route-summary')).toContain(expected.route.hubs.join(' → '));
-    // Alternatives are not offered by this release: said so, no request for them.
-    expect(await page.textContent('#alternatives')).toMatch(/does not offer alternatives/);
+    // The alternatives the service answers, the chosen one marked, each drawn on the map.
+    const listed = await page.$$eval('#alternatives li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(listed).toHaveLength(expected.alternatives.length);
+    expected.alternatives.forEach((route: { hubs: string[] }, i: number) => expect(listed[i]).toContain(route.hubs.join(' → ')));
+    expect(listed.filter((text) => text.endsWith('chosen'))).toHaveLength(1);
+    expect(await page.$$eval('#map .alternatives path', (paths) => paths.length)).toBeGreaterThan(0);
 
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
