@@ -13,6 +13,7 @@ import { registerMetrics } from '../metrics/http-metrics';
 import type { RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { answerClientError } from './client-error';
+import { refuseWhileClosing } from './closing';
 import { refuseEncodedBodies } from './content-encoding';
 import { registerDocs } from './docs';
 import { handleError } from './error-handler';
@@ -50,6 +51,8 @@ export async function buildApp(deps: AppDeps) {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     clientErrorHandler: answerClientError,
+    // A call arriving while the server closes answers the catalogue's 503 (refuseWhileClosing).
+    return503OnClosing: false,
     // Unique across processes and restarts: batch jobs carry it into the workers' logs.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -63,6 +66,7 @@ export async function buildApp(deps: AppDeps) {
   await registerDocs(app, config);
   registerMetrics(app, deps.live);
   refuseEncodedBodies(app);
+  refuseWhileClosing(app);
 
   const services = createServices(config, deps.live, deps.redis);
 

@@ -108,4 +108,27 @@ describe('the HTTP wire', () => {
     expect(await calls(h, '/v1/batches', '5')).toBe(0);
     expect(log.lines().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
   });
+
+  it('a call arriving while the server closes answers the catalogue 503 UNAVAILABLE, after the call in flight', async () => {
+    const line = `${JSON.stringify({ origin: 'HGH', destination: 'SVO', weightKg: 1 })}\n`;
+    const body = line.repeat(3);
+    const received: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1');
+    socket.on('data', (chunk) => received.push(chunk));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // A batch whose body is still arriving when the server starts to close, and a second call behind it.
+    socket.write(`POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n${line}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = h.app.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(`${line.repeat(2)}GET /v1/hubs HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await closed;
+    const answers = Buffer.concat(received).toString('utf8').split(/(?=HTTP\/1\.1 )/);
+    expect(answers.map((answer) => Number(answer.slice(9, 12)))).toEqual([202, 503]);
+    const [head, json] = answers[1]!.split('\r\n\r\n');
+    expect(head).toMatch(/\r\nretry-after: 1/i);
+    expect(head).toMatch(/\r\nconnection: close/i);
+    expect(JSON.parse(json!)).toEqual({ error: 'UNAVAILABLE', message: expect.stringContaining('shutting down') });
+  });
 });
