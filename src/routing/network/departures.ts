@@ -1,5 +1,5 @@
 import { dayOf } from '../capacity/loads';
-import { Full, Room } from '../capacity/room';
+import { Full, type Room } from '../capacity/room';
 import { minuteOfWeek, MINUTES_PER_DAY, MINUTES_PER_WEEK } from '../time';
 import type { ClosureTable } from './closures';
 import type { NetworkIndex } from './network-index';
@@ -8,14 +8,12 @@ import type { NetworkIndex } from './network-index';
 export const NEVER = 2 ** 30;
 
 /**
- * When a parcel available at `available` at the leg's hub leaves on `leg`: a scheduled
- * leg at its first departure d with d − cutoff ≥ available, a continuous one at once (or
- * at 00:00 of its next running weekday, when it has `days`); a departure that falls in a
- * closure of the leg or its hub moves to the first allowed one after the closure; and one
- * without room for the parcel (`room`) to the next with room: the next departure, the
- * next hour on a continuous leg, the next day when the hub's day is full. NEVER when none
- * with room leaves by `room.until`. The result never decreases as `available` grows
- * (FIFO).
+ * When a parcel available at `available` at the leg's hub leaves on `leg`, capacity
+ * aside: a scheduled leg at its first departure d with d − cutoff ≥ available, a
+ * continuous one at once (or at 00:00 of its next running weekday, when it has `days`);
+ * a departure that falls in a closure of the leg or its hub moves to the first allowed
+ * one after the closure. The result never decreases as `available` grows (FIFO). Kept
+ * small: it is inlined into the searches' hottest loop.
  */
 export function departureTime(
   ix: NetworkIndex,
@@ -23,40 +21,44 @@ export function departureTime(
   leg: number,
   available: number,
   availableMinuteOfWeek = minuteOfWeek(available),
-  room: Room = Room.UNLIMITED,
 ): number {
-  let d = openDeparture(ix, closures, leg, available, availableMinuteOfWeek);
-  if (room.isUnlimited || ix.legLimited[leg] === 0) return d;
   const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
+  const cutoff = ix.legCutoff[leg]; // 0 for a continuous leg (network-index.ts)
+  let mow = availableMinuteOfWeek + cutoff;
+  if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
+  let d = firstDeparture(ix, leg, continuous, available + cutoff, mow);
+  if (!closures.isEmpty) {
+    const hub = ix.legFrom[leg];
+    for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
+      d = firstDeparture(ix, leg, continuous, reopen, minuteOfWeek(reopen));
+    }
+  }
+  return d;
+}
+
+/**
+ * The departure a parcel takes on `leg` when the first one open to it is `open`
+ * (departureTime) and capacity counts: `open` if it has room for the parcel (`room`;
+ * none given: capacity aside), else the next with room: the next departure, the next
+ * hour on a continuous leg, the next day when the hub's day is full. NEVER when none
+ * with room leaves by `room.until`. Still FIFO: it never decreases as `open` grows.
+ */
+export function departureWithRoom(ix: NetworkIndex, closures: ClosureTable, leg: number, open: number, room?: Room): number {
+  return room === undefined || ix.legLimited[leg] === 0 ? open : nextWithRoom(ix, closures, leg, open, room);
+}
+
+/** departureWithRoom past its quick answer: the departures from `open` on, until one has room. */
+function nextWithRoom(ix: NetworkIndex, closures: ClosureTable, leg: number, open: number, room: Room): number {
+  const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
+  let d = open;
   for (let full = room.check(leg, d); full !== Full.No; full = room.check(leg, d)) {
     if (full === Full.Always || d > room.until) return NEVER;
     let next = d + 1;
     if (full === Full.HubDay) next = (dayOf(d) + 1) * MINUTES_PER_DAY;
     else if (continuous) next = d - (d % 60) + 60;
-    d = openDeparture(ix, closures, leg, next - ix.legCutoff[leg]);
+    d = departureTime(ix, closures, leg, next - ix.legCutoff[leg]);
   }
   return d > room.until ? NEVER : d;
-}
-
-/** departureTime before capacity: the first departure the schedule, the cut-off and closures allow. */
-function openDeparture(
-  ix: NetworkIndex,
-  closures: ClosureTable,
-  leg: number,
-  available: number,
-  availableMinuteOfWeek = minuteOfWeek(available),
-): number {
-  const continuous = ix.schedStart[leg] === ix.schedStart[leg + 1];
-  const cutoff = ix.legCutoff[leg]; // 0 for a continuous leg (prepare.ts)
-  let mow = availableMinuteOfWeek + cutoff;
-  if (mow >= MINUTES_PER_WEEK) mow = minuteOfWeek(available + cutoff);
-  let d = firstDeparture(ix, leg, continuous, available + cutoff, mow);
-  if (closures.isEmpty) return d;
-  const hub = ix.legFrom[leg];
-  for (let reopen = closures.reopensAt(leg, hub, d); reopen >= 0; reopen = closures.reopensAt(leg, hub, d)) {
-    d = firstDeparture(ix, leg, continuous, reopen, minuteOfWeek(reopen));
-  }
-  return d;
 }
 
 /** The first departure of `leg` at or after minute t (minute of the week: mow), cut-off aside. */

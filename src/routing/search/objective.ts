@@ -13,7 +13,8 @@
  */
 export type Objective = 'time' | 'cost' | 'co2' | 'pareto';
 
-const RELATIVE_TOLERANCE = 1e-9;
+/** Amounts that differ by less than this share of their size are equal. */
+export const RELATIVE_TOLERANCE = 1e-9;
 
 /** Whether amount a is no worse than b: lower, or equal within the tolerance. */
 export function notWorse(a: number, b: number): boolean {

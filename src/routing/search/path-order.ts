@@ -20,8 +20,16 @@ export class PathOrder {
   /** Negative when the route of label x comes first, positive when y's does, 0 for the same legs. */
   compare(chain: LabelChain, x: number, y: number): number {
     if (x === y) return 0;
-    const lengthX = this.collect(chain, x, 'a');
-    const lengthY = this.collect(chain, y, 'b');
+    return this.compareCollected(this.collect(chain, x, 'a', 0), this.collect(chain, y, 'b', 0));
+  }
+
+  /** As compare, for a label not yet made: the one that would extend label `parent` by `leg`. */
+  compareNew(chain: LabelChain, parent: number, leg: number, y: number): number {
+    this.a[0] = this.legRank[leg];
+    return this.compareCollected(this.collect(chain, parent, 'a', 1), this.collect(chain, y, 'b', 0));
+  }
+
+  private compareCollected(lengthX: number, lengthY: number): number {
     const { a, b } = this;
     // Collected from the last leg back: the first legs are at the ends.
     for (let i = lengthX - 1, j = lengthY - 1; i >= 0 && j >= 0; i--, j--) {
@@ -30,9 +38,9 @@ export class PathOrder {
     return lengthX - lengthY;
   }
 
-  /** The ranks of the legs of label `id`'s route, last leg first, into scratch array `into`; returns how many. */
-  private collect(chain: LabelChain, id: number, into: 'a' | 'b'): number {
-    let n = 0;
+  /** The ranks of the legs of label `id`'s route, last leg first, into scratch array `into` from `from`; returns how many in all. */
+  private collect(chain: LabelChain, id: number, into: 'a' | 'b', from: number): number {
+    let n = from;
     for (let x = id; chain.parent[x] >= 0; x = chain.parent[x]) {
       if (n === this[into].length) {
         const bigger = new Int32Array(n * 2);

@@ -1,11 +1,12 @@
 import type { Room } from '../capacity/room';
 import type { AvoidFilter } from '../network/avoid-filter';
 import type { ClosureTable } from '../network/closures';
-import { departureTime } from '../network/departures';
+import { departureTime, departureWithRoom } from '../network/departures';
 import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
 import type { LowerBoundCache, LowerBounds } from './lower-bounds';
-import { clearlyLess, compareOutcomes, notWorse, upperTieLimit, type Objective } from './objective';
+import { Dominance, Verdict } from './dominance';
+import { compareOutcomes, upperTieLimit, type Objective } from './objective';
 import { PathOrder } from './path-order';
 import type { NetworkIndex } from '../network/network-index';
 import { minuteOfWeek } from '../time';
@@ -41,6 +42,8 @@ export class Search {
   private readonly bagHead: Int32Array;
   private readonly bagStamp: Int32Array;
   private readonly order: PathOrder;
+  /** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides. */
+  private readonly dominance: Readonly<Record<Objective, Dominance>>;
   private stamp = 0;
 
   private req!: SearchRequest;
@@ -55,6 +58,9 @@ export class Search {
     this.bagHead = new Int32Array(ix.hubCount);
     this.bagStamp = new Int32Array(ix.hubCount);
     this.order = new PathOrder(ix.legRank);
+    const withoutCo2 = new Dominance(this.labels, this.order, false, false, false);
+    const withCo2 = new Dominance(this.labels, this.order, false, true, true);
+    this.dominance = { time: withoutCo2, cost: withoutCo2, co2: withCo2, pareto: withCo2 };
   }
 
   /** The best label at the destination, or -1 when no route arrives by `latestArrival` (always, for `pareto`). */
@@ -115,12 +121,14 @@ export class Search {
     const w = req.weightKg;
     // Arrival keys past this cannot matter; checked before the departure lookup, which costs more.
     const arrivalLimit = req.objective === 'time' ? Math.min(req.latestArrival, this.stopKey) : req.latestArrival;
+    const room = req.room.isUnlimited ? undefined : req.room;
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       const u = ix.legTo[l];
       const toGo = lbTime[u];
       if (available + ix.legCutoff[l] + ix.legDuration[l] + toGo > arrivalLimit) continue;
       if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
-      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek, req.room) + ix.legDuration[l];
+      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, availableMinuteOfWeek), room);
+      const arrival = departAt + ix.legDuration[l];
       if (arrival + toGo > req.latestArrival) continue;
       const cost = costSoFar + ix.legCostPerParcel[l] + w * ix.legCostPerKg[l];
       const co2 = co2SoFar + w * ix.legCo2PerKg[l];
@@ -143,13 +151,9 @@ export class Search {
       k1 = co2 + req.weightKg * lb.co2PerKg[hub];
       k3 = timeKey;
     }
-    if (k1 > this.stopKey) return;
+    if (k1 > this.stopKey || this.isDominated(hub, arrival, cost, co2, parent, leg)) return;
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
-    if (this.isDominated(id)) {
-      L.size--;
-      return;
-    }
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
     if (hub === req.destination && req.objective !== 'pareto') this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
     L.k1[id] = k1;
@@ -166,17 +170,18 @@ export class Search {
   }
 
   /**
-   * Whether label n, just added, is dominated by a label already in its hub's bag;
-   * labels n dominates are killed and unlinked on the way.
+   * Whether a new label (extending `parent` by `leg`) is dominated by one already in
+   * its hub's bag; labels it dominates are killed and unlinked on the way (Dominance).
    */
-  private isDominated(n: number): boolean {
-    const L = this.labels;
-    const hub = L.hub[n];
+  private isDominated(hub: number, arrival: number, cost: number, co2: number, parent: number, leg: number): boolean {
     if (this.bagStamp[hub] !== this.stamp) return false;
+    const L = this.labels;
+    const dominance = this.dominance[this.req.objective];
     let prev = -1;
     for (let m = this.bagHead[hub]; m >= 0; m = L.next[m]) {
-      if (this.dominates(m, n)) return true;
-      if (this.dominates(n, m)) {
+      const verdict = dominance.judge(m, arrival, cost, 0, co2, parent, leg);
+      if (verdict === Verdict.BagWins) return true;
+      if (verdict === Verdict.NewWins) {
         L.dead[m] = 1;
         if (prev < 0) this.bagHead[hub] = L.next[m];
         else L.next[prev] = L.next[m];
@@ -185,22 +190,6 @@ export class Search {
       }
     }
     return false;
-  }
-
-  /**
-   * Whether label a, at the same hub as b, makes b useless: whatever follows, a with
-   * it is preferred to b with it (for `pareto`, no worse in any amount). It arrives no
-   * later and costs no more (nor, for the `co2` and `pareto` objectives, emits more),
-   * and either it is clearly cheaper (clearly greener) or its legs come first. An earlier arrival alone is not enough: both may wait for
-   * the same departure, and then the legs decide.
-   */
-  private dominates(a: number, b: number): boolean {
-    const L = this.labels;
-    if (L.arrival[a] > L.arrival[b] || !notWorse(L.cost[a], L.cost[b])) return false;
-    const withCo2 = this.req.objective === 'co2' || this.req.objective === 'pareto';
-    if (withCo2 && !notWorse(L.co2[a], L.co2[b])) return false;
-    if (clearlyLess(L.cost[a], L.cost[b]) || (withCo2 && clearlyLess(L.co2[a], L.co2[b]))) return true;
-    return this.order.compare(L, a, b) < 0;
   }
 
   private outcome(id: number): { arrival: number; cost: number; co2: number } {

@@ -1,6 +1,6 @@
 import type { ClosureTable } from '../network/closures';
 import type { Room } from '../capacity/room';
-import { departureTime } from '../network/departures';
+import { departureTime, departureWithRoom } from '../network/departures';
 import { itineraryOf } from '../search/itinerary';
 import type { LabelChain } from '../search/labels';
 import { compareOutcomes, type Objective, type Outcome } from '../search/objective';
@@ -136,7 +136,8 @@ export class OriginSweep {
     for (let i = 0; i < legs.length; i++) {
       const l = legs[i];
       const available = arrival + ix.hubSort[ix.legFrom[l]];
-      arrival = departureTime(ix, closures, l, available, minuteOfWeek(available), room) + ix.legDuration[l];
+      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, minuteOfWeek(available)), room);
+      arrival = departAt + ix.legDuration[l];
       arrivals[i] = arrival;
     }
     const last = legs.length - 1;

@@ -1,10 +1,10 @@
 import type { ClosureTable } from '../network/closures';
 import type { Loads } from '../capacity/loads';
 import { Room } from '../capacity/room';
-import { departureTime } from '../network/departures';
+import { departureTime, departureWithRoom } from '../network/departures';
 import { Labels } from '../search/labels';
 import { MinuteQueue } from './minute-queue';
-import { clearlyLess, notWorse } from '../search/objective';
+import { Dominance, Verdict } from '../search/dominance';
 import { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
 import type { NetworkIndex } from '../network/network-index';
@@ -50,6 +50,14 @@ export class Sweeper {
   private readonly bagStamp: Int32Array;
   private stamp = 0;
   private withCo2 = false;
+  /**
+   * A label dominates another at every weight and for every level when it is no later,
+   * no dearer per parcel nor per kg (in a CO2 sweep, no more CO2 per kg), and either
+   * clearly cheaper in one of them or first by its legs: less CO2 alone is not enough,
+   * as the sweep answers the levels that look at cost first too.
+   */
+  private readonly costDominance: Dominance;
+  private readonly withCo2Dominance: Dominance;
   private readyAt = 0;
   private horizon = 0;
   private room = Room.UNLIMITED;
@@ -62,6 +70,8 @@ export class Sweeper {
   ) {
     this.bagHead = new Int32Array(ix.hubCount);
     this.bagStamp = new Int32Array(ix.hubCount);
+    this.costDominance = new Dominance(this.labels, order, true, false, false);
+    this.withCo2Dominance = new Dominance(this.labels, order, true, true, false);
   }
 
   /**
@@ -101,9 +111,11 @@ export class Sweeper {
     const fixed = L.cost[id] + ix.hubHandling[v];
     const perKg = L.perKg[id];
     const co2PerKg = L.co2[id];
+    const room = this.room.isUnlimited ? undefined : this.room;
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       if (available + ix.legCutoff[l] + ix.legDuration[l] > horizon) continue;
-      const arrival = departureTime(ix, closures, l, available, availableMinuteOfWeek, this.room) + ix.legDuration[l];
+      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, availableMinuteOfWeek), room);
+      const arrival = departAt + ix.legDuration[l];
       if (arrival > horizon) continue;
       this.offer(ix.legTo[l], arrival, fixed + ix.legCostPerParcel[l], perKg + ix.legCostPerKg[l], co2PerKg + ix.legCo2PerKg[l], id, l);
     }
@@ -112,16 +124,13 @@ export class Sweeper {
   /** Add a label unless one at its hub dominates it; labels it dominates are killed and unlinked. */
   private offer(hub: number, arrival: number, fixed: number, perKg: number, co2PerKg: number, parent: number, leg: number): void {
     const L = this.labels;
-    const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);
-    L.perKg[id] = perKg;
     const fresh = this.bagStamp[hub] !== this.stamp;
+    const dominance = this.withCo2 ? this.withCo2Dominance : this.costDominance;
     let prev = -1;
     for (let m = fresh ? -1 : this.bagHead[hub]; m >= 0; m = L.next[m]) {
-      if (this.dominates(m, id)) {
-        L.size--;
-        return;
-      }
-      if (this.dominates(id, m)) {
+      const verdict = dominance.judge(m, arrival, fixed, perKg, co2PerKg, parent, leg);
+      if (verdict === Verdict.BagWins) return;
+      if (verdict === Verdict.NewWins) {
         L.dead[m] = 1;
         if (prev < 0) this.bagHead[hub] = L.next[m];
         else L.next[prev] = L.next[m];
@@ -129,27 +138,14 @@ export class Sweeper {
         prev = m;
       }
     }
+    const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);
+    L.perKg[id] = perKg;
     L.k2[id] = fixed;
     L.k3[id] = perKg;
     L.next[id] = fresh ? -1 : this.bagHead[hub];
     this.bagStamp[hub] = this.stamp;
     this.bagHead[hub] = id;
     this.queue.push(id);
-  }
-
-  /**
-   * Whether label a, at the same hub as b, makes b useless at every weight and for
-   * every level: no later, no dearer per parcel nor per kg (in a CO2 sweep, no more
-   * CO2 per kg), and either clearly cheaper in one of them (so at every weight) or
-   * first by its legs. Clearly less CO2 alone is not enough: the sweep answers the
-   * levels that look at cost first too.
-   */
-  private dominates(a: number, b: number): boolean {
-    const L = this.labels;
-    if (L.arrival[a] > L.arrival[b] || !notWorse(L.cost[a], L.cost[b]) || !notWorse(L.perKg[a], L.perKg[b])) return false;
-    if (this.withCo2 && !notWorse(L.co2[a], L.co2[b])) return false;
-    if (clearlyLess(L.cost[a], L.cost[b]) || clearlyLess(L.perKg[a], L.perKg[b])) return true;
-    return this.order.compare(L, a, b) < 0;
   }
 
   /**
