@@ -16,16 +16,13 @@ import { allRoutes, bruteForceRoute } from '../support/brute-force';
 import { compareLegIds, sameAmount, type OracleRoute } from '../support/oracle-choice';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
+import { seedGroups } from '../support/seed-groups';
 
 const NETWORKS = 400;
 const NETWORKS_PER_TEST = 50;
 const CASES_PER_NETWORK = 6;
 const replaySeed = process.env.ALTERNATIVES_SEED;
-const seedGroups = replaySeed
-  ? [[Number(replaySeed)]]
-  : Array.from({ length: NETWORKS / NETWORKS_PER_TEST }, (_, g) =>
-      Array.from({ length: NETWORKS_PER_TEST }, (_, i) => 40_000 + g * NETWORKS_PER_TEST + i),
-    );
+const groups = seedGroups(40_000, NETWORKS, NETWORKS_PER_TEST, replaySeed);
 
 /** Whether route a beats b: no later, no dearer, no more CO2, and better in one. */
 function beats(a: OracleRoute, b: OracleRoute): boolean {
@@ -102,7 +99,7 @@ function checkNetwork(seed: number, seen: Seen): void {
 }
 
 describe('alternatives agree with the brute-force oracle', () => {
-  it.each(seedGroups)('network seeds %i…', (...seeds) => {
+  it.each(groups)('network seeds %i…', (...seeds) => {
     const seen: Seen = { cases: 0, several: 0, trimmed: 0 };
     for (const seed of seeds) checkNetwork(seed, seen);
     if (!replaySeed) {

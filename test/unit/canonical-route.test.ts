@@ -18,6 +18,7 @@ import { createRng, type Rng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
 import { answerOrNoRoute } from '../support/oracle-check';
 import { tieHeavyNetwork, tieHeavyQuery } from '../support/tie-heavy-network';
+import { seedGroups } from '../support/seed-groups';
 
 const NETWORKS = 150;
 /** Networks per test: each test checks on its own that its cases were tie-heavy and often swept. */
@@ -26,11 +27,7 @@ const QUERIES_PER_NETWORK = 8;
 /** Parcels from the query's origin and hour asked before it on the warm router (enough to earn sweeps of both kinds). */
 const WARM_UP = 150;
 const replaySeed = process.env.CANONICAL_SEED;
-const seedGroups = replaySeed
-  ? [[Number(replaySeed)]]
-  : Array.from({ length: NETWORKS / NETWORKS_PER_TEST }, (_, g) =>
-      Array.from({ length: NETWORKS_PER_TEST }, (_, i) => 7000 + g * NETWORKS_PER_TEST + i),
-    );
+const groups = seedGroups(7000, NETWORKS, NETWORKS_PER_TEST, replaySeed);
 
 interface Seen {
   queries: number;
@@ -108,7 +105,7 @@ async function checkNetwork(seed: number, seen: Seen): Promise<void> {
 }
 
 describe('the same query gets the one canonical route, cold, warm and in a batch', () => {
-  it.each(seedGroups)('network seeds %i…', async (...seeds) => {
+  it.each(groups)('network seeds %i…', async (...seeds) => {
     const seen: Seen = { queries: 0, tied: 0, warmSwept: 0 };
     for (const seed of seeds) await checkNetwork(seed, seen);
     // Mostly queries with several tied best routes, many of them answered warm by a sweep.

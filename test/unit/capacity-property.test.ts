@@ -23,6 +23,7 @@ import { checkAgainstOracle, failOnProblems } from '../support/oracle-check';
 import { nextDeparture } from '../support/oracle-schedule';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
+import { seedGroups } from '../support/seed-groups';
 
 const NETWORKS_PER_TEST = 50;
 const replaySeed = process.env.CAPACITY_SEED;
@@ -46,12 +47,6 @@ const TRAFFIC: Traffic[] = [
   { name: 'waves', firstSeed: 30_000, networks: 200, parcels: 100, firstOrigin: 1, releases: 0.01, sameMinute: 0.8 },
 ];
 
-function seedGroups(traffic: Traffic): number[][] {
-  if (replaySeed) return [[Number(replaySeed)]];
-  return Array.from({ length: traffic.networks / NETWORKS_PER_TEST }, (_, g) =>
-    Array.from({ length: NETWORKS_PER_TEST }, (_, i) => traffic.firstSeed + g * NETWORKS_PER_TEST + i),
-  );
-}
 
 /**
  * The network with capacities on most legs and some hubs: tight ones (a few parcels or
@@ -141,7 +136,7 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
 }
 
 describe.each(TRAFFIC)('routes over what has room agree with an oracle that books as it goes: $name traffic', (traffic) => {
-  it.each(seedGroups(traffic))('network seeds %i…', (...seeds) => {
+  it.each(seedGroups(traffic.firstSeed, traffic.networks, NETWORKS_PER_TEST, replaySeed))('network seeds %i…', (...seeds) => {
     const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0 };
     for (const seed of seeds) checkNetwork(seed, traffic, seen);
     expect(seen.parcels).toBe(seeds.length * traffic.parcels);

@@ -12,17 +12,14 @@ import { bruteForceRoute, type OracleAnswer } from '../support/brute-force';
 import { checkAgainstOracle, failOnProblems } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase, type RandomCase } from '../support/random-query';
+import { seedGroups } from '../support/seed-groups';
 
 const NETWORKS = 1000;
 /** Networks per test: each test checks on its own that its cases exercised every kind of case. */
 const NETWORKS_PER_TEST = 100;
 const CASES_PER_NETWORK = 12;
 const replaySeed = process.env.ROUTING_PROPERTY_SEED;
-const seedGroups = replaySeed
-  ? [[Number(replaySeed)]]
-  : Array.from({ length: NETWORKS / NETWORKS_PER_TEST }, (_, g) =>
-      Array.from({ length: NETWORKS_PER_TEST }, (_, i) => 1 + g * NETWORKS_PER_TEST + i),
-    );
+const groups = seedGroups(1, NETWORKS, NETWORKS_PER_TEST, replaySeed);
 
 /** What the random cases exercised, so a generator that drifts into trivia is caught. */
 const KINDS = ['noRoute', 'empty', 'tieBreaks', 'fullTies', 'late', 'longHaul', 'closures', 'avoid'] as const;
@@ -57,7 +54,7 @@ function checkNetwork(seed: number, seen: Seen): void {
 }
 
 describe('the router agrees with the brute-force oracle on random small networks', () => {
-  it.each(seedGroups)('network seeds %i…', (...seeds) => {
+  it.each(groups)('network seeds %i…', (...seeds) => {
     const seen = Object.fromEntries(['cases', ...KINDS].map((k) => [k, 0])) as Seen;
     for (const seed of seeds) checkNetwork(seed, seen);
     expect(seen.cases).toBe(seeds.length * CASES_PER_NETWORK);

@@ -19,17 +19,14 @@ import { bruteForceRoute } from '../support/brute-force';
 import { checkAgainstOracle, failOnProblems } from '../support/oracle-check';
 import { randomNetwork } from '../support/random-network';
 import { randomCase } from '../support/random-query';
+import { seedGroups } from '../support/seed-groups';
 
 const NETWORKS = 250;
 /** Networks per test: each test checks on its own that its parcels exercised the sweeps. */
 const NETWORKS_PER_TEST = 25;
 const PARCELS_PER_NETWORK = 100;
 const replaySeed = process.env.SWEEP_SEED;
-const seedGroups = replaySeed
-  ? [[Number(replaySeed)]]
-  : Array.from({ length: NETWORKS / NETWORKS_PER_TEST }, (_, g) =>
-      Array.from({ length: NETWORKS_PER_TEST }, (_, i) => 9000 + g * NETWORKS_PER_TEST + i),
-    );
+const groups = seedGroups(9000, NETWORKS, NETWORKS_PER_TEST, replaySeed);
 
 interface Seen {
   answers: number;
@@ -78,7 +75,7 @@ function checkNetwork(seed: number, seen: Seen): void {
 }
 
 describe('answers from sweeps agree with the oracle', () => {
-  it.each(seedGroups)('network seeds %i…', (...seeds) => {
+  it.each(groups)('network seeds %i…', (...seeds) => {
     const seen: Seen = { answers: 0, swept: 0, sweptLater: 0, sweptByCo2: 0, sweptEconomy: 0 };
     for (const seed of seeds) checkNetwork(seed, seen);
     expect(seen.answers).toBe(seeds.length * PARCELS_PER_NETWORK);
