@@ -29,10 +29,11 @@ export class ClosureStore {
     });
   }
 
-  /** Reopens: deletes a closure. False when there was no such closure. */
+  /** Reopens: deletes a closure, and only then bumps the revision. False when there was no such closure. */
   remove(id: string): Promise<boolean> {
     return needRedis(this.redis, async () => {
-      const [deleted] = await this.change((tx) => tx.hdel(this.keys.closures, id));
+      const { closures, closuresRevision, networkChanges } = this.keys;
+      const deleted = await this.redis.eval(REMOVE, 2, closures, closuresRevision, id, networkChanges);
       return deleted === 1;
     });
   }
@@ -60,6 +61,18 @@ export class ClosureStore {
     return execValues(replies);
   }
 }
+
+/**
+ * Deletes a closure; when there was one, bumps the revision and announces it.
+ * KEYS[1] closures   KEYS[2] closuresRevision   ARGV[1] closure id   ARGV[2] networkChanges channel
+ * Returns 1 when a closure was deleted, else 0.
+ */
+const REMOVE = `
+if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', ARGV[2], 'closures')
+return 1
+`;
 
 /** The values of a MULTI's replies; throws the first error among them. */
 function execValues(replies: [Error | null, unknown][] | null): unknown[] {

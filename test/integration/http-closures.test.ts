@@ -68,9 +68,11 @@ describe('closures', () => {
     expect((await h.app.inject({ method: 'GET', url: '/v1/network/closures' })).statusCode).toBe(200);
   });
 
-  it('answers 404 when reopening an unknown closure', async () => {
+  it('answers 404 when reopening an unknown closure, and changes nothing (the revision stays)', async () => {
+    const { revision } = await list();
     const res = await reopen('0123456789abcdef');
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toBe('NOT_FOUND');
+    expect((await list()).revision).toBe(revision);
   });
 });
