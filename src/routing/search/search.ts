@@ -5,11 +5,16 @@ import { departureTime, departureWithRoom } from '../network/departures';
 import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
 import type { LowerBoundCache, LowerBounds } from './lower-bounds';
-import { Dominance, Verdict } from './dominance';
+import { Bags, type Criteria } from './bags';
 import { compareOutcomes, upperTieLimit, type Objective } from './objective';
 import { PathOrder } from './path-order';
 import type { NetworkIndex } from '../network/network-index';
 import { minuteOfWeek } from '../time';
+
+/** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides. */
+const WITHOUT_CO2: Criteria = { perKg: false, co2: false, co2Decides: false };
+const WITH_CO2: Criteria = { perKg: false, co2: true, co2Decides: true };
+const CRITERIA: Readonly<Record<Objective, Criteria>> = { time: WITHOUT_CO2, cost: WITHOUT_CO2, co2: WITH_CO2, pareto: WITH_CO2 };
 
 export interface SearchRequest {
   origin: number;
@@ -39,12 +44,8 @@ export interface SearchRequest {
 export class Search {
   readonly labels = new Labels();
   private readonly heap = new LabelHeap(this.labels);
-  private readonly bagHead: Int32Array;
-  private readonly bagStamp: Int32Array;
+  private readonly bags: Bags;
   private readonly order: PathOrder;
-  /** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides. */
-  private readonly dominance: Readonly<Record<Objective, Dominance>>;
-  private stamp = 0;
 
   private req!: SearchRequest;
   private lb!: LowerBounds;
@@ -55,12 +56,8 @@ export class Search {
     private readonly closures: ClosureTable,
     private readonly bounds: LowerBoundCache,
   ) {
-    this.bagHead = new Int32Array(ix.hubCount);
-    this.bagStamp = new Int32Array(ix.hubCount);
     this.order = new PathOrder(ix.legRank);
-    const withoutCo2 = new Dominance(this.labels, this.order, false, false, false);
-    const withCo2 = new Dominance(this.labels, this.order, false, true, true);
-    this.dominance = { time: withoutCo2, cost: withoutCo2, co2: withCo2, pareto: withCo2 };
+    this.bags = new Bags(ix.hubCount, this.labels, this.order);
   }
 
   /** The best label at the destination, or -1 when no route arrives by `latestArrival` (always, for `pareto`). */
@@ -71,7 +68,7 @@ export class Search {
     this.stopKey = Infinity;
     L.reset();
     this.heap.clear();
-    this.stamp++;
+    this.bags.clear();
     this.offer(req.origin, req.readyAt, 0, 0, -1, -1);
 
     let best = -1;
@@ -99,8 +96,7 @@ export class Search {
   destinationLabels(): number[] {
     const { labels: L, req } = this;
     const found: number[] = [];
-    if (this.bagStamp[req.destination] !== this.stamp) return found;
-    for (let m = this.bagHead[req.destination]; m >= 0; m = L.next[m]) found.push(m);
+    for (let m = this.bags.first(req.destination); m >= 0; m = L.next[m]) found.push(m);
     return found;
   }
 
@@ -127,7 +123,9 @@ export class Search {
       const toGo = lbTime[u];
       if (available + ix.legCutoff[l] + ix.legDuration[l] + toGo > arrivalLimit) continue;
       if (!req.avoid.isEmpty && !req.avoid.allows(ix, l, u, req.destination)) continue;
-      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, availableMinuteOfWeek), room);
+      let departAt = departureTime(ix, closures, l, available, availableMinuteOfWeek);
+      // Apart, so that the hot loop stays small where no departure can be full.
+      if (room !== undefined && ix.legLimited[l] === 1) departAt = departureWithRoom(ix, closures, l, departAt, room);
       const arrival = departAt + ix.legDuration[l];
       if (arrival + toGo > req.latestArrival) continue;
       const cost = costSoFar + ix.legCostPerParcel[l] + w * ix.legCostPerKg[l];
@@ -151,7 +149,7 @@ export class Search {
       k1 = co2 + req.weightKg * lb.co2PerKg[hub];
       k3 = timeKey;
     }
-    if (k1 > this.stopKey || this.isDominated(hub, arrival, cost, co2, parent, leg)) return;
+    if (k1 > this.stopKey || !this.bags.admits(hub, arrival, cost, 0, co2, parent, leg, CRITERIA[req.objective])) return;
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
@@ -159,37 +157,8 @@ export class Search {
     L.k1[id] = k1;
     L.k2[id] = k2;
     L.k3[id] = k3;
-    if (this.bagStamp[hub] !== this.stamp) {
-      this.bagStamp[hub] = this.stamp;
-      L.next[id] = -1;
-    } else {
-      L.next[id] = this.bagHead[hub];
-    }
-    this.bagHead[hub] = id;
+    this.bags.link(hub, id);
     this.heap.push(id);
-  }
-
-  /**
-   * Whether a new label (extending `parent` by `leg`) is dominated by one already in
-   * its hub's bag; labels it dominates are killed and unlinked on the way (Dominance).
-   */
-  private isDominated(hub: number, arrival: number, cost: number, co2: number, parent: number, leg: number): boolean {
-    if (this.bagStamp[hub] !== this.stamp) return false;
-    const L = this.labels;
-    const dominance = this.dominance[this.req.objective];
-    let prev = -1;
-    for (let m = this.bagHead[hub]; m >= 0; m = L.next[m]) {
-      const verdict = dominance.judge(m, arrival, cost, 0, co2, parent, leg);
-      if (verdict === Verdict.BagWins) return true;
-      if (verdict === Verdict.NewWins) {
-        L.dead[m] = 1;
-        if (prev < 0) this.bagHead[hub] = L.next[m];
-        else L.next[prev] = L.next[m];
-      } else {
-        prev = m;
-      }
-    }
-    return false;
   }
 
   private outcome(id: number): { arrival: number; cost: number; co2: number } {

@@ -4,7 +4,7 @@ import { Room } from '../capacity/room';
 import { departureTime, departureWithRoom } from '../network/departures';
 import { Labels } from '../search/labels';
 import { MinuteQueue } from './minute-queue';
-import { Dominance, Verdict } from '../search/dominance';
+import { Bags, type Criteria } from '../search/bags';
 import { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
 import type { NetworkIndex } from '../network/network-index';
@@ -17,6 +17,15 @@ import { HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from '.
  * `cost` one does, over the whole 14-day horizon, for the level that looks that far.
  */
 export type SweepKind = 'cost' | 'co2' | 'economy';
+
+/**
+ * A sweep's label dominates another at every weight and for every level when it is no
+ * later, no dearer per parcel nor per kg (in a CO2 sweep, no more CO2 per kg), and either
+ * clearly cheaper in one of them or first by its legs: less CO2 alone is not enough, as
+ * the sweep answers the levels that look at cost first too.
+ */
+const COST_CRITERIA: Criteria = { perKg: true, co2: false, co2Decides: false };
+const CO2_CRITERIA: Criteria = { perKg: true, co2: true, co2Decides: false };
 
 /** How long after its readyAt a sweep still answers parcels ready later (see OriginSweep). */
 export const SWEEP_REUSE_MINUTES = 60;
@@ -46,18 +55,8 @@ const SWEEP_HORIZON_MINUTES: Readonly<Record<SweepKind, number>> = {
 export class Sweeper {
   private readonly labels = new Labels();
   private readonly queue = new MinuteQueue(this.labels);
-  private readonly bagHead: Int32Array;
-  private readonly bagStamp: Int32Array;
-  private stamp = 0;
-  private withCo2 = false;
-  /**
-   * A label dominates another at every weight and for every level when it is no later,
-   * no dearer per parcel nor per kg (in a CO2 sweep, no more CO2 per kg), and either
-   * clearly cheaper in one of them or first by its legs: less CO2 alone is not enough,
-   * as the sweep answers the levels that look at cost first too.
-   */
-  private readonly costDominance: Dominance;
-  private readonly withCo2Dominance: Dominance;
+  private readonly bags: Bags;
+  private criteria = COST_CRITERIA;
   private readyAt = 0;
   private horizon = 0;
   private room = Room.UNLIMITED;
@@ -68,10 +67,7 @@ export class Sweeper {
     private readonly closures: ClosureTable,
     private readonly order: PathOrder,
   ) {
-    this.bagHead = new Int32Array(ix.hubCount);
-    this.bagStamp = new Int32Array(ix.hubCount);
-    this.costDominance = new Dominance(this.labels, order, true, false, false);
-    this.withCo2Dominance = new Dominance(this.labels, order, true, true, false);
+    this.bags = new Bags(ix.hubCount, this.labels, order);
   }
 
   /**
@@ -84,10 +80,10 @@ export class Sweeper {
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES[kind];
     this.room = loads ? new Room(this.ix, loads, 0, this.horizon) : Room.UNLIMITED;
     this.freed = loads ? loads.freed : 0;
-    this.withCo2 = kind === 'co2';
+    this.criteria = kind === 'co2' ? CO2_CRITERIA : COST_CRITERIA;
     this.labels.reset();
     this.queue.reset(readyAt, this.horizon);
-    this.stamp++;
+    this.bags.clear();
     this.offer(origin, readyAt, 0, 0, 0, -1, -1);
   }
 
@@ -114,7 +110,9 @@ export class Sweeper {
     const room = this.room.isUnlimited ? undefined : this.room;
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       if (available + ix.legCutoff[l] + ix.legDuration[l] > horizon) continue;
-      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, availableMinuteOfWeek), room);
+      let departAt = departureTime(ix, closures, l, available, availableMinuteOfWeek);
+      // Apart, so that the hot loop stays small where no departure can be full.
+      if (room !== undefined && ix.legLimited[l] === 1) departAt = departureWithRoom(ix, closures, l, departAt, room);
       const arrival = departAt + ix.legDuration[l];
       if (arrival > horizon) continue;
       this.offer(ix.legTo[l], arrival, fixed + ix.legCostPerParcel[l], perKg + ix.legCostPerKg[l], co2PerKg + ix.legCo2PerKg[l], id, l);
@@ -123,28 +121,13 @@ export class Sweeper {
 
   /** Add a label unless one at its hub dominates it; labels it dominates are killed and unlinked. */
   private offer(hub: number, arrival: number, fixed: number, perKg: number, co2PerKg: number, parent: number, leg: number): void {
+    if (!this.bags.admits(hub, arrival, fixed, perKg, co2PerKg, parent, leg, this.criteria)) return;
     const L = this.labels;
-    const fresh = this.bagStamp[hub] !== this.stamp;
-    const dominance = this.withCo2 ? this.withCo2Dominance : this.costDominance;
-    let prev = -1;
-    for (let m = fresh ? -1 : this.bagHead[hub]; m >= 0; m = L.next[m]) {
-      const verdict = dominance.judge(m, arrival, fixed, perKg, co2PerKg, parent, leg);
-      if (verdict === Verdict.BagWins) return;
-      if (verdict === Verdict.NewWins) {
-        L.dead[m] = 1;
-        if (prev < 0) this.bagHead[hub] = L.next[m];
-        else L.next[prev] = L.next[m];
-      } else {
-        prev = m;
-      }
-    }
     const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);
     L.perKg[id] = perKg;
     L.k2[id] = fixed;
     L.k3[id] = perKg;
-    L.next[id] = fresh ? -1 : this.bagHead[hub];
-    this.bagStamp[hub] = this.stamp;
-    this.bagHead[hub] = id;
+    this.bags.link(hub, id);
     this.queue.push(id);
   }
 
@@ -155,11 +138,9 @@ export class Sweeper {
   private result(): OriginSweep {
     const L = this.labels;
     const kept = new Int32Array(L.size).fill(-1);
-    const inBag = (h: number): boolean => this.bagStamp[h] === this.stamp;
     let n = 0;
     for (let h = 0; h < this.ix.hubCount; h++) {
-      if (!inBag(h)) continue;
-      for (let m = this.bagHead[h]; m >= 0; m = L.next[m]) {
+      for (let m = this.bags.first(h); m >= 0; m = L.next[m]) {
         for (let x = m; x >= 0 && kept[x] < 0; x = L.parent[x]) kept[x] = n++;
       }
     }
@@ -186,7 +167,10 @@ export class Sweeper {
       labels.next[k] = L.next[id] < 0 ? -1 : kept[L.next[id]];
     }
     const bagHead = new Int32Array(this.ix.hubCount).fill(-1);
-    for (let h = 0; h < bagHead.length; h++) if (inBag(h)) bagHead[h] = kept[this.bagHead[h]];
+    for (let h = 0; h < bagHead.length; h++) {
+      const first = this.bags.first(h);
+      if (first >= 0) bagHead[h] = kept[first];
+    }
     return new OriginSweep(this.ix, this.closures, this.order, this.readyAt, this.horizon, this.freed, labels, bagHead);
   }
 }
