@@ -1,6 +1,6 @@
 /**
  * The environment, parsed and validated once into a typed, frozen object
- * (CONTRACT §4). Every option is read here and nowhere else; an invalid value
+ * (the README's configuration). Every option is read here and nowhere else; an invalid value
  * stops start-up with one line naming the variable, the rule and the value.
  */
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The one catalogue of errors this service answers with (CONTRACT §3).
+ * The one catalogue of errors this service answers with (docs/api.md).
  * Everything that fails on purpose throws an AppError built here; the HTTP
  * error handler maps it to `{error, message, ...details}` with its status.
  */

@@ -1,5 +1,5 @@
 /**
- * A promise table (CONTRACT §8): from one origin, at one ready time and weight,
+ * A promise table (docs/api.md): from one origin, at one ready time and weight,
  * what each service level promises to each destination — what checkout pages
  * show ("arrives by Thursday"). Every cell is what the router answers to that
  * single route request (default deadline, no avoid), by the same choice

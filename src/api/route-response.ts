@@ -1,5 +1,5 @@
 /**
- * The core's RouteAnswer → the contract's answer JSON (CONTRACT §3), field by
+ * The core's RouteAnswer → the contract's answer JSON (docs/api.md), field by
  * field, with ISO times to the second. Shared by POST /v1/routes and the batch
  * result lines, which are both written by routeJson, so nothing unnamed leaks.
  */

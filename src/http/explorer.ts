@@ -1,5 +1,5 @@
 /**
- * The explorer (CONTRACT §9): GET / serves public/index.html, the page's own
+ * The explorer (docs/explorer.md): GET / serves public/index.html, the page's own
  * modules and styles are under /explorer/, and the few library files it
  * imports are served from node_modules under /vendor/ — nothing comes from
  * outside the service, and there is no build step. Only the listed folders of

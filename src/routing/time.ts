@@ -2,7 +2,7 @@
 
 export const MINUTES_PER_DAY = 1440;
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
-/** Routes arriving later than this after readyAt are not considered (CONTRACT §2). */
+/** Routes arriving later than this after readyAt are not considered (docs/api.md, What a route is). */
 export const HORIZON_MINUTES = 14 * MINUTES_PER_DAY;
 export const DOMESTIC_DEADLINE_MINUTES = 24 * 60;
 export const INTERNATIONAL_DEADLINE_MINUTES = 72 * 60;

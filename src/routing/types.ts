@@ -1,5 +1,5 @@
 /**
- * The network document (CONTRACT §1) and the routing query/answer (CONTRACT §2),
+ * The network document (docs/network.md) and the routing query/answer (docs/api.md, What a route is),
  * as the pure routing core sees them. Times inside the core are whole UTC minutes
  * since the Unix epoch; the HTTP layer converts to and from ISO strings.
  */
@@ -83,7 +83,7 @@ export interface RouteQuery {
   /** Epoch minutes; default 24 h domestic, 72 h international after readyAt. */
   deadline?: number;
   avoid?: Avoid;
-  /** When set, the answer also lists up to this many alternatives (CONTRACT §8). */
+  /** When set, the answer also lists up to this many alternatives (docs/api.md). */
   alternatives?: number;
 }
 
@@ -99,7 +99,7 @@ export interface RouteLeg {
   sortMinutes: number;
   /** Minutes between becoming available at `from` and departing. */
   waitMinutes: number;
-  /** costPerParcel + costPerKg × weight (as in CONTRACT §3's example). */
+  /** costPerParcel + costPerKg × weight (as in docs/api.md's example). */
   cost: number;
   /** handlingCost of `from`, charged as the parcel leaves it. */
   handlingCost: number;
@@ -139,7 +139,7 @@ export interface RouteAnswer {
   alternatives?: RoutePlan[];
 }
 
-/** A route in short, as a promise table shows it (CONTRACT §8): what the full answer says of it. */
+/** A route in short, as a promise table shows it (docs/api.md): what the full answer says of it. */
 export interface RoutePromise {
   arriveAt: number;
   cost: number;
@@ -154,5 +154,5 @@ export type RouteOutcome =
   | { kind: 'unknown-hub'; field: 'origin' | 'destination'; hubId: string }
   /** No route arrives within the 14-day horizon. */
   | { kind: 'no-route' }
-  /** Routes exist, but none within the horizon has room for the parcel (CONTRACT §5). */
+  /** Routes exist, but none within the horizon has room for the parcel (capacity: docs/network.md). */
   | { kind: 'no-capacity' };

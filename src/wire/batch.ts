@@ -1,4 +1,4 @@
-/** POST /v1/batches and GET /v1/batches/:id (CONTRACT §3): requests and answers. */
+/** POST /v1/batches and GET /v1/batches/:id (docs/api.md): requests and answers. */
 import { Type, type Static } from 'typebox';
 
 export const NDJSON = 'application/x-ndjson';

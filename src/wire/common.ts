@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** Hub ids as CONTRACT §1 defines them. */
+/** Hub ids as docs/network.md defines them. */
 export const HubIdSchema = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' });
 
 /** An RFC 3339 time with its offset, e.g. 2026-11-24T08:00:00Z. */

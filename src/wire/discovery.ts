@@ -1,4 +1,4 @@
-/** Discovery calls (CONTRACT §8): legs, the network document and its versions, the hubs nearest to a point. */
+/** Discovery calls (docs/api.md): legs, the network document and its versions, the hubs nearest to a point. */
 import { Type } from 'typebox';
 import { HUB_KINDS, MODES } from '../routing/types';
 import { HubIdSchema } from './common';

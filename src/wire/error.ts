@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ERRORS, type ErrorCode } from '../errors';
 
-/** Every error answer: `{error, message, ...}` (CONTRACT §3). */
+/** Every error answer: `{error, message, ...}` (docs/api.md). */
 export const ErrorSchema = Type.Object(
   {
     error: Type.Enum(Object.keys(ERRORS) as ErrorCode[]),

@@ -1,4 +1,4 @@
-/** The network document (CONTRACT §1) as documented at /docs, and the network calls' answers. */
+/** The network document (docs/network.md) as documented at /docs, and the network calls' answers. */
 import { Type } from 'typebox';
 import { HUB_KINDS, MODES } from '../routing/types';
 import { HubIdSchema } from './common';

@@ -1,4 +1,4 @@
-/** POST /v1/promises (CONTRACT §8): one origin to many destinations, at every level asked. */
+/** POST /v1/promises (docs/api.md): one origin to many destinations, at every level asked. */
 import { Type, type Static } from 'typebox';
 import { SERVICE_LEVELS } from '../routing/types';
 import { HubIdSchema, IsoTime } from './common';

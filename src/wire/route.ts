@@ -1,5 +1,5 @@
 /**
- * POST /v1/routes: the request and the answer (CONTRACT §3). The batch path
+ * POST /v1/routes: the request and the answer (docs/api.md). The batch path
  * validates each parcel and writes each result line with these same schemas.
  */
 import { Type, type Static } from 'typebox';

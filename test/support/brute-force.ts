@@ -1,6 +1,6 @@
 /**
  * An obviously-correct routing oracle for SMALL networks (≤ 8 hubs, ~25 legs),
- * written straight from CONTRACT §2 and sharing no code with the router's index
+ * written straight from the routing rules (docs/api.md, What a route is) and sharing no code with the router's index
  * or search: enumerate every simple leg sequence from the origin by depth-first
  * search, time each one with the oracle's own schedule code, then pick the answer
  * with the service-level table. Default CO2 reuses src/routing/emissions.ts (a
@@ -24,7 +24,7 @@ export function defaultDeadline(origin: Hub, destination: Hub, readyAt: number):
 
 /**
  * Every simple route from origin to destination that respects avoid, closures and the
- * horizon, and with a ledger, that takes only departures with room (CONTRACT §5).
+ * horizon, and with a ledger, that takes only departures with room (capacity: docs/network.md).
  */
 export function allRoutes(
   doc: NetworkDocument,

@@ -1,5 +1,5 @@
 /**
- * The test oracle's own reading of CONTRACT §5, written naively and apart from
+ * The test oracle's own reading of the capacity rules (docs/network.md), written naively and apart from
  * src/routing/capacity: a ledger of what is booked, by leg id and departure minute
  * (the clock hour on a continuous leg) and by hub id and UTC day, and when a parcel
  * leaves on a leg once full departures and hub-days are skipped.

@@ -60,7 +60,7 @@ export function checkAgainstOracle(
   ledger?: OracleLedger,
 ): string[] {
   if (outcome.kind !== 'routed') {
-    // Without room, the router tells apart a network that has a route (by CONTRACT §2 alone) from one that has none.
+    // Without room, the router tells apart a network that has a route (by the schedule alone (no capacity)) from one that has none.
     const expectedKind = expected ? 'routed' : ledger && allRoutes(doc, query, closures).length > 0 ? 'no-capacity' : 'no-route';
     if (outcome.kind === expectedKind) return [];
     return [`router said ${JSON.stringify(outcome)}; oracle: ${expected ? show(expected) : expectedKind}`];

@@ -1,5 +1,5 @@
 /**
- * The test oracle's reading of the service-level table (CONTRACT §2): given every
+ * The test oracle's reading of the service-level table (docs/api.md, What a route is): given every
  * feasible route, which ones are the best, ties included?
  */
 import type { ServiceLevel } from '../../src/routing/types';
@@ -59,7 +59,7 @@ function bestOf(routes: OracleRoute[], criteria: Criterion[]): Omit<OracleChoice
 }
 
 /**
- * CONTRACT §2's last tie-break, written naively: lists of leg ids compared id by id as
+ * The routing rules' last tie-break (docs/api.md, Ties), written naively: lists of leg ids compared id by id as
  * strings (JavaScript `<`), a list that is a prefix of another first.
  */
 export function compareLegIds(a: readonly string[], b: readonly string[]): number {

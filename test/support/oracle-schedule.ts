@@ -1,5 +1,5 @@
 /**
- * The test oracle's own reading of CONTRACT §2 timing rules, written naively and
+ * The test oracle's own reading of the routing rules (docs/api.md, What a route is) timing rules, written naively and
  * independently of src/routing: when does a parcel that is available at a hub
  * at minute `available` leave on a given leg?
  */

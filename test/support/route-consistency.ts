@@ -1,5 +1,5 @@
 /**
- * Checks that a router answer is self-consistent with CONTRACT §2, recomputing
+ * Checks that a router answer is self-consistent with the routing rules (docs/api.md, What a route is), recomputing
  * every leg's departure with the oracle's own schedule code (and ledger, with capacity). Returns the list of
  * problems found (empty when the answer holds together).
  */
@@ -14,7 +14,7 @@ export function routeProblems(
   query: RouteQuery,
   closures: readonly Closure[],
   answer: RouteAnswer,
-  /** What is booked, when departures without room are skipped (CONTRACT §5). */
+  /** What is booked, when departures without room are skipped (capacity: docs/network.md). */
   ledger?: OracleLedger,
 ): string[] {
   const problems: string[] = [];

@@ -3,7 +3,7 @@
  * in one direction all cost, emit and take the same, on the same timetable, so
  * that every monotone path across the grid ties; some legs have parallel twins
  * that differ only in id and carrier. Leg ids are random short strings, some the
- * prefix of another, so that the canonical order (CONTRACT §2: the smallest list
+ * prefix of another, so that the canonical order (the routing rules (docs/api.md, What a route is): the smallest list
  * of leg ids) has nothing to do with the order of the document.
  */
 import { hhmm } from '../../src/routing/time';

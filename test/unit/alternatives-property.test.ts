@@ -1,5 +1,5 @@
 /**
- * Alternatives (CONTRACT §8) against the brute-force oracle on random small networks:
+ * Alternatives (docs/api.md) against the brute-force oracle on random small networks:
  * the routes listed are exactly those by the deadline that no other route beats on
  * arrival, cost and CO2 at once (one per outcome: of routes with the very same
  * arrival, cost and CO2, the one with the smallest leg ids), sorted by arrival; when

@@ -1,5 +1,5 @@
 /**
- * One canonical answer per request (CONTRACT §2's last tie-break): on networks where
+ * One canonical answer per request (The routing rules' last tie-break (docs/api.md, Ties)): on networks where
  * exact ties are the rule, the same query gets the same route asked cold (a new
  * Router), after warm-up traffic from the same origin and hour (so that sweeps,
  * earned by that traffic, answer it), and inside a batch chunk among that traffic;

@@ -1,5 +1,5 @@
 /**
- * Routing over what has room (CONTRACT §5) against a brute-force oracle that books as
+ * Routing over what has room (capacity: docs/network.md) against a brute-force oracle that books as
  * it goes: on random small networks with tight capacities (a few parcels or kilograms a
  * departure, a few parcels a hub-day), parcels are routed one after another through one
  * Router and booked on both sides; now and then a booking is released. Every answer must

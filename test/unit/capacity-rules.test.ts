@@ -1,5 +1,5 @@
 /**
- * The capacity rules of CONTRACT §5, one by one, on networks drawn by hand: what is
+ * The capacity rules of the capacity rules (docs/network.md), one by one, on networks drawn by hand: what is
  * full, where the parcel goes instead, NO_CAPACITY against NO_ROUTE, what a booking
  * takes, and that a sweep made before a release is not used after it.
  */

@@ -1,5 +1,5 @@
 /**
- * CONTRACT §2, rule by rule: one small hand-drawn network per rule, the expected
+ * the routing rules (docs/api.md, What a route is), rule by rule: one small hand-drawn network per rule, the expected
  * answer worked out by hand beside it. Each case is checked against the router,
  * against the brute-force oracle (which the property test trusts), and for the
  * route's inner consistency.

@@ -37,7 +37,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
     {
       onRequest: admin,
       bodyLimit: config.networkBodyLimitBytes,
-      // validateNetwork checks the upload and lists every problem (CONTRACT §1);
+      // validateNetwork checks the upload and lists every problem (docs/network.md);
       // the body schema is here for the OpenAPI document only.
       validatorCompiler: () => (value) => ({ value }),
       schema: {

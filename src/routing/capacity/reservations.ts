@@ -3,7 +3,7 @@ import type { RoutePlan } from '../types';
 import { dayOf, gramsOf, slotOf, type Reservation } from './loads';
 
 /**
- * What booking a route takes (CONTRACT §5): one parcel and its weight on the departure
+ * What booking a route takes (capacity: docs/network.md): one parcel and its weight on the departure
  * slot of every leg, and one parcel on the day of every hub it leaves (the destination
  * is left by none). Every leg and hub counts, whether it declares a capacity or not, so
  * that what is booked can be listed.

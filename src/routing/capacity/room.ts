@@ -13,13 +13,13 @@ export const enum Full {
 }
 
 /**
- * Whether departures have room for one parcel of a given weight (CONTRACT §5): a
+ * Whether departures have room for one parcel of a given weight (capacity: docs/network.md): a
  * departure slot is full when `booked + 1 > capacityPerDeparture` or `bookedKg + w >
  * capacityKgPerDeparture`, a hub-day when `booked + 1 > capacityPerDay`, so exactly full
  * still fits. Weights count in whole grams (gramsOf).
  */
 export class Room {
-  /** Every departure has room: capacity is not looked at (routing by CONTRACT §2 alone). */
+  /** Every departure has room: capacity is not looked at (routing by the schedule alone). */
   static readonly UNLIMITED = new Room(null, NO_LOADS, 0, Infinity);
 
   private readonly grams: number;

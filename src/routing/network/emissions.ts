@@ -1,7 +1,7 @@
 import { distanceKm } from './geo';
 import type { Hub, Leg, Mode } from '../types';
 
-/** kg CO2e per kg of parcel per km, by mode (CONTRACT §1). */
+/** kg CO2e per kg of parcel per km, by mode (docs/network.md). */
 export const MODE_CO2_PER_KG_KM: Readonly<Record<Mode, number>> = {
   air: 0.000602,
   truck: 0.000105,

@@ -1,5 +1,5 @@
 /**
- * Validation of an uploaded network document (CONTRACT §1).
+ * Validation of an uploaded network document (docs/network.md).
  *
  * Every field is described once, in the field tables below, by a Rule that
  * reports what is wrong with a value and returns a clean copy of it. Records

@@ -2,7 +2,7 @@ import { clearlyLess, notWorse } from '../search/objective';
 import type { RoutePlan } from '../types';
 
 /**
- * Which routes to offer as alternatives (CONTRACT §8), from every route by the
+ * Which routes to offer as alternatives (docs/api.md), from every route by the
  * deadline that a `pareto` search kept: those that no other beats on arrival, cost and
  * CO2 at once (no later, no dearer, no more CO2, and better in one), at most `max` of
  * them. When there are more, the chosen route (when it meets the deadline), the

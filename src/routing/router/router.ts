@@ -31,7 +31,7 @@ interface Chosen {
 const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = { express: 'cost', standard: 'cost', economy: 'economy', green: 'co2' };
 
 /**
- * Answers route queries (CONTRACT §2) on one network version with one set of closures:
+ * Answers route queries (docs/api.md, What a route is) on one network version with one set of closures:
  * from a sweep kept for the parcel's origin and hour when there is one (see
  * SweepCache), else by searches. Cheap to create: a change of closures makes a new
  * Router over the same index and lower bounds.
@@ -50,7 +50,7 @@ export class Router {
   /**
    * @param bounds the per-destination lower bounds of `index`, shared by the Routers of
    *   one version. @defaultValue new ones
-   * @param loads what is booked (CONTRACT §5), read at each query: its owner keeps it
+   * @param loads what is booked (capacity: docs/network.md), read at each query: its owner keeps it
    *   up to date. @defaultValue nothing booked
    */
   constructor(
@@ -92,7 +92,7 @@ export class Router {
   }
 
   /**
-   * What route() answers for `q`, in short (CONTRACT §8's promise): when the route
+   * What route() answers for `q`, in short (a promise table's cell, docs/api.md): when the route
    * arrives, what it costs and emits, and its deadline; null when route() would find
    * none (or none with room). The same choice, without explaining every leg.
    */
@@ -135,7 +135,7 @@ export class Router {
     return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
   }
 
-  /** The itinerary of the level's choice (CONTRACT §2), or undefined when none arrives within the horizon. */
+  /** The itinerary of the level's choice (docs/api.md, What a route is), or undefined when none arrives within the horizon. */
   private plan(
     origin: number,
     destination: number,
@@ -180,7 +180,7 @@ export class Router {
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
   }
 
-  /** Whether some route arrives within the horizon by CONTRACT §2 alone, capacity aside. */
+  /** Whether some route arrives within the horizon by the schedule alone, capacity aside. */
   private exists(origin: number, destination: number, q: RouteQuery, avoid: AvoidFilter): boolean {
     const { readyAt, weightKg } = q;
     const latestArrival = readyAt + HORIZON_MINUTES;

@@ -1,12 +1,12 @@
 /**
- * What a search minimises, and the tie rules of CONTRACT §2: money and CO2 amounts that
+ * What a search minimises, and the tie rules of docs/api.md (What a route is): money and CO2 amounts that
  * differ by less than 1e-9 of their size are equal, arrival minutes are exact.
  *   time — earliest arrival, then lowest cost (express)
  *   cost — lowest cost, then earliest arrival (standard, economy)
  *   co2  — lowest CO2, then lowest cost, then earliest arrival (green)
  * Routes still tied after these go by their leg ids (see PathOrder). A `pareto` search
  * chooses none: it keeps every route that no other beats on arrival, cost and CO2 at
- * once (the alternatives of CONTRACT §8).
+ * once (the alternatives of docs/api.md).
  *
  * The tolerance is there for rounding: the same legs summed in another order can
  * differ in the last bits. Amounts are never negative.

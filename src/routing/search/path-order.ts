@@ -1,7 +1,7 @@
 import type { LabelChain } from './labels';
 
 /**
- * CONTRACT §2's last tie-break: of two routes still tied, the one whose list of leg
+ * The routing rules' last tie-break (docs/api.md, Ties): of two routes still tied, the one whose list of leg
  * ids is smaller, compared id by id as strings, a prefix first. Two routes from one
  * origin to one hub are both simple, so neither is a prefix of the other, and the
  * order of their prefixes is the order of any common extension: a label that loses

@@ -35,7 +35,7 @@ export interface SearchRequest {
  * in lexicographic key order, keeping at each hub only labels no other label dominates
  * in (arrival, cost) — plus CO2 for the `co2` objective. Labels tied in every amount
  * are told apart by their legs (PathOrder), so the route returned is the canonical one
- * of CONTRACT §2, whichever the search met first. A label that revisits a hub is
+ * of the routing rules (docs/api.md, What a route is), whichever the search met first. A label that revisits a hub is
  * always dominated by its own earlier visit (its legs are a prefix of the revisit's),
  * so every route found is simple.
  *

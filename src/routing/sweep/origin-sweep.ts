@@ -29,7 +29,7 @@ export interface SweptLabels extends LabelChain {
  *
  * Why a choice made here is exact: a route's cost at weight w is fixed + w × perKg and
  * its CO2 w × co2PerKg, so a route that is no worse in each of those is no worse at
- * any weight under any level's order (CONTRACT §2), ties included; where they tie in
+ * any weight under any level's order (docs/api.md, What a route is), ties included; where they tie in
  * every amount, the legs decide (PathOrder), as they do for a search. Every level's
  * choice among the routes arriving by some minute within the horizon is therefore
  * among the ones kept, and the choice made here is the search's.

@@ -12,7 +12,7 @@ import { HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES, minuteOfWeek } from '.
 
 /**
  * What a sweep keeps and how far it looks. `cost` and `co2` sweeps look as far as the
- * longest default deadline (CONTRACT §2); a `co2` sweep also keeps the routes that emit
+ * longest default deadline (docs/api.md, What a route is); a `co2` sweep also keeps the routes that emit
  * less CO2 (for green), at the price of larger bags. An `economy` sweep keeps what a
  * `cost` one does, over the whole 14-day horizon, for the level that looks that far.
  */
