@@ -1,7 +1,8 @@
 /**
  * The hybrid genetic search (Vidal et al. 2012, "A hybrid genetic algorithm for
  * multidepot and periodic vehicle routing problems"; HGS-CVRP, Vidal 2022):
- * 4μ random solutions are educated by local search to seed the population; then,
+ * μ random solutions are educated by local search to seed the population (as
+ * PyVRP does; HGS-CVRP seeds 4μ, which on a 10 s budget costs most of it); then,
  * each iteration, two parents chosen by binary tournament give one offspring by
  * SREX, the local search educates it, and it joins the population. An infeasible
  * offspring is, half of the time, educated again with penalties ten times higher,
@@ -12,6 +13,7 @@
 import { createRng, type Rng } from '../synthetic/prng';
 import { Individual } from './individual';
 import { randomRoutes } from './initial';
+import type { PenaltyWeights } from './penalties';
 import { PenaltyManager } from './penalty-manager';
 import { DEFAULT_POPULATION, Population, type PopulationParams } from './population';
 import type { TourProblem } from './problem';
@@ -25,6 +27,8 @@ export interface GeneticParams {
   /** @defaultValue 0.5 */
   repairProbability: number;
 }
+
+const FINISH_CANDIDATES = 3;
 
 export const DEFAULT_GENETIC: GeneticParams = { population: DEFAULT_POPULATION, restartAfter: 20_000, repairProbability: 0.5 };
 
@@ -61,8 +65,8 @@ export class GeneticSearch {
     return this.search.pricer;
   }
 
-  /** Runs until `iterations` offspring or the deadline, whichever comes first. */
-  run(iterations: number, deadline: Deadline): GeneticRun {
+  /** Runs until `iterations` offspring or the deadline, whichever comes first; then a last repair, until `finishDeadline`. */
+  run(iterations: number, deadline: Deadline, finishDeadline: Deadline = deadline): GeneticRun {
     this.seed(deadline);
     let done = 0;
     let sinceBetter = 0;
@@ -77,11 +81,41 @@ export class GeneticSearch {
         sinceBetter = 0;
       }
     }
+    this.finish(finishDeadline);
     return { best: this.bestFeasible ?? this.bestAny, iterations: done };
   }
 
+  /**
+   * The infeasible solutions that serve more (by prize) than the best feasible one
+   * are run again with penalties 10, 100, 1,000… times higher until feasible (or until
+   * the lowest weight is ten times the highest prize, when the excess must go): on
+   * short budgets the weights have not adapted yet, and prizes of high priorities
+   * outweigh any adapted weight, so the search may hold jobs that no feasible
+   * solution found so far serves. The best three are tried.
+   */
+  private finish(deadline: Deadline): void {
+    const served = (x: Individual) => x.excess.unassigned;
+    const limit = this.bestFeasible ? served(this.bestFeasible) : Infinity;
+    const candidates = [...this.population.infeasible.members, ...(this.bestAny && !this.bestAny.feasible ? [this.bestAny] : [])]
+      .filter((x) => served(x) < limit)
+      .sort((a, b) => served(a) - served(b) || a.penalised - b.penalised)
+      .slice(0, FINISH_CANDIDATES);
+    const enough = 10 * Math.max(...this.problem.jobPrize);
+    for (const start of candidates) {
+      for (let factor = 10; ; factor *= 10) {
+        if (deadline()) return;
+        const repaired = this.individual(this.search.run(start.routes, this.manager.weights.scaled(factor), this.rng, deadline));
+        if (repaired.feasible) {
+          this.consider(repaired);
+          break;
+        }
+        if (Math.min(...weightsOf(this.manager.weights)) * factor > enough) break;
+      }
+    }
+  }
+
   private seed(deadline: Deadline): void {
-    const count = 4 * this.params.population.minSize;
+    const count = this.params.population.minSize;
     for (let i = 0; i < count && !(i > 0 && deadline()); i++) this.educate(randomRoutes(this.problem, this.rng), deadline);
   }
 
@@ -114,4 +148,8 @@ export class GeneticSearch {
     this.bestFeasible = individual;
     return true;
   }
+}
+
+function weightsOf(w: PenaltyWeights): number[] {
+  return [w.load, w.time, w.distance, w.tasks];
 }

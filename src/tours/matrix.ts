@@ -43,19 +43,19 @@ export class DenseMatrix implements Matrix {
   }
 }
 
-/** Another matrix's values times a factor, rounded (a vehicle's speed factor on durations). */
+/** Another matrix's values divided by a number, rounded: durations at a vehicle's speed factor, or distances at a speed. */
 export class ScaledMatrix implements Matrix {
   readonly size: number;
 
   constructor(
     readonly base: Matrix,
-    readonly factor: number,
+    readonly divisor: number,
   ) {
     this.size = base.size;
   }
 
   get(from: number, to: number): number {
-    return Math.round(this.base.get(from, to) * this.factor);
+    return Math.round(this.base.get(from, to) / this.divisor);
   }
 }
 

@@ -26,8 +26,8 @@ export class PenaltyManager {
     for (let i = 0; i < problem.n * problem.dims; i++) {
       largestAmount = Math.max(largestAmount, problem.nodeDelivery[i], problem.nodePickup[i]);
     }
-    // HGS-CVRP: the load weight starts at the largest cost over the largest demand.
-    this.weights = new PenaltyWeights(clamp(problem.largestCost / largestAmount), 1, 1, clamp(problem.largestCost));
+    // HGS-CVRP: the load weight starts at the largest cost over the largest demand; time (PyVRP): cost per second of travel.
+    this.weights = new PenaltyWeights(clamp(problem.largestCost / largestAmount), clamp(costPerSecond(problem)), 1, clamp(problem.largestCost));
   }
 
   /** Records one local-search result; true when the weights changed. */
@@ -50,4 +50,18 @@ export class PenaltyManager {
 
 function clamp(weight: number): number {
   return Math.min(MAX, Math.max(MIN, weight));
+}
+
+/** Mean cost over mean travel time, over the first vehicle's matrices (sampled along the job order). */
+function costPerSecond(problem: TourProblem): number {
+  if (problem.vehicleCount === 0 || problem.n < 2) return 1;
+  const C = problem.vehicleCost[0];
+  const T = problem.vehicleDuration[0];
+  let cost = 0;
+  let time = 0;
+  for (let i = 1; i < problem.n; i++) {
+    cost += C.get(problem.nodeLoc[i - 1], problem.nodeLoc[i]);
+    time += T.get(problem.nodeLoc[i - 1], problem.nodeLoc[i]);
+  }
+  return time > 0 ? cost / time : 1;
 }

@@ -67,7 +67,7 @@ export class RouteCheck {
       let lowest = Infinity;
       for (let i = 0; i < jobs.length; i++) {
         const rest = [...jobs.slice(0, i), ...jobs.slice(i + 1)];
-        const cost = this.price(v, rest);
+        const cost = this.price(v, rest) + this.problem.jobPrize[jobs[i]];
         if (cost < lowest) {
           lowest = cost;
           worst = i;

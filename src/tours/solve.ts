@@ -16,6 +16,8 @@ import { RouteCheck } from './route-check';
 import { RouteData } from './search/route-data';
 import { SequenceCost } from './search/sequence-cost';
 
+const FINISH_GRACE_MS = 300;
+
 export interface SolveOptions {
   /** @defaultValue 1 */
   seed?: number;
@@ -45,6 +47,8 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
   const limit = options.timeLimitMs ?? Infinity;
   if (options.iterations === undefined && limit === Infinity) throw new RangeError('solveTours needs an iteration budget or a time limit');
   const deadline = () => now() - started >= limit;
+  // The last repair of the best solution may take a little longer: the answer is due within the limit + 1 s.
+  const finishDeadline = () => now() - started >= limit + FINISH_GRACE_MS;
   const V = problem.vehicleCount;
 
   const servable = servableJobs(problem);
@@ -55,7 +59,7 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
     const planar = planarCoordinates(sub);
     const neighbours = granularNeighbours(sub, options.granularity ?? 20, planar);
     const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, options.genetic ?? DEFAULT_GENETIC);
-    const run = search.run(options.iterations ?? Infinity, deadline);
+    const run = search.run(options.iterations ?? Infinity, deadline, finishDeadline);
     iterations = run.iterations;
     const found = run.best?.routes ?? routes;
     const repaired = new RouteCheck(sub, search.pricer).repair(found, neighbours);

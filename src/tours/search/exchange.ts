@@ -5,7 +5,7 @@
  * (2,1) and (2,2) the cross exchanges of HGS-CVRP. v may be a start depot when M = 0.
  */
 import type { RouteBuilder } from './route-builder';
-import type { MoveContext } from './move-context';
+import { NO_MOVE, type MoveContext } from './move-context';
 
 export class Exchange {
   private uEnd = 0;
@@ -17,7 +17,7 @@ export class Exchange {
     readonly m: number,
   ) {}
 
-  /** The change of penalised cost, or Infinity when the move is not possible or cannot improve. */
+  /** The change of penalised cost, or NO_MOVE when the move is not possible or cannot improve. */
   evaluate(u: number, v: number): number {
     const { ctx, n, m } = this;
     const R = ctx.routes;
@@ -25,20 +25,23 @@ export class Exchange {
     const ru = R.routeOf[u];
     const rv = R.routeOf[v];
     // Swapping equal lengths is symmetric: (v, u) is the same move.
-    if (n === m && u >= v) return Infinity;
+    if (n === m && u >= v) return NO_MOVE;
     this.uEnd = segmentEnd(ctx, u, n);
-    if (this.uEnd < 0) return Infinity;
+    if (this.uEnd < 0) return NO_MOVE;
     if (m > 0) {
-      if (v >= p.n) return Infinity;
+      if (v >= p.n) return NO_MOVE;
       this.vEnd = segmentEnd(ctx, v, m);
-      if (this.vEnd < 0) return Infinity;
+      if (this.vEnd < 0) return NO_MOVE;
     }
     if (ru === rv) {
-      if (!this.sameRouteValid(u, v)) return Infinity;
+      if (!this.sameRouteValid(u, v)) return NO_MOVE;
+      // The edge formula holds unless two swapped segments touch.
+      const touching = m > 0 && (R.next[this.uEnd] === v || R.next[this.vEnd] === u);
+      if (!touching && this.costDelta(u, v) >= R.routePenalty[ru]) return NO_MOVE;
       return this.build(ctx.pricer, u, v) - R.routeCost[ru];
     }
     if (p.vehicleGroup[ru] === p.vehicleGroup[rv] && R.routeSize[ru] > n) {
-      if (this.costDelta(u, v) >= R.routePenalty[ru] + R.routePenalty[rv]) return Infinity;
+      if (this.costDelta(u, v) >= R.routePenalty[ru] + R.routePenalty[rv]) return NO_MOVE;
     }
     return this.build(ctx.pricer, u, v) - R.routeCost[ru] - R.routeCost[rv];
   }

@@ -13,12 +13,15 @@ import type { TourProblem } from '../problem';
 import { CircleSectors, sectorAngle } from './circle-sector';
 import { Exchange } from './exchange';
 import { Insertion } from './insertion';
-import { improves, MoveContext } from './move-context';
+import { improves, MoveContext, NO_MOVE } from './move-context';
 import { RouteData } from './route-data';
 import type { SequenceCost } from './sequence-cost';
 import { SwapStar } from './swap-star';
 import { SwapTails } from './swap-tails';
 import { TwoOpt } from './two-opt';
+
+// Math's functions held here: a global lookup per call is slow where globals are intercepted (jest's vm contexts).
+const { max } = Math;
 
 /** Something that may stop a search: true once time is up. */
 export type Deadline = () => boolean;
@@ -91,7 +94,7 @@ export class LocalSearch {
         if ((i & 63) === 0 && deadline()) return R.routes();
         const u = this.order[i];
         if (R.routeOf[u] < 0) {
-          if (this.insertion.evaluateInsert(u, this.neighbours[u]) < Infinity) {
+          if (this.insertion.evaluateInsert(u, this.neighbours[u]) < NO_MOVE) {
             this.changed(this.insertion.applyInsert(u));
             changed = true;
           }
@@ -115,7 +118,7 @@ export class LocalSearch {
       const v = list[k];
       const rv = R.routeOf[v];
       if (rv < 0) continue;
-      if (loop > 0 && Math.max(R.routeStamp[R.routeOf[u]], R.routeStamp[rv]) <= lastTest) continue;
+      if (loop > 0 && max(R.routeStamp[R.routeOf[u]], R.routeStamp[rv]) <= lastTest) continue;
       if (this.tryPair(u, v)) {
         changed = true;
         continue;
@@ -157,7 +160,7 @@ export class LocalSearch {
   private tryOp(op: NodeOperator, u: number, v: number): boolean {
     const R = this.routes;
     const delta = op.evaluate(u, v);
-    if (delta === Infinity || !improves(delta, R.routeCost[R.routeOf[u]] + R.routeCost[R.routeOf[v]])) return false;
+    if (delta === NO_MOVE || !improves(delta, R.routeCost[R.routeOf[u]] + R.routeCost[R.routeOf[v]])) return false;
     this.changed(op.apply(u, v));
     return true;
   }
@@ -181,7 +184,7 @@ export class LocalSearch {
       this.lastSwapStar[a] = this.moves;
       for (let b = a + 1; b < V; b++) {
         if (R.routeSize[b] === 0 || !this.sectors.overlap(a, b)) continue;
-        if (loop > 0 && Math.max(R.routeStamp[a], R.routeStamp[b]) <= lastTest) continue;
+        if (loop > 0 && max(R.routeStamp[a], R.routeStamp[b]) <= lastTest) continue;
         if (this.swapStar.run(a, b)) {
           this.moves++;
           R.routeStamp[a] = R.routeStamp[b] = this.moves;

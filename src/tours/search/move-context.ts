@@ -4,6 +4,9 @@ import { RouteCollector, type RouteBuilder } from './route-builder';
 import type { RouteData } from './route-data';
 import { SequenceCost } from './sequence-cost';
 
+// Math's functions held here: a global lookup per call is slow where globals are intercepted (jest's vm contexts).
+const { abs } = Math;
+
 export class MoveContext {
   readonly problem: TourProblem;
   readonly pricer: SequenceCost;
@@ -22,7 +25,10 @@ export class MoveContext {
   }
 }
 
+/** What evaluate answers for a move that is not possible or cannot improve (a module constant: no global lookup). */
+export const NO_MOVE = Infinity;
+
 /** Improvements smaller than this share of the costs involved are rounding, not improvements. */
 export function improves(delta: number, scale: number): boolean {
-  return delta < -1e-9 * (1 + Math.abs(scale));
+  return delta < -1e-9 * (1 + abs(scale));
 }

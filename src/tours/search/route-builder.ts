@@ -20,6 +20,20 @@ export interface RouteBuilder {
   end(): number;
 }
 
+/**
+ * Route r with job `out` taken out and job `into` put after node `after` (which is
+ * not `out`; `out` −1: nothing leaves; `into` −1: nothing comes).
+ */
+export function exchangeInRoute(b: RouteBuilder, R: RouteData, r: number, out: number, into: number, after: number): number {
+  if (into < 0) return b.prefix(r, R.prev[out]).suffix(R.next[out]).end();
+  if (out < 0) return b.prefix(r, after).node(into).suffix(R.next[after]).end();
+  const po = R.prev[out];
+  const no = R.next[out];
+  if (after === po) return b.prefix(r, po).node(into).suffix(no).end();
+  if (R.pos[after] < R.pos[out]) return b.prefix(r, after).node(into).range(R.next[after], po).suffix(no).end();
+  return b.prefix(r, po).range(no, after).node(into).suffix(R.next[after]).end();
+}
+
 /** Collects the new routes' jobs, then relinks and updates them all at once. */
 export class RouteCollector implements RouteBuilder {
   private readonly pending: { v: number; jobs: number[] }[] = [];

@@ -12,6 +12,9 @@ import type { PenaltyWeights } from '../penalties';
 import type { TourProblem } from '../problem';
 import { concatTime, timeScratch } from './time-segment';
 
+// Math's functions held here: a global lookup per call is slow where globals are intercepted (jest's vm contexts).
+const { max } = Math;
+
 export class RouteData {
   readonly next: Int32Array;
   readonly prev: Int32Array;
@@ -141,7 +144,7 @@ export class RouteData {
         const d = del[x * K + k];
         const q = pick[x * K + k];
         const ak = a * K + k;
-        this.fMax[x * K + k] = Math.max(this.fMax[ak] + d, (d > q ? d : q) + this.fPick[ak]);
+        this.fMax[x * K + k] = max(this.fMax[ak] + d, (d > q ? d : q) + this.fPick[ak]);
         this.fDel[x * K + k] = this.fDel[ak] + d;
         this.fPick[x * K + k] = this.fPick[ak] + q;
       }
@@ -173,7 +176,7 @@ export class RouteData {
         if (only) {
           this.bDel[yk] = d; this.bPick[yk] = q; this.bMax[yk] = d > q ? d : q;
         } else {
-          this.bMax[yk] = Math.max((d > q ? d : q) + this.bDel[bk], this.bMax[bk] + q);
+          this.bMax[yk] = max((d > q ? d : q) + this.bDel[bk], this.bMax[bk] + q);
           this.bDel[yk] = d + this.bDel[bk];
           this.bPick[yk] = q + this.bPick[bk];
         }
@@ -210,9 +213,9 @@ export class RouteData {
       if (over > 0) loadExcess += over;
     }
     let penalty = w.load * loadExcess;
-    if (p.hasTime) penalty += w.time * (this.fTW[end] + Math.max(0, this.fTravel[end] - p.vehicleMaxTravel[r]));
-    if (p.hasDistanceLimit) penalty += w.distance * Math.max(0, this.fDist[end] - p.vehicleMaxDistance[r]);
-    if (p.hasTaskLimit) penalty += w.tasks * Math.max(0, this.fTasks[end] - p.vehicleMaxTasks[r]);
+    if (p.hasTime) penalty += w.time * (this.fTW[end] + max(0, this.fTravel[end] - p.vehicleMaxTravel[r]));
+    if (p.hasDistanceLimit) penalty += w.distance * max(0, this.fDist[end] - p.vehicleMaxDistance[r]);
+    if (p.hasTaskLimit) penalty += w.tasks * max(0, this.fTasks[end] - p.vehicleMaxTasks[r]);
     this.routePenalty[r] = penalty;
     this.routeCost[r] = this.fCost[end] + penalty;
   }

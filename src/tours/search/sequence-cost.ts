@@ -12,8 +12,11 @@ import type { Matrix } from '../matrix';
 import type { RouteBuilder } from './route-builder';
 import type { RouteData } from './route-data';
 
+// Math's functions held here: a global lookup per call is slow where globals are intercepted (jest's vm contexts).
+const { max, min } = Math;
+
 export class SequenceCost implements RouteBuilder {
-  private v = 0;
+  private v = -1;
   private group = 0;
   private C: Matrix;
   private Dm: Matrix;
@@ -54,24 +57,32 @@ export class SequenceCost implements RouteBuilder {
   /** Starts vehicle v's route at its start depot. */
   begin(v: number): this {
     const p = this.p;
+    this.setVehicle(v);
+    const start = p.startNode(v);
+    this.last = p.nodeLoc[start];
+    this.cost = 0; this.dist = 0; this.travel = 0; this.tasks = 0;
+    this.D = 0; this.TW = 0; this.E = p.nodeTwStart[start]; this.L = p.nodeTwEnd[start];
+    for (let k = 0; k < p.dims; k++) {
+      this.del[k] = 0; this.pick[k] = 0; this.max[k] = 0;
+    }
+    return this;
+  }
+
+  private setVehicle(v: number): void {
+    const p = this.p;
+    if (this.v === v) return;
     this.v = v;
     this.group = p.vehicleGroup[v];
     this.C = p.vehicleCost[v];
     this.Dm = p.vehicleDistance[v];
     this.T = p.vehicleDuration[v];
-    const start = p.startNode(v);
-    this.last = p.nodeLoc[start];
-    this.cost = 0; this.dist = 0; this.travel = 0; this.tasks = 0;
-    this.D = 0; this.TW = 0; this.E = p.nodeTwStart[start]; this.L = p.nodeTwEnd[start];
-    this.del.fill(0); this.pick.fill(0); this.max.fill(0);
-    return this;
   }
 
   /** Starts with the current route of x (vehicle v's own) from its start up to x included. */
   prefix(v: number, x: number): this {
     const R = this.routes;
     const p = this.p;
-    this.begin(v);
+    this.setVehicle(v);
     this.last = p.nodeLoc[x];
     this.cost = R.fCost[x]; this.dist = R.fDist[x]; this.travel = R.fTravel[x]; this.tasks = R.fTasks[x];
     this.D = R.fD[x]; this.TW = R.fTW[x]; this.E = R.fE[x]; this.L = R.fL[x];
@@ -93,7 +104,7 @@ export class SequenceCost implements RouteBuilder {
     for (let k = 0; k < K; k++) {
       const d = p.nodeDelivery[x * K + k];
       const q = p.nodePickup[x * K + k];
-      this.max[k] = Math.max(this.max[k] + d, (d > q ? d : q) + this.pick[k]);
+      this.max[k] = max(this.max[k] + d, (d > q ? d : q) + this.pick[k]);
       this.del[k] += d;
       this.pick[k] += q;
     }
@@ -116,7 +127,7 @@ export class SequenceCost implements RouteBuilder {
     this.dist += this.Dm.get(this.last, la) + R.fDist[b] - R.fDist[a];
     this.tasks += R.fTasks[b] - R.fTasks[a] + 1;
     const d = R.fDel[b] - R.fDel[a] + this.p.nodeDelivery[a];
-    this.max[0] = Math.max(this.max[0] + d, d + this.pick[0]);
+    this.max[0] = max(this.max[0] + d, d + this.pick[0]);
     this.del[0] += d;
     this.last = this.p.nodeLoc[b];
     return this;
@@ -145,7 +156,7 @@ export class SequenceCost implements RouteBuilder {
     const K = p.dims;
     for (let k = 0; k < K; k++) {
       const xk = x * K + k;
-      this.max[k] = Math.max(this.max[k] + R.bDel[xk], R.bMax[xk] + this.pick[k]);
+      this.max[k] = max(this.max[k] + R.bDel[xk], R.bMax[xk] + this.pick[k]);
       this.del[k] += R.bDel[xk];
       this.pick[k] += R.bPick[xk];
     }
@@ -180,9 +191,9 @@ export class SequenceCost implements RouteBuilder {
       if (over > 0) loadExcess += over;
     }
     this.loadExcess = loadExcess;
-    this.timeExcess = p.hasTime ? this.TW + Math.max(0, this.travel - p.vehicleMaxTravel[v]) : 0;
-    this.distanceExcess = p.hasDistanceLimit ? Math.max(0, this.dist - p.vehicleMaxDistance[v]) : 0;
-    this.taskExcess = p.hasTaskLimit ? Math.max(0, this.tasks - p.vehicleMaxTasks[v]) : 0;
+    this.timeExcess = p.hasTime ? this.TW + max(0, this.travel - p.vehicleMaxTravel[v]) : 0;
+    this.distanceExcess = p.hasDistanceLimit ? max(0, this.dist - p.vehicleMaxDistance[v]) : 0;
+    this.taskExcess = p.hasTaskLimit ? max(0, this.tasks - p.vehicleMaxTasks[v]) : 0;
     return this.cost + w.load * loadExcess + w.time * this.timeExcess + w.distance * this.distanceExcess + w.tasks * this.taskExcess;
   }
 
@@ -204,11 +215,11 @@ export class SequenceCost implements RouteBuilder {
   private joinTime(t: number, d2: number, tw2: number, e2: number, l2: number): void {
     this.travel += t;
     const delta = this.D - this.TW + t;
-    const wait = Math.max(e2 - delta - this.L, 0);
-    const warp = Math.max(this.E + delta - l2, 0);
+    const wait = max(e2 - delta - this.L, 0);
+    const warp = max(this.E + delta - l2, 0);
     this.D = this.D + d2 + t + wait;
     this.TW = this.TW + tw2 + warp;
-    this.E = Math.max(e2 - delta, this.E) - wait;
-    this.L = Math.min(l2 - delta, this.L) + warp;
+    this.E = max(e2 - delta, this.E) - wait;
+    this.L = min(l2 - delta, this.L) + warp;
   }
 }

@@ -8,8 +8,8 @@
  * The prices are by cost (and load, with one capacity dimension and deliveries
  * only); the best move found is then priced exactly and applied when it improves.
  */
-import type { RouteBuilder } from './route-builder';
-import { improves, type MoveContext } from './move-context';
+import { exchangeInRoute, type RouteBuilder } from './route-builder';
+import { improves, NO_MOVE, type MoveContext } from './move-context';
 
 const TOP = 3;
 
@@ -93,18 +93,8 @@ export class SwapStar {
 
   /** Route ra without u and with v after afterV; route rb without v and with u after afterU (u or v −1: only the other moves). */
   private build(b: RouteBuilder, ra: number, rb: number, u: number, v: number, afterU: number, afterV: number): number {
-    return this.route(b, ra, u, v, afterV) + this.route(b, rb, v, u, afterU);
-  }
-
-  private route(b: RouteBuilder, r: number, out: number, into: number, after: number): number {
     const R = this.ctx.routes;
-    if (into < 0) return b.prefix(r, R.prev[out]).suffix(R.next[out]).end();
-    if (out < 0) return b.prefix(r, after).node(into).suffix(R.next[after]).end();
-    const po = R.prev[out];
-    const no = R.next[out];
-    if (after === po) return b.prefix(r, po).node(into).suffix(no).end();
-    if (R.pos[after] < R.pos[out]) return b.prefix(r, after).node(into).range(R.next[after], po).suffix(no).end();
-    return b.prefix(r, po).range(no, after).node(into).suffix(R.next[after]).end();
+    return exchangeInRoute(b, R, ra, u, v, afterV) + exchangeInRoute(b, R, rb, v, u, afterU);
   }
 
   /** Where x goes in its new route once y has left it (y's place included); its cost in placeCost. */
@@ -140,7 +130,7 @@ export class SwapStar {
     const base = x * TOP;
     for (let i = 0; i < TOP; i++) {
       this.topAfter[base + i] = -1;
-      this.topCost[base + i] = Infinity;
+      this.topCost[base + i] = NO_MOVE;
     }
     const end = p.endNode(r);
     for (let a = p.startNode(r); a !== end; a = R.next[a]) {

@@ -4,7 +4,7 @@
  * a whole route then moves behind the other's head.
  */
 import type { RouteBuilder } from './route-builder';
-import type { MoveContext } from './move-context';
+import { NO_MOVE, type MoveContext } from './move-context';
 
 export class SwapTails {
   constructor(private readonly ctx: MoveContext) {}
@@ -13,14 +13,14 @@ export class SwapTails {
     const { problem: p, routes: R } = this.ctx;
     const ru = R.routeOf[u];
     const rv = R.routeOf[v];
-    if (ru === rv || (u >= p.n && v >= p.n)) return Infinity;
+    if (ru === rv || (u >= p.n && v >= p.n)) return NO_MOVE;
     const nu = R.next[u];
     const nv = R.next[v];
     if (p.vehicleGroup[ru] === p.vehicleGroup[rv] && p.nodeLoc[p.endNode(ru)] === p.nodeLoc[p.endNode(rv)]) {
       const C = p.vehicleCost[ru];
       const loc = p.nodeLoc;
       const delta = C.get(loc[u], loc[nv]) + C.get(loc[v], loc[nu]) - C.get(loc[u], loc[nu]) - C.get(loc[v], loc[nv]);
-      if (delta >= R.routePenalty[ru] + R.routePenalty[rv]) return Infinity;
+      if (delta >= R.routePenalty[ru] + R.routePenalty[rv]) return NO_MOVE;
     }
     return this.build(this.ctx.pricer, u, v) - R.routeCost[ru] - R.routeCost[rv];
   }

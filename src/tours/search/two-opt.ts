@@ -3,7 +3,7 @@
  * the reverse order (edges (u, x) and (v, y) become (u, v) and (x, y)).
  */
 import type { RouteBuilder } from './route-builder';
-import type { MoveContext } from './move-context';
+import { NO_MOVE, type MoveContext } from './move-context';
 
 export class TwoOpt {
   constructor(private readonly ctx: MoveContext) {}
@@ -11,14 +11,14 @@ export class TwoOpt {
   evaluate(u: number, v: number): number {
     const { problem: p, routes: R } = this.ctx;
     const r = R.routeOf[u];
-    if (r !== R.routeOf[v] || R.pos[u] >= R.pos[v] || R.next[u] === v) return Infinity;
+    if (r !== R.routeOf[v] || R.pos[u] >= R.pos[v] || R.next[u] === v) return NO_MOVE;
     if (p.costSymmetric) {
       const C = p.vehicleCost[r];
       const loc = p.nodeLoc;
       const x = R.next[u];
       const y = R.next[v];
       const delta = C.get(loc[u], loc[v]) + C.get(loc[x], loc[y]) - C.get(loc[u], loc[x]) - C.get(loc[v], loc[y]);
-      if (delta >= R.routePenalty[r]) return Infinity;
+      if (delta >= R.routePenalty[r]) return NO_MOVE;
     }
     return this.build(this.ctx.pricer, u, v) - R.routeCost[r];
   }
