@@ -26,11 +26,13 @@ export interface GeneticParams {
   restartAfter: number;
   /** @defaultValue 0.5 */
   repairProbability: number;
+  /** After `restartAfter` iterations without a better solution, stop instead of restarting. @defaultValue false */
+  stopWhenStuck: boolean;
 }
 
 const FINISH_CANDIDATES = 3;
 
-export const DEFAULT_GENETIC: GeneticParams = { population: DEFAULT_POPULATION, restartAfter: 20_000, repairProbability: 0.5 };
+export const DEFAULT_GENETIC: GeneticParams = { population: DEFAULT_POPULATION, restartAfter: 20_000, repairProbability: 0.5, stopWhenStuck: false };
 
 export interface GeneticRun {
   /** The best feasible solution found, else the best by penalised cost. */
@@ -76,6 +78,7 @@ export class GeneticSearch {
       done++;
       sinceBetter = improved ? 0 : sinceBetter + 1;
       if (sinceBetter >= this.params.restartAfter) {
+        if (this.params.stopWhenStuck) break;
         this.population.clear();
         this.seed(deadline);
         sinceBetter = 0;

@@ -8,14 +8,15 @@
 import { PenaltyWeights } from './penalties';
 import type { TourProblem } from './problem';
 import { scheduleRoute, type RouteSchedule } from './schedule';
-import type { SequenceCost } from './search/sequence-cost';
+import { RouteData } from './search/route-data';
+import { SequenceCost } from './search/sequence-cost';
 
 const HEAVY = new PenaltyWeights(1e6, 1e6, 1e6, 1e6);
 
 export class RouteCheck {
   constructor(
     private readonly problem: TourProblem,
-    private readonly pricer: SequenceCost,
+    private readonly pricer: SequenceCost = new SequenceCost(new RouteData(problem, HEAVY)),
   ) {}
 
   schedule(v: number, jobs: ArrayLike<number>): RouteSchedule {

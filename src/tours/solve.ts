@@ -10,11 +10,8 @@
 import { planarCoordinates } from './embedding';
 import { DEFAULT_GENETIC, GeneticSearch, type GeneticParams } from './genetic';
 import { granularNeighbours } from './neighbours';
-import { PenaltyWeights } from './penalties';
 import { TourProblem } from './problem';
 import { RouteCheck } from './route-check';
-import { RouteData } from './search/route-data';
-import { SequenceCost } from './search/sequence-cost';
 
 const FINISH_GRACE_MS = 300;
 
@@ -27,6 +24,8 @@ export interface SolveOptions {
   timeLimitMs?: number;
   /** Neighbours per job. @defaultValue 20 */
   granularity?: number;
+  /** End the search once `restartAfter` iterations bring nothing better, instead of starting afresh (HGS-CVRP's stopping rule). @defaultValue false */
+  stopWhenStuck?: boolean;
   genetic?: GeneticParams;
   /** The clock (ms). @defaultValue performance.now */
   now?: () => number;
@@ -58,7 +57,8 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
     const sub = servable.length === problem.n ? problem : new TourProblem({ ...problem.input, jobs: servable.map((i) => problem.input.jobs[i]) });
     const planar = planarCoordinates(sub);
     const neighbours = granularNeighbours(sub, options.granularity ?? 20, planar);
-    const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, options.genetic ?? DEFAULT_GENETIC);
+    const params = options.genetic ?? DEFAULT_GENETIC;
+    const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, { ...params, stopWhenStuck: options.stopWhenStuck ?? false });
     const run = search.run(options.iterations ?? Infinity, deadline, finishDeadline);
     iterations = run.iterations;
     const found = run.best?.routes ?? routes;
@@ -74,7 +74,7 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
 
 /** Jobs that some vehicle can serve on a route of its own. */
 export function servableJobs(problem: TourProblem): number[] {
-  const check = new RouteCheck(problem, new SequenceCost(new RouteData(problem, new PenaltyWeights(1, 1, 1, 1))));
+  const check = new RouteCheck(problem);
   const out: number[] = [];
   const single = new Int32Array(1);
   // Vehicles of one type are interchangeable: one of each is enough.
