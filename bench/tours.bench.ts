@@ -2,7 +2,9 @@
  * bench:tours — the tour solver on the X (CVRPLIB) and Solomon (VRPTW) instances
  * of bench/data/vrp/, against their best-known costs, with Clarke–Wright savings
  * side by side in the same run. For each instance: the savings baseline, then the
- * solver at 10 s and at n/10 s (n customers), seed 1, one instance at a time.
+ * solver at 10 s and at n/10 s (n customers), seed 1, one instance at a time. The
+ * solver is called as POST /v1/tours calls it in its pool thread: the instance as
+ * a VROOM body (matrices, no coordinates), its answer's summary.cost compared.
  * Gap = (cost − best known) / best known. Last line: one JSON object of every figure.
  *
  *   npm run bench:tours [-- <instance>…] [--quick]   (--quick: the 10 s runs only)
@@ -10,8 +12,9 @@
 import { clarkeWright } from './support/clarke-wright';
 import { round } from './support/stats';
 import { listInstances, readInstance, type VrpInstance } from './support/vrp-instances';
-import { instanceProblem, routesCost } from './support/vrp-problem';
-import { solveTours } from '../src/tours/solve';
+import { routesCost } from './support/vrp-problem';
+import { instanceRequest } from './support/vrp-request';
+import { solveToursBody } from '../src/api/tours/solve-request';
 
 interface Run {
   cost: number;
@@ -26,18 +29,15 @@ function gap(instance: VrpInstance, cost: number): number {
 }
 
 function solverRun(instance: VrpInstance, seconds: number): Run {
-  const problem = instanceProblem(instance);
+  const body = JSON.parse(JSON.stringify(instanceRequest(instance, seconds))) as unknown;
   const started = performance.now();
-  const solution = solveTours(problem, { timeLimitMs: seconds * 1000, seed: 1 });
-  if (solution.unassigned.length) throw new Error(`${instance.name}: ${solution.unassigned.length} customers unassigned`);
-  const cost = routesCost(instance, solution.routes);
-  return {
-    cost,
-    gap: gap(instance, cost),
-    seconds: (performance.now() - started) / 1000,
-    iterations: solution.iterations,
-    routes: solution.routes.filter((r) => r.length).length,
-  };
+  const answer = solveToursBody(body, new Map(), { defaultSeconds: seconds, maxSeconds: seconds });
+  const elapsed = (performance.now() - started) / 1000;
+  if (answer.unassigned.length) throw new Error(`${instance.name}: ${answer.unassigned.length} customers unassigned`);
+  const routes = answer.routes.map((route) => route.steps.filter((s) => s.type === 'job').map((s) => Number(s.id) - 1));
+  const cost = routesCost(instance, routes);
+  if (cost !== answer.summary.cost) throw new Error(`${instance.name}: the answer says ${answer.summary.cost}, its routes cost ${cost}`);
+  return { cost, gap: gap(instance, cost), seconds: elapsed, iterations: answer.summary.iterations, routes: answer.routes.length };
 }
 
 function savingsRun(instance: VrpInstance): Run {
