@@ -26,15 +26,6 @@ export class Excess {
   /** Prizes of the jobs left unassigned (solutions only). */
   unassigned = 0;
 
-  add(other: Excess): void {
-    this.cost += other.cost;
-    this.load += other.load;
-    this.time += other.time;
-    this.distance += other.distance;
-    this.tasks += other.tasks;
-    this.unassigned += other.unassigned;
-  }
-
   feasible(): boolean {
     return this.load === 0 && this.time === 0 && this.distance === 0 && this.tasks === 0;
   }

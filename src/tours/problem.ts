@@ -76,7 +76,6 @@ export class TourProblem {
   readonly jobPrize: Float64Array;
   /** The largest cost between two places of the problem (a bound, for large geographic ones). */
   readonly largestCost: number;
-  readonly hasMultiWindows: boolean;
 
   readonly vehicleCapacity: Float64Array;
   readonly vehicleMaxDistance: Float64Array;
@@ -137,7 +136,6 @@ export class TourProblem {
       }
       this.jobPriority[i] = job.priority;
     });
-    this.hasMultiWindows = jobs.some((job) => job.windows.length > 1);
 
     this.vehicleCapacity = new Float64Array(V * K);
     this.vehicleMaxDistance = new Float64Array(V);

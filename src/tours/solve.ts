@@ -73,7 +73,7 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
 }
 
 /** Jobs that some vehicle can serve on a route of its own. */
-export function servableJobs(problem: TourProblem): number[] {
+function servableJobs(problem: TourProblem): number[] {
   const check = new RouteCheck(problem);
   const out: number[] = [];
   const single = new Int32Array(1);
