@@ -19,6 +19,7 @@ import { DEFAULT_POPULATION, Population, type PopulationParams } from './populat
 import type { TourProblem } from './problem';
 import { LocalSearch, type Deadline } from './search/local-search';
 import { Srex } from './srex';
+import { sweepRoutes } from './sweep';
 
 export interface GeneticParams {
   population: PopulationParams;
@@ -52,7 +53,7 @@ export class GeneticSearch {
   constructor(
     private readonly problem: TourProblem,
     neighbours: readonly Int32Array[],
-    planar: Float64Array,
+    private readonly planar: Float64Array,
     seed: number,
     private readonly params: GeneticParams = DEFAULT_GENETIC,
   ) {
@@ -117,9 +118,13 @@ export class GeneticSearch {
     }
   }
 
+  /** μ solutions: the sweep's, then random ones (the first is always educated, whatever the time). */
   private seed(deadline: Deadline): void {
     const count = this.params.population.minSize;
-    for (let i = 0; i < count && !(i > 0 && deadline()); i++) this.educate(randomRoutes(this.problem, this.rng), deadline);
+    for (let i = 0; i < count && !(i > 0 && deadline()); i++) {
+      const routes = i === 0 ? sweepRoutes(this.problem, this.planar, this.search.pricer) : randomRoutes(this.problem, this.rng);
+      this.educate(routes, deadline);
+    }
   }
 
   /** Local search, then into the population (and a repair attempt); true if it is a new best feasible solution. */

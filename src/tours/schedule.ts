@@ -34,17 +34,18 @@ export interface RouteSchedule {
   broken: ('capacity' | 'time_window' | 'vehicle_time_window' | 'max_distance' | 'max_travel_time' | 'max_tasks')[];
 }
 
-export function scheduleRoute(problem: TourProblem, v: number, jobs: ArrayLike<number>, departures: number[]): RouteSchedule {
+/** `record` false: steps and loads are left empty (a feasibility check only). */
+export function scheduleRoute(problem: TourProblem, v: number, jobs: ArrayLike<number>, departures: number[], record = true): RouteSchedule {
   let first: RouteSchedule | undefined;
   for (const departure of departures) {
-    const schedule = simulate(problem, v, jobs, departure);
+    const schedule = simulate(problem, v, jobs, departure, record);
     if (!schedule.broken.some((b) => b === 'time_window' || b === 'vehicle_time_window')) return schedule;
     first ??= schedule;
   }
   return first as RouteSchedule;
 }
 
-function simulate(problem: TourProblem, v: number, jobs: ArrayLike<number>, departure: number): RouteSchedule {
+function simulate(problem: TourProblem, v: number, jobs: ArrayLike<number>, departure: number, record: boolean): RouteSchedule {
   const p = problem;
   const K = p.dims;
   const C = p.vehicleCost[v];
@@ -53,7 +54,7 @@ function simulate(problem: TourProblem, v: number, jobs: ArrayLike<number>, depa
   const broken = new Set<RouteSchedule['broken'][number]>();
   const load = new Array<number>(K).fill(0);
   for (let i = 0; i < jobs.length; i++) for (let k = 0; k < K; k++) load[k] += p.nodeDelivery[jobs[i] * K + k];
-  const loads = [load.slice()];
+  const loads = record ? [load.slice()] : [];
   const capacityOk = (values: number[]) => values.every((x, k) => x <= p.vehicleCapacity[v * K + k]);
   if (!capacityOk(load)) broken.add('capacity');
 
@@ -85,11 +86,11 @@ function simulate(problem: TourProblem, v: number, jobs: ArrayLike<number>, depa
     if (!window) broken.add('time_window');
     const start = window ? Math.max(arrival, window[0]) : arrival;
     waiting += start - arrival;
-    steps.push({ arrival, waiting: start - arrival, travel, distance });
+    if (record) steps.push({ arrival, waiting: start - arrival, travel, distance });
     time = start + p.nodeService[x];
     service += p.nodeService[x];
     for (let k = 0; k < K; k++) load[k] += p.nodePickup[x * K + k] - p.nodeDelivery[x * K + k];
-    loads.push(load.slice());
+    if (record) loads.push(load.slice());
     if (!capacityOk(load)) broken.add('capacity');
   }
   move(endNode);

@@ -11,6 +11,7 @@ import { planarCoordinates } from './embedding';
 import { DEFAULT_GENETIC, GeneticSearch, type GeneticParams } from './genetic';
 import { granularNeighbours } from './neighbours';
 import { TourProblem } from './problem';
+import { repairRoutes } from './feasible-repair';
 import { RouteCheck } from './route-check';
 
 const FINISH_GRACE_MS = 300;
@@ -38,6 +39,8 @@ export interface TourSolution {
   unassigned: number[];
   iterations: number;
   elapsedMs: number;
+  /** Each job's granular neighbours (indices into the problem's jobs): where to look for room. */
+  neighbours: readonly Int32Array[];
 }
 
 export function solveTours(problem: TourProblem, options: SolveOptions = {}): TourSolution {
@@ -53,6 +56,7 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
   const servable = servableJobs(problem);
   const routes: Int32Array[] = Array.from({ length: V }, () => new Int32Array(0));
   let iterations = 0;
+  const neighboursOf: Int32Array[] = Array.from({ length: problem.n }, () => new Int32Array(0));
   if (servable.length > 0) {
     const sub = servable.length === problem.n ? problem : new TourProblem({ ...problem.input, jobs: servable.map((i) => problem.input.jobs[i]) });
     const planar = planarCoordinates(sub);
@@ -62,14 +66,15 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
     const run = search.run(options.iterations ?? Infinity, deadline, finishDeadline);
     iterations = run.iterations;
     const found = run.best?.routes ?? routes;
-    const repaired = new RouteCheck(sub, search.pricer).repair(found, neighbours);
+    const repaired = repairRoutes(sub, found, neighbours, new RouteCheck(sub));
     repaired.forEach((jobs, v) => (routes[v] = jobs.map((x) => servable[x])));
+    neighbours.forEach((list, x) => (neighboursOf[servable[x]] = list.map((y) => servable[y])));
   }
   const served = new Uint8Array(problem.n);
   for (const jobs of routes) for (const x of jobs) served[x] = 1;
   const unassigned: number[] = [];
   for (let i = 0; i < problem.n; i++) if (!served[i]) unassigned.push(i);
-  return { routes, unassigned, iterations, elapsedMs: now() - started };
+  return { routes, unassigned, iterations, elapsedMs: now() - started, neighbours: neighboursOf };
 }
 
 /** Jobs that some vehicle can serve on a route of its own. */

@@ -3,9 +3,9 @@
  * could serve even alone gets the constraint its best vehicle breaks alone
  * (`capacity`, `time_window`, `vehicle_time_window`, `max_distance`,
  * `max_travel_time`, `max_tasks`). A job that some vehicle could serve alone
- * was left out for lack of room: each used route is tried at the job's cheapest
- * place in it, and the constraint broken most often is the reason; `fleet` when
- * none is broken the most (or no route was tried).
+ * was left out for lack of room: each route holding one of its granular
+ * neighbours is tried at the job's cheapest place in it, and the constraint broken
+ * most often is the reason; `fleet` when none is (or no route was near).
  */
 import type { TourProblem } from './problem';
 import type { RouteCheck } from './route-check';
@@ -24,11 +24,22 @@ const WORDS: Record<string, string> = {
   max_tasks: "the route would exceed the vehicle's max_tasks",
 };
 
-export function unassignedReason(problem: TourProblem, check: RouteCheck, routes: readonly Int32Array[], job: number): UnassignedReason {
+export function unassignedReason(
+  problem: TourProblem,
+  check: RouteCheck,
+  routes: readonly Int32Array[],
+  job: number,
+  neighbours: Int32Array,
+  routeOf: Int32Array,
+): UnassignedReason {
   const alone = new Map<string, number>();
   let servable = false;
+  // Vehicles of one type are interchangeable: one of each is enough.
+  const seenTypes = new Set<number>();
   for (let v = 0; v < problem.vehicleCount; v++) {
-    const broken = check.schedule(v, [job]).broken;
+    if (seenTypes.has(problem.vehicleType[v])) continue;
+    seenTypes.add(problem.vehicleType[v]);
+    const broken = check.schedule(v, [job], false).broken;
     if (broken.length === 0) servable = true;
     else alone.set(broken[0], (alone.get(broken[0]) ?? 0) + 1);
   }
@@ -38,17 +49,19 @@ export function unassignedReason(problem: TourProblem, check: RouteCheck, routes
     return { reason, description: `no vehicle can serve it even alone: ${WORDS[reason]}` };
   }
   const full = new Map<string, number>();
+  const near = new Set<number>();
+  for (const y of neighbours) if (routeOf[y] >= 0) near.add(routeOf[y]);
   let tried = 0;
-  routes.forEach((jobs, v) => {
-    if (jobs.length === 0) return;
+  for (const v of near) {
+    const jobs = routes[v];
     tried++;
     const at = cheapestPlace(problem, v, jobs, job);
     const trial = [...jobs.slice(0, at), job, ...jobs.slice(at)];
-    for (const broken of check.schedule(v, trial).broken) full.set(broken, (full.get(broken) ?? 0) + 1);
-  });
+    for (const broken of check.schedule(v, trial, false).broken) full.set(broken, (full.get(broken) ?? 0) + 1);
+  }
   const reason = mostCommon(full);
-  if (!reason) return { reason: 'fleet', description: `every vehicle is in use and no route could take it (${tried} tried)` };
-  return { reason, description: `every vehicle is in use, and in ${full.get(reason)} of the ${tried} routes ${WORDS[reason]}` };
+  if (!reason) return { reason: 'fleet', description: `every vehicle is in use and no route near it could take it (${tried} tried)` };
+  return { reason, description: `every vehicle is in use, and in ${full.get(reason)} of the ${tried} routes near it ${WORDS[reason]}` };
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {

@@ -22,6 +22,7 @@ export interface ToursLimits {
 }
 
 const checker = Compile(ToursRequestSchema);
+const AFTER_SEARCH_MS_PER_JOB = 0.1;
 
 export function solveToursText(text: string, hubs: HubPlaces, limits: ToursLimits): ToursAnswer {
   const started = performance.now();
@@ -46,7 +47,8 @@ export function solveToursBody(body: unknown, hubs: HubPlaces, limits: ToursLimi
   const solution = solveTours(problem, {
     seed: options.seed ?? 1,
     iterations: options.iterations,
-    timeLimitMs: seconds * 1000 - (loaded - started),
+    // What comes after the search (repair, reasons, the plan in list order, the answer) takes about 0.1 ms a job.
+    timeLimitMs: seconds * 1000 - (loaded - started) - AFTER_SEARCH_MS_PER_JOB * problem.n,
     // Neither a budget nor a limit asked for: stop once the search no longer improves (HGS-CVRP's rule).
     stopWhenStuck: !explicit && options.iterations === undefined,
   });
@@ -58,6 +60,7 @@ export function solveToursBody(body: unknown, hubs: HubPlaces, limits: ToursLimi
     check,
     routes: solution.routes,
     unassigned: solution.unassigned,
+    neighbours: solution.neighbours,
     naive: naiveRoutes(problem, check),
     iterations: solution.iterations,
     loadingMs: loaded - started,

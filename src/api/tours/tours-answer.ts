@@ -22,6 +22,8 @@ export interface AnswerInput {
   check: RouteCheck;
   routes: readonly Int32Array[];
   unassigned: readonly number[];
+  /** Each job's granular neighbours, from the solver. */
+  neighbours: readonly Int32Array[];
   naive: readonly Int32Array[];
   iterations: number;
   loadingMs: number;
@@ -34,6 +36,8 @@ export function toursAnswer(input: AnswerInput): ToursAnswer {
   input.routes.forEach((jobs, v) => {
     if (jobs.length) routes.push(routeAnswer(problem, meta, v, jobs, check.schedule(v, jobs)));
   });
+  const routeOf = new Int32Array(problem.n).fill(-1);
+  input.routes.forEach((jobs, v) => jobs.forEach((x) => (routeOf[x] = v)));
   const sum = (pick: (r: Route) => number) => routes.reduce((total, r) => total + pick(r), 0);
   const naive = naiveFigures(input);
   return {
@@ -56,7 +60,7 @@ export function toursAnswer(input: AnswerInput): ToursAnswer {
       id: meta.jobIds[job],
       type: 'job' as const,
       ...meta.jobPlaces[job],
-      ...unassignedReason(problem, check, input.routes, job),
+      ...unassignedReason(problem, check, input.routes, job, input.neighbours[job], routeOf),
     })),
     routes,
   };

@@ -102,7 +102,7 @@ export class LocalSearch {
         }
         if (this.improveJob(u, loop)) changed = true;
       }
-      if (p.vehicleCount > 1 && this.runSwapStar(loop)) changed = true;
+      if (p.vehicleCount > 1 && this.runSwapStar(loop, deadline)) changed = true;
       if (!changed || deadline()) return R.routes();
     }
   }
@@ -172,7 +172,7 @@ export class LocalSearch {
   }
 
   /** SWAP* between every two routes whose sectors overlap, when one changed since the first was last tried. */
-  private runSwapStar(loop: number): boolean {
+  private runSwapStar(loop: number, deadline: Deadline): boolean {
     const R = this.routes;
     const p = this.problem;
     const V = p.vehicleCount;
@@ -180,6 +180,7 @@ export class LocalSearch {
     let changed = false;
     for (let a = 0; a < V; a++) {
       if (R.routeSize[a] === 0) continue;
+      if (deadline()) return changed;
       const lastTest = this.lastSwapStar[a];
       this.lastSwapStar[a] = this.moves;
       for (let b = a + 1; b < V; b++) {

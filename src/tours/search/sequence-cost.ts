@@ -177,7 +177,10 @@ export class SequenceCost implements RouteBuilder {
   endWith(w: PenaltyWeights): number {
     const p = this.p;
     const v = this.v;
-    if (this.tasks === 0) return 0;
+    if (this.tasks === 0) {
+      this.loadExcess = this.timeExcess = this.distanceExcess = this.taskExcess = 0;
+      return 0;
+    }
     const endNode = p.endNode(v);
     const le = p.nodeLoc[endNode];
     this.cost += this.C.get(this.last, le);
@@ -195,6 +198,11 @@ export class SequenceCost implements RouteBuilder {
     this.distanceExcess = p.hasDistanceLimit ? max(0, this.dist - p.vehicleMaxDistance[v]) : 0;
     this.taskExcess = p.hasTaskLimit ? max(0, this.tasks - p.vehicleMaxTasks[v]) : 0;
     return this.cost + w.load * loadExcess + w.time * this.timeExcess + w.distance * this.distanceExcess + w.tasks * this.taskExcess;
+  }
+
+  /** The route end() last closed breaks no constraint (time windows as the search prices them). */
+  feasible(): boolean {
+    return this.loadExcess === 0 && this.timeExcess === 0 && this.distanceExcess === 0 && this.taskExcess === 0;
   }
 
   /** Adds the route end() last closed to a solution's totals. */
