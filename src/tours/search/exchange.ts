@@ -4,46 +4,63 @@
  * consecutive jobs from v. (1,0) is relocate, (1,1) swap, (2,0) or-opt of a pair,
  * (2,1) and (2,2) the cross exchanges of HGS-CVRP. v may be a start depot when M = 0.
  */
+import type { TourProblem } from '../problem';
 import type { RouteBuilder } from './route-builder';
 import { NO_MOVE, type MoveContext } from './move-context';
+import type { RouteData } from './route-data';
 
 export class Exchange {
   private uEnd = 0;
   private vEnd = 0;
+  private readonly R: RouteData;
+  private readonly p: TourProblem;
+  /** Nodes from here on are depots. */
+  private readonly jobs: number;
 
   constructor(
     private readonly ctx: MoveContext,
     readonly n: number,
     readonly m: number,
-  ) {}
+  ) {
+    this.R = ctx.routes;
+    this.p = ctx.problem;
+    this.jobs = ctx.problem.n;
+  }
 
   /** The change of penalised cost, or NO_MOVE when the move is not possible or cannot improve. */
   evaluate(u: number, v: number): number {
-    const { ctx, n, m } = this;
-    const R = ctx.routes;
-    const p = ctx.problem;
-    const ru = R.routeOf[u];
-    const rv = R.routeOf[v];
+    const { n, m, R, p } = this;
     // Swapping equal lengths is symmetric: (v, u) is the same move.
     if (n === m && u >= v) return NO_MOVE;
-    this.uEnd = segmentEnd(ctx, u, n);
-    if (this.uEnd < 0) return NO_MOVE;
-    if (m > 0) {
-      if (v >= p.n) return NO_MOVE;
-      this.vEnd = segmentEnd(ctx, v, m);
-      if (this.vEnd < 0) return NO_MOVE;
+    const next = R.next;
+    let uEnd = u;
+    for (let i = 1; i < n; i++) {
+      uEnd = next[uEnd];
+      if (uEnd >= this.jobs) return NO_MOVE;
     }
+    this.uEnd = uEnd;
+    if (m > 0) {
+      if (v >= this.jobs) return NO_MOVE;
+      let vEnd = v;
+      for (let i = 1; i < m; i++) {
+        vEnd = next[vEnd];
+        if (vEnd >= this.jobs) return NO_MOVE;
+      }
+      this.vEnd = vEnd;
+    }
+    const ru = R.routeOf[u];
+    const rv = R.routeOf[v];
     if (ru === rv) {
       if (!this.sameRouteValid(u, v)) return NO_MOVE;
       // The edge formula holds unless two swapped segments touch.
       const touching = m > 0 && (R.next[this.uEnd] === v || R.next[this.vEnd] === u);
       if (!touching && this.costDelta(u, v) >= R.routePenalty[ru]) return NO_MOVE;
-      return this.build(ctx.pricer, u, v) - R.routeCost[ru];
+      return this.build(this.ctx.pricer, u, v) - R.routeCost[ru];
     }
     if (p.vehicleGroup[ru] === p.vehicleGroup[rv] && R.routeSize[ru] > n) {
       if (this.costDelta(u, v) >= R.routePenalty[ru] + R.routePenalty[rv]) return NO_MOVE;
     }
-    return this.build(ctx.pricer, u, v) - R.routeCost[ru] - R.routeCost[rv];
+    return this.build(this.ctx.pricer, u, v) - R.routeCost[ru] - R.routeCost[rv];
   }
 
   /** Carries out the move evaluate(u, v) last priced; returns the routes changed. */
@@ -53,7 +70,7 @@ export class Exchange {
 
   /** Both routes' new cost, described as pieces. */
   private build(b: RouteBuilder, u: number, v: number): number {
-    const R = this.ctx.routes;
+    const R = this.R;
     const ru = R.routeOf[u];
     const rv = R.routeOf[v];
     const { uEnd, vEnd } = this;
@@ -79,7 +96,7 @@ export class Exchange {
   }
 
   private sameRouteValid(u: number, v: number): boolean {
-    const R = this.ctx.routes;
+    const R = this.R;
     if (this.m === 0) {
       if (v === R.prev[u]) return false;
       return R.pos[v] < R.pos[u] || R.pos[v] > R.pos[this.uEnd];
@@ -89,7 +106,7 @@ export class Exchange {
 
   /** The change of cost alone between two routes of the same matrices (the segments' own costs do not change). */
   private costDelta(u: number, v: number): number {
-    const { problem: p, routes: R } = this.ctx;
+    const { p, R } = this;
     const C = p.vehicleCost[R.routeOf[u]];
     const loc = p.nodeLoc;
     const lpu = loc[R.prev[u]];
@@ -109,15 +126,4 @@ export class Exchange {
       C.get(lpv, lu) + C.get(lue, lnv) - C.get(lpv, lv) - C.get(lve, lnv)
     );
   }
-}
-
-/** The last node of the `count` jobs from x, or −1 when the route has fewer. */
-function segmentEnd(ctx: MoveContext, x: number, count: number): number {
-  const R = ctx.routes;
-  let end = x;
-  for (let i = 1; i < count; i++) {
-    end = R.next[end];
-    if (end >= ctx.problem.n) return -1;
-  }
-  return end;
 }
