@@ -68,9 +68,14 @@ export class GeneticSearch {
     return this.search.pricer;
   }
 
-  /** Runs until `iterations` offspring or the deadline, whichever comes first; then a last repair, until `finishDeadline`. */
-  run(iterations: number, deadline: Deadline, finishDeadline: Deadline = deadline): GeneticRun {
-    this.seed(deadline);
+  /**
+   * Runs until `iterations` offspring or the search deadline, whichever comes first;
+   * then a last repair, until the finish deadline. Seeding stops early at the seed
+   * deadline (one solution at least), so that a large problem still breeds.
+   */
+  run(iterations: number, deadlines: { search: Deadline; seed: Deadline; finish: Deadline }): GeneticRun {
+    const deadline = deadlines.search;
+    this.seed(deadlines.seed);
     let done = 0;
     let sinceBetter = 0;
     while (done < iterations && !deadline()) {
@@ -85,7 +90,7 @@ export class GeneticSearch {
         sinceBetter = 0;
       }
     }
-    this.finish(finishDeadline);
+    this.finish(deadlines.finish);
     return { best: this.bestFeasible ?? this.bestAny, iterations: done };
   }
 

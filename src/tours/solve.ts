@@ -15,6 +15,7 @@ import { repairRoutes } from './feasible-repair';
 import { RouteCheck } from './route-check';
 
 const FINISH_GRACE_MS = 300;
+const SEED_SHARE = 0.2;
 
 export interface SolveOptions {
   /** @defaultValue 1 */
@@ -51,6 +52,8 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
   const deadline = () => now() - started >= limit;
   // The last repair of the best solution may take a little longer: the answer is due within the limit + 1 s.
   const finishDeadline = () => now() - started >= limit + FINISH_GRACE_MS;
+  // Seeding takes at most a fifth of the time: on large problems the population then starts smaller but breeds.
+  const seedDeadline = () => now() - started >= limit * SEED_SHARE;
   const V = problem.vehicleCount;
 
   const servable = servableJobs(problem);
@@ -63,7 +66,7 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
     const neighbours = granularNeighbours(sub, options.granularity ?? 20, planar);
     const params = options.genetic ?? DEFAULT_GENETIC;
     const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, { ...params, stopWhenStuck: options.stopWhenStuck ?? false });
-    const run = search.run(options.iterations ?? Infinity, deadline, finishDeadline);
+    const run = search.run(options.iterations ?? Infinity, { search: deadline, seed: seedDeadline, finish: finishDeadline });
     iterations = run.iterations;
     const found = run.best?.routes ?? routes;
     const repaired = repairRoutes(sub, found, neighbours, new RouteCheck(sub));

@@ -86,6 +86,7 @@ export class LocalSearch {
     R.routeStamp.fill(0);
     this.lastTested.fill(-1);
     this.lastSwapStar.fill(-1);
+    this.swapStar.reset();
     this.refreshEmptyRoutes();
 
     for (let loop = 0; ; loop++) {
@@ -186,7 +187,7 @@ export class LocalSearch {
       for (let b = a + 1; b < V; b++) {
         if (R.routeSize[b] === 0 || !this.sectors.overlap(a, b)) continue;
         if (loop > 0 && max(R.routeStamp[a], R.routeStamp[b]) <= lastTest) continue;
-        if (this.swapStar.run(a, b)) {
+        if (this.swapStar.run(a, b, this.moves)) {
           this.moves++;
           R.routeStamp[a] = R.routeStamp[b] = this.moves;
           this.updateSector(a);

@@ -7,34 +7,49 @@
  * constant time from them. Relocations of u or v alone are priced on the way.
  * The prices are by cost (and load, with one capacity dimension and deliveries
  * only); the best move found is then priced exactly and applied when it improves.
+ * A job's three places in a route are kept until that route changes (HGS-CVRP's
+ * cache), while vehicles × jobs stays under CACHE_LIMIT.
  */
 import { exchangeInRoute, type RouteBuilder } from './route-builder';
 import { improves, NO_MOVE, type MoveContext } from './move-context';
 
 const TOP = 3;
+/** Largest vehicles × jobs for which every job's places in every route are kept (× 3 × 12 bytes). */
+const CACHE_LIMIT = 4_000_000;
 
 export class SwapStar {
+  /** Per (route, job) slot when cached, else per job: the three places and their costs. */
   private readonly topAfter: Int32Array;
   private readonly topCost: Float64Array;
+  /** The move count when a slot was filled; −1 = empty. Undefined: no cache. */
+  private readonly filledAt: Float64Array | undefined;
   private readonly removal: Float64Array;
   private readonly jobsA: number[] = [];
   private readonly jobsB: number[] = [];
 
   constructor(private readonly ctx: MoveContext) {
-    const n = ctx.problem.n;
-    this.topAfter = new Int32Array(n * TOP);
-    this.topCost = new Float64Array(n * TOP);
+    const { n, vehicleCount } = ctx.problem;
+    const cached = vehicleCount * n <= CACHE_LIMIT;
+    const slots = cached ? vehicleCount * n : n;
+    if (cached) this.filledAt = new Float64Array(slots).fill(-1);
+    this.topAfter = new Int32Array(slots * TOP);
+    this.topCost = new Float64Array(slots * TOP);
     this.removal = new Float64Array(n);
   }
 
-  /** Applies the best SWAP* (or relocation) between routes ra and rb when it improves; true if it did. */
-  run(ra: number, rb: number): boolean {
+  /** Forgets every kept place (a new local search run: routes and move counts start afresh). */
+  reset(): void {
+    this.filledAt?.fill(-1);
+  }
+
+  /** Applies the best SWAP* (or relocation) between routes ra and rb when it improves; true if it did. `now` is the move count. */
+  run(ra: number, rb: number, now: number): boolean {
     const { problem: p, routes: R } = this.ctx;
     if (p.vehicleGroup[ra] !== p.vehicleGroup[rb] || R.routeSize[ra] === 0 || R.routeSize[rb] === 0) return false;
     this.collect(ra, this.jobsA);
     this.collect(rb, this.jobsB);
-    for (const u of this.jobsA) this.prepare(u, rb);
-    for (const v of this.jobsB) this.prepare(v, ra);
+    for (const u of this.jobsA) this.prepare(u, rb, now);
+    for (const v of this.jobsB) this.prepare(v, ra, now);
 
     const loadPriced = p.dims === 1 && !p.hasPickups;
     const w = R.weights.load;
@@ -74,10 +89,11 @@ export class SwapStar {
           ? over(R.fDel[p.endNode(from)] - d, p.vehicleCapacity[from]) - over(R.fDel[p.endNode(from)], p.vehicleCapacity[from]) +
             over(R.fDel[p.endNode(to)] + d, p.vehicleCapacity[to]) - over(R.fDel[p.endNode(to)], p.vehicleCapacity[to])
           : 0;
-        const cost = delta + this.removal[x] + this.topCost[x * TOP];
+        const base = this.slot(x, to) * TOP;
+        const cost = delta + this.removal[x] + this.topCost[base];
         if (cost < best) {
           best = cost;
-          if (from === ra) { bu = x; bv = -1; afterU = this.topAfter[x * TOP]; } else { bu = -1; bv = x; afterV = this.topAfter[x * TOP]; }
+          if (from === ra) { bu = x; bv = -1; afterU = this.topAfter[base]; } else { bu = -1; bv = x; afterV = this.topAfter[base]; }
         }
       }
     }
@@ -106,12 +122,13 @@ export class SwapStar {
     const ny = R.next[y];
     let after = py;
     let cost = C.get(loc[py], loc[x]) + C.get(loc[x], loc[ny]) - C.get(loc[py], loc[ny]);
+    const base = this.slot(x, R.routeOf[y]) * TOP;
     for (let i = 0; i < TOP; i++) {
-      const a = this.topAfter[x * TOP + i];
+      const a = this.topAfter[base + i];
       if (a < 0) break;
       if (a === y || a === py) continue;
-      if (this.topCost[x * TOP + i] < cost) {
-        cost = this.topCost[x * TOP + i];
+      if (this.topCost[base + i] < cost) {
+        cost = this.topCost[base + i];
         after = a;
       }
       break;
@@ -120,14 +137,23 @@ export class SwapStar {
     return after;
   }
 
-  /** x's removal gain and its three cheapest places in route r. */
-  private prepare(x: number, r: number): void {
+  private slot(x: number, r: number): number {
+    return this.filledAt ? r * this.ctx.problem.n + x : x;
+  }
+
+  /** x's removal gain and its three cheapest places in route r (kept ones when r has not changed since). */
+  private prepare(x: number, r: number, now: number): void {
     const { problem: p, routes: R } = this.ctx;
     const C = p.vehicleCost[r];
     const loc = p.nodeLoc;
     const lx = loc[x];
     this.removal[x] = C.get(loc[R.prev[x]], loc[R.next[x]]) - C.get(loc[R.prev[x]], lx) - C.get(lx, loc[R.next[x]]);
-    const base = x * TOP;
+    const slot = this.slot(x, r);
+    if (this.filledAt) {
+      if (this.filledAt[slot] >= R.routeStamp[r]) return;
+      this.filledAt[slot] = now;
+    }
+    const base = slot * TOP;
     for (let i = 0; i < TOP; i++) {
       this.topAfter[base + i] = -1;
       this.topCost[base + i] = NO_MOVE;
