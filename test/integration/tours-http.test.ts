@@ -76,6 +76,17 @@ describe('POST /v1/tours', () => {
     }
   });
 
+  it('the same body with iterations and seed gives the very same answer text', async () => {
+    const plain = randomTours(createRng(21), { jobs: 40, vehicles: 4, timeWindows: true, pickups: true });
+    const body = vroomBody(plain, { iterations: 40, seed: 9 });
+    const first = await post(body);
+    const second = await post(body);
+    expect(first.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    const other = await post({ ...body, options: { iterations: 40, seed: 10 } });
+    expect(other.statusCode).toBe(200);
+  });
+
   it('a hub of the active network as depot, by name; an unknown hub is 422 naming the field', async () => {
     const hub = tinyNetwork().hubs[0];
     const body = {

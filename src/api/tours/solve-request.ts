@@ -52,7 +52,6 @@ export function solveToursBody(body: unknown, hubs: HubPlaces, limits: ToursLimi
     // Neither a budget nor a limit asked for: stop once the search no longer improves (HGS-CVRP's rule).
     stopWhenStuck: !explicit && options.iterations === undefined,
   });
-  const solved = performance.now();
   const check = new RouteCheck(problem);
   return toursAnswer({
     problem,
@@ -63,8 +62,6 @@ export function solveToursBody(body: unknown, hubs: HubPlaces, limits: ToursLimi
     neighbours: solution.neighbours,
     naive: naiveRoutes(problem, check),
     iterations: solution.iterations,
-    loadingMs: loaded - started,
-    solvingMs: solved - loaded,
   });
 }
 

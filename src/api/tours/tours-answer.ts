@@ -26,8 +26,6 @@ export interface AnswerInput {
   neighbours: readonly Int32Array[];
   naive: readonly Int32Array[];
   iterations: number;
-  loadingMs: number;
-  solvingMs: number;
 }
 
 export function toursAnswer(input: AnswerInput): ToursAnswer {
@@ -54,7 +52,6 @@ export function toursAnswer(input: AnswerInput): ToursAnswer {
       co2Kg: meta.distances ? sum((r) => r.co2Kg ?? 0) : null,
       naive,
       iterations: input.iterations,
-      computing_times: { loading: Math.round(input.loadingMs), solving: Math.round(input.solvingMs) },
     },
     unassigned: input.unassigned.map((job) => ({
       id: meta.jobIds[job],

@@ -134,7 +134,6 @@ export const ToursAnswerSchema = Type.Object({
       { description: 'Each vehicle in turn takes the next jobs of the list while they fit.' },
     ),
     iterations: Type.Integer(),
-    computing_times: Type.Object({ loading: Type.Integer(), solving: Type.Integer() }),
   }),
   unassigned: Type.Array(
     Type.Object({
