@@ -26,7 +26,7 @@ export function formatTours(answer: ToursAnswer): string {
   const co2 = (kg: number | null) => (kg === null ? '–' : `${kg.toFixed(2)} kg CO2`);
   const hours = (sec: number) => `${Math.floor(sec / 3600)} h ${String(Math.round((sec % 3600) / 60)).padStart(2, '0')} min`;
   const lines = [
-    `${s.routes} route${s.routes === 1 ? '' : 's'} · ${km(s.distance)} · ${hours(s.duration)} driving · ${co2(s.co2Kg)} · ${s.unassigned} unassigned`,
+    `${s.routes} route${s.routes === 1 ? '' : 's'} · ${km(s.distance)} · ${hours(s.duration)} driving · ${co2(s.co2Kg)} (${co2(s.dieselCo2Kg)} with diesel vans) · ${s.unassigned} unassigned`,
     `  in list order instead: ${km(s.naive.distance)} · ${hours(s.naive.duration)} driving · ${co2(s.naive.co2Kg)} · ${s.naive.unassigned} unassigned`,
   ];
   for (const route of answer.routes) {

@@ -77,7 +77,7 @@ describe('parcel-route', () => {
     const run = await cli('tours', join(ROOT, 'docs/examples/tours-rural.json'));
     expect(run.code).toBe(0);
     const [summary, naive, ...rest] = run.stdout.trim().split('\n');
-    expect(summary).toMatch(/^\d+ routes? · [\d.]+ km · \d+ h \d\d min driving · [\d.]+ kg CO2 · \d+ unassigned$/);
+    expect(summary).toMatch(/^\d+ routes? · [\d.]+ km · \d+ h \d\d min driving · [\d.]+ kg CO2 \([\d.]+ kg CO2 with diesel vans\) · \d+ unassigned$/);
     expect(naive).toMatch(/^ {2}in list order instead: [\d.]+ km · /);
     expect(rest.some((line) => /^ {2}vehicle ev-\d \(ev\): [\d.]+ km, .*: \d+( → \d+)*$/.test(line))).toBe(true);
     expect(rest.some((line) => /^ {2}job \d+ unassigned: max_distance \(/.test(line))).toBe(true);

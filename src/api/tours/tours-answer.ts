@@ -5,7 +5,7 @@
  * with the same sums, `naive` (the plan in list order) and a reason for every
  * job left out.
  */
-import { co2KgPerKm } from '../../tours/co2';
+import { co2KgPerKm, DIESEL_VAN_KG_PER_KM } from '../../tours/co2';
 import type { TourProblem } from '../../tours/problem';
 import type { RouteCheck } from '../../tours/route-check';
 import type { RouteSchedule } from '../../tours/schedule';
@@ -50,6 +50,7 @@ export function toursAnswer(input: AnswerInput): ToursAnswer {
       waiting_time: sum((r) => r.waiting_time),
       priority: sum((r) => r.priority),
       co2Kg: meta.distances ? sum((r) => r.co2Kg ?? 0) : null,
+      dieselCo2Kg: meta.distances ? (sum((r) => r.distance ?? 0) / 1000) * DIESEL_VAN_KG_PER_KM : null,
       naive,
       iterations: input.iterations,
     },
@@ -67,8 +68,9 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
   const K = problem.dims;
   const withDistance = meta.distances;
   const steps: Step[] = [];
-  const step = (type: Step['type'], place: Place, arrival: number, travel: number, distance: number, waiting: number, service: number, load: number[]): Step => ({
+  const step = (type: Step['type'], id: Step['id'], place: Place, arrival: number, travel: number, distance: number, waiting: number, service: number, load: number[]): Step => ({
     type,
+    ...(id !== undefined && { id }),
     ...place,
     arrival,
     duration: travel,
@@ -78,13 +80,13 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
     load,
   });
   const start = meta.startPlaces[v];
-  if (start) steps.push(step('start', start, s.departure, 0, 0, 0, 0, s.loads[0]));
+  if (start) steps.push(step('start', undefined, start, s.departure, 0, 0, 0, 0, s.loads[0]));
   let priority = 0;
   const delivery = new Array<number>(K).fill(0);
   const pickup = new Array<number>(K).fill(0);
   jobs.forEach((job, i) => {
     const t = s.steps[i];
-    steps.push({ ...step('job', meta.jobPlaces[job], t.arrival, t.travel, t.distance, t.waiting, problem.nodeService[job], s.loads[i + 1]), id: meta.jobIds[job] });
+    steps.push(step('job', meta.jobIds[job], meta.jobPlaces[job], t.arrival, t.travel, t.distance, t.waiting, problem.nodeService[job], s.loads[i + 1]));
     priority += problem.jobPriority[job];
     for (let k = 0; k < K; k++) {
       delivery[k] += problem.nodeDelivery[job * K + k];
@@ -92,7 +94,7 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
     }
   });
   const end = meta.endPlaces[v];
-  if (end) steps.push(step('end', end, s.end.arrival, s.end.travel, s.end.distance, 0, 0, s.loads[s.loads.length - 1]));
+  if (end) steps.push(step('end', undefined, end, s.end.arrival, s.end.travel, s.end.distance, 0, 0, s.loads[s.loads.length - 1]));
   // Without a start, VROOM's route begins at the first job: it is there at the departure.
   const profile = meta.vehicleProfiles[v];
   return {

@@ -124,6 +124,7 @@ export const ToursAnswerSchema = Type.Object({
     ...CostFigures,
     routes: Type.Integer(),
     unassigned: Type.Integer(),
+    dieselCo2Kg: Type.Union([Type.Number(), Type.Null()], { description: 'The same routes driven by diesel vans: what the electric ones save.' }),
     naive: Type.Object(
       {
         distance: Type.Optional(Type.Number()),

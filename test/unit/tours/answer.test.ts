@@ -67,6 +67,7 @@ describe('the tours answer', () => {
       unassigned: answer.unassigned.length,
     });
     expect(answer.summary.co2Kg).toBeCloseTo(sum((r) => r.co2Kg ?? 0), 9);
+    expect(answer.summary.dieselCo2Kg).toBeCloseTo((sum((r) => r.distance ?? 0) / 1000) * 2.51 * 0.095, 9);
   });
 
   it('Pan\'an is out of range even alone, and says so; every other village is served', () => {
