@@ -21,6 +21,13 @@ module.exports = {
       to: { pathNot: '^src/routing/' },
     },
     {
+      name: 'tour-solver-is-pure',
+      severity: 'error',
+      comment: 'The tour solver takes a problem and returns a solution: no I/O, no threads; it imports only itself and the seeded PRNG.',
+      from: { path: '^src/tours/' },
+      to: { pathNot: ['^src/tours/', '^src/synthetic/prng\\.ts$'] },
+    },
+    {
       name: 'only-the-bootstrap-imports-http',
       severity: 'error',
       comment: 'src/http is the edge: the process entry points start it, nothing else depends on it.',

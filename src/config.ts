@@ -77,6 +77,16 @@ export interface Config {
   readonly workers: number;
   /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
+  /** Threads solving POST /v1/tours at once, off the event loop (`TOURS_THREADS`). @defaultValue the CPU cores − 1, at least 1 */
+  readonly toursThreads: number;
+  /** Tour requests waiting for a thread; one more answers 503 (`TOURS_QUEUE`). @defaultValue 4 */
+  readonly toursQueue: number;
+  /** Largest POST /v1/tours body (`TOURS_BODY_LIMIT_BYTES`). @defaultValue 16777216 (16 MiB) */
+  readonly toursBodyLimitBytes: number;
+  /** A tour request's time limit when it gives neither timeLimitSeconds nor iterations (`TOURS_DEFAULT_SECONDS`). @defaultValue 5 */
+  readonly toursDefaultSeconds: number;
+  /** The longest time limit a tour request may have (`TOURS_MAX_SECONDS`); also the limit of one that gives iterations alone. @defaultValue 120 */
+  readonly toursMaxSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +127,11 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: reader.integer('WORKER_CONCURRENCY', 2, 1, 64),
     workers: reader.integer('WORKERS', Math.min(availableParallelism(), 64), 0, 64),
     resultsTtlSeconds: reader.integer('RESULTS_TTL', 86_400, 60, 30 * 86_400),
+    toursThreads: reader.integer('TOURS_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+    toursQueue: reader.integer('TOURS_QUEUE', 4, 0, 10_000),
+    toursBodyLimitBytes: reader.integer('TOURS_BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 1 << 30),
+    toursDefaultSeconds: reader.integer('TOURS_DEFAULT_SECONDS', 5, 1, 3600),
+    toursMaxSeconds: reader.integer('TOURS_MAX_SECONDS', 120, 1, 3600),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

@@ -4,6 +4,7 @@
  *
  *   parcel-route batch parcels.ndjson --out results.ndjson [--idempotency-key K]
  *   parcel-route route HGH SVO [--level express] [--weight 1] [--ready ISO] [--deadline ISO]
+ *   parcel-route tours tours.json [--json]
  *
  * Everywhere: --url (default $PARCEL_ROUTE_URL, else http://127.0.0.1:3000) and
  * --api-key (default $PARCEL_ROUTE_API_KEY). Exit code 0 on success, 1 on an
@@ -13,11 +14,13 @@ import { parseArgs } from 'node:util';
 import { CliError, type ApiTarget } from './api-client';
 import { batchCommand } from './batch-command';
 import { routeCommand } from './route-command';
+import { toursCommand } from './tours-command';
 
 const USAGE = `usage:
   parcel-route batch <parcels.ndjson> --out <results.ndjson> [--idempotency-key <key>]
   parcel-route route <origin> <destination> [--level express|standard|economy|green] [--weight <kg>] [--ready <ISO time>] [--deadline <ISO time>]
-options for both: --url <service URL> (default $PARCEL_ROUTE_URL or http://127.0.0.1:3000), --api-key <key> (default $PARCEL_ROUTE_API_KEY)`;
+  parcel-route tours <request.json> [--json]   (a POST /v1/tours body; --json prints the answer as it came)
+options for all: --url <service URL> (default $PARCEL_ROUTE_URL or http://127.0.0.1:3000), --api-key <key> (default $PARCEL_ROUTE_API_KEY)`;
 
 const OPTIONS = {
   url: { type: 'string' },
@@ -28,6 +31,7 @@ const OPTIONS = {
   weight: { type: 'string', short: 'w' },
   ready: { type: 'string' },
   deadline: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +56,11 @@ async function main(argv: string[]): Promise<number> {
     const weightKg = Number(values.weight ?? '1');
     if (!(weightKg > 0)) throw new CliError(`--weight must be a number of kg above 0 (got '${values.weight}')`);
     await routeCommand(target, { origin: args[0], destination: args[1], level: values.level, weightKg, readyAt: values.ready, deadline: values.deadline });
+    return 0;
+  }
+  if (command === 'tours') {
+    if (args.length !== 1) throw new CliError(`tours takes one file\n${USAGE}`);
+    await toursCommand(target, { file: args[0], json: values.json });
     return 0;
   }
   throw new CliError(`unknown command '${command}'\n${USAGE}`);

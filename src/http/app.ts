@@ -29,7 +29,9 @@ import { networkRoutes } from './routes/network';
 import { networkVersionRoutes } from './routes/network-versions';
 import { promiseRoutes } from './routes/promises';
 import { routeRoutes } from './routes/routes';
+import { tourRoutes } from './routes/tours';
 import { createServices } from './services';
+import { ToursPool } from '../tours-pool/tours-pool';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +41,8 @@ export interface AppDeps {
   redis: RedisClient;
   /** @defaultValue no logging */
   logger?: FastifyBaseLogger;
+  /** The tours pool's worker script. @defaultValue the built one beside the pool */
+  toursWorkerFile?: string;
   /** Set by the process bootstrap. */
   serverOptions?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
 }
@@ -69,17 +73,25 @@ export async function buildApp(deps: AppDeps) {
   refuseWhileClosing(app);
 
   const services = createServices(config, deps.live, deps.redis);
+  const tours = new ToursPool({
+    threads: config.toursThreads,
+    queue: config.toursQueue,
+    limits: { defaultSeconds: config.toursDefaultSeconds, maxSeconds: config.toursMaxSeconds },
+    workerFile: deps.toursWorkerFile,
+  });
+  app.addHook('onClose', () => tours.close());
 
   await registerExplorer(app);
   await app.register(healthRoutes, services);
   await app.register(async (api) => {
     shedLoad(api, config.eventLoopLagMs);
     await api.register(async (routing) => {
-      // Routing calls (single parcels, batches): an API key when API_KEYS is set, and a per-client rate limit.
+      // Routing calls (single parcels, batches, tours): an API key when API_KEYS is set, and a per-client rate limit.
       routingClients(routing, { apiKeys: config.apiKeys, perMinute: config.rateLimitPerMinute });
       await routing.register(routeRoutes, services);
       await routing.register(batchRoutes, services);
       await routing.register(promiseRoutes, services);
+      await routing.register(tourRoutes, { ...services, tours });
     });
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);

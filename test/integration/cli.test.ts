@@ -73,6 +73,18 @@ describe('parcel-route', () => {
     expect(legs[0]).toMatch(/^ {2}1\. \S+ {2}HGH → \S+ {2}\w+, .+ {2}dep .+ {2}arr .+ {2}cost \d+\.\d\d$/);
   });
 
+  it('tours: sends a request file and prints the tours, the plan in list order and why jobs were left out', async () => {
+    const run = await cli('tours', join(ROOT, 'docs/examples/tours-rural.json'));
+    expect(run.code).toBe(0);
+    const [summary, naive, ...rest] = run.stdout.trim().split('\n');
+    expect(summary).toMatch(/^\d+ routes? · [\d.]+ km · \d+ h \d\d min driving · [\d.]+ kg CO2 \([\d.]+ kg CO2 with diesel vans\) · \d+ unassigned$/);
+    expect(naive).toMatch(/^ {2}in list order instead: [\d.]+ km · /);
+    expect(rest.some((line) => /^ {2}vehicle ev-\d \(ev\): [\d.]+ km, .*: \d+( → \d+)*$/.test(line))).toBe(true);
+    expect(rest.some((line) => /^ {2}job \d+ unassigned: max_distance \(/.test(line))).toBe(true);
+    const json = await cli('tours', join(ROOT, 'docs/examples/tours-rural.json'), '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ code: 0, summary: { iterations: expect.any(Number) } });
+  });
+
   it('says what went wrong, with the exit code', async () => {
     const unknown = await cli('route', 'HGH', 'XXX');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });

@@ -16,6 +16,7 @@ const BODY_CALLS: Call[] = [
   { method: 'POST', url: '/v1/network/closures' },
   { method: 'POST', url: '/v1/network/rollback' },
   { method: 'POST', url: '/v1/promises' },
+  { method: 'POST', url: '/v1/tours' },
 ];
 
 const VALID = { parcelId: 'P', origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z' };

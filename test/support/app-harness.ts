@@ -4,6 +4,7 @@
  * and deletes the prefix's keys.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
@@ -17,6 +18,8 @@ import type { NetworkDocument } from '../../src/routing/types';
 import { deleteKeys } from './delete-keys';
 
 export const ADMIN_TOKEN = 'test-admin-token';
+/** The tours pool's worker, run from the TypeScript sources (jest's transform does not reach worker threads). */
+export const TOURS_WORKER = join(__dirname, 'tours-worker.js');
 export const DEFAULT_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface HarnessOptions {
@@ -70,7 +73,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     pollMs: config.networkPollMs,
   });
   await live.start();
-  const app = await buildApp({ config, live, redis, logger: options.logger });
+  const app = await buildApp({ config, live, redis, logger: options.logger, toursWorkerFile: TOURS_WORKER });
   await app.ready();
   return {
     app,
