@@ -19,13 +19,20 @@ const MAX_TIME = 1e12;
 const Id = Type.Union([Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), Type.String({ minLength: 1, maxLength: 128 })], {
   description: 'An integer, as in VROOM, or a string.',
 });
-const Coordinates = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })], {
-  description: '[lon, lat] in degrees.',
-});
+/** Written as arrays of two, not tuples: the OpenAPI 3.1 document then needs no `prefixItems`; the latitude's range is checked with the request. */
+const Coordinates = Type.Unsafe<[number, number]>(
+  Type.Array(Type.Number({ minimum: -180, maximum: 180 }), {
+    minItems: 2,
+    maxItems: 2,
+    description: '[lon, lat] in degrees: lon from -180 to 180, lat from -90 to 90.',
+  }),
+);
 const Index = Type.Integer({ minimum: 0, maximum: 100_000, description: 'Row and column in `matrices`.' });
 const Amounts = Type.Array(Type.Integer({ minimum: 0, maximum: MAX_INT32 }), { maxItems: MAX_DIMENSIONS });
 const Seconds = Type.Integer({ minimum: 0, maximum: MAX_TIME });
-const TimeWindow = Type.Tuple([Seconds, Seconds], { description: '[start, end], seconds, both included.' });
+const TimeWindow = Type.Unsafe<[number, number]>(
+  Type.Array(Seconds, { minItems: 2, maxItems: 2, description: '[start, end], seconds, both included.' }),
+);
 const Profile = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 
 export const TourJobSchema = Type.Object(

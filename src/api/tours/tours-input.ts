@@ -181,7 +181,7 @@ class MatrixLocations {
   job(job: TourJobBody, i: number): Located {
     if (job.location_index === undefined) throw fieldError(`jobs[${i}].location_index`, 'is required when matrices are given');
     this.index(job.location_index, `jobs[${i}].location_index`);
-    if (job.location) this.coords.set(job.location_index, job.location);
+    if (job.location) this.coords.set(job.location_index, latitudeChecked(job.location, `jobs[${i}].location`));
     return { location: job.location_index, place: { location_index: job.location_index, ...(job.location && { location: job.location }) } };
   }
 
@@ -194,7 +194,7 @@ class MatrixLocations {
     }
     this.index(index, `vehicles[${v}].${side}_index`);
     const coords = vehicle[side];
-    if (coords) this.coords.set(index, coords);
+    if (coords) this.coords.set(index, latitudeChecked(coords, `vehicles[${v}].${side}`));
     return { location: index, place: { location_index: index, ...(coords && { location: coords }) } };
   }
 
@@ -247,14 +247,15 @@ class GeoLocations {
   job(job: TourJobBody, i: number): Located {
     if (job.location_index !== undefined) throw fieldError(`jobs[${i}].location_index`, 'needs matrices: without them, give location');
     if (!job.location) throw fieldError(`jobs[${i}].location`, 'is required: [lon, lat]');
-    return { location: this.intern(job.location), place: { location: job.location } };
+    const location = latitudeChecked(job.location, `jobs[${i}].location`);
+    return { location: this.intern(location), place: { location } };
   }
 
   depot(vehicle: TourVehicleBody, v: number, side: 'start' | 'end', hubs: HubPlaces): Located | null {
     const field = `vehicles[${v}]`;
     if (vehicle[`${side}_index`] !== undefined) throw fieldError(`${field}.${side}_index`, `needs matrices: without them, give ${side} or ${side}Hub`);
     const hubId = vehicle[`${side}Hub`];
-    let coords = vehicle[side];
+    let coords = vehicle[side] && latitudeChecked(vehicle[side], `${field}.${side}`);
     if (hubId !== undefined) {
       if (coords) throw fieldError(`${field}.${side}Hub`, `cannot be given with ${side}: one place only`);
       const hub = hubs.get(hubId);
@@ -305,4 +306,10 @@ function equirectangular(places: readonly (readonly [number, number])[]): Float6
     out[2 * i + 1] = lat * 110.57;
   });
   return out;
+}
+
+/** [lon, lat] whose latitude lies from -90 to 90 (the schema bounds both numbers to the longitude's range). */
+function latitudeChecked(coords: [number, number], field: string): [number, number] {
+  if (Math.abs(coords[1]) > 90) throw fieldError(`${field}[1]`, `must be a latitude from -90 to 90 (got ${coords[1]})`);
+  return coords;
 }

@@ -13,6 +13,7 @@ import type { ToursPool } from '../../tours-pool/tours-pool';
 import { errorResponses } from '../../wire/error';
 import { MAX_TOUR_JOBS, ToursAnswerSchema, ToursRequestSchema } from '../../wire/tours';
 import type { Services } from '../services';
+import { routingSecurity } from '../../wire/security';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
@@ -40,7 +41,8 @@ export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (ap
           'The answer comes within options.timeLimitSeconds (+1 s); with options.iterations and options.seed it is the same on any machine.',
           'Solved on a pool of TOURS_THREADS threads, with TOURS_QUEUE waiting: 503 with Retry-After when full. See docs/tours.md.',
         ].join(' '),
-        security: [{ apiKey: [] }, {}],
+        operationId: 'solveTours',
+        security: routingSecurity(config.apiKeys),
         body: ToursRequestSchema,
         response: {
           200: ToursAnswerSchema,
