@@ -3,12 +3,13 @@
 import { postJson } from './api.js';
 import { h } from './format.js';
 
-/** A small request around `depot`: two vans from the hub, eight deliveries within a few km. */
+/** A small request around `depot`: two vans from the hub, eight deliveries within a few km, solved in a second. */
 function exampleRequest(depot) {
   const offsets = [[0.03, 0.02], [-0.04, 0.01], [0.02, -0.05], [-0.01, -0.03], [0.05, 0.04], [-0.05, -0.02], [0.01, 0.06], [-0.03, 0.05]];
   return {
     vehicles: [1, 2].map((id) => ({ id, startHub: depot.id, endHub: depot.id, capacity: [5] })),
     jobs: offsets.map(([dLon, dLat], i) => ({ id: i + 1, location: [+(depot.lon + dLon).toFixed(4), +(depot.lat + dLat).toFixed(4)], delivery: [1] })),
+    options: { timeLimitSeconds: 1 },
   };
 }
 

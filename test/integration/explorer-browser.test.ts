@@ -130,10 +130,20 @@ describeWithChromium()('the explorer in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'promises-1366x768-full.png'), fullPage: true });
   });
 
-  it('shows no capacity data and hides the tours panel, asking for neither, while the service has no such calls', async () => {
+  it('shows no capacity data, asking for none, while the service has no such call', async () => {
     expect(await page.textContent('#capacity')).toMatch(/No capacity data/);
-    expect(await page.isHidden('#tours-panel')).toBe(true);
-    expect(requested.filter((url) => /\/v1\/(capacity|tours)/.test(url))).toEqual([]);
+    expect(requested.filter((url) => /\/v1\/capacity/.test(url))).toEqual([]);
+  });
+
+  it('draws the tours of a tours answer: its example, from the form, on the map', async () => {
+    expect(await page.isHidden('#tours-panel')).toBe(false);
+    await page.click('#tours-form button[type=submit]');
+    await page.waitForSelector('#tours li', { timeout: 15_000 });
+    const tours = await page.$$eval('#tours li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(tours.length).toBeGreaterThan(0);
+    expect(await page.$$eval('#map path.tour', (paths) => paths.length)).toBe(tours.length);
+    expect(await page.$$eval('#map circle.tour-stop', (stops) => stops.length)).toBeGreaterThan(tours.length * 2);
+    await page.screenshot({ path: join(ARTIFACTS, 'tours-1366x768.png') });
   });
 
   it('gives every form field a label', async () => {
