@@ -10,6 +10,8 @@ export interface Loads {
   parcels(leg: number, slot: number): number;
   grams(leg: number, slot: number): number;
   hubParcels(hub: number, day: number): number;
+  /** Whether nothing is booked at all. */
+  readonly empty: boolean;
   /**
    * Counts the times a departure slot or hub-day that was full for one more parcel got
    * room again: what a sweep made before cannot have seen (SweepCache drops it).
@@ -22,6 +24,7 @@ export const NO_LOADS: Loads = {
   parcels: () => 0,
   grams: () => 0,
   hubParcels: () => 0,
+  empty: true,
   freed: 0,
 };
 
@@ -61,6 +64,8 @@ interface SlotLoad {
 export class LoadTable implements Loads {
   private readonly slots: (Map<number, SlotLoad> | undefined)[];
   private readonly hubDays: (Map<number, number> | undefined)[];
+  /** Departure slots and hub-days with something booked. */
+  private booked = 0;
   freed = 0;
 
   constructor(private readonly ix: NetworkIndex) {
@@ -80,6 +85,10 @@ export class LoadTable implements Loads {
     return this.hubDays[hub]?.get(day) ?? 0;
   }
 
+  get empty(): boolean {
+    return this.booked === 0;
+  }
+
   /** Adds what `reservations` take (`sign` 1), or gives it back (`sign` −1). */
   apply(reservations: readonly Reservation[], sign: 1 | -1): void {
     for (const r of reservations) {
@@ -93,8 +102,10 @@ export class LoadTable implements Loads {
     const wasFull = this.parcels(leg, slot) + 1 > this.ix.legCapacity[leg];
     let bySlot = this.slots[leg];
     if (!bySlot) bySlot = this.slots[leg] = new Map();
+    this.booked -= bySlot.has(slot) ? 1 : 0;
     if (parcels === 0 && grams === 0) bySlot.delete(slot);
     else bySlot.set(slot, { parcels, grams });
+    this.booked += bySlot.has(slot) ? 1 : 0;
     if (wasFull && parcels + 1 <= this.ix.legCapacity[leg]) this.freed++;
   }
 
@@ -103,8 +114,10 @@ export class LoadTable implements Loads {
     const wasFull = this.hubParcels(hub, day) + 1 > this.ix.hubCapacity[hub];
     let byDay = this.hubDays[hub];
     if (!byDay) byDay = this.hubDays[hub] = new Map();
+    this.booked -= byDay.has(day) ? 1 : 0;
     if (parcels === 0) byDay.delete(day);
     else byDay.set(day, parcels);
+    this.booked += byDay.has(day) ? 1 : 0;
     if (wasFull && parcels + 1 <= this.ix.hubCapacity[hub]) this.freed++;
   }
 }

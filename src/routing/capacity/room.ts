@@ -23,6 +23,11 @@ export class Room {
   static readonly UNLIMITED = new Room(null, NO_LOADS, 0, Infinity);
 
   private readonly grams: number;
+  /**
+   * Whether no departure can be full for this parcel: no capacity to look at, or nothing
+   * booked and the parcel no heavier than any departure carries. Then nothing need be checked.
+   */
+  readonly isUnlimited: boolean;
 
   constructor(
     private readonly ix: NetworkIndex | null,
@@ -33,11 +38,7 @@ export class Room {
     readonly until: number,
   ) {
     this.grams = gramsOf(weightKg);
-  }
-
-  /** Whether no departure is ever full (no capacity to look at). */
-  get isUnlimited(): boolean {
-    return this.ix === null;
+    this.isUnlimited = ix === null || (loads.empty && this.grams <= ix.minCapacityGrams);
   }
 
   /** Whether a departure of `leg` at minute `departAt` takes the parcel, and if not, why. */

@@ -56,6 +56,8 @@ export class NetworkIndex {
   readonly legLimited: Uint8Array;
   /** Whether any leg is limited. */
   readonly hasCapacity: boolean;
+  /** The least weight a departure of any leg carries, in grams: a parcel no heavier fits any departure nothing is booked on. */
+  readonly minCapacityGrams: number;
 
   /** Reverse adjacency: the legs arriving at hub h are inLeg[inStart[h] .. inStart[h+1]-1]. */
   readonly inStart: Int32Array;
@@ -114,6 +116,7 @@ export class NetworkIndex {
       this.legCapacity[l] < Infinity || this.legCapacityGrams[l] < Infinity || this.hubCapacity[o.from] < Infinity ? 1 : 0,
     );
     this.hasCapacity = this.legLimited.includes(1);
+    this.minCapacityGrams = this.legCapacityGrams.reduce((min, grams) => Math.min(min, grams), Infinity);
 
     this.outStart = prefixSums(countBy(this.legFrom, n));
     this.inStart = prefixSums(countBy(this.legTo, n));

@@ -16,6 +16,9 @@ import type { Closure, Itinerary, RouteAnswer, RouteOutcome, RoutePlan, RoutePro
 import { selectAlternatives } from './alternatives';
 import { amountsOf, explainRoute } from './explain';
 
+/** No sweep to try (a query with `avoid`). */
+const NO_SWEEPS: readonly OriginSweep[] = [];
+
 /** A query's choice, and what it was made by. */
 interface Chosen {
   itinerary: Itinerary;
@@ -149,7 +152,7 @@ export class Router {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty ? SWEEP_KIND[level] : undefined;
     let swept: ReturnType<OriginSweep['answer']> | undefined;
-    for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind) : []) {
+    for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind) : NO_SWEEPS) {
       swept = sweep.answer(destination, level, readyAt, deadline, weightKg, room);
       if (swept !== 'beyond') break;
     }

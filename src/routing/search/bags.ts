@@ -1,5 +1,9 @@
 import type { Labels } from './labels';
 import { RELATIVE_TOLERANCE as TOL } from './objective';
+
+/** The bounds of what is within the tolerance of an amount, as factors of it (see admits). */
+const LOW = 1 - TOL;
+const HIGH = 1 / (1 - TOL);
 import type { PathOrder } from './path-order';
 
 /** What amounts a search or a sweep keeps in its labels, beside arrival and cost. */
@@ -54,41 +58,50 @@ export class Bags {
    */
   admits(hub: number, arrival: number, cost: number, perKg: number, co2: number, parent: number, leg: number, c: Criteria): boolean {
     if (this.stamps[hub] !== this.stamp) return true;
-    const L = this.labels;
+    const { arrival: arrivals, cost: costs, perKg: perKgs, co2: co2s, next, dead } = this.labels;
+    const { perKg: withPerKg, co2: withCo2, co2Decides } = c;
+    // Amounts are never negative, so "x is no worse than the new label's a" (x ≤ a, or above it by at most
+    // TOL × x) is x ≤ a / (1 − TOL), and "x is clearly less than a" (by more than TOL × a) is x < a × (1 − TOL).
+    const costLow = cost * LOW;
+    const costHigh = cost * HIGH;
+    const perKgLow = perKg * LOW;
+    const perKgHigh = perKg * HIGH;
+    const co2Low = co2 * LOW;
+    const co2High = co2 * HIGH;
     let prev = -1;
-    for (let m = this.head[hub]; m >= 0; m = L.next[m]) {
-      const mArrival = L.arrival[m];
-      const mCost = L.cost[m];
-      let bagNoWorse = mArrival <= arrival && (mCost <= cost || mCost - cost <= TOL * mCost);
-      let newNoWorse = arrival <= mArrival && (cost <= mCost || cost - mCost <= TOL * cost);
-      if (bagNoWorse || newNoWorse) {
-        const mPerKg = L.perKg[m];
-        const mCo2 = L.co2[m];
-        if (c.perKg) {
-          bagNoWorse &&= mPerKg <= perKg || mPerKg - perKg <= TOL * mPerKg;
-          newNoWorse &&= perKg <= mPerKg || perKg - mPerKg <= TOL * perKg;
-        }
-        if (c.co2) {
-          bagNoWorse &&= mCo2 <= co2 || mCo2 - co2 <= TOL * mCo2;
-          newNoWorse &&= co2 <= mCo2 || co2 - mCo2 <= TOL * co2;
-        }
-        let legs = 0;
-        if (bagNoWorse) {
-          if (cost - mCost > TOL * cost || (c.perKg && perKg - mPerKg > TOL * perKg) || (c.co2Decides && co2 - mCo2 > TOL * co2)) {
-            return false;
-          }
-          legs = this.order.compareNew(L, parent, leg, m);
-          if (legs > 0) return false;
-        }
-        if (newNoWorse) {
-          let kill = mCost - cost > TOL * mCost || (c.perKg && mPerKg - perKg > TOL * mPerKg) || (c.co2Decides && mCo2 - co2 > TOL * mCo2);
-          if (!kill) kill = (legs || this.order.compareNew(L, parent, leg, m)) < 0;
-          if (kill) {
-            L.dead[m] = 1;
-            if (prev < 0) this.head[hub] = L.next[m];
-            else L.next[prev] = L.next[m];
-            continue;
-          }
+    for (let m = this.head[hub]; m >= 0; m = next[m]) {
+      const mArrival = arrivals[m];
+      const mCost = costs[m];
+      let bagNoWorse = mArrival <= arrival && mCost <= costHigh;
+      let newNoWorse = arrival <= mArrival && costLow <= mCost;
+      if (!bagNoWorse && !newNoWorse) {
+        prev = m;
+        continue;
+      }
+      const mPerKg = perKgs[m];
+      const mCo2 = co2s[m];
+      if (withPerKg) {
+        bagNoWorse &&= mPerKg <= perKgHigh;
+        newNoWorse &&= perKgLow <= mPerKg;
+      }
+      if (withCo2) {
+        bagNoWorse &&= mCo2 <= co2High;
+        newNoWorse &&= co2Low <= mCo2;
+      }
+      let legs = 0;
+      if (bagNoWorse) {
+        if (mCost < costLow || (withPerKg && mPerKg < perKgLow) || (co2Decides && mCo2 < co2Low)) return false;
+        legs = this.order.compareNew(this.labels, parent, leg, m);
+        if (legs > 0) return false;
+      }
+      if (newNoWorse) {
+        let kill = costHigh < mCost || (withPerKg && perKgHigh < mPerKg) || (co2Decides && co2High < mCo2);
+        if (!kill) kill = (legs || this.order.compareNew(this.labels, parent, leg, m)) < 0;
+        if (kill) {
+          dead[m] = 1;
+          if (prev < 0) this.head[hub] = next[m];
+          else next[prev] = next[m];
+          continue;
         }
       }
       prev = m;

@@ -23,6 +23,8 @@ export class Labels implements LabelChain {
   perKg = new Float64Array(0);
   parent = new Int32Array(0);
   leg = new Int32Array(0);
+  /** Legs from the origin: 0 for the origin's own label. */
+  depth = new Int32Array(0);
   k1 = new Float64Array(0);
   k2 = new Float64Array(0);
   k3 = new Float64Array(0);
@@ -46,6 +48,7 @@ export class Labels implements LabelChain {
     this.co2[id] = co2;
     this.parent[id] = parent;
     this.leg[id] = leg;
+    this.depth[id] = parent < 0 ? 0 : this.depth[parent] + 1;
     this.dead[id] = 0;
     return id;
   }
@@ -58,6 +61,7 @@ export class Labels implements LabelChain {
     this.perKg = resized(this.perKg, capacity);
     this.parent = resized(this.parent, capacity);
     this.leg = resized(this.leg, capacity);
+    this.depth = resized(this.depth, capacity);
     this.k1 = resized(this.k1, capacity);
     this.k2 = resized(this.k2, capacity);
     this.k3 = resized(this.k3, capacity);

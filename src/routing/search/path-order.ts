@@ -1,4 +1,7 @@
-import type { LabelChain } from './labels';
+import type { LabelChain, Labels } from './labels';
+
+/** Stands for a label not yet made, in compareNew. */
+const NEW = -2;
 
 /**
  * The routing rules' last tie-break (docs/api.md, Ties): of two routes still tied, the one whose list of leg
@@ -20,13 +23,33 @@ export class PathOrder {
   /** Negative when the route of label x comes first, positive when y's does, 0 for the same legs. */
   compare(chain: LabelChain, x: number, y: number): number {
     if (x === y) return 0;
-    return this.compareCollected(this.collect(chain, x, 'a', 0), this.collect(chain, y, 'b', 0));
+    return this.compareCollected(this.collect(chain, x, 'a'), this.collect(chain, y, 'b'));
   }
 
-  /** As compare, for a label not yet made: the one that would extend label `parent` by `leg`. */
-  compareNew(chain: LabelChain, parent: number, leg: number, y: number): number {
-    this.a[0] = this.legRank[leg];
-    return this.compareCollected(this.collect(chain, parent, 'a', 1), this.collect(chain, y, 'b', 0));
+  /**
+   * As compare, for a label not yet made (the one that would extend label `parent` by
+   * `leg`) against label `y` of the same search. Both chains lead back to the labels
+   * they share; the legs just after the last of those decide. The chains are climbed
+   * (Labels.depth says how far), writing nothing: this is the case of the hot loop.
+   */
+  compareNew(labels: Labels, parent: number, leg: number, y: number): number {
+    const { parent: parents, leg: legs, depth } = labels;
+    // x walks the new label's chain; NEW stands for the label not yet made.
+    const depthX = depth[parent] + 1;
+    const depthY = depth[y];
+    let x = NEW;
+    for (let d = depthX; d > depthY; d--) x = x === NEW ? parent : parents[x];
+    for (let d = depthY; d > depthX; d--) y = parents[y];
+    // One chain holds the other: the shorter list of legs comes first.
+    if (x === y) return depthX - depthY;
+    for (;;) {
+      const px = x === NEW ? parent : parents[x];
+      const py = parents[y];
+      if (px === py) break;
+      x = px;
+      y = py;
+    }
+    return this.legRank[x === NEW ? leg : legs[x]] - this.legRank[legs[y]];
   }
 
   private compareCollected(lengthX: number, lengthY: number): number {
@@ -38,9 +61,9 @@ export class PathOrder {
     return lengthX - lengthY;
   }
 
-  /** The ranks of the legs of label `id`'s route, last leg first, into scratch array `into` from `from`; returns how many in all. */
-  private collect(chain: LabelChain, id: number, into: 'a' | 'b', from: number): number {
-    let n = from;
+  /** The ranks of the legs of label `id`'s route, last leg first, into scratch array `into`; returns how many. */
+  private collect(chain: LabelChain, id: number, into: 'a' | 'b'): number {
+    let n = 0;
     for (let x = id; chain.parent[x] >= 0; x = chain.parent[x]) {
       if (n === this[into].length) {
         const bigger = new Int32Array(n * 2);

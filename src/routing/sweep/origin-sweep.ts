@@ -133,10 +133,11 @@ export class OriginSweep {
     const { legs } = itinerary;
     const arrivals = new Int32Array(legs.length);
     let arrival = readyAt;
+    const limited = room.isUnlimited ? undefined : room;
     for (let i = 0; i < legs.length; i++) {
       const l = legs[i];
       const available = arrival + ix.hubSort[ix.legFrom[l]];
-      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, minuteOfWeek(available)), room);
+      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, minuteOfWeek(available)), limited);
       arrival = departAt + ix.legDuration[l];
       arrivals[i] = arrival;
     }

@@ -23,7 +23,7 @@ const MAX_WAITING = 64;
 export const SWEEP_STEP = 1024;
 
 interface Earned {
-  key: string;
+  key: number;
   origin: number;
   readyAt: number;
   kind: SweepKind;
@@ -49,19 +49,20 @@ interface Earned {
  */
 export class SweepCache {
   private readonly sweeper: Sweeper;
-  /** Per origin and kind, by readyAt, the latest last. */
-  private readonly sweeps = new Map<string, OriginSweep[]>();
-  /** Labels charged, by origin, kind and window of readyAt. */
-  private readonly spent = new Map<string, number>();
+  /** Per origin and kind (keyOf), by readyAt, the latest last. */
+  private readonly sweeps = new Map<number, OriginSweep[]>();
+  /** Labels charged, by origin, kind and window of readyAt (accountOf). */
+  private readonly spent = new Map<number, number>();
   private readonly waiting: Earned[] = [];
-  private readonly waitingKeys = new Set<string>();
+  private readonly waitingKeys = new Set<number>();
   private current: Earned | undefined;
   private readonly sweepLabels: Record<SweepKind, number>;
   private labels = 0;
+  private promptSweeper: Sweeper | undefined;
+  /** What candidates() answers, reused from one call to the next. */
+  private readonly found: OriginSweep[] = [];
 
   /** @param loads what is booked, when the network declares capacity; null when it does not. */
-  private promptSweeper: Sweeper | undefined;
-
   constructor(
     private readonly ix: NetworkIndex,
     private readonly closures: ClosureTable,
@@ -80,27 +81,31 @@ export class SweepCache {
    * same readyAt keeps (what is not dominated on three criteria is not on four), and an
    * economy sweep every route a cost sweep keeps, further ahead: both answer for it.
    */
-  candidates(origin: number, readyAt: number, kind: SweepKind): OriginSweep[] {
-    const found: { key: string; list: OriginSweep[]; sweep: OriginSweep }[] = [];
+  candidates(origin: number, readyAt: number, kind: SweepKind): readonly OriginSweep[] {
+    const found = this.found;
+    found.length = 0;
+    if (this.sweeps.size === 0) return found;
     for (const k of ANSWERED_BY[kind]) {
-      const latest = this.latest(keyOf(origin, k), readyAt);
-      if (latest) found.push(latest);
+      const sweep = this.latest(keyOf(origin, k), readyAt);
+      if (sweep) found.push(sweep);
     }
-    for (const { key, list } of found) {
-      this.sweeps.delete(key);
-      this.sweeps.set(key, list);
-    }
-    return found.sort((a, b) => b.sweep.readyAt - a.sweep.readyAt).map((f) => f.sweep);
+    if (found.length > 1) found.sort((a, b) => b.readyAt - a.readyAt);
+    return found;
   }
 
-  private latest(key: string, readyAt: number): { key: string; list: OriginSweep[]; sweep: OriginSweep } | undefined {
+  /** The latest sweep kept under `key` that answers parcels ready at `readyAt`, marked as used (LRU). */
+  private latest(key: number, readyAt: number): OriginSweep | undefined {
     const list = this.sweeps.get(key);
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
       // A sweep made before some departure got room again may have missed a route through it.
       if (this.loads && sweep.freed !== this.loads.freed) continue;
-      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) return { key, list, sweep };
+      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
+        this.sweeps.delete(key);
+        this.sweeps.set(key, list);
+        return sweep;
+      }
     }
     return undefined;
   }
@@ -124,7 +129,7 @@ export class SweepCache {
   charge(origin: number, readyAt: number, kind: SweepKind, labels: number): void {
     const key = keyOf(origin, kind);
     if (this.waitingKeys.has(key)) return;
-    const account = `${key}@${Math.floor(readyAt / SWEEP_REUSE_MINUTES)}`;
+    const account = key * WINDOWS + Math.floor(readyAt / SWEEP_REUSE_MINUTES);
     const spent = (this.spent.get(account) ?? 0) + labels;
     if (spent < this.sweepLabels[kind] || this.waiting.length >= MAX_WAITING) {
       if (this.spent.size >= MAX_ACCOUNTS && !this.spent.has(account)) this.spent.clear();
@@ -152,7 +157,7 @@ export class SweepCache {
     this.keep(key, sweep);
   }
 
-  private keep(key: string, sweep: OriginSweep): void {
+  private keep(key: number, sweep: OriginSweep): void {
     const list = this.sweeps.get(key) ?? [];
     const same = list.findIndex((s) => s.readyAt === sweep.readyAt);
     if (same >= 0) this.labels -= list.splice(same, 1)[0].labelCount;
@@ -177,6 +182,11 @@ const ANSWERED_BY: Readonly<Record<SweepKind, readonly SweepKind[]>> = {
   economy: ['economy'],
 };
 
-function keyOf(origin: number, kind: SweepKind): string {
-  return `${kind}${origin}`;
+/** Windows of readyAt an account can be in: enough for epoch minutes up to the year 2200. */
+const WINDOWS = 2 ** 22;
+const KIND_INDEX: Readonly<Record<SweepKind, number>> = { cost: 0, co2: 1, economy: 2 };
+
+/** The key of an origin's sweeps of a kind. */
+function keyOf(origin: number, kind: SweepKind): number {
+  return origin * 3 + KIND_INDEX[kind];
 }
