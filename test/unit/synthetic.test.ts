@@ -91,10 +91,9 @@ describe('generateNetwork', () => {
     }
   });
 
-  it('generates 10,000 hubs well within 2 s', () => {
-    const started = performance.now();
+  // How long it takes is bench:core's to say (a timed test fails on a busy machine, not on slow code).
+  it('generates 10,000 hubs, every one reaching every other', () => {
     const doc = generateNetwork({ hubs: 10_000, seed: 1 });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(doc.hubs).toHaveLength(10_000);
     expect(isStronglyConnected(doc)).toBe(true);
   });
