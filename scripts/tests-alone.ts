@@ -21,9 +21,11 @@ import { join, relative } from 'node:path';
 const SAMPLE_FROM = 30;
 const EVERY = 25;
 /** A jest still running after this long is stopped and its test counted as failed (a hang, or a handle left open). */
-const RUN_TIMEOUT_MS = 10 * 60_000;
+const RUN_TIMEOUT_MS = 5 * 60_000;
 const JEST = require.resolve('jest/bin/jest');
 const ROOT = process.cwd();
+/** The statuses of a test that ran (the others are skipped, filtered out or todo). */
+const RAN = ['passed', 'failed'];
 
 interface TestResult {
   fullName: string;
@@ -43,16 +45,20 @@ interface Test {
   file: string;
   name: string;
 }
-interface Outcome {
-  passed: boolean;
-  why: string;
-}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const stripColours = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 
-/** Runs jest with `args` and its JSON report; undefined when it wrote none (or did not finish in time). */
-async function jest(args: string[]): Promise<{ report?: JestReport; code: number | null; output: string }> {
+interface JestRun {
+  /** Its JSON report; undefined when it wrote none. */
+  report?: JestReport;
+  code: number | null;
+  timedOut: boolean;
+  /** The end of what it wrote. */
+  output: string;
+}
+
+async function jest(args: string[]): Promise<JestRun> {
   const dir = mkdtempSync(join(tmpdir(), 'tests-alone-'));
   const file = join(dir, 'report.json');
   // A process group of its own, so that a timeout stops jest and whatever its tests started.
@@ -64,13 +70,17 @@ async function jest(args: string[]): Promise<{ report?: JestReport; code: number
   const keep = (chunk: Buffer) => (output = (output + String(chunk)).slice(-20_000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), RUN_TIMEOUT_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    process.kill(-child.pid!, 'SIGKILL');
+  }, RUN_TIMEOUT_MS);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearTimeout(timer);
   try {
-    return { report: JSON.parse(readFileSync(file, 'utf8')) as JestReport, code, output };
+    return { report: JSON.parse(readFileSync(file, 'utf8')) as JestReport, code, timedOut, output };
   } catch {
-    return { code, output };
+    return { code, timedOut, output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -98,21 +108,19 @@ function choose(file: FileResult, all: boolean): TestResult[] {
   );
 }
 
-async function runAlone({ file, name }: Test): Promise<Outcome> {
-  const { report, code, output } = await jest([`^${escapeRegExp(file)}$`, '-t', `^${escapeRegExp(name)}$`]);
-  if (!report)
-    return { passed: false, why: `no report (stopped after ${RUN_TIMEOUT_MS / 1000} s, or jest failed):\n${output}` };
-  const ran = report.testResults
-    .flatMap((f) => f.assertionResults)
-    .filter((t) => ['passed', 'failed'].includes(t.status));
-  const failures = ran.flatMap((t) => t.failureMessages);
-  const fileErrors = report.testResults.map((f) => f.message).filter(Boolean);
-  if (failures.length > 0 || fileErrors.length > 0)
-    return { passed: false, why: [...failures, ...fileErrors].join('\n') };
-  if (ran.length === 0)
-    return { passed: false, why: 'no test ran: the -t filter matched none, or the test was skipped' };
-  if (code !== 0) return { passed: false, why: `jest exited with ${code}:\n${output}` };
-  return { passed: true, why: '' };
+/** Why the test fails alone, or '' when it passes. */
+async function failureAlone({ file, name }: Test): Promise<string> {
+  const run = await jest([`^${escapeRegExp(file)}$`, '-t', `^${escapeRegExp(name)}$`]);
+  if (run.timedOut) return `stopped after ${RUN_TIMEOUT_MS / 1000} s (a hang, or a handle left open):\n${run.output}`;
+  if (!run.report) return `jest wrote no report:\n${run.output}`;
+  const ran = run.report.testResults.flatMap((f) => f.assertionResults).filter((t) => RAN.includes(t.status));
+  const errors = [
+    ...ran.flatMap((t) => t.failureMessages),
+    ...run.report.testResults.map((f) => f.message).filter(Boolean),
+  ];
+  if (errors.length > 0) return errors.join('\n');
+  if (ran.length === 0) return 'no test ran: the -t filter matched none, or the test was skipped';
+  return run.code === 0 ? '' : `jest exited with ${run.code}:\n${run.output}`;
 }
 
 async function main(): Promise<void> {
@@ -122,15 +130,15 @@ async function main(): Promise<void> {
   const listed = files.reduce((n, f) => n + f.assertionResults.length, 0);
   const tests = files.flatMap((f) => choose(f, all).map((t) => ({ file: f.name, name: t.fullName })));
   console.log(`${listed} tests in ${files.length} files; running ${tests.length} of them alone, one jest at a time`);
-  const failed: Array<Test & Outcome> = [];
+  const failed: Array<Test & { why: string }> = [];
   for (const [i, test] of tests.entries()) {
     const started = Date.now();
-    const outcome = await runAlone(test);
+    const why = await failureAlone(test);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `[${i + 1}/${tests.length}] ${outcome.passed ? 'ok  ' : 'FAIL'} ${seconds}s ${relative(ROOT, test.file)} › ${test.name}`,
+      `[${i + 1}/${tests.length}] ${why ? 'FAIL' : 'ok  '} ${seconds}s ${relative(ROOT, test.file)} › ${test.name}`,
     );
-    if (!outcome.passed) failed.push({ ...test, ...outcome });
+    if (why) failed.push({ ...test, why });
   }
   console.log(`\n${tests.length} tests run alone: ${tests.length - failed.length} passed, ${failed.length} failed`);
   for (const { file, name, why } of failed) {
