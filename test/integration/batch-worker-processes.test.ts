@@ -26,8 +26,11 @@ describe('worker processes stopped mid-batch', () => {
     queue = new Queue(chunkQueueName(0), { connection: h.redis, prefix: h.keys.chunkQueuePrefix(0) });
     body = ndjson([...parcelMix(await demoNetwork(), PARCELS, { seed: 3 })]);
   });
+  // Each test starts the workers it needs and stops them all when done.
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+  });
   afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop()));
     await queue.close();
     await h.close();
   });
@@ -77,8 +80,7 @@ describe('worker processes stopped mid-batch', () => {
   }, 60_000);
 
   it('SIGTERM: the worker finishes its chunk, exits, and loses nothing', async () => {
-    // The worker started after the kill above is the one under load now.
-    const busy = workers[workers.length - 1];
+    const busy = startWorker();
     const batchId = await submit();
     await midBatch(batchId);
     busy.kill('SIGTERM');

@@ -64,7 +64,9 @@ describe('hostile input', () => {
   });
   afterAll(() => h.close());
 
+  /** The statuses of the current test's calls. */
   const statuses = new Map<number, number>();
+  beforeEach(() => statuses.clear());
   async function send(call: Call, payload: string, contentType = 'application/json', admin = true) {
     const headers: Record<string, string> = admin ? { ...h.admin } : {};
     if (contentType) headers['content-type'] = contentType;

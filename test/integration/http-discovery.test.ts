@@ -104,10 +104,11 @@ describe('GET /v1/network/document and /v1/network/versions', () => {
   });
 
   it('gives null for a kept version whose activation time was never stored (stored by an older release)', async () => {
-    const [, older] = (await versions()).versions;
-    await h.redis.hdel(h.keys.networkActivations, older.version);
+    const older = await put(named('older', 1));
+    await put(named('newer', 2));
+    await h.redis.hdel(h.keys.networkActivations, older);
     const listed = await versions();
-    expect(listed.versions[1]).toEqual({ version: older.version, activatedAt: null, active: false });
+    expect(listed.versions[1]).toEqual({ version: older, activatedAt: null, active: false });
   });
 });
 

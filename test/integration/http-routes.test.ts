@@ -193,10 +193,11 @@ describe('POST /v1/routes without an active network', () => {
 
 describe('API keys and rate limit', () => {
   let h: Harness;
-  beforeAll(async () => {
+  // An app for each test: each starts with every key's three calls unspent.
+  beforeEach(async () => {
     h = await startApp({ network: tinyNetwork(), env: { API_KEYS: 'key-one, key-two', RATE_LIMIT_PER_MINUTE: '3' } });
   });
-  afterAll(() => h.close());
+  afterEach(() => h.close());
 
   it('answers 401 without a valid key, 200 with one in x-api-key or as a bearer token', async () => {
     expect((await post(h, REQUEST)).statusCode).toBe(401);
@@ -208,8 +209,8 @@ describe('API keys and rate limit', () => {
   it('limits each key on its own with 429 RATE_LIMITED, wrong keys not counted', async () => {
     for (let i = 0; i < 5; i++) await post(h, REQUEST, { 'x-api-key': 'wrong' });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(h, REQUEST, { authorization: 'Bearer key-two' })).statusCode);
-    expect(statuses).toEqual([200, 200, 429]); // the previous test spent one of key-two's three
+    for (let i = 0; i < 4; i++) statuses.push((await post(h, REQUEST, { authorization: 'Bearer key-two' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await post(h, REQUEST, { authorization: 'Bearer key-two' });
     expect(limited.json().error).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -5,9 +5,9 @@
  * worker process, its keys spread over more than one node.
  */
 import { Cluster } from 'ioredis';
-import { parcelMix } from '../../src/synthetic/parcel-mix';
+import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
-import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness, type StatusBody } from '../support/batch-harness';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { tinyNetwork } from '../support/tiny-network';
 import { ServiceProcess } from '../support/service-process';
@@ -97,18 +97,24 @@ describe('a batch on a Redis Cluster', () => {
     await h?.close();
   });
 
-  it('is routed by a worker process through every queue shard, one result line per parcel', async () => {
+  /** Submits PARCELS parcels (chunks on every shard) and waits until the worker has finished the batch. */
+  async function routeBatch(): Promise<{ parcels: ParcelRequest[]; batchId: string; status: StatusBody }> {
     const parcels = [...parcelMix(await demoNetwork(), PARCELS, { seed: 5 })];
     const res = await h.app.inject({ method: 'POST', url: '/v1/batches', headers: NDJSON, payload: ndjson(parcels) });
     expect(res.statusCode).toBe(202);
     const batchId = res.json().batchId;
-    const status = await finished(h, batchId, 30_000);
+    return { parcels, batchId, status: await finished(h, batchId, 30_000) };
+  }
+
+  it('is routed by a worker process through every queue shard, one result line per parcel', async () => {
+    const { parcels, batchId, status } = await routeBatch();
     expect(status).toMatchObject({ state: 'completed', total: PARCELS });
     expect(status.routed + status.failed).toBe(PARCELS);
     expect((await results(h, batchId)).map((line) => line.parcelId)).toEqual(parcels.map((parcel) => parcel.parcelId));
   });
 
   it('spreads its keys over more than one node: the network and each queue shard have a hash tag of their own', async () => {
+    expect((await routeBatch()).status.state).toBe('completed');
     const perNode = await keysPerNode(h.prefix);
     expect(perNode.filter((found) => found.length > 0).length).toBeGreaterThan(1);
     const tags = new Set(perNode.flat().map((key) => key.match(/\{([^}]*)\}/)?.[1]));

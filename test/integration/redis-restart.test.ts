@@ -29,9 +29,14 @@ describe('a Redis restart', () => {
     await server.stop();
   });
 
-  it('while Redis is down: routes answer, Redis calls fail fast with 503 and Retry-After', async () => {
+  /** Stops the private Redis (unless it is stopped already) and waits until the app has noticed. */
+  async function redisDown(): Promise<void> {
     await server.stop();
     await waitFor(() => h.redis.status !== 'ready');
+  }
+
+  it('while Redis is down: routes answer, Redis calls fail fast with 503 and Retry-After', async () => {
+    await redisDown();
 
     const route = await h.app.inject({ method: 'POST', url: '/v1/routes', payload: ROUTE });
     expect(route.statusCode).toBe(200);
@@ -56,6 +61,7 @@ describe('a Redis restart', () => {
   });
 
   it('when Redis is back: recovers by itself, including the change announcements', async () => {
+    await redisDown();
     await server.start();
     await waitFor(async () => (await h.app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200, 5000);
 

@@ -23,6 +23,10 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
+    // A second redis-server on the port would exit at once, while the first kept answering the pings below.
+    if (this.child?.exitCode === null && this.child.signalCode === null) {
+      throw new Error(`redis-server on port ${this.port} is running already`);
+    }
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs], {
       stdio: 'ignore',
     });
