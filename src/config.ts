@@ -75,8 +75,20 @@ export interface Config {
   readonly workerConcurrency: number;
   /** Worker processes `npm start` runs beside the API, at a lower CPU priority (`WORKERS`); 0 = the API alone. @defaultValue the number of CPU cores */
   readonly workers: number;
-  /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
+  /** Seconds a batch's status and results are kept (`RESULTS_TTL`); also how long an Idempotency-Key names its booking. @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
+  /**
+   * How often each process reads the bookings the others made into its view of the loads
+   * (`CAPACITY_REFRESH_MS`): quotes see bookings at most this plus a Redis round trip late,
+   * within the contract's 1 s. @defaultValue 250
+   */
+  readonly capacityRefreshMs: number;
+  /**
+   * Days a UTC date's bookings (counters, holds, booking records) are kept after the date
+   * has passed, or after its last booking when that came later (`CAPACITY_RETENTION_DAYS`).
+   * @defaultValue 3
+   */
+  readonly capacityRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +129,8 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: reader.integer('WORKER_CONCURRENCY', 2, 1, 64),
     workers: reader.integer('WORKERS', Math.min(availableParallelism(), 64), 0, 64),
     resultsTtlSeconds: reader.integer('RESULTS_TTL', 86_400, 60, 30 * 86_400),
+    capacityRefreshMs: reader.integer('CAPACITY_REFRESH_MS', 250, 20, 750),
+    capacityRetentionDays: reader.integer('CAPACITY_RETENTION_DAYS', 3, 1, 400),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

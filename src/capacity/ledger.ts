@@ -1,0 +1,215 @@
+/**
+ * The capacity ledger in Redis, a UTC date at a time (ledger-scripts.ts): reserving and
+ * releasing bookings, settling those of several dates, and reading a date's loads and
+ * its log of changes. Each call touches the keys of one date, so one node of a Redis
+ * Cluster; calls for several dates are made side by side, never in one pipeline.
+ */
+import type { RedisClient } from '../redis/connection';
+import type { Keys } from '../redis/keys';
+import { LuaScript } from '../redis/lua-script';
+import { expiryOf } from './dates';
+import type { FieldCapacity } from './holds';
+import { CLAIM, MOVE_RECORD, RELEASE, RESERVE, SETTLE } from './ledger-scripts';
+
+/** Entries each date's log keeps (about): a process that falls further behind reads the date whole. */
+export const LOG_KEPT = 10_000;
+/** How often a process renews a date it books in the registry of watched dates. */
+const REGISTER_EVERY_MS = 10 * 60_000;
+
+const reserveScript = new LuaScript(RESERVE);
+const releaseScript = new LuaScript(RELEASE);
+const settleScript = new LuaScript(SETTLE);
+const moveScript = new LuaScript(MOVE_RECORD);
+const claimScript = new LuaScript(CLAIM);
+
+/** One booking to reserve on a date. */
+export interface ReserveRequest {
+  id: string;
+  /** The run that books it: a retry of a batch chunk releases the holds of the run before it. */
+  token: string;
+  grams: number;
+  fields: readonly FieldCapacity[];
+  /** Its record, when this date keeps it. */
+  record?: string;
+  /** Marks it unsettled on this date (a booking of several dates, until settled). */
+  mark?: boolean;
+}
+
+/** A field of a date's load hash and its value after a change. */
+export type FieldValue = readonly [field: string, value: number];
+
+export interface LedgerReply {
+  /** One character per booking, in the order given (see the scripts). */
+  outcomes: string;
+  /** The date's change count after the call. */
+  seq: number;
+  /** The values after the call: of every field asked (reserve), or of those changed (release). */
+  values: FieldValue[];
+}
+
+/** What becomes of a booking's record when it is released (see RELEASE). */
+export type RecordRule = '' | 'drop' | 'released';
+
+export interface LogEntry {
+  id: string;
+  seq: number;
+  values: FieldValue[];
+}
+
+export interface DateSnapshot {
+  values: FieldValue[];
+  seq: number;
+  /** The log entry the snapshot includes, to read on from ('0-0' when the log is empty). */
+  lastId: string;
+}
+
+export class Ledger {
+  private readonly registered = new Map<string, number>();
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    /** Days a date is kept after it passed (CAPACITY_RETENTION_DAYS). */
+    private readonly retentionDays: number,
+  ) {}
+
+  /** Books each booking on `date`, all or nothing each, in order; registers the date as watched. */
+  async reserve(date: string, bookings: readonly ReserveRequest[]): Promise<LedgerReply> {
+    const index = new Map<string, number>();
+    const fields: FieldCapacity[] = [];
+    const perBooking: (string | number)[] = [];
+    for (const booking of bookings) {
+      const numbers: number[] = [];
+      for (const field of booking.fields) {
+        let at = index.get(field.field);
+        if (at === undefined) {
+          index.set(field.field, (at = fields.length + 1));
+          fields.push({ ...field });
+        } else {
+          // Bookings routed on two network versions: the smaller capacity of the two holds.
+          const known = fields[at - 1];
+          known.parcels = smaller(known.parcels, field.parcels);
+          known.grams = smaller(known.grams, field.grams);
+        }
+        numbers.push(at);
+      }
+      perBooking.push(booking.id, booking.token, booking.grams, numbers.join(' '), booking.record ?? '', booking.mark ? '1' : '0');
+    }
+    const args: (string | number)[] = [this.expireAt(date), LOG_KEPT, Date.now(), fields.length];
+    for (const field of fields) args.push(field.field, field.parcels, field.grams);
+    this.register(date);
+    const reply = await reserveScript.run(this.redis, this.dateKeys(date), [...args, ...perBooking]);
+    const [outcomes, seq, ...numbers] = reply as [string, number, ...number[]];
+    const values: FieldValue[] = [];
+    fields.forEach(({ field }, f) => {
+      values.push([field, numbers[2 * f]]);
+      if (field.startsWith('p:')) values.push([`g${field.slice(1)}`, numbers[2 * f + 1]]);
+    });
+    return { outcomes, seq, values };
+  }
+
+  /** Gives back what each booking holds on `date` (only the holds of run `token`, when one is given). */
+  async release(date: string, ids: readonly string[], token = '', record: RecordRule = ''): Promise<LedgerReply> {
+    const reply = await releaseScript.run(this.redis, this.dateKeys(date), [this.expireAt(date), LOG_KEPT, token, record, ...ids]);
+    const [outcomes, seq, ...pairs] = reply as [string, number, ...(string | number)[]];
+    return { outcomes, seq, values: toPairs(pairs) };
+  }
+
+  /** Settles bookings of several dates on `date`; one character per id (see SETTLE). */
+  async settle(date: string, ids: readonly string[]): Promise<string> {
+    const k = this.keys.capacityDate(date);
+    return (await settleScript.run(this.redis, [k.records, k.unsettled], ids)) as string;
+  }
+
+  /** Moves a record kept on `date` from one of `from`'s states to `to`; the record as it was, if any. */
+  async moveRecord(date: string, id: string, from: string, to: string, mark: boolean): Promise<string | undefined> {
+    const k = this.keys.capacityDate(date);
+    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0', Date.now()]);
+    return typeof record === 'string' ? record : undefined;
+  }
+
+  /** The record of a booking kept on `date`. */
+  async record(date: string, id: string): Promise<string | undefined> {
+    return (await this.redis.hget(this.keys.capacityDate(date).records, id)) ?? undefined;
+  }
+
+  /** What a booking holds on `date` ("<token> <grams> <field>…"), if anything. */
+  async hold(date: string, id: string): Promise<string | undefined> {
+    return (await this.redis.hget(this.keys.capacityDate(date).holds, id)) ?? undefined;
+  }
+
+  /** Bookings marked unsettled on `date` and last touched before `beforeMs`. */
+  unsettled(date: string, beforeMs: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.capacityDate(date).unsettled, '-inf', `(${beforeMs}`, 'LIMIT', 0, limit);
+  }
+
+  /** Claims an unsettled mark last touched before `beforeMs` (see CLAIM). */
+  async claim(date: string, id: string, beforeMs: number): Promise<boolean> {
+    return (await claimScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id, beforeMs, Date.now()])) === 1;
+  }
+
+  /** A date's loads and the last log entry they include, read atomically. */
+  async snapshot(date: string): Promise<DateSnapshot> {
+    const k = this.keys.capacityDate(date);
+    const replies = await this.redis.multi().hgetall(k.load).xrevrange(k.log, '+', '-', 'COUNT', 1).exec();
+    const [[loadErr, load], [logErr, last]] = replies as [[Error | null, Record<string, string>], [Error | null, [string, string[]][]]];
+    if (loadErr || logErr) throw loadErr ?? logErr;
+    const values: FieldValue[] = [];
+    for (const [field, value] of Object.entries(load)) if (field !== 'seq') values.push([field, Number(value)]);
+    return { values, seq: Number(load.seq ?? 0), lastId: last[0]?.[0] ?? '0-0' };
+  }
+
+  /** The log entries of `date` after `afterId`, at most `count`. */
+  async changes(date: string, afterId: string, count: number): Promise<LogEntry[]> {
+    const reply = await this.redis.xread('COUNT', count, 'STREAMS', this.keys.capacityDate(date).log, afterId);
+    const entries = reply?.[0]?.[1] ?? [];
+    return entries.map(([id, fields]) => {
+      const values: FieldValue[] = [];
+      let seq = 0;
+      for (let i = 0; i < fields.length; i += 2) {
+        if (fields[i] === 'seq') seq = Number(fields[i + 1]);
+        else values.push([fields[i], Number(fields[i + 1])]);
+      }
+      return { id, seq, values };
+    });
+  }
+
+  /** The dates whose ledger has not expired: the ones every process watches. */
+  watchedDates(): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.capacityDates, Math.floor(Date.now() / 1000), '+inf');
+  }
+
+  /** The date's keys, in the order the reserve and release scripts take them. */
+  private dateKeys(date: string): string[] {
+    const k = this.keys.capacityDate(date);
+    return [k.load, k.holds, k.log, k.records, k.unsettled];
+  }
+
+  private expireAt(date: string): number {
+    return expiryOf(date, this.retentionDays);
+  }
+
+  /**
+   * Puts a date this process books in the registry of watched dates, with its expiry (at
+   * most every 10 minutes), beside the booking: a failure here fails no booking, and is
+   * tried again with the next one.
+   */
+  private register(date: string): void {
+    const now = Date.now();
+    if ((this.registered.get(date) ?? 0) > now) return;
+    this.registered.set(date, now + REGISTER_EVERY_MS);
+    this.redis.zadd(this.keys.capacityDates, 'GT', this.expireAt(date), date).catch(() => this.registered.delete(date));
+  }
+}
+
+function smaller(a: number, b: number): number {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return Math.min(a, b);
+}
+
+function toPairs(flat: readonly (string | number)[]): FieldValue[] {
+  const pairs: FieldValue[] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([String(flat[i]), Number(flat[i + 1])]);
+  return pairs;
+}
