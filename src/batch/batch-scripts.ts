@@ -98,3 +98,16 @@ if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
+
+/**
+ * Marks a booked parcel of the batch as being released, once: its field in the released
+ * hash, which lives as long as the batch's status.
+ * KEYS[1] status hash, KEYS[2] released hash; ARGV[1] "<chunk>.<i>", ARGV[2] "R <date>,<date>…".
+ * Returns 1 when marked, 0 when it was released (or being released) already.
+ */
+export const MARK_RELEASED = `
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
+`;

@@ -17,7 +17,7 @@ import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
 import { SUBMISSION_LEASE_SECONDS, type BatchStatusStore } from './batch-status';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
-import type { IdempotencyKeys } from './idempotency';
+import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ParcelIntake, type RawParcel } from './parcel-intake';
 import type { ChunkQueues } from './queues';
 

@@ -138,6 +138,11 @@ export class Ledger {
     return (await this.redis.hget(this.keys.capacityDate(date).holds, id)) ?? undefined;
   }
 
+  /** Marks a booking unsettled on `date` (before a change that spans several dates). */
+  async mark(date: string, id: string): Promise<void> {
+    await this.redis.zadd(this.keys.capacityDate(date).unsettled, Date.now(), id);
+  }
+
   /** Bookings marked unsettled on `date` and last touched before `beforeMs`. */
   unsettled(date: string, beforeMs: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.keys.capacityDate(date).unsettled, '-inf', `(${beforeMs}`, 'LIMIT', 0, limit);
@@ -157,6 +162,24 @@ export class Ledger {
     const values: FieldValue[] = [];
     for (const [field, value] of Object.entries(load)) if (field !== 'seq') values.push([field, Number(value)]);
     return { values, seq: Number(load.seq ?? 0), lastId: last[0]?.[0] ?? '0-0' };
+  }
+
+  /** A date's counters (`p:`, `g:` and `h:` fields), read from the ledger itself. */
+  async counters(date: string): Promise<Map<string, number>> {
+    const load = await this.redis.hgetall(this.keys.capacityDate(date).load);
+    delete load.seq;
+    return new Map(Object.entries(load).map(([field, value]) => [field, Number(value)]));
+  }
+
+  /** Every hold of a date, as [booking id, "<token> <grams> <field>…"], a page of HSCAN at a time. */
+  async *holds(date: string): AsyncGenerator<[string, string]> {
+    const key = this.keys.capacityDate(date).holds;
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(key, cursor, 'COUNT', 1000);
+      for (let i = 0; i < flat.length; i += 2) yield [flat[i], flat[i + 1]];
+      cursor = next;
+    } while (cursor !== '0');
   }
 
   /** The log entries of `date` after `afterId`, at most `count`. */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import type { Capacity } from '../capacity/capacity-runtime';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
@@ -19,6 +20,8 @@ import { handleError } from './error-handler';
 import { registerExplorer } from './explorer';
 import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
+import { bookingRoutes } from './routes/bookings';
+import { capacityRoutes } from './routes/capacity';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
 import { hubRoutes } from './routes/hubs';
@@ -36,6 +39,8 @@ export interface AppDeps {
   live: LiveNetwork;
   /** A connected request-path client (createRedis(url, 'command')); closed by the caller. */
   redis: RedisClient;
+  /** The capacity ledger's parts, started by the caller (their view is the live network's loads). */
+  capacity: Capacity;
   /** @defaultValue no logging */
   logger?: FastifyBaseLogger;
   /** Set by the process bootstrap. */
@@ -64,7 +69,7 @@ export async function buildApp(deps: AppDeps) {
   registerMetrics(app, deps.live);
   refuseEncodedBodies(app);
 
-  const services = createServices(config, deps.live, deps.redis);
+  const services = createServices(config, deps.live, deps.redis, deps.capacity);
 
   await registerExplorer(app);
   await app.register(healthRoutes, services);
@@ -76,7 +81,9 @@ export async function buildApp(deps: AppDeps) {
       await routing.register(routeRoutes, services);
       await routing.register(batchRoutes, services);
       await routing.register(promiseRoutes, services);
+      await routing.register(bookingRoutes, services);
     });
+    await api.register(capacityRoutes, services);
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);
     await api.register(hubRoutes, services);

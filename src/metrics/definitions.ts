@@ -53,6 +53,13 @@ export const httpRequestDuration = new FastHistogram({
   registers,
 });
 
+export const bookingsTotal = new Counter({
+  name: 'parcel_bookings_total',
+  help: 'Bookings by outcome: booked (POST /v1/bookings and booked batches), no_capacity (refused for want of room), released (DELETE /v1/bookings/:id).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
 export const batchParcelsTotal = new Counter({
   name: 'parcel_batch_parcels_total',
   help: 'Parcels accepted in batches (POST /v1/batches).',

@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { createBatchApi } from '../../batch/batch-api';
-import { idempotencyHash } from '../../batch/idempotency';
+import { idempotencyHash } from '../../redis/idempotency-keys';
 import { jsonParcels } from '../../batch/json-parcels';
 import { ndjsonParcels } from '../../batch/ndjson-parcels';
 import type { RawParcel } from '../../batch/parcel-intake';
