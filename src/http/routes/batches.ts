@@ -27,6 +27,7 @@ import {
   BatchIdParamsSchema,
   BatchJsonBodySchema,
   BatchNdjsonBodySchema,
+  BatchQuerySchema,
   BatchResultsSchema,
   BatchStatusSchema,
   NDJSON,
@@ -58,6 +59,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
           'The same Idempotency-Key answers the same batch; 409 while that key\'s first submission is still running.',
         ].join(' '),
         security: routingSecurity(config.apiKeys),
+        querystring: BatchQuerySchema,
         headers: BatchHeadersSchema,
         body: {
           content: {
@@ -76,6 +78,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
       const submission = await batches.submitter.submit(parcelsOf(request), {
         requestId: request.id,
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
+        book: request.query.book === 'true',
       });
       const accepted: BatchAccepted = {
         batchId: submission.batchId,
