@@ -72,6 +72,12 @@ export class BookingService {
   async book(request: BookingRequest): Promise<BookingAnswer> {
     const nonce = newBookingNonce();
     let bound: string | undefined;
+    if (request.idempotencyHash) {
+      // A key used before answers before anything is routed: its booking, or 409.
+      const earlier = await needRedis(this.deps.redis, () => this.deps.idempotency.current(request.idempotencyHash as string));
+      const replay = earlier === undefined ? undefined : await this.replay(request, request.idempotencyHash, earlier);
+      if (replay) return replay;
+    }
     try {
       for (let attempt = 1; ; attempt++) {
         const network = this.deps.network.require();
@@ -186,6 +192,16 @@ export class BookingService {
     }
     const now = await needRedis(this.deps.redis, () => idempotency.bind(hash, value));
     if (now === value) return value;
+    return (await this.replay(request, hash, now)) ?? this.claimKey(request, hash, value, undefined);
+  }
+
+  /**
+   * What a key bound before (to `now`) answers: the booking it made, or 409 (another body,
+   * released, still being made). Undefined when the request that bound it stopped before
+   * making anything (60 s ago): the key is free again.
+   */
+  private async replay(request: BookingRequest, hash: string, now: string): Promise<BookingAnswer | undefined> {
+    const { idempotency } = this.deps;
     const [earlierId, earlierBody, boundAt] = now.split(' ');
     if (earlierBody !== request.bodyHash) {
       throw new AppError('CONFLICT', `Idempotency-Key: already used with another body (booking ${earlierId})`, { field: 'idempotency-key' });
@@ -199,9 +215,9 @@ export class BookingService {
     if (record || Date.now() - Number(boundAt) < STALE_MS) {
       throw new AppError('CONFLICT', 'a booking with this Idempotency-Key is still being made; retry when that request has answered', { field: 'idempotency-key' });
     }
-    // The request that bound the key stopped before making anything: this one takes the key over.
-    if (await needRedis(this.deps.redis, () => idempotency.rebind(hash, now, value))) return value;
-    return this.claimKey(request, hash, value, undefined);
+    // The request that bound the key stopped before making anything: the key is free again.
+    await needRedis(this.deps.redis, () => idempotency.release(hash, now));
+    return undefined;
   }
 }
 

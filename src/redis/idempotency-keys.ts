@@ -38,6 +38,11 @@ export class IdempotencyKeys {
     return (await this.redis.get(key)) ?? (await this.bind(hash, value));
   }
 
+  /** What the key names, if anything. */
+  async current(hash: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keyOf(hash))) ?? undefined;
+  }
+
   /** Rebinds the key from `from` to `to`; false when it no longer names `from`. */
   async rebind(hash: string, from: string, to: string): Promise<boolean> {
     return (await this.redis.eval(SWAP, 1, this.keyOf(hash), from, to, this.ttlSeconds)) === 1;
