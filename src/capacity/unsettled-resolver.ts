@@ -69,7 +69,7 @@ export class UnsettledResolver {
     if (!(await this.ledger.claim(date, id, Date.now() - STALE_MS))) return false;
     const ref = parseBookingId(id);
     if (ref) await this.resolve(date, ref);
-    else await this.ledger.settle(date, [id]);
+    else await this.releaseAll(id, [date], '', '');
     return true;
   }
 
