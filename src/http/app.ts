@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Capacity } from '../capacity/capacity-runtime';
+import { utilisationOf } from '../capacity/utilisation';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
@@ -66,7 +67,7 @@ export async function buildApp(deps: AppDeps) {
   });
   // First, so that the document holds every route registered after it (GET /metrics too).
   await registerDocs(app, config);
-  registerMetrics(app, deps.live);
+  registerMetrics(app, deps.live, utilisationOf(deps.capacity.view, deps.live));
   refuseEncodedBodies(app);
 
   const services = createServices(config, deps.live, deps.redis, deps.capacity);

@@ -8,6 +8,7 @@
  */
 import type { NetworkDocument } from '../../src/routing/types';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
+import { parseExposition, valueOf } from '../support/exposition';
 import { hub, leg, sketch } from '../support/sketch';
 
 const network: NetworkDocument = sketch(
@@ -136,6 +137,18 @@ describe('bookings over HTTP', () => {
     const fresh = await book(parcel({ parcelId: 'K' }), { 'idempotency-key': 'order-43' });
     expect(fresh.statusCode).toBe(201);
     expect(fresh.json().bookingId).not.toBe(made.json().bookingId);
+  });
+
+  it('counts bookings by outcome, and shows the fullest departures and hub-days of today and tomorrow, with no booking id in a label', async () => {
+    const now = await book({ origin: 'A', destination: 'B', weightKg: 1 });
+    expect(now.statusCode).toBe(201);
+    const departAt = now.json().route.legs[0].departAt;
+    const exposition = parseExposition((await h.app.inject({ method: 'GET', url: '/metrics' })).body);
+    for (const outcome of ['booked', 'no_capacity', 'released']) expect(valueOf(exposition, 'parcel_bookings_total', { outcome })).toBeGreaterThan(0);
+    expect(valueOf(exposition, 'parcel_departure_utilisation', { leg: 'FAST', departs: departAt })).toBe(0.5);
+    expect(valueOf(exposition, 'parcel_hub_day_utilisation', { hub: 'A', date: departAt.slice(0, 10) })).toBe(0.2);
+    const labels = exposition.samples.flatMap((sample) => Object.values(sample.labels));
+    expect(labels.filter((value) => value.includes(now.json().bookingId))).toEqual([]);
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
