@@ -63,6 +63,10 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
       lines[i] = routed.error;
       return;
     }
+    if (routed.query.readyAt < 0) {
+      lines[i] = errorLine(entry.id, { code: 'VALIDATION', message: 'readyAt: a booking must be ready in 1970 or later' });
+      return;
+    }
     const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
     deps.view.hold(holds, 1);
     waiting.push({ index: i, id: ids[i], answer: routed.answer, holds });

@@ -12,6 +12,7 @@
  * that stops half way leaves marks that UnsettledResolver turns into released holds.
  */
 import { bookingJson } from '../api/booking-response';
+import { fieldError } from '../api/validation-error';
 import { routeParcel } from '../api/route-parcel';
 import { AppError } from '../errors';
 import { recordBooking } from '../metrics/recorder';
@@ -70,6 +71,8 @@ export class BookingService {
 
   /** Books the request's route; throws NO_ROUTE, NO_CAPACITY, UNKNOWN_HUB, CONFLICT (a key), UNAVAILABLE (Redis). */
   async book(request: BookingRequest): Promise<BookingAnswer> {
+    // The ledger names dates from 1970 on (booking ids carry them).
+    if (request.query.readyAt < 0) throw fieldError('readyAt', 'a booking must be ready in 1970 or later');
     const nonce = newBookingNonce();
     let bound: string | undefined;
     if (request.idempotencyHash) {
