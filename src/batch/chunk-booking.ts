@@ -57,10 +57,13 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
   const lines: string[] = new Array(entries.length);
   const dates = new Set<string>();
   let waiting: Parcel[] = [];
+  let booked = 0;
+  let noCapacity = 0;
   const route = (i: number, entry: ChunkEntry): void => {
     const routed = routedEntry(entry, network.router, onFault);
     if ('error' in routed) {
       lines[i] = routed.error;
+      if (routed.code === 'NO_CAPACITY') noCapacity++;
       return;
     }
     if (routed.query.readyAt < 0) {
@@ -71,7 +74,6 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
     deps.view.hold(holds, 1);
     waiting.push({ index: i, id: ids[i], answer: routed.answer, holds });
   };
-  let booked = 0;
   try {
     for (let i = 0; i < entries.length; i++) {
       if (i > 0 && i % SLICE === 0) await nextTurn();
@@ -86,7 +88,7 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
       const sent = waiting;
       let refused: Set<Parcel>;
       try {
-        refused = await reserveRound(deps, sent, token);
+        refused = await reserveRound(deps, sent, token, `${batchId}.${chunk}`);
       } finally {
         // The ledger's answers are in the view now: the parcels are no longer held here.
         for (const parcel of sent) deps.view.hold(parcel.holds, -1);
@@ -102,13 +104,15 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
       if (claim.before && refused.size) await releaseRun(deps, [...refused].map((p) => p.id), claim.before.token, [...dates]);
       for (const parcel of [...refused].sort((a, b) => a.index - b.index)) {
         if (round < ROUTE_ATTEMPTS) route(parcel.index, entries[parcel.index]);
-        else lines[parcel.index] = errorLine(entries[parcel.index].id, { code: 'NO_CAPACITY', message: 'other bookings kept taking the room found for this parcel; book it again' });
+        else {
+          lines[parcel.index] = errorLine(entries[parcel.index].id, { code: 'NO_CAPACITY', message: 'other bookings kept taking the room found for this parcel; book it again' });
+          noCapacity++;
+        }
       }
     }
   } finally {
     for (const parcel of waiting) deps.view.hold(parcel.holds, -1);
   }
-  const noCapacity = lines.filter((line) => line.includes('"code":"NO_CAPACITY"')).length;
   return { kind: 'booked', results: { lines: lines.join(''), routed: booked, failed: entries.length - booked, lost: false }, token, dates: [...dates].sort(), noCapacity };
 }
 
@@ -117,7 +121,7 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
  * answer going into the view as it comes. Returns the parcels some date refused, having
  * released what they took on their other dates.
  */
-async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], token: string): Promise<Set<Parcel>> {
+async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], token: string, chunkKey: string): Promise<Set<Parcel>> {
   const byDate = new Map<string, { parcel: Parcel; fields: BookingHolds['dates'][number]['fields'] }[]>();
   for (const parcel of waiting) {
     for (const { date, fields } of parcel.holds.dates) {
@@ -130,8 +134,8 @@ async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], 
   const refused = new Set<Parcel>();
   await Promise.all(
     [...byDate].map(async ([date, items]) => {
-      const reply = await deps.ledger.reserve(date, items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })));
-      deps.view.apply(date, reply.values);
+      const reply = await deps.ledger.reserve(date, items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })), chunkKey);
+      deps.view.apply(date, reply);
       items.forEach(({ parcel }, i) => {
         if (reply.outcomes[i] === 'f') refused.add(parcel);
         else bookedOn.set(parcel, [...(bookedOn.get(parcel) ?? []), date]);
@@ -153,7 +157,7 @@ export async function releaseRun(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>
 
 async function releaseOn(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>, date: string, ids: readonly string[], token: string): Promise<void> {
   const reply = await deps.ledger.release(date, ids, token);
-  deps.view.apply(date, reply.values);
+  deps.view.apply(date, reply);
 }
 
 export function newRunToken(): string {

@@ -6,7 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseRouteRequest } from '../api/route-request';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import { routeParcel } from '../api/route-parcel';
 import { recordRoute } from '../metrics/recorder';
 import type { Router } from '../routing/router/router';
@@ -56,21 +56,21 @@ export function routedEntry(
   entry: ChunkEntry,
   router: Router,
   onFault: FaultHandler,
-): { answer: RouteAnswer; query: RouteQuery } | { error: string } {
+): { answer: RouteAnswer; query: RouteQuery } | { error: string; code: ErrorCode } {
   if ('error' in entry) {
     recordRoute('batch', undefined, 'invalid');
-    return { error: errorLine(entry.id, entry.error) };
+    return { error: errorLine(entry.id, entry.error), code: entry.error.code };
   }
   const parsed = parseRouteRequest(entry.request);
   if (!parsed.ok) {
     recordRoute('batch', undefined, 'invalid');
-    return { error: errorLine(entry.id, parsed.error) };
+    return { error: errorLine(entry.id, parsed.error), code: parsed.error.code };
   }
   try {
     return { answer: routeParcel('batch', router, parsed.query), query: parsed.query };
   } catch (err) {
-    if (err instanceof AppError) return { error: errorLine(entry.id, err) };
+    if (err instanceof AppError) return { error: errorLine(entry.id, err), code: err.code };
     onFault(err, entry.id);
-    return { error: errorLine(entry.id, new AppError('INTERNAL')) };
+    return { error: errorLine(entry.id, new AppError('INTERNAL')), code: 'INTERNAL' };
   }
 }

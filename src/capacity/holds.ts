@@ -4,7 +4,7 @@
  * named by leg and hub ids, grouped by UTC date, each with the capacity the network
  * version it was routed on declares (-1 where it declares none). Pure: no Redis.
  */
-import { gramsOf } from '../routing/capacity/loads';
+import { gramsOf, type Reservation } from '../routing/capacity/loads';
 import { reservationsOf } from '../routing/capacity/reservations';
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { RoutePlan } from '../routing/types';
@@ -28,6 +28,9 @@ export interface BookingHolds {
   grams: number;
   /** In date order; the last one keeps the booking's record. */
   dates: DateHolds[];
+  /** The same, as the core counts it on the network version it was routed on. */
+  index: NetworkIndex;
+  reservations: Reservation[];
 }
 
 /** A field of a date's load hash, read back. */
@@ -60,25 +63,36 @@ export function parseField(field: string): LoadField {
 
 const limit = (capacity: number): number => (capacity === Infinity ? -1 : capacity);
 
+/** Field names by network version: a departure slot's by slot × legs + leg, a hub's by hub (parcels share slots). */
+const names = new WeakMap<NetworkIndex, { departures: Map<number, string>; hubs: string[] }>();
+
+function namesOf(ix: NetworkIndex) {
+  let known = names.get(ix);
+  if (!known) names.set(ix, (known = { departures: new Map(), hubs: ix.hubIds.map(hubField) }));
+  if (known.departures.size > 1_000_000) known.departures.clear();
+  return known;
+}
+
 /** What booking `route` for a parcel of `weightKg` holds, on the network version `ix` it was routed on. */
 export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): BookingHolds {
+  const known = namesOf(ix);
   const byDate = new Map<string, FieldCapacity[]>();
   const add = (date: string, field: FieldCapacity): void => {
     const fields = byDate.get(date);
     if (fields) fields.push(field);
     else byDate.set(date, [field]);
   };
-  for (const r of reservationsOf(ix, route, weightKg)) {
+  const reservations = reservationsOf(ix, route, weightKg);
+  for (const r of reservations) {
     if (r.kind === 'departure') {
-      add(dateOfMinute(r.slot), {
-        field: departureField(ix.legIds[r.leg], r.slot),
-        parcels: limit(ix.legCapacity[r.leg]),
-        grams: limit(ix.legCapacityGrams[r.leg]),
-      });
+      const key = r.slot * ix.legCount + r.leg;
+      let field = known.departures.get(key);
+      if (field === undefined) known.departures.set(key, (field = departureField(ix.legIds[r.leg], r.slot)));
+      add(dateOfMinute(r.slot), { field, parcels: limit(ix.legCapacity[r.leg]), grams: limit(ix.legCapacityGrams[r.leg]) });
     } else {
-      add(dateOfDay(r.day), { field: hubField(ix.hubIds[r.hub]), parcels: limit(ix.hubCapacity[r.hub]), grams: -1 });
+      add(dateOfDay(r.day), { field: known.hubs[r.hub], parcels: limit(ix.hubCapacity[r.hub]), grams: -1 });
     }
   }
   const dates = [...byDate.keys()].sort().map((date) => ({ date, fields: byDate.get(date) as FieldCapacity[] }));
-  return { grams: gramsOf(weightKg), dates };
+  return { grams: gramsOf(weightKg), dates, index: ix, reservations };
 }

@@ -64,7 +64,7 @@ export class LedgerGroups {
   constructor(ledger: Ledger, view: LoadsView) {
     this.reservations = new Grouped(async (date, requests) => {
       const reply = await ledger.reserve(date, requests);
-      view.apply(date, reply.values);
+      view.apply(date, reply);
       return reply.outcomes;
     });
     this.settlements = new Grouped((date, ids) => ledger.settle(date, ids));

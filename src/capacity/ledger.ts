@@ -25,13 +25,16 @@ const claimScript = new LuaScript(CLAIM);
 /** One booking to reserve on a date. */
 export interface ReserveRequest {
   id: string;
-  /** The run that books it: a retry of a batch chunk releases the holds of the run before it. */
+  /**
+   * The run that books it: a retry of a batch chunk releases the holds of the run before
+   * it. One script call takes the bookings of one run.
+   */
   token: string;
   grams: number;
   fields: readonly FieldCapacity[];
-  /** Its record, when this date keeps it. */
+  /** Its record, when this date keeps it (the booking is then marked too). */
   record?: string;
-  /** Marks it unsettled on this date (a booking of several dates, until settled). */
+  /** Marks it unsettled on this date, until settled. */
   mark?: boolean;
 }
 
@@ -73,37 +76,45 @@ export class Ledger {
     private readonly retentionDays: number,
   ) {}
 
-  /** Books each booking on `date`, all or nothing each, in order; registers the date as watched. */
-  async reserve(date: string, bookings: readonly ReserveRequest[]): Promise<LedgerReply> {
+  /**
+   * Books each booking on `date` (all of one run), all or nothing each, in order;
+   * registers the date as watched. The parcels of a batch chunk (ids `<chunk>.<i>`) hold
+   * together under the chunk's key.
+   */
+  async reserve(date: string, bookings: readonly ReserveRequest[], chunk = ''): Promise<LedgerReply> {
+    const token = bookings[0]?.token ?? '-';
+    if (bookings.some((b) => b.token !== token)) throw new RangeError('one reserve call takes the bookings of one run');
     const index = new Map<string, number>();
-    const fields: FieldCapacity[] = [];
-    const perBooking: (string | number)[] = [];
+    const fields: Asked[] = [];
+    const perBooking: string[] = [];
+    const records: string[] = [];
     for (const booking of bookings) {
       const numbers: number[] = [];
       for (const field of booking.fields) {
         let at = index.get(field.field);
         if (at === undefined) {
           index.set(field.field, (at = fields.length + 1));
-          fields.push({ ...field });
-        } else {
-          // Bookings routed on two network versions: the smaller capacity of the two holds.
-          const known = fields[at - 1];
-          known.parcels = smaller(known.parcels, field.parcels);
-          known.grams = smaller(known.grams, field.grams);
+          fields.push(new Asked(field));
         }
+        fields[at - 1].add(field, booking.grams);
         numbers.push(at);
       }
-      perBooking.push(booking.id, booking.token, booking.grams, numbers.join(' '), booking.record ?? '', booking.mark ? '1' : '0');
+      if (chunk) perBooking.push(`\n${booking.id.slice(chunk.length + 1)} ${booking.grams} ${numbers.join(' ')}`);
+      else {
+        const extra = booking.record ? `m${records.push(booking.record)}` : booking.mark ? 'm' : '';
+        perBooking.push(`${booking.id}:${booking.grams}:${numbers.join(',')}:${extra}`);
+      }
     }
-    const args: (string | number)[] = [this.expireAt(date), LOG_KEPT, Date.now(), fields.length];
-    for (const field of fields) args.push(field.field, field.parcels, field.grams);
+    const packed = fields.map((f) => `${f.field} ${f.parcels} ${f.grams} ${f.asked} ${f.askedGrams}`).join(' ');
     this.register(date);
-    const reply = await reserveScript.run(this.redis, this.dateKeys(date), [...args, ...perBooking]);
-    const [outcomes, seq, ...numbers] = reply as [string, number, ...number[]];
+    const args = [this.expireAt(date), LOG_KEPT, Date.now(), token, chunk, packed, perBooking.join(chunk ? '' : ' '), ...records];
+    const reply = await reserveScript.run(this.redis, this.dateKeys(date), args);
+    const [outcomes, seq, after] = reply as [string, number, string];
+    const numbers = after.split(' ');
     const values: FieldValue[] = [];
     fields.forEach(({ field }, f) => {
-      values.push([field, numbers[2 * f]]);
-      if (field.startsWith('p:')) values.push([`g${field.slice(1)}`, numbers[2 * f + 1]]);
+      values.push([field, Number(numbers[2 * f])]);
+      if (field.startsWith('p:')) values.push([`g${field.slice(1)}`, Number(numbers[2 * f + 1])]);
     });
     return { outcomes, seq, values };
   }
@@ -111,8 +122,8 @@ export class Ledger {
   /** Gives back what each booking holds on `date` (only the holds of run `token`, when one is given). */
   async release(date: string, ids: readonly string[], token = '', record: RecordRule = ''): Promise<LedgerReply> {
     const reply = await releaseScript.run(this.redis, this.dateKeys(date), [this.expireAt(date), LOG_KEPT, token, record, ...ids]);
-    const [outcomes, seq, ...pairs] = reply as [string, number, ...(string | number)[]];
-    return { outcomes, seq, values: toPairs(pairs) };
+    const [outcomes, seq, changes] = reply as [string, number, string];
+    return { outcomes, seq, values: toPairs(changes) };
   }
 
   /** Settles bookings of several dates on `date`; one character per id (see SETTLE). */
@@ -131,11 +142,6 @@ export class Ledger {
   /** The record of a booking kept on `date`. */
   async record(date: string, id: string): Promise<string | undefined> {
     return (await this.redis.hget(this.keys.capacityDate(date).records, id)) ?? undefined;
-  }
-
-  /** What a booking holds on `date` ("<token> <grams> <field>…"), if anything. */
-  async hold(date: string, id: string): Promise<string | undefined> {
-    return (await this.redis.hget(this.keys.capacityDate(date).holds, id)) ?? undefined;
   }
 
   /** Marks a booking unsettled on `date` (before a change that spans several dates). */
@@ -171,13 +177,13 @@ export class Ledger {
     return new Map(Object.entries(load).map(([field, value]) => [field, Number(value)]));
   }
 
-  /** Every hold of a date, as [booking id, "<token> <grams> <field>…"], a page of HSCAN at a time. */
-  async *holds(date: string): AsyncGenerator<[string, string]> {
+  /** Every hold of a date, as [booking id, the fields it holds], a page of HSCAN at a time. */
+  async *holds(date: string): AsyncGenerator<[string, string[]]> {
     const key = this.keys.capacityDate(date).holds;
     let cursor = '0';
     do {
       const [next, flat] = await this.redis.hscan(key, cursor, 'COUNT', 1000);
-      for (let i = 0; i < flat.length; i += 2) yield [flat[i], flat[i + 1]];
+      for (let i = 0; i < flat.length; i += 2) yield* holdsIn(flat[i], flat[i + 1]);
       cursor = next;
     } while (cursor !== '0');
   }
@@ -187,13 +193,13 @@ export class Ledger {
     const reply = await this.redis.xread('COUNT', count, 'STREAMS', this.keys.capacityDate(date).log, afterId);
     const entries = reply?.[0]?.[1] ?? [];
     return entries.map(([id, fields]) => {
-      const values: FieldValue[] = [];
       let seq = 0;
+      let changes = '';
       for (let i = 0; i < fields.length; i += 2) {
         if (fields[i] === 'seq') seq = Number(fields[i + 1]);
-        else values.push([fields[i], Number(fields[i + 1])]);
+        else if (fields[i] === 'c') changes = fields[i + 1];
       }
-      return { id, seq, values };
+      return { id, seq, values: toPairs(changes) };
     });
   }
 
@@ -225,14 +231,60 @@ export class Ledger {
   }
 }
 
+/** A field a reserve call asks for: its capacity, and the parcels and grams the call's bookings want of it. */
+class Asked {
+  readonly field: string;
+  parcels: number;
+  grams: number;
+  asked = 0;
+  askedGrams = 0;
+  private readonly departure: boolean;
+
+  constructor(field: FieldCapacity) {
+    this.field = field.field;
+    this.parcels = field.parcels;
+    this.grams = field.grams;
+    this.departure = field.field.charCodeAt(0) === 112; /* p */
+  }
+
+  add(field: FieldCapacity, grams: number): void {
+    // Bookings routed on two network versions: the smaller capacity of the two holds.
+    if (field.parcels !== this.parcels) this.parcels = smaller(this.parcels, field.parcels);
+    if (field.grams !== this.grams) this.grams = smaller(this.grams, field.grams);
+    this.asked++;
+    if (this.departure) this.askedGrams += grams;
+  }
+}
+
 function smaller(a: number, b: number): number {
   if (a < 0) return b;
   if (b < 0) return a;
   return Math.min(a, b);
 }
 
-function toPairs(flat: readonly (string | number)[]): FieldValue[] {
+/**
+ * The bookings of one entry of a date's holds: a booking's own ("<token> <grams> <field>…"),
+ * or a chunk's ("<token>", maybe "\n#<field>…", then "\n<i> <grams> <field>…" a parcel,
+ * each field named or numbered in the # line; the parcel's id is `<chunk key>.<i>`).
+ */
+export function holdsIn(key: string, value: string): [string, string[]][] {
+  const lines = value.split('\n');
+  if (lines.length === 1) return [[key, value.split(' ').slice(2)]];
+  const named = lines[1].startsWith('#') ? lines[1].slice(1).split(' ') : [];
+  return lines
+    .slice(1)
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => {
+      const [place, , ...fields] = line.split(' ');
+      return [`${key}.${place}`, fields.map((field) => (/^\d+$/.test(field) ? named[Number(field) - 1] : field))];
+    });
+}
+
+/** "<field> <value> <field> <value>…" as pairs. */
+function toPairs(changes: string): FieldValue[] {
+  if (!changes) return [];
+  const flat = changes.split(' ');
   const pairs: FieldValue[] = [];
-  for (let i = 0; i < flat.length; i += 2) pairs.push([String(flat[i]), Number(flat[i + 1])]);
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], Number(flat[i + 1])]);
   return pairs;
 }

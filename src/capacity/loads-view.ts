@@ -7,7 +7,8 @@
  *   first booked) and, for each date, the log entries after the last one it applied
  *   (XREAD): the new values of the fields each change made. A gap in their seq (the log
  *   was trimmed, or Redis restarted) or a new date reads the date whole (HGETALL).
- * - What this process's own ledger calls answer is applied at once (apply).
+ * - What this process's own ledger calls answer is applied at once (apply), and their
+ *   log entries are then skipped.
  * - Bookings being made here count before the ledger has them (hold): a chunk's earlier
  *   parcels for its later ones, and one request's for the others of its group.
  *
@@ -29,9 +30,35 @@ export interface ViewLog {
   info(msg: string): void;
 }
 
+/**
+ * A departure slot or a hub-day of a date as the ledger has it. Each value carries the
+ * date's change count (seq) it is as of: a value as of an earlier change never replaces
+ * it (a log entry read after the answer of a later call). Its leg or hub number is
+ * resolved once per network version.
+ */
+interface Load {
+  /** The departure's parcels field (`p:…`), or the hub's (`h:…`). */
+  readonly name: string;
+  readonly legId: string | undefined;
+  readonly hubId: string | undefined;
+  readonly slot: number;
+  parcels: number;
+  parcelsSeq: number;
+  grams: number;
+  gramsSeq: number;
+  /** Its leg or hub number in `index`; -1 when that version has no such leg or hub. */
+  number: number;
+  index: NetworkIndex | undefined;
+  /** The last setAll that changed it (to mirror each load once). */
+  touched: number;
+}
+
 interface DateState {
-  /** The ledger's values of the date's fields (0 = absent). */
-  readonly values: Map<string, number>;
+  /** By field name: a departure's `p:` and `g:` fields name the same Load. */
+  readonly loads: Map<string, Load>;
+  readonly day: number;
+  /** The seqs of this process's own calls, whose log entries it has applied already. */
+  readonly own: Set<number>;
   seq: number;
   lastId: string;
   /** False until the date has been read whole. */
@@ -41,12 +68,13 @@ interface DateState {
 export class LoadsView {
   private index: NetworkIndex | undefined;
   private table: LoadTable | undefined;
+  /** Bookings being made by this process, not yet answered by the ledger, in the same network version's numbers. */
+  private held: LoadTable | undefined;
   private readonly dates = new Map<string, DateState>();
-  /** Bookings being made by this process, not yet answered by the ledger: date → field → amount. */
-  private readonly held = new Map<string, Map<string, number>>();
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private failing = false;
+  private round = 0;
 
   constructor(
     private readonly ledger: Ledger,
@@ -58,8 +86,8 @@ export class LoadsView {
   tableFor(index: NetworkIndex): LoadTable {
     this.index = index;
     this.table = new LoadTable(index);
-    for (const [date, state] of this.dates) for (const field of state.values.keys()) this.mirror(date, field);
-    for (const [date, fields] of this.held) for (const field of fields.keys()) this.mirror(date, field);
+    this.held = new LoadTable(index);
+    for (const state of this.dates.values()) for (const load of new Set(state.loads.values())) this.mirror(state, load);
     return this.table;
   }
 
@@ -75,29 +103,31 @@ export class LoadsView {
     await this.refreshing;
   }
 
-  /** The ledger's values of a date's fields, as last seen (`p:`/`g:` departure slots, `h:` hubs). */
+  /** The ledger's values of a date's fields, as last seen (`p:`/`g:` departure slots, `h:` hubs; none at 0). */
   valuesOf(date: string): ReadonlyMap<string, number> {
-    return this.dates.get(date)?.values ?? new Map<string, number>();
-  }
-
-  /** Applies values a ledger call of this process answered with; a date new to the view is read whole at the next refresh. */
-  apply(date: string, values: readonly FieldValue[]): void {
-    const state = this.stateOf(date);
-    for (const [field, value] of values) this.set(state, date, field, value);
-  }
-
-  /** Counts a booking being made here (sign 1) until the ledger has answered for it (sign −1). */
-  hold(holds: BookingHolds, sign: 1 | -1): void {
-    for (const { date, fields } of holds.dates) {
-      let deltas = this.held.get(date);
-      if (!deltas) this.held.set(date, (deltas = new Map()));
-      for (const { field } of fields) {
-        this.add(deltas, field, sign);
-        if (field.startsWith('p:')) this.add(deltas, gramsField(field), sign * holds.grams);
-        this.mirror(date, field);
-      }
-      if (deltas.size === 0) this.held.delete(date);
+    const values = new Map<string, number>();
+    for (const load of new Set(this.dates.get(date)?.loads.values() ?? [])) {
+      if (load.parcels !== 0) values.set(load.name, load.parcels);
+      if (load.grams !== 0) values.set(gramsField(load.name), load.grams);
     }
+    return values;
+  }
+
+  /** Applies the values a ledger call of this process answered with; a date new to the view is read whole at the next refresh. */
+  apply(date: string, reply: { values: readonly FieldValue[]; seq: number }): void {
+    const state = this.stateOf(date);
+    this.setAll(state, reply.values, reply.seq);
+    if (state.synced && reply.seq > state.seq) state.own.add(reply.seq);
+  }
+
+  /**
+   * Counts a booking being made here (sign 1) until the ledger has answered for it (sign
+   * −1). A booking routed on a network version the view has left counts in none.
+   */
+  hold(holds: BookingHolds, sign: 1 | -1): void {
+    if (holds.index !== this.index || !this.table || !this.held) return;
+    this.held.apply(holds.reservations, sign);
+    this.table.apply(holds.reservations, sign);
   }
 
   /** Brings the view up to date with the ledger. Never rejects: on failure the view stays as it was. */
@@ -112,7 +142,7 @@ export class LoadsView {
     try {
       const watched = new Set(await this.ledger.watchedDates());
       for (const date of watched) this.stateOf(date);
-      for (const date of [...this.dates.keys()]) if (!watched.has(date) && !this.held.has(date)) this.forget(date);
+      for (const date of [...this.dates.keys()]) if (!watched.has(date)) this.forget(date);
       await Promise.all([...this.dates.keys()].map((date) => this.follow(date)));
       if (this.failing) this.log?.info('capacity ledger reachable again');
       this.failing = false;
@@ -130,10 +160,13 @@ export class LoadsView {
       const entries = await this.ledger.changes(date, state.lastId, READ_COUNT);
       for (const entry of entries) {
         if (entry.seq !== state.seq + 1) {
+          // Missed entries (a trimmed log): read the date whole. Counting from the start again (the
+          // date's keys were lost): every value before is out of date, whatever its seq.
+          if (entry.seq <= state.seq) for (const load of state.loads.values()) load.parcelsSeq = load.gramsSeq = -1;
           state.synced = false;
           break;
         }
-        for (const [field, value] of entry.values) this.set(state, date, field, value);
+        if (!state.own.delete(entry.seq)) this.setAll(state, entry.values, entry.seq);
         state.seq = entry.seq;
         state.lastId = entry.id;
       }
@@ -143,9 +176,13 @@ export class LoadsView {
 
   private async sync(date: string, state: DateState): Promise<void> {
     const snapshot = await this.ledger.snapshot(date);
-    const fresh = new Map(snapshot.values);
-    for (const field of state.values.keys()) if (!fresh.has(field)) this.set(state, date, field, 0);
-    for (const [field, value] of fresh) this.set(state, date, field, value);
+    const present = new Set(snapshot.values.map(([field]) => state.loads.get(field)));
+    const gone: FieldValue[] = [];
+    for (const load of new Set(state.loads.values())) {
+      if (!present.has(load)) gone.push([load.name, 0], [gramsField(load.name), 0]);
+    }
+    this.setAll(state, [...gone, ...snapshot.values], snapshot.seq);
+    state.own.clear();
     state.seq = snapshot.seq;
     state.lastId = snapshot.lastId;
     state.synced = true;
@@ -153,7 +190,10 @@ export class LoadsView {
 
   private stateOf(date: string): DateState {
     let state = this.dates.get(date);
-    if (!state) this.dates.set(date, (state = { values: new Map(), seq: 0, lastId: '0-0', synced: false }));
+    if (!state) {
+      state = { loads: new Map(), day: dayOfDate(date) ?? -1, own: new Set(), seq: 0, lastId: '0-0', synced: false };
+      this.dates.set(date, state);
+    }
     return state;
   }
 
@@ -161,41 +201,74 @@ export class LoadsView {
   private forget(date: string): void {
     const state = this.dates.get(date);
     if (!state) return;
-    for (const field of [...state.values.keys()]) this.set(state, date, field, 0);
+    const zeros: FieldValue[] = [...new Set(state.loads.values())].flatMap((load) => [[load.name, 0] as const, [gramsField(load.name), 0] as const]);
+    this.setAll(state, zeros, Infinity);
     this.dates.delete(date);
   }
 
-  private set(state: DateState, date: string, field: string, value: number): void {
-    if (value === 0) state.values.delete(field);
-    else state.values.set(field, value);
-    this.mirror(date, field);
+  /** Sets the ledger's values of a date as of `seq` (none older than what the view has), then mirrors each load that changed once. */
+  private setAll(state: DateState, values: readonly FieldValue[], seq: number): void {
+    const round = ++this.round;
+    const changed: Load[] = [];
+    for (const [field, value] of values) {
+      const load = state.loads.get(field) ?? this.create(state, field);
+      if (!load) continue;
+      if (field.charCodeAt(0) === 103 /* g */) {
+        if (seq < load.gramsSeq) continue;
+        load.gramsSeq = seq;
+        if (load.grams === value) continue;
+        load.grams = value;
+      } else {
+        if (seq < load.parcelsSeq) continue;
+        load.parcelsSeq = seq;
+        if (load.parcels === value) continue;
+        load.parcels = value;
+      }
+      if (load.touched !== round) {
+        load.touched = round;
+        changed.push(load);
+      }
+    }
+    for (const load of changed) this.mirror(state, load);
   }
 
-  private add(deltas: Map<string, number>, field: string, amount: number): void {
-    const value = (deltas.get(field) ?? 0) + amount;
-    if (value === 0) deltas.delete(field);
-    else deltas.set(field, value);
-  }
-
-  /** What the Router sees of a field: the ledger's value plus what is being booked here. */
-  private seen(date: string, field: string): number {
-    return (this.dates.get(date)?.values.get(field) ?? 0) + (this.held.get(date)?.get(field) ?? 0);
-  }
-
-  /** Copies a field into the table, in the leg and hub numbers of its network version. */
-  private mirror(date: string, field: string): void {
-    const { table, index } = this;
-    if (!table || !index) return;
+  /** A Load for a field met for the first time (a departure's under both its fields' names). */
+  private create(state: DateState, field: string): Load | undefined {
     const parsed = parseField(field);
-    if (parsed.kind === 'hub') {
-      const hub = index.hubByCode.get(parsed.hubId);
-      const day = dayOfDate(date);
-      if (hub !== undefined && day !== undefined) table.setHubDay(hub, day, this.seen(date, field));
-    } else if (parsed.kind !== 'other') {
-      const leg = index.legByCode.get(parsed.legId);
-      if (leg === undefined) return;
-      const parcels = `p${field.slice(1)}`;
-      table.setSlot(leg, parsed.slot, this.seen(date, parcels), this.seen(date, gramsField(parcels)));
+    if (parsed.kind === 'other') return undefined;
+    const departure = parsed.kind !== 'hub';
+    const name = departure ? `p${field.slice(1)}` : field;
+    const load: Load = {
+      name,
+      legId: departure ? parsed.legId : undefined,
+      hubId: departure ? undefined : parsed.hubId,
+      slot: departure ? parsed.slot : 0,
+      parcels: 0,
+      parcelsSeq: -1,
+      grams: 0,
+      gramsSeq: -1,
+      number: -1,
+      index: undefined,
+      touched: 0,
+    };
+    state.loads.set(name, load);
+    if (departure) state.loads.set(gramsField(name), load);
+    return load;
+  }
+
+  /** Copies a load into the table, in its network version's numbers: the ledger's value plus what is being booked here. */
+  private mirror(state: DateState, load: Load): void {
+    const { table, held, index } = this;
+    if (!table || !held || !index) return;
+    if (load.index !== index) {
+      load.index = index;
+      load.number = (load.legId === undefined ? index.hubByCode.get(load.hubId as string) : index.legByCode.get(load.legId)) ?? -1;
+    }
+    if (load.number < 0) return;
+    if (load.legId === undefined) {
+      if (state.day >= 0) table.setHubDay(load.number, state.day, load.parcels + held.hubParcels(load.number, state.day));
+    } else {
+      table.setSlot(load.number, load.slot, load.parcels + held.parcels(load.number, load.slot), load.grams + held.grams(load.number, load.slot));
     }
   }
 }

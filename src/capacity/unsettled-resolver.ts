@@ -78,7 +78,7 @@ export class UnsettledResolver {
     await Promise.all(
       dates.map(async (date) => {
         const reply = await this.ledger.release(date, [id], token, date === home ? rule : '');
-        this.view.apply(date, reply.values);
+        this.view.apply(date, reply);
       }),
     );
   }

@@ -44,8 +44,9 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
     delete load.seq;
     const sums = new Map<string, number>();
     const byId = new Map<string, string[]>();
-    for (const [id, hold] of Object.entries(holds)) {
-      const [, grams, ...fields] = hold.split(' ');
+    const parcels = Object.entries(holds).flatMap(([key, hold]) => parcelHolds(key, hold));
+    for (const { id, hold } of parcels) {
+      const [grams, ...fields] = hold;
       byId.set(id, fields);
       for (const field of fields) {
         sums.set(field, (sums.get(field) ?? 0) + 1);
@@ -71,4 +72,23 @@ export function heldIds(audit: Audit): Set<string> {
   const ids = new Set<string>();
   for (const byId of audit.holds.values()) for (const id of byId.keys()) ids.add(id);
   return ids;
+}
+
+/**
+ * The parcels of one entry of a date's holds, each as its grams then its fields: a
+ * booking's own entry is "<token> <grams> <field>…"; a batch chunk's is "<token>", maybe
+ * "\n#<field> <field>…", then "\n<i> <grams> <field>…" a parcel, a field given by its
+ * name or by its number (from 1) in the # line.
+ */
+export function parcelHolds(key: string, hold: string): { id: string; hold: string[] }[] {
+  const lines = hold.split('\n');
+  if (lines.length === 1) return [{ id: key, hold: hold.split(' ').slice(1) }];
+  const named = lines.find((line) => line.startsWith('#'))?.slice(1).split(' ') ?? [];
+  return lines
+    .slice(1)
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => {
+      const [place, grams, ...fields] = line.split(' ');
+      return { id: `${key}.${place}`, hold: [grams, ...fields.map((f) => (/^\d+$/.test(f) ? named[Number(f) - 1] : f))] };
+    });
 }

@@ -35,7 +35,10 @@ const TUESDAY = Math.floor(at('Tue 00:00') / MINUTES_PER_DAY);
 describe('what a booking holds, by date', () => {
   it('names every departure slot and hub-day of the route, with its declared capacity or -1, grouped by UTC date', () => {
     const route = routeOf(new Router(ix), { origin: 'A', destination: 'C', weightKg: 1.2, readyAt: at('Tue 20:00') }).route;
-    expect(holdsOf(ix, route, 1.2)).toEqual({
+    const { index, reservations, ...holds } = holdsOf(ix, route, 1.2);
+    expect(index).toBe(ix);
+    expect(reservations).toHaveLength(4);
+    expect(holds).toEqual({
       grams: 1200,
       dates: [
         { date: '2026-11-24', fields: [{ field: `p:AB:${at('Tue 23:30')}`, parcels: 4, grams: 2500 }, { field: 'h:A', parcels: 10, grams: -1 }] },

@@ -98,8 +98,8 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         const affected = affectedLoads(network.index, network.closures.map(toCoreClosure), await capacity.ledger.counters(date));
         const wanted = affectedFields(affected);
         const holders = new Map<string, string[]>();
-        for await (const [id, hold] of capacity.ledger.holds(date)) {
-          for (const field of hold.split(' ').slice(2)) {
+        for await (const [id, fields] of capacity.ledger.holds(date)) {
+          for (const field of fields) {
             if (!wanted.has(field)) continue;
             const ids = holders.get(field);
             if (ids) ids.push(id);
