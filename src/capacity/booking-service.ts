@@ -50,6 +50,7 @@ export interface BookingRequest {
 }
 
 export interface BookingAnswer {
+  bookingId: string;
   /** The answer as JSON text: the route response with bookingId and bookedAt. */
   json: string;
   /** False when an Idempotency-Key gave back a booking made before. */
@@ -98,7 +99,7 @@ export class BookingService {
         const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates, json });
         if (await this.reserve(id, holds, record)) {
           recordBooking('booked');
-          return { json, created: true };
+          return { bookingId: id, json, created: true };
         }
         if (attempt === ROUTE_ATTEMPTS) {
           throw new AppError('NO_CAPACITY', `no route from ${request.query.origin} to ${request.query.destination} kept its room: other bookings took it first ${ROUTE_ATTEMPTS} times; try again`);
@@ -211,7 +212,7 @@ export class BookingService {
     }
     const ref = parseBookingId(earlierId);
     const record = ref?.kind === 'single' ? await this.current(ref) : undefined;
-    if (record?.state === 'C') return { json: record.json, created: false };
+    if (record?.state === 'C') return { bookingId: earlierId, json: record.json, created: false };
     if (record?.state === 'R' || record?.state === 'X') {
       throw new AppError('CONFLICT', `Idempotency-Key: its booking ${earlierId} was released; send a new key to book again`, { field: 'idempotency-key' });
     }

@@ -71,8 +71,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         bodyHash: createHash('sha256').update(JSON.stringify(request.body)).digest('hex'),
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
       });
-      const id = (JSON.parse(booking.json) as { bookingId: string }).bookingId;
-      sendJsonText(reply.code(booking.created ? 201 : 200).header('location', `/v1/bookings/${id}`), booking.json);
+      sendJsonText(reply.code(booking.created ? 201 : 200).header('location', `/v1/bookings/${booking.bookingId}`), booking.json);
     },
   );
 
