@@ -1,10 +1,11 @@
 /**
- * Group commit for single bookings: the reservations and settlements that the requests
- * of one turn of the event loop ask for go to the ledger as one script call per date
- * (at most GROUP_LIMIT bookings each), not one per booking. Under load a turn holds many
- * requests, so a booking costs a share of a call; alone, it waits for no one (the group
- * is sent on the next turn). Each caller gets its own booking's outcome back, and the
- * values the ledger answered with go into this process's view at once.
+ * Group commit for single bookings: the reservations and settlements that requests ask
+ * for go to the ledger as one script call per date (at most GROUP_LIMIT bookings each),
+ * not one per booking. A date has one call in flight at a time: what arrives meanwhile
+ * waits for it and goes in the next call, so the busier a date, the larger its calls;
+ * alone, a booking waits for no one (its call is sent on the next turn of the event
+ * loop). Each caller gets its own booking's outcome back, and the values the ledger
+ * answered with go into this process's view at once.
  */
 import type { Ledger, ReserveRequest } from './ledger';
 import type { LoadsView } from './loads-view';
@@ -18,10 +19,10 @@ interface Waiting<Req> {
   reject(err: unknown): void;
 }
 
-/** Requests per date, sent together on the next turn of the event loop. */
+/** Requests per date, sent together: on the next turn of the event loop, or when the date's call in flight returns. */
 class Grouped<Req> {
-  private waiting = new Map<string, Waiting<Req>[]>();
-  private scheduled = false;
+  private readonly waiting = new Map<string, Waiting<Req>[]>();
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly call: (date: string, requests: Req[]) => Promise<string>) {}
 
@@ -30,30 +31,29 @@ class Grouped<Req> {
     return new Promise((resolve, reject) => {
       const group = this.waiting.get(date);
       if (group) group.push({ request, resolve, reject });
-      else this.waiting.set(date, [{ request, resolve, reject }]);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
+      else {
+        this.waiting.set(date, [{ request, resolve, reject }]);
+        if (!this.inFlight.has(date)) setImmediate(() => this.send(date));
       }
     });
   }
 
-  private flush(): void {
-    const groups = this.waiting;
-    this.waiting = new Map();
-    this.scheduled = false;
-    for (const [date, group] of groups) {
-      for (let start = 0; start < group.length; start += GROUP_LIMIT) void this.send(date, group.slice(start, start + GROUP_LIMIT));
-    }
-  }
-
-  private async send(date: string, group: Waiting<Req>[]): Promise<void> {
-    try {
-      const outcomes = await this.call(date, group.map((w) => w.request));
-      group.forEach((w, i) => w.resolve(outcomes[i]));
-    } catch (err) {
-      for (const w of group) w.reject(err);
-    }
+  /** Sends what waits for `date` (up to GROUP_LIMIT), then what came meanwhile. */
+  private send(date: string): void {
+    const group = this.waiting.get(date);
+    if (!group || this.inFlight.has(date)) return;
+    const sent = group.splice(0, GROUP_LIMIT);
+    if (group.length === 0) this.waiting.delete(date);
+    this.inFlight.add(date);
+    this.call(date, sent.map((w) => w.request))
+      .then(
+        (outcomes) => sent.forEach((w, i) => w.resolve(outcomes[i])),
+        (err: unknown) => sent.forEach((w) => w.reject(err)),
+      )
+      .finally(() => {
+        this.inFlight.delete(date);
+        this.send(date);
+      });
   }
 }
 

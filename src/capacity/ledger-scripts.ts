@@ -173,7 +173,12 @@ for id, g, list, extra in string.gmatch(ARGV[7], pattern) do
     -- Held already (a replay, or another run): HSETNX writes nothing, and it is told below.
     if redis.call('HSETNX', KEYS[2], id, table.concat(hold, ' ')) == 1 then
       if extra ~= '' then redis.call('ZADD', KEYS[5], ARGV[3], id) end
-      if #extra > 1 then redis.call('HSET', KEYS[4], id, ARGV[7 + tonumber(string.sub(extra, 2))]) end
+      if #extra > 1 then
+        -- The record: its state line under the id, the answer beside it (scripts change only the state).
+        local record = ARGV[7 + tonumber(string.sub(extra, 2))]
+        local nl = string.find(record, '\\n', 1, true)
+        redis.call('HSET', KEYS[4], id, string.sub(record, 1, nl - 1), id .. ':a', string.sub(record, nl + 1))
+      end
       outcome = 'b'
     end
   end
@@ -200,8 +205,9 @@ return reply()
  *
  * KEYS: load, holds, log, records, unsettled (of the date)
  * ARGV[1] expireAt (unix s), ARGV[2] log entries kept, ARGV[3] run token ('' = any run),
- * ARGV[4] what becomes of a record here: 'drop' deletes a pending one (a booking never
- * answered), 'released' marks it released, '' leaves it; ARGV[5…] booking ids.
+ * ARGV[4] what becomes of a record here (its state line under the id, its answer under
+ * '<id>:a'): 'drop' deletes a pending one (a booking never answered), 'released' marks
+ * it released, '' leaves it; ARGV[5…] booking ids.
  * Returns { outcomes (r released, n not held), seq, and the fields changed with their
  * values, as one string "<field> <value> …" }.
  */
@@ -243,7 +249,7 @@ for i = 5, #ARGV do
     end
     local record = redis.call('HGET', KEYS[4], id)
     if record and ARGV[4] == 'drop' and string.sub(record, 1, 1) == 'P' then
-      redis.call('HDEL', KEYS[4], id)
+      redis.call('HDEL', KEYS[4], id, id .. ':a')
     elseif record and ARGV[4] == 'released' then
       redis.call('HSET', KEYS[4], id, 'X' .. string.sub(record, 2))
     end

@@ -132,16 +132,17 @@ export class Ledger {
     return (await settleScript.run(this.redis, [k.records, k.unsettled], ids)) as string;
   }
 
-  /** Moves a record kept on `date` from one of `from`'s states to `to`; the record as it was, if any. */
+  /** Moves a record kept on `date` from one of `from`'s states to `to`; the record's state line as it was, if any. */
   async moveRecord(date: string, id: string, from: string, to: string, mark: boolean): Promise<string | undefined> {
     const k = this.keys.capacityDate(date);
     const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0', Date.now()]);
     return typeof record === 'string' ? record : undefined;
   }
 
-  /** The record of a booking kept on `date`. */
+  /** The record of a booking kept on `date` (see booking-record.ts). */
   async record(date: string, id: string): Promise<string | undefined> {
-    return (await this.redis.hget(this.keys.capacityDate(date).records, id)) ?? undefined;
+    const [state, answer] = await this.redis.hmget(this.keys.capacityDate(date).records, id, `${id}:a`);
+    return state === null ? undefined : `${state}\n${answer ?? ''}`;
   }
 
   /** Marks a booking unsettled on `date` (before a change that spans several dates). */
