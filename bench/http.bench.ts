@@ -7,7 +7,9 @@
  * (≈100 B): echoing the same request bodies (the strictest baseline); replying
  * to them with an answer-sized object, serialised per call (the app's own bytes
  * in and out); and echoing answer-sized bodies (real answers, posted and sent
- * back). The server runs in a child process. Two sets of parcels:
+ * back). Beside POST /v1/routes, the same realistic parcels are booked
+ * (POST /v1/bookings, CONTRACT §5) on a server of their own, and compared with the
+ * routes' rate. The server runs in a child process. Two sets of parcels:
  * - realistic (what the targets are judged on): src/synthetic/parcel-mix.ts,
  *   as bench:pipeline uses it, with readyAt left out (a courier posts a parcel
  *   when it is ready; the service takes now, to the minute) and pickup waves
@@ -251,6 +253,8 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   const bareAnswerEcho = await measure('bare', '/echo', answers);
   const httpOnly = await measure('app-fixed', '/v1/routes', realistic, env);
   const { steady, ...routes } = await measure('app', '/v1/routes', realistic, env, STEADY_AFTER_SECONDS);
+  // The same parcels booked (CONTRACT §5): routed over what has room and booked, on a server of its own.
+  const bookings = await measure('app', '/v1/bookings', realistic, env);
   const worst = await measure('app', '/v1/routes', distinct, env);
   const loadAfter = loadavg()[0];
   /** Ratios to a baseline: of requests per second, and of CPU time per request (baseline ÷ app). */
@@ -283,6 +287,8 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   console.log(line('HTTP layer only (fixed answer)', httpOnly, ratios(httpOnly)));
   console.log(line('POST /v1/routes, realistic', routes, ratios(routes)));
   if (steady) console.log(line(`  the same ${STEADY_AFTER_SECONDS} s on, over ${STEADY_SECONDS} s`, steady, ratios(steady)));
+  const toRoutes = { rps: round(bookings.rps / routes.rps, 2), cpu: round(routes.cpuMicrosPerRequest / bookings.cpuMicrosPerRequest, 2) };
+  console.log(`${line('POST /v1/bookings, realistic', bookings, ratios(bookings))}  of routes: ${toRoutes.rps}/${toRoutes.cpu}`);
   console.log(line('POST /v1/routes, all distinct (worst)', worst, ratios(worst)));
   return {
     name,
@@ -296,6 +302,7 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     httpOnly: { ...httpOnly, ratio: ratios(httpOnly) },
     routes: { ...routes, ratio: ratios(routes) },
     ...(steady && { routesSteady: { afterSeconds: STEADY_AFTER_SECONDS, seconds: STEADY_SECONDS, ...steady, ratio: ratios(steady) } }),
+    bookings: { ...bookings, ratio: ratios(bookings), toRoutes },
     worstCase: { ...worst, ratio: ratios(worst) },
   };
 }

@@ -6,13 +6,20 @@
  * are read back and counted. The parcels are the realistic mix of
  * src/synthetic/parcel-mix.ts on the demo network.
  *
- * Side by side in the same run: a naive pipeline, one BullMQ job per parcel
- * (NAIVE_PARCELS, 20,000; added with addBulk, a worker process at concurrency
- * 50), routed with the same Router on the same network.
+ * Side by side in the same run: the same parcels as a booked batch
+ * (POST /v1/batches?book=true: every parcel booked against the demo network's
+ * capacities, CONTRACT §5), on a fresh key prefix; and a naive pipeline, one
+ * BullMQ job per parcel (NAIVE_PARCELS, 20,000; added with addBulk, a worker
+ * process at concurrency 50), routed with the same Router on the same network.
+ *
+ * Redis is a redis-server of the bench's own (no persistence, as CI's), so that
+ * its commands (INFO commandstats) and CPU are the pipeline's alone; REDIS_URL
+ * points the bench at another one instead.
  *
  * Reports parcels/s, the projected parcels/day, peak RSS of the API and of each
- * worker, the workers' longest event-loop delay, and Redis memory per million
- * parcels of results. Last line: one JSON object of the figures.
+ * worker, the workers' longest event-loop delay, CPU and Redis commands per
+ * parcel, and Redis memory per million parcels of results. Last line: one JSON
+ * object of the figures.
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -28,13 +35,14 @@ import { parcelMix, type ParcelRequest } from '../src/synthetic/parcel-mix';
 import { stopChild } from '../src/stop-child';
 import { deleteKeys } from '../test/support/delete-keys';
 import { freePort } from '../test/support/free-port';
+import { PrivateRedis } from '../test/support/private-redis';
 import { cpuSeconds, residentMB, startService, until } from './support/processes';
 import { round } from './support/stats';
 
 const PARCELS = Number(process.env.PARCELS ?? 200_000);
 const NAIVE_PARCELS = Number(process.env.NAIVE_PARCELS ?? 20_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+let REDIS_URL = process.env.REDIS_URL ?? '';
 const PIECE_BYTES = 64 * 1024;
 const DAY_SECONDS = 86_400;
 const BILLION_A_DAY = 1e9 / DAY_SECONDS;
@@ -54,33 +62,55 @@ interface PipelineFigures {
   resultsHashMBPerMillion: number;
   /** CPU time per parcel from the POST to completed, by process (Redis: the whole server, other users included). */
   cpuMicrosPerParcel: { api: number; workers: number; redis: number };
+  /** Redis commands per parcel from the POST to completed, and the commands that make most of them. */
+  redisCommandsPerParcel: number;
+  topCommandsPer1000: Record<string, number>;
   routed: number;
   failed: number;
 }
 
 async function main(): Promise<void> {
+  const own = REDIS_URL ? undefined : await PrivateRedis.start();
+  REDIS_URL ||= (own as PrivateRedis).url;
+  try {
+    await run();
+  } finally {
+    await own?.stop();
+  }
+}
+
+async function run(): Promise<void> {
   const network = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
   const parcels = [...parcelMix(network, Math.max(PARCELS, NAIVE_PARCELS), { seed: 2026 })];
-  const batch = await pipeline(parcels.slice(0, PARCELS));
+  const batch = await pipeline(parcels.slice(0, PARCELS), false);
+  const booked = await pipeline(parcels.slice(0, PARCELS), true);
   const naive = NAIVE_PARCELS > 0 ? await naivePipeline(parcels.slice(0, NAIVE_PARCELS)) : undefined;
   const batchCpu = batch.cpuMicrosPerParcel.api + batch.cpuMicrosPerParcel.workers + batch.cpuMicrosPerParcel.redis;
+  const bookedCpu = booked.cpuMicrosPerParcel.api + booked.cpuMicrosPerParcel.workers + booked.cpuMicrosPerParcel.redis;
   const figures = {
     batch,
+    booked,
+    bookedToQuote: round(booked.parcelsPerSecond / batch.parcelsPerSecond, 2),
+    bookedCpuToQuote: round(bookedCpu / batchCpu, 2),
     naive,
     speedUp: naive && round(batch.parcelsPerSecond / naive.parcelsPerSecond, 1),
     cpuRatio: naive && round(naive.cpuMicrosPerParcel / batchCpu, 1),
   };
 
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log(`\nbatch pipeline: ${n(batch.parcels)} parcels, ${batch.workers} worker processes`);
-  console.log(`  end to end      ${batch.seconds} s = ${n(batch.parcelsPerSecond)} parcels/s = ${(batch.parcelsPerDay / 1e9).toFixed(2)} billion/day (floor ${n(BILLION_A_DAY)}/s)`);
-  console.log(`  submit (202)    ${batch.submitSeconds} s; results read back in ${batch.resultsSeconds} s`);
-  console.log(`  routed/failed   ${n(batch.routed)} / ${n(batch.failed)}`);
-  console.log(`  peak RSS        API ${batch.apiPeakRssMB} MB, workers ${batch.workerPeakRssMB.join(', ')} MB`);
-  console.log(`  event loop      longest delay in a worker ${batch.workerMaxEventLoopDelayMs} ms`);
-  const cpu = batch.cpuMicrosPerParcel;
-  console.log(`  CPU per parcel  API ${cpu.api} µs, workers ${cpu.workers} µs, Redis ${cpu.redis} µs`);
-  console.log(`  Redis           ${batch.redisMBPerMillion} MB per million parcels (used_memory), results hash ${batch.resultsHashMBPerMillion} MB per million`);
+  for (const [name, f] of [['quote batch', batch], ['booked batch (book=true)', booked]] as const) {
+    console.log(`\n${name}: ${n(f.parcels)} parcels, ${f.workers} worker processes`);
+    console.log(`  end to end      ${f.seconds} s = ${n(f.parcelsPerSecond)} parcels/s = ${(f.parcelsPerDay / 1e9).toFixed(2)} billion/day (floor ${n(BILLION_A_DAY)}/s)`);
+    console.log(`  submit (202)    ${f.submitSeconds} s; results read back in ${f.resultsSeconds} s`);
+    console.log(`  routed/failed   ${n(f.routed)} / ${n(f.failed)}`);
+    console.log(`  peak RSS        API ${f.apiPeakRssMB} MB, workers ${f.workerPeakRssMB.join(', ')} MB`);
+    console.log(`  event loop      longest delay in a worker ${f.workerMaxEventLoopDelayMs} ms`);
+    const cpu = f.cpuMicrosPerParcel;
+    console.log(`  CPU per parcel  API ${cpu.api} µs, workers ${cpu.workers} µs, Redis ${cpu.redis} µs`);
+    console.log(`  Redis commands  ${f.redisCommandsPerParcel} per parcel; per 1,000 parcels: ${JSON.stringify(f.topCommandsPer1000)}`);
+    console.log(`  Redis           ${f.redisMBPerMillion} MB per million parcels (used_memory), results hash ${f.resultsHashMBPerMillion} MB per million`);
+  }
+  console.log(`booked / quote: ${figures.bookedToQuote}× the rate (target ≥ 0.7), ${figures.bookedCpuToQuote}× the CPU per parcel`);
   if (naive) {
     console.log(
       `naive pipeline (one job per parcel): ${n(naive.parcels)} parcels in ${naive.seconds} s = ${n(naive.parcelsPerSecond)} parcels/s; ` +
@@ -91,7 +121,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
+async function pipeline(parcels: ParcelRequest[], book: boolean): Promise<PipelineFigures> {
   const prefix = `bench:${randomUUID().slice(0, 8)}`;
   const redis = new Redis(REDIS_URL);
   const env = { REDIS_URL, KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
@@ -114,9 +144,10 @@ async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
       redis: cpuSeconds(redisPid),
     });
     const cpuBefore = cpu();
+    const commandsBefore = await commandCalls(redis);
 
     const started = performance.now();
-    const accepted = await postStreamed(`${base}/v1/batches`, body);
+    const accepted = await postStreamed(`${base}/v1/batches${book ? '?book=true' : ''}`, body);
     const submitted = performance.now();
     let status = { state: 'queued', routed: 0, failed: 0 };
     await until(async () => {
@@ -125,6 +156,7 @@ async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
     }, 600_000, 20);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpu();
+    const commandsAfter = await commandCalls(redis);
     const micros = (part: keyof typeof cpuBefore) => round(((cpuAfter[part] - cpuBefore[part]) / parcels.length) * 1e6, 1);
 
     const lagMs = Math.max(...(await Promise.all(metricsPorts.map(workerLagMs))));
@@ -148,6 +180,7 @@ async function pipeline(parcels: ParcelRequest[]): Promise<PipelineFigures> {
       redisMBPerMillion: perMillion(usedAfter - usedBefore),
       resultsHashMBPerMillion: perMillion(resultsBytes),
       cpuMicrosPerParcel: { api: micros('api'), workers: micros('workers'), redis: micros('redis') },
+      ...commandFigures(commandsBefore, commandsAfter, parcels.length),
       routed: status.routed,
       failed: status.failed,
     };
@@ -241,6 +274,23 @@ async function countLines(url: string): Promise<number> {
 async function workerLagMs(port: number): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   return Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1]) * 1000;
+}
+
+/** Calls of each Redis command so far (INFO commandstats). */
+async function commandCalls(redis: Redis): Promise<Map<string, number>> {
+  const calls = new Map<string, number>();
+  for (const match of (await redis.info('commandstats')).matchAll(/^cmdstat_(\S+?):calls=(\d+)/gm)) calls.set(match[1], Number(match[2]));
+  return calls;
+}
+
+function commandFigures(before: Map<string, number>, after: Map<string, number>, parcels: number) {
+  const made = [...after].map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as const).filter(([, calls]) => calls > 0);
+  const total = made.reduce((sum, [, calls]) => sum + calls, 0);
+  const top = made.sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return {
+    redisCommandsPerParcel: round(total / parcels, 3),
+    topCommandsPer1000: Object.fromEntries(top.map(([name, calls]) => [name, round((calls / parcels) * 1000, 1)])),
+  };
 }
 
 async function redisProcessId(redis: Redis): Promise<number> {

@@ -75,7 +75,7 @@ export interface Config {
   readonly workerConcurrency: number;
   /** Worker processes `npm start` runs beside the API, at a lower CPU priority (`WORKERS`); 0 = the API alone. @defaultValue the number of CPU cores */
   readonly workers: number;
-  /** Seconds a batch's status and results are kept (`RESULTS_TTL`). @defaultValue 86400 */
+  /** Seconds a batch's status and results are kept (`RESULTS_TTL`); also how long an Idempotency-Key names its booking. @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
   /** Threads solving POST /v1/tours at once, off the event loop (`TOURS_THREADS`). @defaultValue the CPU cores − 1, at least 1 */
   readonly toursThreads: number;
@@ -87,6 +87,18 @@ export interface Config {
   readonly toursDefaultSeconds: number;
   /** The longest time limit a tour request may have (`TOURS_MAX_SECONDS`); also the limit of one that gives iterations alone. @defaultValue 120 */
   readonly toursMaxSeconds: number;
+  /**
+   * How often each process reads the bookings the others made into its view of the loads
+   * (`CAPACITY_REFRESH_MS`): quotes see bookings at most this plus a Redis round trip late,
+   * within the contract's 1 s. @defaultValue 250
+   */
+  readonly capacityRefreshMs: number;
+  /**
+   * Days a UTC date's bookings (counters, holds, booking records) are kept after the date
+   * has passed, or after its last booking when that came later (`CAPACITY_RETENTION_DAYS`).
+   * @defaultValue 3
+   */
+  readonly capacityRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +144,8 @@ export function loadConfig(env: Env = process.env): Config {
     toursBodyLimitBytes: reader.integer('TOURS_BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 1 << 30),
     toursDefaultSeconds: reader.integer('TOURS_DEFAULT_SECONDS', 5, 1, 3600),
     toursMaxSeconds: reader.integer('TOURS_MAX_SECONDS', 120, 1, 3600),
+    capacityRefreshMs: reader.integer('CAPACITY_REFRESH_MS', 250, 20, 750),
+    capacityRetentionDays: reader.integer('CAPACITY_RETENTION_DAYS', 3, 1, 400),
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(config);

@@ -3,6 +3,7 @@
  * on METRICS_PORT (or on a free port, when another process holds that one).
  */
 import { startBatchWorkers } from './batch/worker-pool';
+import { utilisationOf } from './capacity/utilisation';
 import { startWorkerMetrics } from './metrics/metrics-server';
 import { runProcess, type Closable } from './process';
 
@@ -13,7 +14,9 @@ process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 
 runProcess(async ({ config, runtime, logger }) => {
   const parts: Closable[] = [];
-  if (config.metricsPort > 0) parts.push(await startWorkerMetrics(config, runtime.live, logger));
+  if (config.metricsPort > 0) {
+    parts.push(await startWorkerMetrics(config, runtime.live, utilisationOf(runtime.capacity.view, runtime.live), logger));
+  }
   parts.push(startBatchWorkers(config, runtime, logger));
   return parts;
 });

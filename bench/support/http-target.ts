@@ -50,7 +50,7 @@ async function real(fixed: boolean): Promise<Target> {
     const outcome = router.route(parsed.query);
     router.route = () => outcome;
   }
-  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis });
+  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis, capacity: runtime.capacity });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     port: (app.server.address() as { port: number }).port,

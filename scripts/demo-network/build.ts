@@ -1,5 +1,6 @@
 import { distanceKm } from '../../src/routing/network/geo';
 import type { Hub, HubKind, NetworkDocument } from '../../src/routing/types';
+import { withCapacities } from '../../src/synthetic/capacities';
 import { CARRIERS } from '../../src/synthetic/carriers';
 import type { LegSpec } from '../../src/synthetic/leg-builder';
 import { LegBuilder } from '../../src/synthetic/leg-builder';
@@ -70,7 +71,7 @@ export function buildDemoNetwork(): NetworkDocument {
     const { a, b, departures, returns, ...rest } = line;
     legs.both(hub(a), hub(b), { ...rest, departures }, { ...rest, departures: returns ?? departures });
   }
-  return { name: 'cn-global-demo', hubs, legs: legs.legs };
+  return withCapacities({ name: 'cn-global-demo', hubs, legs: legs.legs }, 'realistic');
 }
 
 /** Night flights between every two Chinese gateways; trucks where they are close. */

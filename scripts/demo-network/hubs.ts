@@ -101,10 +101,10 @@ export const COUNTY_STATIONS: readonly DemoPlace[] = [
   { id: 'LANKAO', place: 'Lankao', lat: 34.82, lon: 114.82, parent: 'ZHENGZHOU' },
 ];
 
-/** Sort minutes, handling cost and daily capacity of each kind of demo hub. */
-export const DEMO_TRAITS: Readonly<Record<HubKind, { sortMinutes: number; handlingCost: number; capacityPerDay: number }>> = {
-  gateway: { sortMinutes: 60, handlingCost: 0.06, capacityPerDay: 5_000_000 },
-  'sort-center': { sortMinutes: 45, handlingCost: 0.04, capacityPerDay: 2_000_000 },
-  city: { sortMinutes: 30, handlingCost: 0.025, capacityPerDay: 300_000 },
-  rural: { sortMinutes: 15, handlingCost: 0.015, capacityPerDay: 20_000 },
+/** Sort minutes and handling cost of each kind of demo hub (daily capacities follow from the legs: src/synthetic/capacities.ts). */
+export const DEMO_TRAITS: Readonly<Record<HubKind, { sortMinutes: number; handlingCost: number }>> = {
+  gateway: { sortMinutes: 60, handlingCost: 0.06 },
+  'sort-center': { sortMinutes: 45, handlingCost: 0.04 },
+  city: { sortMinutes: 30, handlingCost: 0.025 },
+  rural: { sortMinutes: 15, handlingCost: 0.015 },
 };

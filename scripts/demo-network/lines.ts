@@ -15,6 +15,7 @@ export interface DemoLine {
   cutoffMinutes?: number;
   co2KgPerKg?: number;
   capacityPerDeparture?: number;
+  capacityKgPerDeparture?: number;
 }
 
 /** Overnight trunk lines between neighbouring regional sort centres (20:00–22:00 Beijing time). */
@@ -46,20 +47,29 @@ export const GATEWAY_RAIL_LINES: readonly DemoLine[] = [
   { a: 'HGH', b: 'EHU', mode: 'rail', carrier: 'China Railway Express', departures: ['13:30'] },
 ];
 
+/** The belly of a passenger wide-body (B777-300ER): about 20 t for cargo. */
+const BELLY = { capacityPerDeparture: 10_000, capacityKgPerDeparture: 20_000 };
+/** A B747-8F freighter: about 134 t. */
+const JUMBO = { capacityPerDeparture: 70_000, capacityKgPerDeparture: 130_000 };
+/** An A330-200F freighter: about 65 t. */
+const A330F = { capacityPerDeparture: 35_000, capacityKgPerDeparture: 65_000 };
+
 /**
  * Cross-border lines. Flights leave China late in the Beijing evening, after the
- * domestic feeders are in; some fly on certain weekdays only.
+ * domestic feeders are in; some fly on certain weekdays only. Emirates carries parcels
+ * in the belly of passenger flights; the others fly freighters (the ones not named
+ * here take their size from the distance: src/synthetic/capacities.ts).
  */
 export const INTERNATIONAL_LINES: readonly DemoLine[] = [
   {
     a: 'HGH', b: 'SVO', mode: 'air', carrier: 'Cainiao Air', departures: ['02:30', '14:30'], days: [1, 3, 5],
-    cutoffMinutes: 90, co2KgPerKg: 4.1, capacityPerDeparture: 20000,
+    cutoffMinutes: 90, co2KgPerKg: 4.1, capacityPerDeparture: 20000, capacityKgPerDeparture: 52000,
   },
-  { a: 'PEK', b: 'SVO', mode: 'air', carrier: 'AirBridgeCargo', departures: ['16:00'], returns: ['18:00'] },
-  { a: 'HGH', b: 'DXB', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['16:30'], returns: ['04:00'] },
-  { a: 'PVG', b: 'DXB', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['18:00'], returns: ['22:00'] },
+  { a: 'PEK', b: 'SVO', mode: 'air', carrier: 'AirBridgeCargo', departures: ['16:00'], returns: ['18:00'], ...JUMBO },
+  { a: 'HGH', b: 'DXB', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['16:30'], returns: ['04:00'], ...BELLY },
+  { a: 'PVG', b: 'DXB', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['18:00'], returns: ['22:00'], ...BELLY },
   { a: 'HGH', b: 'KUL', mode: 'air', carrier: 'Cainiao Air', departures: ['15:00'], returns: ['02:00'] },
-  { a: 'CAN', b: 'KUL', mode: 'air', carrier: 'MASkargo', departures: ['16:30'], returns: ['06:00'] },
+  { a: 'CAN', b: 'KUL', mode: 'air', carrier: 'MASkargo', departures: ['16:30'], returns: ['06:00'], ...A330F },
   { a: 'HGH', b: 'LGG', mode: 'air', carrier: 'Cainiao Air', departures: ['16:00'], returns: ['20:00'], days: [2, 4, 6] },
   { a: 'CGO', b: 'LGG', mode: 'air', carrier: 'Cainiao Air', departures: ['17:00'], returns: ['21:00'], days: [1, 3, 5] },
   { a: 'PVG', b: 'LAX', mode: 'air', carrier: 'DHL Aviation', departures: ['17:30'], returns: ['07:00'] },
@@ -71,10 +81,10 @@ export const INTERNATIONAL_LINES: readonly DemoLine[] = [
   { a: 'XIY', b: 'BUD', mode: 'rail', carrier: 'China Railway Express', departures: ['12:00'], days: [2, 5], co2KgPerKg: 0.16 },
   { a: 'ALA', b: 'SVO', mode: 'rail', carrier: 'KTZ Express', departures: ['08:00'], days: [3, 6] },
   { a: 'SZX', b: 'KUL', mode: 'sea', carrier: 'COSCO Shipping', departures: ['06:00'], days: [3] },
-  { a: 'DXB', b: 'LGG', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['02:00'] },
-  { a: 'DXB', b: 'SVO', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['06:00'] },
-  { a: 'DXB', b: 'KUL', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['21:00'] },
-  { a: 'KUL', b: 'SYD', mode: 'air', carrier: 'MASkargo', departures: ['14:00'] },
+  { a: 'DXB', b: 'LGG', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['02:00'], ...BELLY },
+  { a: 'DXB', b: 'SVO', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['06:00'], ...BELLY },
+  { a: 'DXB', b: 'KUL', mode: 'air', carrier: 'Emirates SkyCargo', departures: ['21:00'], ...BELLY },
+  { a: 'KUL', b: 'SYD', mode: 'air', carrier: 'MASkargo', departures: ['14:00'], ...A330F },
   { a: 'LGG', b: 'BUD', mode: 'truck', carrier: 'Cainiao', departures: ['18:00'] },
   { a: 'LGG', b: 'SVO', mode: 'air', carrier: 'DHL Aviation', departures: ['20:00'], days: WEEKDAYS },
 ];

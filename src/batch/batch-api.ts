@@ -8,7 +8,7 @@ import type { RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { AbandonedBatches, type WarningLog } from './abandoned-batches';
 import { BatchStatusStore } from './batch-status';
-import { IdempotencyKeys } from './idempotency';
+import { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ChunkQueues } from './queues';
 import { ResultsStore } from './results-store';
 import { BatchSubmitter } from './submit';
@@ -36,7 +36,7 @@ export function createBatchApi(settings: BatchApiSettings, redis: RedisClient, l
     redis,
     status,
     queues,
-    idempotency: new IdempotencyKeys(redis, k, settings.resultsTtlSeconds),
+    idempotency: new IdempotencyKeys(redis, k.batchIdempotency, settings.resultsTtlSeconds),
     abandoned,
     limits: { chunkSize: settings.batchChunkSize, maxParcels: settings.batchMaxParcels, maxLineBytes: settings.bodyLimitBytes },
   });

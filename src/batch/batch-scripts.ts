@@ -39,15 +39,20 @@ end
  * chunk overwrites and never counts twice. The results take the status's
  * remaining time to live, so a batch's keys all expire together.
  *
- * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash
  * ARGV[1] chunk index, ARGV[2] parcels routed, ARGV[3] parcels failed,
  * ARGV[4] 1 when the chunk failed its last attempt (its lines are INTERNAL errors) else 0,
- * ARGV[5] the chunk's result lines (compressed), ARGV[6] now (ISO time)
+ * ARGV[5] the chunk's result lines (compressed), ARGV[6] now (ISO time),
+ * ARGV[7] the run token of a booked chunk ('' when the chunk books nothing)
  * Returns { state, changed } (see settle), or false when the batch is unknown
- * (its submission was abandoned, or it expired): then nothing is written.
+ * (its submission was abandoned, or it expired), or 'superseded' when a later run
+ * of the booked chunk has claimed it (see CLAIM_BOOKING_RUN): then nothing is written.
  */
 export const RECORD_CHUNK = `${SETTLE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if ARGV[7] ~= '' and string.sub(redis.call('HGET', KEYS[4], ARGV[1]) or '', 1, #ARGV[7] + 1) ~= ARGV[7] .. ' ' then
+  return 'superseded'
+end
 local chunk, routed, failed, lost = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local before = redis.call('HGET', KEYS[2], chunk)
 local r, f, l, fresh = 0, 0, 0, 1
@@ -96,5 +101,50 @@ return settle(KEYS[1], ARGV[3])
 export const RENEW_LEASE = `
 if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+return 1
+`;
+
+/**
+ * Marks a booked parcel of the batch as being released, once: its field in the released
+ * hash, which lives as long as the batch's status.
+ * KEYS[1] status hash, KEYS[2] released hash; ARGV[1] "<chunk>.<i>", ARGV[2] "R <date>,<date>…".
+ * Returns 1 when marked, 0 when it was released (or being released) already.
+ */
+export const MARK_RELEASED = `
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
+`;
+
+/**
+ * A run of a booked chunk (book=true) claims the chunk: unless its results are recorded
+ * already (a recorded booked chunk is final: a retry changes nothing), the run's token
+ * replaces the run before it, whose holds the new run then releases.
+ * KEYS[1] status hash, KEYS[2] results hash, KEYS[3] booking runs hash
+ * ARGV[1] chunk index, ARGV[2] the new run's token
+ * Returns { 'abandoned' } when the batch is unknown, { 'recorded' } when the chunk has
+ * results, else { 'claimed', "<token> <date>,<date>…" of the run before, or '' }.
+ */
+export const CLAIM_BOOKING_RUN = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned' } end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
+local before = redis.call('HGET', KEYS[3], ARGV[1]) or ''
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. ' ')
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
+return { 'claimed', before }
+`;
+
+/**
+ * Records the dates a booked chunk's run may hold, before it reserves on them: a run
+ * after it releases there. Only while the run still owns the chunk.
+ * KEYS[1] booking runs hash; ARGV[1] chunk index, ARGV[2] run token, ARGV[3] "<date>,<date>…"
+ * Returns 1 when recorded, 0 when a later run has claimed the chunk.
+ */
+export const SET_RUN_DATES = `
+local run = redis.call('HGET', KEYS[1], ARGV[1]) or ''
+if string.sub(run, 1, #ARGV[2] + 1) ~= ARGV[2] .. ' ' then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
 return 1
 `;

@@ -22,6 +22,8 @@ export interface ChunkJobData {
   chunk: number;
   /** The submitting request's id, for log correlation. */
   requestId: string;
+  /** POST /v1/batches?book=true: every parcel is booked, not only routed. */
+  book?: boolean;
   entries: ChunkEntry[];
 }
 

@@ -6,10 +6,11 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseRouteRequest } from '../api/route-request';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import { routeParcel } from '../api/route-parcel';
 import { recordRoute } from '../metrics/recorder';
 import type { Router } from '../routing/router/router';
+import type { RouteAnswer, RouteQuery } from '../routing/types';
 import type { ChunkEntry } from './chunk-job';
 import { errorLine, routedLine } from './result-line';
 import type { ChunkResults } from './results-store';
@@ -45,21 +46,31 @@ export function lostChunk(entries: readonly ChunkEntry[], reason: string): Chunk
 }
 
 function routeEntry(entry: ChunkEntry, network: RoutingSnapshot, onFault: FaultHandler): { routed: boolean; text: string } {
+  const routed = routedEntry(entry, network.router, onFault);
+  if ('error' in routed) return { routed: false, text: routed.error };
+  return { routed: true, text: routedLine(routed.answer, network.version, entry.id) };
+}
+
+/** A parcel of a chunk, validated and routed: its answer, or its error line. */
+export function routedEntry(
+  entry: ChunkEntry,
+  router: Router,
+  onFault: FaultHandler,
+): { answer: RouteAnswer; query: RouteQuery } | { error: string; code: ErrorCode } {
   if ('error' in entry) {
     recordRoute('batch', undefined, 'invalid');
-    return { routed: false, text: errorLine(entry.id, entry.error) };
+    return { error: errorLine(entry.id, entry.error), code: entry.error.code };
   }
   const parsed = parseRouteRequest(entry.request);
   if (!parsed.ok) {
     recordRoute('batch', undefined, 'invalid');
-    return { routed: false, text: errorLine(entry.id, parsed.error) };
+    return { error: errorLine(entry.id, parsed.error), code: parsed.error.code };
   }
   try {
-    const answer = routeParcel('batch', network.router, parsed.query);
-    return { routed: true, text: routedLine(answer, network.version, entry.id) };
+    return { answer: routeParcel('batch', router, parsed.query), query: parsed.query };
   } catch (err) {
-    if (err instanceof AppError) return { routed: false, text: errorLine(entry.id, err) };
+    if (err instanceof AppError) return { error: errorLine(entry.id, err), code: err.code };
     onFault(err, entry.id);
-    return { routed: false, text: errorLine(entry.id, new AppError('INTERNAL')) };
+    return { error: errorLine(entry.id, new AppError('INTERNAL')), code: 'INTERNAL' };
   }
 }

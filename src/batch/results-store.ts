@@ -24,25 +24,31 @@ export class ResultsStore {
     private readonly keys: Keys,
   ) {}
 
-  /** Records a chunk; undefined when the batch is unknown (abandoned or expired) and nothing was written. */
-  async record(batchId: string, chunk: number, results: ChunkResults): Promise<Settled | undefined> {
+  /**
+   * Records a chunk; undefined when the batch is unknown (abandoned or expired), 'superseded'
+   * when `runToken` names a run of a booked chunk that a later run has claimed: then nothing
+   * was written.
+   */
+  async record(batchId: string, chunk: number, results: ChunkResults, runToken = ''): Promise<Settled | 'superseded' | undefined> {
     const k = this.keys.batch(batchId);
     const stored = await encodeLines(results.lines);
     const now = new Date().toISOString();
     const reply = await this.redis.eval(
       RECORD_CHUNK,
-      3,
+      4,
       k.status,
       k.chunkCounts,
       k.results,
+      k.bookingRuns,
       chunk,
       results.routed,
       results.failed,
       results.lost ? 1 : 0,
       stored,
       now,
+      runToken,
     );
-    return toSettled(reply);
+    return reply === 'superseded' ? reply : toSettled(reply);
   }
 
   /** A chunk's result lines; undefined when they are not (or no longer) stored. */

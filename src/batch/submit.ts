@@ -17,7 +17,7 @@ import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
 import { SUBMISSION_LEASE_SECONDS, type BatchStatusStore } from './batch-status';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
-import type { IdempotencyKeys } from './idempotency';
+import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ParcelIntake, type RawParcel } from './parcel-intake';
 import type { ChunkQueues } from './queues';
 
@@ -38,6 +38,8 @@ export interface SubmitContext {
   requestId: string;
   /** idempotencyHash() of the Idempotency-Key header, when there is one. */
   idempotencyHash?: string;
+  /** Book every parcel (POST /v1/batches?book=true). */
+  book?: boolean;
 }
 
 export interface Submission {
@@ -81,7 +83,8 @@ export class BatchSubmitter {
         return earlier;
       }
       const intake = new ParcelIntake(batchId, limits.maxLineBytes);
-      const chunk = (entries: ChunkEntry[], index: number): ChunkJobData => ({ batchId, chunk: index, requestId: context.requestId, entries });
+      const book = context.book ? { book: true } : {};
+      const chunk = (entries: ChunkEntry[], index: number): ChunkJobData => ({ batchId, chunk: index, requestId: context.requestId, ...book, entries });
       let entries: ChunkEntry[] = [];
       let round: ChunkJobData[] = [];
       let chunks = 0;

@@ -8,10 +8,12 @@
 import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { Capacity } from '../capacity/capacity-runtime';
 import type { LiveNetwork } from '../network/live-network';
 import { createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { BatchStatusStore } from './batch-status';
+import { BookingRuns } from './booking-runs';
 import type { ChunkJobData } from './chunk-job';
 import { ChunkRunner, MAX_STARTS, type ChunkOutcome } from './chunk-runner';
 import { chunkQueueName } from './queues';
@@ -37,12 +39,17 @@ export interface BatchWorkers {
  * @param deps.redis a request-path client for the results (not closed here);
  *   the workers open their own blocking connection.
  */
-export function startBatchWorkers(settings: WorkerSettings, deps: { redis: RedisClient; live: LiveNetwork }, logger: Logger): BatchWorkers {
+export function startBatchWorkers(
+  settings: WorkerSettings,
+  deps: { redis: RedisClient; live: LiveNetwork; capacity: Capacity },
+  logger: Logger,
+): BatchWorkers {
   const k = keys(settings.keyPrefix);
   const runner = new ChunkRunner(
     deps.live,
     new BatchStatusStore(deps.redis, k, settings.resultsTtlSeconds),
     new ResultsStore(deps.redis, k),
+    { ledger: deps.capacity.ledger, view: deps.capacity.view, runs: new BookingRuns(deps.redis, k) },
     logger,
   );
   // Blocking BullMQ commands: waits while Redis is away (no retry limit), as BullMQ requires.

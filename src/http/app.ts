@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import type { Capacity } from '../capacity/capacity-runtime';
+import { utilisationOf } from '../capacity/utilisation';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
@@ -20,6 +22,8 @@ import { handleError } from './error-handler';
 import { registerExplorer } from './explorer';
 import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
+import { bookingRoutes } from './routes/bookings';
+import { capacityRoutes } from './routes/capacity';
 import { closureRoutes } from './routes/closures';
 import { healthRoutes } from './routes/health';
 import { hubRoutes } from './routes/hubs';
@@ -39,6 +43,8 @@ export interface AppDeps {
   live: LiveNetwork;
   /** A connected request-path client (createRedis(url, 'command')); closed by the caller. */
   redis: RedisClient;
+  /** The capacity ledger's parts, started by the caller (their view is the live network's loads). */
+  capacity: Capacity;
   /** @defaultValue no logging */
   logger?: FastifyBaseLogger;
   /** The tours pool's worker script. @defaultValue the built one beside the pool */
@@ -68,11 +74,11 @@ export async function buildApp(deps: AppDeps) {
   });
   // First, so that the document holds every route registered after it (GET /metrics too).
   await registerDocs(app, config);
-  registerMetrics(app, deps.live);
+  registerMetrics(app, deps.live, utilisationOf(deps.capacity.view, deps.live));
   refuseEncodedBodies(app);
   refuseWhileClosing(app);
 
-  const services = createServices(config, deps.live, deps.redis);
+  const services = createServices(config, deps.live, deps.redis, deps.capacity);
   const tours = new ToursPool({
     threads: config.toursThreads,
     queue: config.toursQueue,
@@ -92,7 +98,9 @@ export async function buildApp(deps: AppDeps) {
       await routing.register(batchRoutes, services);
       await routing.register(promiseRoutes, services);
       await routing.register(tourRoutes, { ...services, tours });
+      await routing.register(bookingRoutes, services);
     });
+    await api.register(capacityRoutes, services);
     await api.register(networkRoutes, services);
     await api.register(closureRoutes, services);
     await api.register(hubRoutes, services);

@@ -1,9 +1,13 @@
-/** What the route plugins are given: the configuration and the network, in memory and in Redis. */
+/** What the route plugins are given: the configuration, the network in memory and in Redis, and the capacity ledger. */
+import { BookingService } from '../capacity/booking-service';
+import type { Capacity } from '../capacity/capacity-runtime';
 import type { Config } from '../config';
 import type { ClosureStore } from '../network/closure-store';
 import type { LiveNetwork } from '../network/live-network';
 import type { NetworkStore } from '../network/store';
 import type { RedisClient } from '../redis/connection';
+import { IdempotencyKeys } from '../redis/idempotency-keys';
+import { keys } from '../redis/keys';
 
 export interface Services {
   config: Config;
@@ -12,9 +16,14 @@ export interface Services {
   redis: RedisClient;
   store: NetworkStore;
   closures: ClosureStore;
+  capacity: Capacity;
+  bookings: BookingService;
 }
 
 /** The stores are the live network's own, over the same request-path client. */
-export function createServices(config: Config, live: LiveNetwork, redis: RedisClient): Services {
-  return { config, live, redis, store: live.store, closures: live.closureStore };
+export function createServices(config: Config, live: LiveNetwork, redis: RedisClient, capacity: Capacity): Services {
+  const { ledger, view, groups, resolver } = capacity;
+  const idempotency = new IdempotencyKeys(redis, keys(config.keyPrefix).bookingIdempotency, config.resultsTtlSeconds);
+  const bookings = new BookingService({ redis, ledger, view, groups, resolver, network: live, idempotency });
+  return { config, live, redis, store: live.store, closures: live.closureStore, capacity, bookings };
 }

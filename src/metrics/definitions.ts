@@ -10,6 +10,7 @@
  * their collect callbacks.
  */
 import { Counter, Gauge } from 'prom-client';
+import { collectDepartureUtilisation, collectHubDayUtilisation } from './capacity-gauges';
 import { CounterCells } from './counter-cells';
 import { FastHistogram } from './fast-histogram';
 import { collectNetworkHubs, collectNetworkInfo, collectNetworkLegs } from './network-gauges';
@@ -53,6 +54,13 @@ export const httpRequestDuration = new FastHistogram({
   registers,
 });
 
+export const bookingsTotal = new Counter({
+  name: 'parcel_bookings_total',
+  help: 'Bookings by outcome: booked (POST /v1/bookings and booked batches), no_capacity (refused for want of room), released (DELETE /v1/bookings/:id).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
 export const batchParcelsTotal = new Counter({
   name: 'parcel_batch_parcels_total',
   help: 'Parcels accepted in batches (POST /v1/batches).',
@@ -88,6 +96,22 @@ new Gauge({
   help: 'The daily volume the service is built for: a billion parcels.',
   registers,
 }).set(DAILY_VOLUME_TARGET);
+
+new Gauge({
+  name: 'parcel_departure_utilisation',
+  help: "Booked ÷ capacity (the larger of parcels and weight) of the 20 fullest departures of today and tomorrow (UTC), as this process's view of the loads has them; departs is the departure's time (its hour on a continuous leg).",
+  labelNames: ['leg', 'departs'] as const,
+  registers,
+  collect: collectDepartureUtilisation,
+});
+
+new Gauge({
+  name: 'parcel_hub_day_utilisation',
+  help: "Booked ÷ capacityPerDay of the 20 fullest hub-days of today and tomorrow (UTC), as this process's view of the loads has them.",
+  labelNames: ['hub', 'date'] as const,
+  registers,
+  collect: collectHubDayUtilisation,
+});
 
 new Gauge({
   name: 'parcel_network_info',

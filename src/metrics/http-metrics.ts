@@ -12,6 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_SECURITY } from '../wire/security';
+import { observeUtilisation, type UtilisationSource } from './capacity-gauges';
 import { httpRequestDuration } from './definitions';
 import type { HistogramChild } from './fast-histogram';
 import { observeNetwork, type NetworkHolder } from './network-gauges';
@@ -30,10 +31,10 @@ declare module 'fastify' {
 /** route → method → status code → histogram child; every key comes from a bounded set. */
 const children = new Map<string, Map<string, Map<number, HistogramChild>>>();
 
-/** Registers the hooks and GET /metrics on `app` (call it before the routes), and watches `live`. */
-export function registerMetrics(app: FastifyInstance, live: NetworkHolder): void {
-  const unobserve = observeNetwork(live);
-  app.addHook('onClose', async () => unobserve());
+/** Registers the hooks and GET /metrics on `app` (call it before the routes), and watches `live` and the loads. */
+export function registerMetrics(app: FastifyInstance, live: NetworkHolder, utilisation: UtilisationSource): void {
+  const unobserve = [observeNetwork(live), observeUtilisation(utilisation)];
+  app.addHook('onClose', async () => unobserve.forEach((undo) => undo()));
   app.decorateRequest('metricsStartedAt', 0);
   app.addHook('onRequest', (request, _reply, done) => {
     request.metricsStartedAt = performance.now();

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { observeUtilisation, type UtilisationSource } from './capacity-gauges';
 import { observeNetwork, type NetworkHolder } from './network-gauges';
 import { exposition } from './registry';
 
@@ -20,21 +21,23 @@ export interface MetricsServer {
  * A worker's metrics server on METRICS_PORT, or, when another process holds that
  * port (a second worker on the same host), on a free port the OS picks: a worker
  * routes without its metrics being scraped, so the clash is worth a warning, not
- * an exit. One line says where GET /metrics is served, either way.
+ * an exit. One line says where GET /metrics is served, either way. The gauges read the
+ * worker's network and its view of the loads.
  */
 export async function startWorkerMetrics(
   config: Pick<Config, 'metricsPort' | 'host'>,
   live: NetworkHolder,
+  utilisation: UtilisationSource,
   logger: Logger,
 ): Promise<MetricsServer> {
   const { metricsPort, host } = config;
   try {
-    const server = await startMetricsServer(metricsPort, host, live);
+    const server = await startMetricsServer(metricsPort, host, live, utilisation);
     logger.info({ metricsPort: server.port }, 'serving GET /metrics on http://%s:%d/metrics', host, server.port);
     return server;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    const server = await startMetricsServer(0, host, live);
+    const server = await startMetricsServer(0, host, live, utilisation);
     logger.warn(
       { metricsPort: server.port, portInUse: metricsPort },
       'METRICS_PORT %d is in use on %s (another worker on this host?): serving GET /metrics on http://%s:%d/metrics instead',
@@ -47,7 +50,7 @@ export async function startWorkerMetrics(
   }
 }
 
-export async function startMetricsServer(port: number, host: string, live: NetworkHolder): Promise<MetricsServer> {
+export async function startMetricsServer(port: number, host: string, live: NetworkHolder, utilisation?: UtilisationSource): Promise<MetricsServer> {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: only GET /metrics is served here\n');
@@ -59,12 +62,12 @@ export async function startMetricsServer(port: number, host: string, live: Netwo
     );
   });
   await listen(server, port, host);
-  const unobserve = observeNetwork(live);
+  const unobserve = [observeNetwork(live), utilisation ? observeUtilisation(utilisation) : () => undefined];
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        unobserve();
+        unobserve.forEach((undo) => undo());
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -7,7 +7,7 @@
  */
 import type { BatchState } from '../batch/batch-status';
 import { SERVICE_LEVELS, type ServiceLevel } from '../routing/types';
-import { batchesTotal, batchParcelsTotal, deadlineTotal, routeComputeSeconds, routesTotal } from './definitions';
+import { batchesTotal, batchParcelsTotal, bookingsTotal, deadlineTotal, routeComputeSeconds, routesTotal } from './definitions';
 import { volume } from './volume';
 
 /** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */
@@ -22,6 +22,8 @@ const SOURCES: readonly RouteSource[] = ['sync', 'batch'];
 const LEVELS: readonly LevelLabel[] = [...SERVICE_LEVELS, UNKNOWN_LEVEL];
 const OUTCOMES: readonly RouteCount[] = ['routed', 'no_route', 'no_capacity', 'invalid', 'error'];
 const BATCH_STATES: readonly BatchState[] = ['queued', 'running', 'completed', 'failed'];
+export type BookingOutcome = 'booked' | 'no_capacity' | 'released';
+const BOOKING_OUTCOMES: readonly BookingOutcome[] = ['booked', 'no_capacity', 'released'];
 
 const routes = table(SOURCES, (source) =>
   table(LEVELS, (level) => table(OUTCOMES, (outcome) => routesTotal.cell({ source, service_level: level, outcome }))),
@@ -33,6 +35,8 @@ const deadlines = table(LEVELS, (level) => ({
 }));
 const batches = table(BATCH_STATES, (state) => batchesTotal.labels(state));
 for (const state of BATCH_STATES) batches[state].inc(0);
+const bookings = table(BOOKING_OUTCOMES, (outcome) => bookingsTotal.labels(outcome));
+for (const outcome of BOOKING_OUTCOMES) bookings[outcome].inc(0);
 
 /**
  * Counts one parcel answered. `seconds` is the time its route took to compute
@@ -56,6 +60,11 @@ export function recordRoute(
 /** Counts a batch entering `state`. */
 export function recordBatch(state: BatchState): void {
   batches[state].inc();
+}
+
+/** Counts bookings made, refused for want of room, or released. */
+export function recordBooking(outcome: BookingOutcome, count = 1): void {
+  bookings[outcome].inc(count);
 }
 
 /** Counts parcels accepted in a batch. */

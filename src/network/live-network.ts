@@ -13,6 +13,7 @@ import type { ClosureRecord } from '../wire/closure';
 import { isoToMinutes } from '../wire/time';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
+import type { Loads } from '../routing/capacity/loads';
 import { prepareNetwork, type NetworkIndex } from '../routing/network/network-index';
 import { LowerBoundCache } from '../routing/search/lower-bounds';
 import { Router } from '../routing/router/router';
@@ -31,6 +32,8 @@ export interface NetworkSnapshot {
   readonly index: NetworkIndex;
   /** The index's lower bounds, kept across the Routers of a change of closures. */
   readonly bounds: LowerBoundCache;
+  /** What the Routers of this index read as booked; kept across a change of closures. */
+  readonly loads: Loads | undefined;
   readonly router: Router;
   readonly closures: readonly ClosureRecord[];
   readonly closuresRevision: number;
@@ -47,6 +50,13 @@ export interface LiveNetworkOptions {
   pollMs?: number;
   /** Loaded into Redis when no version is active there (NETWORK_FILE). @defaultValue none */
   seedFile?: string;
+  /** What is booked (CONTRACT §5), as each network version's Router reads it. @defaultValue nothing booked */
+  loads?: LoadsSource;
+}
+
+/** Where a network version's Router reads what is booked: the process's view of the capacity ledger. */
+export interface LoadsSource {
+  tableFor(index: NetworkIndex): Loads;
 }
 
 export class LiveNetwork {
@@ -170,17 +180,17 @@ export class LiveNetwork {
       if (current.activatedAt !== active.activatedAt) this.snapshot = { ...current, activatedAt: active.activatedAt };
       return;
     }
-    let prepared = sameVersion ? { index: current.index, bounds: current.bounds } : undefined;
+    let prepared = sameVersion ? { index: current.index, bounds: current.bounds, loads: current.loads } : undefined;
     if (!prepared) {
       const doc = await store.document(active.version);
       if (!doc) return;
       const index = prepareNetwork(doc);
-      prepared = { index, bounds: new LowerBoundCache(index) };
+      prepared = { index, bounds: new LowerBoundCache(index), loads: this.options.loads?.tableFor(index) };
       // At start, before any query: each destination's first queries would otherwise wait
       // for its bounds. A later version switches at once and fills them by use.
       if (!current) prepared.bounds.warm();
     }
-    const { index, bounds } = prepared;
+    const { index, bounds, loads } = prepared;
     const closureSet =
       current && current.closuresRevision === revision
         ? { revision, closures: current.closures }
@@ -191,7 +201,8 @@ export class LiveNetwork {
       doc: index.doc,
       index,
       bounds,
-      router: new Router(index, closureSet.closures.map(toCoreClosure), bounds),
+      loads,
+      router: new Router(index, closureSet.closures.map(toCoreClosure), bounds, loads),
       closures: closureSet.closures,
       closuresRevision: closureSet.revision,
     };
@@ -199,7 +210,8 @@ export class LiveNetwork {
   }
 }
 
-function toCoreClosure(record: ClosureRecord): Closure {
+/** A closure as the core takes it: its window rounded outwards to whole minutes. */
+export function toCoreClosure(record: ClosureRecord): Closure {
   return {
     hubId: record.hubId,
     legId: record.legId,

@@ -1,8 +1,10 @@
 /**
- * What every API and worker process shares: the Redis clients and the live
- * network, started from the configuration and closed in order.
+ * What every API and worker process shares: the Redis clients, the live network
+ * and the capacity ledger's parts (whose view of the loads the network's Routers
+ * read), started from the configuration and closed in order.
  */
 import type { Logger } from 'pino';
+import { createCapacity, type Capacity } from '../capacity/capacity-runtime';
 import type { Config } from '../config';
 import { createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
@@ -14,6 +16,7 @@ export interface NetworkRuntime {
   /** Request-path client (fails fast while Redis is down). */
   readonly redis: RedisClient;
   readonly live: LiveNetwork;
+  readonly capacity: Capacity;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,8 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
   subscriber.on('error', () => undefined);
   await redis.connect().catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));
   const k = keys(config.keyPrefix);
+  const capacity = createCapacity(config, redis, logger);
+  await capacity.start();
   const live = new LiveNetwork({
     store: new NetworkStore(redis, k, config.networkVersionsKept),
     closures: new ClosureStore(redis, k),
@@ -37,13 +42,16 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
     logger,
     pollMs: config.networkPollMs,
     seedFile: config.networkFile,
+    loads: capacity.view,
   });
   await live.start();
   return {
     redis,
     live,
+    capacity,
     async close() {
       await live.stop();
+      await capacity.stop();
       await Promise.allSettled([redis.quit(), subscriber.quit()]);
     },
   };

@@ -45,7 +45,8 @@ export async function ensureRedis(
   if (!config.redisUrlIsDefault || (await answersPing(host, port))) return undefined;
   const dataDir = join(projectDir, '.redis');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes'], {
+  // AOF, fsynced every second: an acknowledged booking survives a restart, and a crash loses at most the last second or so.
+  const child = spawn(binary, ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'], {
     stdio: 'ignore',
   });
   const started = await Promise.race([

@@ -5,7 +5,8 @@
  *
  * On a Redis Cluster, keys that one script or MULTI touches together must sit
  * in one hash slot: the `{network}` hash tag puts every network key in the same
- * slot (the store's scripts and the closures' MULTI use several at once).
+ * slot (the store's scripts and the closures' MULTI use several at once), and
+ * the capacity ledger keeps every key of one UTC date under one tag of its own.
  */
 export function keys(prefix: string) {
   const network = `${prefix}:{network}`;
@@ -44,10 +45,38 @@ export function keys(prefix: string) {
         chunkCounts: `${base}:counts`,
         /** Hash chunk index → the chunk's result lines, compressed. */
         results: `${base}:results`,
+        /** Hash chunk index → "<run token> <date>,<date>…": the run that books a chunk (book=true), and the dates it may hold. */
+        bookingRuns: `${base}:booking-runs`,
+        /** Hash "<chunk>.<i>" → "R <dates>" while the booking is being released, "X" once it is. */
+        releasedBookings: `${base}:released`,
       };
     },
     /** String: the batch id an Idempotency-Key (hashed with its client) was given. */
     batchIdempotency: (keyHash: string) => `${prefix}:batch-idem:${keyHash}`,
+    /**
+     * The capacity ledger of one UTC date (YYYY-MM-DD): every departure slot and hub-day
+     * of the date. The keys share the hash tag {<prefix>:cap:<date>}, so that one Lua
+     * script changes them together on a Redis Cluster too, and dates spread over its nodes.
+     */
+    capacityDate: (date: string) => {
+      const base = `${prefix}:{${prefix}:cap:${date}}`;
+      return {
+        /** Hash: `p:<legId>:<slot>` parcels and `g:<legId>:<slot>` grams per departure slot, `h:<hubId>` parcels per hub, `seq` changes made. */
+        load: `${base}:load`,
+        /** Hash booking id → "<run token> <grams> <field> <field>…": what the booking holds on this date. */
+        holds: `${base}:holds`,
+        /** Stream: each change of `load`, as the new values of the fields it changed and its `seq`. */
+        log: `${base}:log`,
+        /** Hash booking id → its record, for the bookings whose last date this is (see src/capacity/booking-record.ts). */
+        records: `${base}:bookings`,
+        /** Sorted set booking id → ms since it was marked: bookings being made or released on this date. */
+        unsettled: `${base}:unsettled`,
+      };
+    },
+    /** Sorted set date → the unix time its ledger expires: the dates every process watches. */
+    capacityDates: `${prefix}:cap:dates`,
+    /** String "<bookingId> <body hash> <ms>": the booking an Idempotency-Key (hashed with its client) made. */
+    bookingIdempotency: (keyHash: string) => `${prefix}:booking-idem:${keyHash}`,
   };
 }
 

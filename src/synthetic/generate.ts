@@ -1,6 +1,7 @@
 import { MODE_CO2_PER_KG_KM } from '../routing/network/emissions';
 import { distanceKm } from '../routing/network/geo';
 import type { Hub, NetworkDocument } from '../routing/types';
+import { withCapacities, type CapacityProfile } from './capacities';
 import { CARRIERS } from './carriers';
 import type { PlacedHubs } from './hub-placement';
 import { placeHubs } from './hub-placement';
@@ -19,6 +20,12 @@ export interface GenerateOptions {
   seed: number;
   /** @defaultValue `synthetic-<hubs>-<seed>` */
   name?: string;
+  /**
+   * Capacities on every leg and hub (src/synthetic/capacities.ts): `realistic` ones, or
+   * `saturated` (a thousandth of them), which a few thousand parcels fill.
+   * @defaultValue none: routing as if capacity were unlimited
+   */
+  capacities?: CapacityProfile;
 }
 
 /** Share of legs that state their own co2KgPerKg instead of the mode's default factor. */
@@ -47,11 +54,12 @@ export function generateNetwork(options: GenerateOptions): NetworkDocument {
   linkCities(ctx, placed, citiesOfRegion);
   linkSortCentres(ctx, placed);
   linkGateways(ctx, placed);
-  return {
+  const doc = {
     name: options.name ?? `synthetic-${hubs}-${seed}`,
     hubs: [...placed.cnGateways, ...placed.foreignGateways, ...placed.sortCentres, ...placed.cities, ...placed.rurals],
     legs: ctx.legs.legs,
   };
+  return options.capacities ? withCapacities(doc, options.capacities) : doc;
 }
 
 /** Each station to its own city, some to a second city of the same region: vans or trucks. */

@@ -11,6 +11,7 @@ export interface LegSpec {
   cutoffMinutes?: number;
   co2KgPerKg?: number;
   capacityPerDeparture?: number;
+  capacityKgPerDeparture?: number;
 }
 
 /**
@@ -40,6 +41,7 @@ export class LegBuilder {
     if (spec.cutoffMinutes !== undefined) leg.cutoffMinutes = spec.cutoffMinutes;
     if (spec.co2KgPerKg !== undefined) leg.co2KgPerKg = spec.co2KgPerKg;
     if (spec.capacityPerDeparture !== undefined) leg.capacityPerDeparture = spec.capacityPerDeparture;
+    if (spec.capacityKgPerDeparture !== undefined) leg.capacityKgPerDeparture = spec.capacityKgPerDeparture;
     this.legs.push(leg);
     return leg;
   }

@@ -27,6 +27,15 @@ export const BatchHeadersSchema = Type.Object({
   ),
 });
 
+export const BatchQuerySchema = Type.Object({
+  book: Type.Optional(
+    Type.Enum(['true', 'false'], {
+      description:
+        'true: every parcel is booked, not only routed (CONTRACT §5): each result line carries its bookingId, or {parcelId, error: {code: "NO_CAPACITY", …}}. A chunk run twice books nothing twice.',
+    }),
+  ),
+});
+
 export const BatchIdParamsSchema = Type.Object({
   batchId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
 });

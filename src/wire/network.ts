@@ -12,7 +12,7 @@ export const HubSchema = Type.Object({
   sortMinutes: Type.Number({ minimum: 0 }),
   handlingCost: Type.Number({ minimum: 0 }),
   kind: Type.Optional(Type.Enum(HUB_KINDS)),
-  capacityPerDay: Type.Optional(Type.Number({ minimum: 0 })),
+  capacityPerDay: Type.Optional(Type.Number({ minimum: 0, description: 'Parcels that may leave the hub per UTC day (CONTRACT §5).' })),
 });
 
 export const LegSchema = Type.Object({
@@ -30,7 +30,12 @@ export const LegSchema = Type.Object({
   days: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'ISO weekdays; absent = every day' })),
   cutoffMinutes: Type.Optional(Type.Number({ minimum: 0 })),
   co2KgPerKg: Type.Optional(Type.Number({ minimum: 0 })),
-  capacityPerDeparture: Type.Optional(Type.Number({ minimum: 0 })),
+  capacityPerDeparture: Type.Optional(
+    Type.Number({ minimum: 0, description: 'Parcels one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).' }),
+  ),
+  capacityKgPerDeparture: Type.Optional(
+    Type.Number({ minimum: 0, description: 'Kilograms one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).' }),
+  ),
 });
 
 export const NetworkDocumentSchema = Type.Object(

@@ -46,6 +46,7 @@ describe('the dashboard', () => {
     ['batch progress', ['parcel_batches_total']],
     ['event-loop lag, heap and RSS', ['nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'process_resident_memory_bytes']],
     ['the network version', ['parcel_network_info']],
+    ['the fullest departures and hub-days, bookings and refusals', ['parcel_departure_utilisation', 'parcel_hub_day_utilisation', 'parcel_bookings_total']],
   ])('shows %s', (_topic, names) => {
     for (const name of names) expect([name, namesUsed.has(name)]).toEqual([name, true]);
   });

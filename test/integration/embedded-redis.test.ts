@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { answersPing, ensureRedis, RedisMissingError } from '../../src/redis/embedded';
 import { freePort } from '../support/free-port';
 
@@ -30,6 +31,13 @@ describe('ensureRedis', () => {
       expect(existsSync(join(project, '.redis'))).toBe(true);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain(`started redis-server (pid ${embedded?.pid})`);
+      // Bookings must survive a restart: the append-only file, fsynced every second.
+      const client = new Redis({ host: '127.0.0.1', port });
+      try {
+        expect(await client.config('GET', 'append*')).toEqual(expect.arrayContaining(['appendonly', 'yes', 'appendfsync', 'everysec']));
+      } finally {
+        client.disconnect();
+      }
     } finally {
       await embedded?.stop();
     }

@@ -4,8 +4,9 @@
  * console error and no request leaving the service; the hubs and legs are drawn;
  * a route asked through the form (from the keyboard) is drawn on the map and its
  * legs on the timeline; the state in the URL brings it back; the promise table
- * fills; closures show; capacity and tours stay out of the way while this
- * service has no such calls. Screenshots go to artifacts/explorer/ (gitignored).
+ * fills; closures show; the capacity panel shows how full a date's departures
+ * and hubs are (GET /v1/capacity), and tours stay out of the way while this
+ * service has no such call. Screenshots go to artifacts/explorer/ (gitignored).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +77,8 @@ describeWithChromium()('the explorer in Chromium', () => {
     origin = await h.app.listen({ host: '127.0.0.1', port: 0 });
     const closure = { legId: 'AIR-HGH-SVO-1', from: '2026-11-20T00:00:00Z', until: '2026-12-20T00:00:00Z', reason: 'explorer test' };
     expect((await h.app.inject({ method: 'POST', url: '/v1/network/closures', payload: closure, headers: h.admin })).statusCode).toBe(201);
+    // One booking, so that the capacity panel has a departure and a hub-day to show.
+    expect((await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: ROUTE })).statusCode).toBe(201);
     browser = await launchChromium();
     page = await open('/');
   });
@@ -147,9 +150,15 @@ describeWithChromium()('the explorer in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'promises-1366x768-full.png'), fullPage: true });
   });
 
-  it('shows no capacity data, asking for none, while the service has no such call', async () => {
-    expect(await page.textContent('#capacity')).toMatch(/No capacity data/);
-    expect(requested.filter((url) => /\/v1\/capacity/.test(url))).toEqual([]);
+  it("shows a date's fullest departures and hubs, the booked ones first", async () => {
+    await page.fill('input[name=capacityDate]', '2026-11-24');
+    await page.click('#capacity-form button[type=submit]');
+    await page.waitForSelector('#capacity >> text=2026-11-24');
+    const rows = await page.$$eval('#capacity ul.meters li', (items) => items.map((li) => li.textContent ?? ''));
+    // The booking (HGH → DXB → SVO by express, the direct flight being closed): its first departure, and HGH's day.
+    expect(rows[0]).toMatch(/^AIR-HGH-DXB-1 16:30.*1 \/ 10000/);
+    expect(rows.some((row) => /^HGH1 \/ 1200000/.test(row))).toBe(true);
+    expect(requested.some((url) => url.includes('/v1/capacity?date=2026-11-24'))).toBe(true);
   });
 
   it('draws the tours of a tours answer: its example, from the form, on the map', async () => {

@@ -45,7 +45,7 @@ describe('the logs', () => {
   it('never hold the admin token or an API key, even with a whole request logged', async () => {
     const log = bufferLogger('trace');
     h = await startApp({ network: tinyNetwork(), env: { API_KEYS: API_KEY } });
-    const app = await buildApp({ config: h.config, live: h.live, redis: h.redis, logger: log.logger });
+    const app = await buildApp({ config: h.config, live: h.live, redis: h.redis, capacity: h.capacity, logger: log.logger });
     app.get('/log-me', (request, reply) => {
       request.log.info({ req: request, headers: request.headers }, 'a whole request');
       reply.send({ ok: true });

@@ -2,12 +2,15 @@
  * The service on a real three-master Redis Cluster (REDIS_CLUSTER_NODES):
  * network upload, hot reload across two instances by pub/sub, closures,
  * rollback, routes — and a batch through the chunk-queue shards and a real
- * worker process, its keys spread over more than one node.
+ * worker process, its keys spread over more than one node; bookings, one at a
+ * time and in a booked batch, over dates whose ledgers sit on different nodes.
  */
 import { Cluster } from 'ioredis';
+import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
 import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness, type StatusBody } from '../support/batch-harness';
+import { auditLedger, heldIds } from '../support/ledger-audit';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { tinyNetwork } from '../support/tiny-network';
 import { ServiceProcess } from '../support/service-process';
@@ -120,4 +123,49 @@ describe('a batch on a Redis Cluster', () => {
     const tags = new Set(perNode.flat().map((key) => key.match(/\{([^}]*)\}/)?.[1]));
     for (const tag of ['network', 'q0', 'q1', 'q2', 'q3']) expect(tags).toContain(tag);
   });
+});
+
+describe('bookings on a Redis Cluster', () => {
+  const doc = withCapacities(tinyNetwork('capacity'), 'saturated');
+  let h: BatchHarness;
+  let worker: ServiceProcess;
+  beforeAll(async () => {
+    const env = { ...clusterEnv, QUEUE_SHARDS: '2', BATCH_CHUNK_SIZE: '50' };
+    h = await startBatchApp({ network: doc, env });
+    worker = ServiceProcess.start('src/worker-main.ts', { ...env, KEY_PREFIX: h.prefix });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await h?.close();
+  });
+
+  it('books, reads, releases and counts bookings over several dates, one hash slot a date, within capacity', async () => {
+    const made: string[] = [];
+    // Day after day: each date's ledger under its own hash tag.
+    for (const day of ['24', '25', '26', '27']) {
+      const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: { ...EXPRESS, readyAt: `2026-11-${day}T08:00:00Z` } });
+      expect(res.statusCode).toBe(201);
+      made.push(res.json().bookingId);
+    }
+    expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${made[0]}` })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'DELETE', url: `/v1/bookings/${made[0]}` })).statusCode).toBe(204);
+    const capacity = await h.app.inject({ method: 'GET', url: '/v1/capacity?date=2026-11-25' });
+    expect(capacity.statusCode).toBe(200);
+    expect(capacity.json().hubs.find((hub: { hubId: string }) => hub.hubId === 'HGH').booked).toBeGreaterThan(0);
+
+    const parcels = Array.from({ length: 300 }, (_, i) => ({ ...EXPRESS, parcelId: `C-${i}`, readyAt: `2026-11-2${4 + (i % 4)}T08:00:00Z` }));
+    const submitted = await h.app.inject({ method: 'POST', url: '/v1/batches?book=true', headers: NDJSON, payload: ndjson(parcels) });
+    expect(submitted.statusCode).toBe(202);
+    const status = await finished(h, submitted.json().batchId, 60_000);
+    expect(status.state).toBe('completed');
+    const lines = await results(h, submitted.json().batchId);
+    expect(lines.filter((line) => line.bookingId).length).toBe(status.routed);
+
+    const audit = await auditLedger(h.redis, h.keys, doc);
+    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({ over: [], mismatches: [], unsettled: [] });
+    expect([...heldIds(audit)].sort()).toEqual([...made.slice(1), ...lines.filter((l) => l.bookingId).map((l) => l.bookingId as string)].sort());
+    const tags = new Set((await keysPerNode(h.prefix)).flatMap((found, node) => found.filter((key) => key.includes(':cap:')).map((key) => `${node} ${key.match(/\{([^}]*)\}/)?.[1]}`)));
+    const nodes = new Set([...tags].map((tag) => tag.split(' ')[0]));
+    expect(nodes.size).toBeGreaterThan(1);
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
+import { createCapacity, type Capacity } from '../../src/capacity/capacity-runtime';
 import { loadConfig, type Config } from '../../src/config';
 import { buildApp, type App } from '../../src/http/app';
 import { ClosureStore } from '../../src/network/closure-store';
@@ -39,6 +40,7 @@ export interface Harness {
   config: Config;
   live: LiveNetwork;
   redis: RedisClient;
+  capacity: Capacity;
   keys: Keys;
   store: NetworkStore;
   prefix: string;
@@ -64,6 +66,8 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
   const k = keys(prefix);
   const store = new NetworkStore(redis, k, config.networkVersionsKept);
   if (options.network) await store.upload(options.network);
+  const capacity = createCapacity(config, redis);
+  await capacity.start();
   const live = new LiveNetwork({
     store,
     closures: new ClosureStore(redis, k),
@@ -71,15 +75,17 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     keys: k,
     logger: pino({ level: 'silent' }),
     pollMs: config.networkPollMs,
+    loads: capacity.view,
   });
   await live.start();
-  const app = await buildApp({ config, live, redis, logger: options.logger, toursWorkerFile: TOURS_WORKER });
+  const app = await buildApp({ config, live, redis, capacity, logger: options.logger, toursWorkerFile: TOURS_WORKER });
   await app.ready();
   return {
     app,
     config,
     live,
     redis,
+    capacity,
     keys: k,
     store,
     prefix,
@@ -87,6 +93,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<Harness> {
     async close() {
       await app.close();
       await live.stop();
+      await capacity.stop();
       if (redis.status === 'ready' && !options.prefix) await deleteKeys(redis, prefix);
       redis.disconnect();
       subscriber.disconnect();

@@ -37,13 +37,14 @@ export class PrivateRedis {
     }
   }
 
-  async stop(): Promise<void> {
+  /** Kills the server (SIGKILL: a crash), or shuts it down (SIGTERM: it writes what it must first). */
+  async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<void> {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGKILL');
+      child.kill(signal);
     });
   }
 }

@@ -28,6 +28,22 @@ describe('the demo network data/cn-global-demo.json', () => {
     expect(isStronglyConnected(demo)).toBe(true);
   });
 
+  it('declares capacities everywhere: parcels and kilograms per departure (per hour on a shuttle), parcels a day per hub', () => {
+    for (const leg of demo.legs) {
+      expect([leg.id, leg.capacityPerDeparture, leg.capacityKgPerDeparture]).toEqual([leg.id, expect.any(Number), expect.any(Number)]);
+      // No flight carries more than a B747-8F's payload (about 134 t).
+      if (leg.mode === 'air') expect(leg.capacityKgPerDeparture).toBeLessThanOrEqual(134_000);
+    }
+    for (const hub of demo.hubs) expect([hub.id, hub.capacityPerDay]).toEqual([hub.id, expect.any(Number)]);
+    // Every hub can send out what it sorts in a day: its legs carry at least its daily capacity.
+    for (const hub of demo.hubs) {
+      const perDay = demo.legs
+        .filter((leg) => leg.from === hub.id)
+        .reduce((sum, leg) => sum + (leg.capacityPerDeparture as number) * (leg.departures?.length ? leg.departures.length * ((leg.days?.length ?? 7) / 7) : 24), 0);
+      expect([hub.id, perDay >= (hub.capacityPerDay as number)]).toEqual([hub.id, true]);
+    }
+  });
+
   it('has the first global hubs and the Hangzhou–Moscow air line', () => {
     const hub = (id: string) => demo.hubs.find((h) => h.id === id);
     expect(hub('HGH')).toMatchObject({ name: 'Hangzhou Gateway', country: 'CN', kind: 'gateway' });

@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { createBatchApi } from '../../batch/batch-api';
-import { idempotencyHash } from '../../batch/idempotency';
+import { idempotencyHash } from '../../redis/idempotency-keys';
 import { jsonParcels } from '../../batch/json-parcels';
 import { ndjsonParcels } from '../../batch/ndjson-parcels';
 import type { RawParcel } from '../../batch/parcel-intake';
@@ -27,6 +27,7 @@ import {
   BatchIdParamsSchema,
   BatchJsonBodySchema,
   BatchNdjsonBodySchema,
+  BatchQuerySchema,
   BatchResultsSchema,
   BatchStatusSchema,
   NDJSON,
@@ -58,6 +59,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
           'The same Idempotency-Key answers the same batch; 409 while that key\'s first submission is still running.',
         ].join(' '),
         security: routingSecurity(config.apiKeys),
+        querystring: BatchQuerySchema,
         headers: BatchHeadersSchema,
         body: {
           content: {
@@ -76,6 +78,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
       const submission = await batches.submitter.submit(parcelsOf(request), {
         requestId: request.id,
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
+        book: request.query.book === 'true',
       });
       const accepted: BatchAccepted = {
         batchId: submission.batchId,

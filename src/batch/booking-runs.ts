@@ -1,0 +1,42 @@
+/**
+ * The runs of booked chunks (book=true): a run claims its chunk with a token of its own
+ * before it books, records the dates it may hold before each reservation, and records
+ * its results only while it still owns the chunk (RECORD_CHUNK). A chunk run twice (a
+ * retry, or a stalled worker's run beside its successor) therefore books each parcel
+ * once: the later run releases what the earlier one held, and the earlier one can no
+ * longer record.
+ */
+import type { RedisClient } from '../redis/connection';
+import type { Keys } from '../redis/keys';
+import { CLAIM_BOOKING_RUN, SET_RUN_DATES } from './batch-scripts';
+
+export type RunClaim =
+  | { kind: 'abandoned' }
+  /** The chunk's results are recorded: it is final. */
+  | { kind: 'recorded' }
+  /** Claimed; the run before it, if any, with the dates it may hold. */
+  | { kind: 'claimed'; before?: { token: string; dates: string[] } };
+
+export class BookingRuns {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+  ) {}
+
+  async claim(batchId: string, chunk: number, token: string): Promise<RunClaim> {
+    const k = this.keys.batch(batchId);
+    const [kind, before] = (await this.redis.eval(CLAIM_BOOKING_RUN, 3, k.status, k.results, k.bookingRuns, chunk, token)) as [
+      RunClaim['kind'],
+      string?,
+    ];
+    if (kind !== 'claimed') return { kind };
+    if (!before) return { kind };
+    const [previous, dates = ''] = before.split(' ');
+    return { kind, before: { token: previous, dates: dates ? dates.split(',') : [] } };
+  }
+
+  /** Records the dates the run may hold; false when a later run has claimed the chunk. */
+  async setDates(batchId: string, chunk: number, token: string, dates: readonly string[]): Promise<boolean> {
+    return (await this.redis.eval(SET_RUN_DATES, 1, this.keys.batch(batchId).bookingRuns, chunk, token, dates.join(','))) === 1;
+  }
+}

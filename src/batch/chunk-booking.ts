@@ -1,0 +1,165 @@
+/**
+ * Booking a chunk of a batch (POST /v1/batches?book=true): every parcel routed in chunk
+ * order over what has room and booked, without a Redis round trip per parcel.
+ *
+ * 1. The run claims the chunk (BookingRuns): a run before it that never recorded its
+ *    results has its holds released first; a chunk already recorded is final.
+ * 2. Each parcel is routed on the process's view, which holds the chunk's earlier
+ *    parcels (LoadsView.hold): the chunk's own bookings count for its later parcels.
+ * 3. One reserve script call per date for all the chunk's parcels on that date, in
+ *    chunk order, each all or nothing there; the dates side by side.
+ * 4. A parcel a date refused (other processes filled it meanwhile) gives back what it
+ *    took on its other dates and is routed again on the view the ledger just updated,
+ *    up to ROUTE_ATTEMPTS rounds; then NO_CAPACITY.
+ * Booking ids are `<batchId>.<chunk>.<i>`: the ledger holds each once, so a chunk run
+ * twice never books a parcel twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { bookingJson } from '../api/booking-response';
+import { batchBookingId } from '../capacity/booking-id';
+import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
+import { holdsOf, type BookingHolds } from '../capacity/holds';
+import type { Ledger } from '../capacity/ledger';
+import type { LoadsView } from '../capacity/loads-view';
+import type { RouteAnswer } from '../routing/types';
+import type { BookingRuns } from './booking-runs';
+import type { ChunkEntry, ChunkJobData } from './chunk-job';
+import { routedEntry, SLICE, type FaultHandler, type RoutingSnapshot } from './chunk-processor';
+import { errorLine } from './result-line';
+import type { ChunkResults } from './results-store';
+
+export interface ChunkBookingDeps {
+  ledger: Ledger;
+  view: LoadsView;
+  runs: BookingRuns;
+}
+
+export type BookedChunk =
+  | { kind: 'booked'; results: ChunkResults; token: string; dates: string[]; noCapacity: number }
+  | { kind: 'recorded' | 'abandoned' | 'superseded' };
+
+interface Parcel {
+  index: number;
+  id: string;
+  answer: RouteAnswer;
+  holds: BookingHolds;
+}
+
+export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, deps: ChunkBookingDeps, onFault: FaultHandler): Promise<BookedChunk> {
+  const { batchId, chunk, entries } = data;
+  const token = newRunToken();
+  const claim = await deps.runs.claim(batchId, chunk, token);
+  if (claim.kind !== 'claimed') return claim;
+  const ids = entries.map((_, i) => batchBookingId(batchId, chunk, i));
+  if (claim.before) await releaseRun(deps, ids, claim.before.token, claim.before.dates);
+
+  const lines: string[] = new Array(entries.length);
+  const dates = new Set<string>();
+  let waiting: Parcel[] = [];
+  let booked = 0;
+  let noCapacity = 0;
+  const route = (i: number, entry: ChunkEntry): void => {
+    const routed = routedEntry(entry, network.router, onFault);
+    if ('error' in routed) {
+      lines[i] = routed.error;
+      if (routed.code === 'NO_CAPACITY') noCapacity++;
+      return;
+    }
+    if (routed.query.readyAt < 0) {
+      lines[i] = errorLine(entry.id, { code: 'VALIDATION', message: 'readyAt: a booking must be ready in 1970 or later' });
+      return;
+    }
+    const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
+    deps.view.hold(holds, 1);
+    waiting.push({ index: i, id: ids[i], answer: routed.answer, holds });
+  };
+  try {
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % SLICE === 0) await nextTurn();
+      route(i, entries[i]);
+    }
+    for (let round = 1; waiting.length > 0; round++) {
+      for (const parcel of waiting) for (const { date } of parcel.holds.dates) dates.add(date);
+      if (!(await deps.runs.setDates(batchId, chunk, token, [...dates].sort()))) {
+        await releaseRun(deps, ids, token, [...dates]);
+        return { kind: 'superseded' };
+      }
+      const sent = waiting;
+      let refused: Set<Parcel>;
+      try {
+        refused = await reserveRound(deps, sent, token, `${batchId}.${chunk}`);
+      } finally {
+        // The ledger's answers are in the view now: the parcels are no longer held here.
+        for (const parcel of sent) deps.view.hold(parcel.holds, -1);
+        waiting = [];
+      }
+      const bookedAt = new Date().toISOString();
+      for (const parcel of sent) {
+        if (refused.has(parcel)) continue;
+        lines[parcel.index] = `${bookingJson(parcel.answer, network.version, entries[parcel.index].id, parcel.id, bookedAt)}\n`;
+        booked++;
+      }
+      // A run before this one that has not stopped yet may still hold some of them: it can no longer record.
+      if (claim.before && refused.size) await releaseRun(deps, [...refused].map((p) => p.id), claim.before.token, [...dates]);
+      for (const parcel of [...refused].sort((a, b) => a.index - b.index)) {
+        if (round < ROUTE_ATTEMPTS) route(parcel.index, entries[parcel.index]);
+        else {
+          lines[parcel.index] = errorLine(entries[parcel.index].id, { code: 'NO_CAPACITY', message: 'other bookings kept taking the room found for this parcel; book it again' });
+          noCapacity++;
+        }
+      }
+    }
+  } finally {
+    for (const parcel of waiting) deps.view.hold(parcel.holds, -1);
+  }
+  return { kind: 'booked', results: { lines: lines.join(''), routed: booked, failed: entries.length - booked, lost: false }, token, dates: [...dates].sort(), noCapacity };
+}
+
+/**
+ * Reserves the waiting parcels, one script call per date, in chunk order, each date's
+ * answer going into the view as it comes. Returns the parcels some date refused, having
+ * released what they took on their other dates.
+ */
+async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], token: string, chunkKey: string): Promise<Set<Parcel>> {
+  const byDate = new Map<string, { parcel: Parcel; fields: BookingHolds['dates'][number]['fields'] }[]>();
+  for (const parcel of waiting) {
+    for (const { date, fields } of parcel.holds.dates) {
+      const items = byDate.get(date);
+      if (items) items.push({ parcel, fields });
+      else byDate.set(date, [{ parcel, fields }]);
+    }
+  }
+  const bookedOn = new Map<Parcel, string[]>();
+  const refused = new Set<Parcel>();
+  await Promise.all(
+    [...byDate].map(async ([date, items]) => {
+      const reply = await deps.ledger.reserve(date, items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })), chunkKey);
+      deps.view.apply(date, reply);
+      items.forEach(({ parcel }, i) => {
+        if (reply.outcomes[i] === 'f') refused.add(parcel);
+        else bookedOn.set(parcel, [...(bookedOn.get(parcel) ?? []), date]);
+      });
+    }),
+  );
+  const releases = new Map<string, string[]>();
+  for (const parcel of refused) {
+    for (const date of bookedOn.get(parcel) ?? []) releases.set(date, [...(releases.get(date) ?? []), parcel.id]);
+  }
+  await Promise.all([...releases].map(([date, releasedIds]) => releaseOn(deps, date, releasedIds, token)));
+  return refused;
+}
+
+/** Releases what run `token` holds for the chunk's ids on each of `dates`. */
+export async function releaseRun(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>, ids: readonly string[], token: string, dates: readonly string[]): Promise<void> {
+  await Promise.all(dates.map((date) => releaseOn(deps, date, ids, token)));
+}
+
+async function releaseOn(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>, date: string, ids: readonly string[], token: string): Promise<void> {
+  const reply = await deps.ledger.release(date, ids, token);
+  deps.view.apply(date, reply);
+}
+
+export function newRunToken(): string {
+  return randomBytes(9).toString('base64url');
+}

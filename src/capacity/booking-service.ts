@@ -1,0 +1,231 @@
+/**
+ * POST /v1/bookings, GET and DELETE /v1/bookings/:id for bookings made one at a time
+ * (CONTRACT §5): the level's route over what has room, booked in one step.
+ *
+ * Making a booking: route on this process's view; reserve on each date the route
+ * holds, grouped with the other requests of the moment (LedgerGroups), the booking's
+ * record written as pending with its holds on its last date, and the booking marked
+ * unsettled on every date; then settle it (confirmed, marks gone) and answer 201. A
+ * date that refuses (it filled since the view was read) sends the booking back: what
+ * it took elsewhere is released, the view has the date's current counts, and the route
+ * is found again, up to ROUTE_ATTEMPTS times (contention), then NO_CAPACITY. A process
+ * that stops half way leaves marks that UnsettledResolver turns into released holds.
+ */
+import { bookingJson } from '../api/booking-response';
+import { fieldError } from '../api/validation-error';
+import { routeParcel } from '../api/route-parcel';
+import { AppError } from '../errors';
+import { recordBooking } from '../metrics/recorder';
+import { needRedis } from '../redis/availability';
+import type { RedisClient } from '../redis/connection';
+import type { IdempotencyKeys } from '../redis/idempotency-keys';
+import type { Router } from '../routing/router/router';
+import type { RouteQuery } from '../routing/types';
+import { newBookingNonce, parseBookingId, singleBookingId, type BookingRef } from './booking-id';
+import { decodeRecord, encodeRecord, type BookingRecord } from './booking-record';
+import { dateOfMinute } from './dates';
+import { holdsOf, type BookingHolds } from './holds';
+import type { Ledger } from './ledger';
+import type { LedgerGroups } from './ledger-groups';
+import type { LoadsView } from './loads-view';
+import { STALE_MS, type UnsettledResolver } from './unsettled-resolver';
+
+/** Times a booking is routed again after a date refused it, before NO_CAPACITY. */
+export const ROUTE_ATTEMPTS = 4;
+/** The run token of bookings made one at a time (batch chunks have one per run). */
+const SINGLE_RUN = '-';
+
+/** The network a booking is routed on: the live network's snapshot. */
+export interface RoutingNetwork {
+  require(): { version: string; router: Router };
+}
+
+export interface BookingRequest {
+  query: RouteQuery;
+  parcelId?: string;
+  /** A hash of the request body: a replayed Idempotency-Key must come with the same one. */
+  bodyHash: string;
+  /** idempotencyHash() of the Idempotency-Key header, when there is one. */
+  idempotencyHash?: string;
+}
+
+export interface BookingAnswer {
+  bookingId: string;
+  /** The answer as JSON text: the route response with bookingId and bookedAt. */
+  json: string;
+  /** False when an Idempotency-Key gave back a booking made before. */
+  created: boolean;
+}
+
+export interface BookingServiceDeps {
+  redis: RedisClient;
+  ledger: Ledger;
+  view: LoadsView;
+  groups: LedgerGroups;
+  resolver: UnsettledResolver;
+  network: RoutingNetwork;
+  idempotency: IdempotencyKeys;
+}
+
+export class BookingService {
+  constructor(private readonly deps: BookingServiceDeps) {}
+
+  /** Books the request's route; throws NO_ROUTE, NO_CAPACITY, UNKNOWN_HUB, CONFLICT (a key), UNAVAILABLE (Redis). */
+  async book(request: BookingRequest): Promise<BookingAnswer> {
+    // The ledger names dates from 1970 on (booking ids carry them).
+    if (request.query.readyAt < 0) throw fieldError('readyAt', 'a booking must be ready in 1970 or later');
+    const nonce = newBookingNonce();
+    let bound: string | undefined;
+    if (request.idempotencyHash) {
+      // A key used before answers before anything is routed: its booking, or 409.
+      const earlier = await needRedis(this.deps.redis, () => this.deps.idempotency.current(request.idempotencyHash as string));
+      const replay = earlier === undefined ? undefined : await this.replay(request, request.idempotencyHash, earlier);
+      if (replay) return replay;
+    }
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const network = this.deps.network.require();
+        const answer = routeParcel('sync', network.router, request.query);
+        const holds = holdsOf(network.router.index, answer.route, request.query.weightKg);
+        if (holds.dates.length === 0) holds.dates.push({ date: dateOfMinute(request.query.readyAt), fields: [] });
+        const dates = holds.dates.map((d) => d.date);
+        const id = singleBookingId(dates[dates.length - 1], nonce);
+        if (request.idempotencyHash) {
+          const claimed = await this.claimKey(request, request.idempotencyHash, `${id} ${request.bodyHash} ${Date.now()}`, bound);
+          if (typeof claimed === 'object') return claimed;
+          bound = claimed;
+        }
+        const json = bookingJson(answer, network.version, request.parcelId, id, new Date().toISOString());
+        const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates, json });
+        if (await this.reserve(id, holds, record)) {
+          recordBooking('booked');
+          return { bookingId: id, json, created: true };
+        }
+        if (attempt === ROUTE_ATTEMPTS) {
+          throw new AppError('NO_CAPACITY', `no route from ${request.query.origin} to ${request.query.destination} kept its room: other bookings took it first ${ROUTE_ATTEMPTS} times; try again`);
+        }
+      }
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NO_CAPACITY') recordBooking('no_capacity');
+      // A key stays bound when Redis failed mid-booking: its replay then finds what was made.
+      if (bound && request.idempotencyHash && err instanceof AppError && err.status < 500) {
+        await this.deps.idempotency.release(request.idempotencyHash, bound).catch(() => undefined);
+      }
+      throw err;
+    }
+  }
+
+  /** The answer of a confirmed booking; NOT_FOUND naming it otherwise. */
+  async get(ref: Extract<BookingRef, { kind: 'single' }>): Promise<string> {
+    const record = await this.current(ref);
+    if (record?.state !== 'C') throw notFound(ref.id, record);
+    return record.json;
+  }
+
+  /** Releases a confirmed booking: its capacity is free again once this resolves. NOT_FOUND when there is none to release. */
+  async release(ref: Extract<BookingRef, { kind: 'single' }>): Promise<void> {
+    const { ledger, resolver } = this.deps;
+    const before = await needRedis(this.deps.redis, () => ledger.moveRecord(ref.home, ref.id, 'C', 'R', true));
+    const record = before === undefined ? undefined : decodeRecord(before);
+    if (record?.state !== 'C') {
+      if (record?.state === 'P' || record?.state === 'R') await resolver.resolveIfStale(ref.home, ref.id);
+      throw notFound(ref.id, record);
+    }
+    await needRedis(this.deps.redis, () => resolver.releaseAll(ref.id, record.dates, ref.home, 'released'));
+    recordBooking('released');
+  }
+
+  /** The booking's record; a stale pending one is resolved first. */
+  private async current(ref: Extract<BookingRef, { kind: 'single' }>): Promise<BookingRecord | undefined> {
+    const { ledger, resolver } = this.deps;
+    return needRedis(this.deps.redis, async () => {
+      const text = await ledger.record(ref.home, ref.id);
+      const record = text === undefined ? undefined : decodeRecord(text);
+      if ((record?.state !== 'P' && record?.state !== 'R') || !(await resolver.resolveIfStale(ref.home, ref.id))) return record;
+      const after = await ledger.record(ref.home, ref.id);
+      return after === undefined ? undefined : decodeRecord(after);
+    });
+  }
+
+  /**
+   * Reserves the booking on each of its dates and settles it; false when a date refused
+   * (then nothing of it is left held). Throws UNAVAILABLE when Redis fails, or when the
+   * booking took so long that a resolver released it.
+   */
+  private async reserve(id: string, holds: BookingHolds, record: string): Promise<boolean> {
+    const { groups, view, resolver } = this.deps;
+    const dates = holds.dates.map((d) => d.date);
+    const home = dates[dates.length - 1];
+    view.hold(holds, 1);
+    let outcomes: string[];
+    try {
+      outcomes = await needRedis(this.deps.redis, () =>
+        Promise.all(
+          holds.dates.map(({ date, fields }) =>
+            groups.reserve(date, { id, token: SINGLE_RUN, grams: holds.grams, fields, mark: true, record: date === home ? record : undefined }),
+          ),
+        ),
+      );
+    } catch (err) {
+      void resolver.releaseAll(id, dates, home, 'drop').catch(() => undefined);
+      throw err;
+    } finally {
+      view.hold(holds, -1);
+    }
+    if (outcomes.some((outcome) => outcome !== 'b')) {
+      await needRedis(this.deps.redis, () => resolver.releaseAll(id, dates.filter((_, i) => outcomes[i] === 'b'), home, 'drop'));
+      return false;
+    }
+    const settled = await needRedis(this.deps.redis, () => Promise.all(dates.map((date) => groups.settle(date, id))));
+    if (settled[settled.length - 1] !== 'c') {
+      await needRedis(this.deps.redis, () => resolver.releaseAll(id, dates, home, 'drop'));
+      throw new AppError('UNAVAILABLE', 'the booking took too long to make and was given up; try again');
+    }
+    return true;
+  }
+
+  /**
+   * Binds the Idempotency-Key to `value` (or moves it there from `bound`, the value of an
+   * earlier attempt). Returns the value bound, or the booking the key made before.
+   */
+  private async claimKey(request: BookingRequest, hash: string, value: string, bound: string | undefined): Promise<string | BookingAnswer> {
+    const { idempotency } = this.deps;
+    if (bound !== undefined) {
+      if (await needRedis(this.deps.redis, () => idempotency.rebind(hash, bound, value))) return value;
+      throw new AppError('CONFLICT', 'Idempotency-Key: another request took this key over while the booking was made; retry', { field: 'idempotency-key' });
+    }
+    const now = await needRedis(this.deps.redis, () => idempotency.bind(hash, value));
+    if (now === value) return value;
+    return (await this.replay(request, hash, now)) ?? this.claimKey(request, hash, value, undefined);
+  }
+
+  /**
+   * What a key bound before (to `now`) answers: the booking it made, or 409 (another body,
+   * released, still being made). Undefined when the request that bound it stopped before
+   * making anything (60 s ago): the key is free again.
+   */
+  private async replay(request: BookingRequest, hash: string, now: string): Promise<BookingAnswer | undefined> {
+    const { idempotency } = this.deps;
+    const [earlierId, earlierBody, boundAt] = now.split(' ');
+    if (earlierBody !== request.bodyHash) {
+      throw new AppError('CONFLICT', `Idempotency-Key: already used with another body (booking ${earlierId})`, { field: 'idempotency-key' });
+    }
+    const ref = parseBookingId(earlierId);
+    const record = ref?.kind === 'single' ? await this.current(ref) : undefined;
+    if (record?.state === 'C') return { bookingId: earlierId, json: record.json, created: false };
+    if (record?.state === 'R' || record?.state === 'X') {
+      throw new AppError('CONFLICT', `Idempotency-Key: its booking ${earlierId} was released; send a new key to book again`, { field: 'idempotency-key' });
+    }
+    if (record || Date.now() - Number(boundAt) < STALE_MS) {
+      throw new AppError('CONFLICT', 'a booking with this Idempotency-Key is still being made; retry when that request has answered', { field: 'idempotency-key' });
+    }
+    // The request that bound the key stopped before making anything: the key is free again.
+    await needRedis(this.deps.redis, () => idempotency.release(hash, now));
+    return undefined;
+  }
+}
+
+function notFound(id: string, record: BookingRecord | undefined): AppError {
+  const why = record?.state === 'R' || record?.state === 'X' ? 'it was released' : 'unknown, or expired';
+  return new AppError('NOT_FOUND', `no booking '${id}' (${why})`, { field: 'bookingId' });
+}

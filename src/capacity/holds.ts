@@ -1,0 +1,98 @@
+/**
+ * What a booking holds, in the ledger's terms: the core's reservations (one parcel and
+ * its grams on every departure slot of the route, one parcel on every hub-day it leaves)
+ * named by leg and hub ids, grouped by UTC date, each with the capacity the network
+ * version it was routed on declares (-1 where it declares none). Pure: no Redis.
+ */
+import { gramsOf, type Reservation } from '../routing/capacity/loads';
+import { reservationsOf } from '../routing/capacity/reservations';
+import type { NetworkIndex } from '../routing/network/network-index';
+import type { RoutePlan } from '../routing/types';
+import { dateOfDay, dateOfMinute } from './dates';
+
+/** A field of a date's load hash, with its capacity: -1 = none declared. */
+export interface FieldCapacity {
+  /** `p:<legId>:<slot>` (a departure slot) or `h:<hubId>` (a hub-day). */
+  field: string;
+  parcels: number;
+  grams: number;
+}
+
+export interface DateHolds {
+  date: string;
+  fields: FieldCapacity[];
+}
+
+export interface BookingHolds {
+  /** The parcel's weight in whole grams, as capacity counts it. */
+  grams: number;
+  /** In date order; the last one keeps the booking's record. */
+  dates: DateHolds[];
+  /** The same, as the core counts it on the network version it was routed on. */
+  index: NetworkIndex;
+  reservations: Reservation[];
+}
+
+/** A field of a date's load hash, read back. */
+export type LoadField =
+  | { kind: 'parcels' | 'grams'; legId: string; slot: number }
+  | { kind: 'hub'; hubId: string }
+  | { kind: 'other' };
+
+export function departureField(legId: string, slot: number): string {
+  return `p:${legId}:${slot}`;
+}
+
+export function hubField(hubId: string): string {
+  return `h:${hubId}`;
+}
+
+/** The grams field that goes with a departure slot's parcels field. */
+export function gramsField(parcelsField: string): string {
+  return `g${parcelsField.slice(1)}`;
+}
+
+export function parseField(field: string): LoadField {
+  const kind = field.charCodeAt(0);
+  if (field.charCodeAt(1) !== 58 /* : */) return { kind: 'other' };
+  if (kind === 104 /* h */) return { kind: 'hub', hubId: field.slice(2) };
+  if (kind !== 112 /* p */ && kind !== 103 /* g */) return { kind: 'other' };
+  const at = field.lastIndexOf(':');
+  return { kind: kind === 112 ? 'parcels' : 'grams', legId: field.slice(2, at), slot: Number(field.slice(at + 1)) };
+}
+
+const limit = (capacity: number): number => (capacity === Infinity ? -1 : capacity);
+
+/** Field names by network version: a departure slot's by slot × legs + leg, a hub's by hub (parcels share slots). */
+const names = new WeakMap<NetworkIndex, { departures: Map<number, string>; hubs: string[] }>();
+
+function namesOf(ix: NetworkIndex) {
+  let known = names.get(ix);
+  if (!known) names.set(ix, (known = { departures: new Map(), hubs: ix.hubIds.map(hubField) }));
+  if (known.departures.size > 1_000_000) known.departures.clear();
+  return known;
+}
+
+/** What booking `route` for a parcel of `weightKg` holds, on the network version `ix` it was routed on. */
+export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): BookingHolds {
+  const known = namesOf(ix);
+  const byDate = new Map<string, FieldCapacity[]>();
+  const add = (date: string, field: FieldCapacity): void => {
+    const fields = byDate.get(date);
+    if (fields) fields.push(field);
+    else byDate.set(date, [field]);
+  };
+  const reservations = reservationsOf(ix, route, weightKg);
+  for (const r of reservations) {
+    if (r.kind === 'departure') {
+      const key = r.slot * ix.legCount + r.leg;
+      let field = known.departures.get(key);
+      if (field === undefined) known.departures.set(key, (field = departureField(ix.legIds[r.leg], r.slot)));
+      add(dateOfMinute(r.slot), { field, parcels: limit(ix.legCapacity[r.leg]), grams: limit(ix.legCapacityGrams[r.leg]) });
+    } else {
+      add(dateOfDay(r.day), { field: known.hubs[r.hub], parcels: limit(ix.hubCapacity[r.hub]), grams: -1 });
+    }
+  }
+  const dates = [...byDate.keys()].sort().map((date) => ({ date, fields: byDate.get(date) as FieldCapacity[] }));
+  return { grams: gramsOf(weightKg), dates, index: ix, reservations };
+}

@@ -1,0 +1,124 @@
+/**
+ * Finishes what a process left half done when it stopped (a crash, a kill, Redis lost
+ * mid-call): bookings being made or released are marked unsettled on each of their dates
+ * (atomically with their holds there), and a mark older than STALE_MS is taken over by
+ * whichever process looks first: the sweep every process runs every SWEEP_MS over the
+ * watched dates, or a call that meets the booking (GET, DELETE, an Idempotency-Key replay).
+ *
+ * What a stale mark becomes, by the record on the booking's last date:
+ * - none (that date was never reserved), or released: what the marked date holds is given back;
+ * - pending: the booking was never answered (201 comes only after it is confirmed), so it
+ *   is released on every date and its record dropped;
+ * - releasing: its release is finished;
+ * - confirmed: only the mark goes (left by a stop between two dates' settlements).
+ * A parcel of a booked batch is marked only while DELETE releases it; its release is finished.
+ */
+import type { RedisClient } from '../redis/connection';
+import type { Keys } from '../redis/keys';
+import { recordBooking } from '../metrics/recorder';
+import { parseBookingId, type BookingRef } from './booking-id';
+import { decodeRecord } from './booking-record';
+import type { Ledger, RecordRule } from './ledger';
+import type { LoadsView } from './loads-view';
+
+/** A mark untouched for this long belongs to a process that stopped. */
+export const STALE_MS = 60_000;
+/** How often each process looks for stale marks. */
+const SWEEP_MS = 10_000;
+/** Marks resolved per date and sweep at most. */
+const SWEEP_LIMIT = 100;
+
+export interface ResolverLog {
+  warn(obj: object, msg: string): void;
+}
+
+export class UnsettledResolver {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly view: LoadsView,
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly log?: ResolverLog,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Resolves every stale mark of the watched dates (at most SWEEP_LIMIT a date). Never rejects. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepAll()
+      .catch((err: unknown) => this.log?.warn({ err }, 'cannot resolve unsettled bookings now; trying again later'))
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping;
+  }
+
+  /** Takes over a booking marked on `date` when its mark is stale; false when it is not (or no longer) marked so. */
+  async resolveIfStale(date: string, id: string): Promise<boolean> {
+    if (!(await this.ledger.claim(date, id, Date.now() - STALE_MS))) return false;
+    const ref = parseBookingId(id);
+    if (ref) await this.resolve(date, ref);
+    else await this.releaseAll(id, [date], '', '');
+    return true;
+  }
+
+  /** Gives back what `id` holds on each of `dates`; the record, kept on `home`, follows `rule`. */
+  async releaseAll(id: string, dates: readonly string[], home: string, rule: RecordRule, token = ''): Promise<void> {
+    await Promise.all(
+      dates.map(async (date) => {
+        const reply = await this.ledger.release(date, [id], token, date === home ? rule : '');
+        this.view.apply(date, reply);
+      }),
+    );
+  }
+
+  private async sweepAll(): Promise<void> {
+    const before = Date.now() - STALE_MS;
+    for (const date of await this.ledger.watchedDates()) {
+      for (const id of await this.ledger.unsettled(date, before, SWEEP_LIMIT)) await this.resolveIfStale(date, id);
+    }
+  }
+
+  private async resolve(markedOn: string, ref: BookingRef): Promise<void> {
+    if (ref.kind === 'batch') return this.resolveBatchParcel(markedOn, ref);
+    const text = await this.ledger.record(ref.home, ref.id);
+    const record = text === undefined ? undefined : decodeRecord(text);
+    switch (record?.state) {
+      case 'C':
+        await this.ledger.settle(markedOn, [ref.id]);
+        return;
+      case 'P':
+        return this.releaseAll(ref.id, record.dates, ref.home, 'drop');
+      case 'R':
+        await this.releaseAll(ref.id, record.dates, ref.home, 'released');
+        recordBooking('released');
+        return;
+      default:
+        return this.releaseAll(ref.id, [markedOn], ref.home, '');
+    }
+  }
+
+  private async resolveBatchParcel(markedOn: string, ref: Extract<BookingRef, { kind: 'batch' }>): Promise<void> {
+    const released = this.keys.batch(ref.batchId).releasedBookings;
+    const field = `${ref.chunk}.${ref.index}`;
+    const state = await this.redis.hget(released, field);
+    if (!state?.startsWith('R ')) {
+      await this.ledger.settle(markedOn, [ref.id]);
+      return;
+    }
+    await this.releaseAll(ref.id, state.slice(2).split(','), '', '');
+    await this.redis.hset(released, field, 'X');
+    recordBooking('released');
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * What a process that stopped half way leaves behind, and how the next process that
+ * looks resolves it (UnsettledResolver): the Redis state a stop leaves at each point of
+ * making or releasing a booking is written by the ledger's own calls, its marks made a
+ * minute old, then swept (or met by a call):
+ * - reserved on every date, never settled: released on every date, record dropped;
+ * - reserved on one date only (its last never was): released there;
+ * - confirmed, a mark left between two dates' settlements: the mark goes, the booking stays;
+ * - DELETE begun, not finished: released, the record marked released;
+ * - a key bound by a request that stopped before booking: a later request takes it over.
+ */
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { encodeRecord } from '../../src/capacity/booking-record';
+import type { FieldCapacity } from '../../src/capacity/holds';
+import { idempotencyHash } from '../../src/redis/idempotency-keys';
+import type { NetworkDocument } from '../../src/routing/types';
+import { isoToMinutes } from '../../src/wire/time';
+import { startApp, type Harness } from '../support/app-harness';
+import { auditLedger, heldIds } from '../support/ledger-audit';
+import { hub, leg, sketch } from '../support/sketch';
+
+const network: NetworkDocument = sketch(
+  [hub('A', { capacityPerDay: 10 }), hub('B'), hub('C')],
+  [leg('NIGHT', 'A', 'C', { departures: ['23:30'], capacityPerDeparture: 10 }), leg('CB', 'C', 'B', { capacityPerDeparture: 10 })],
+);
+const PARCEL = { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z' };
+/** What the night route holds: NIGHT at 23:30 on Tuesday and A's Tuesday; CB's hour from 00:00 on Wednesday and C's Wednesday. */
+const TUESDAY: FieldCapacity[] = [
+  { field: `p:NIGHT:${isoToMinutes('2026-11-24T23:30:00Z', 'down')}`, parcels: 10, grams: -1 },
+  { field: 'h:A', parcels: 10, grams: -1 },
+];
+const WEDNESDAY: FieldCapacity[] = [
+  { field: `p:CB:${isoToMinutes('2026-11-25T00:00:00Z', 'down')}`, parcels: 10, grams: -1 },
+  { field: 'h:C', parcels: -1, grams: -1 },
+];
+
+describe('resolving what a stopped process left', () => {
+  let h: Harness;
+  let redis: Redis;
+  beforeAll(async () => {
+    h = await startApp({ network });
+    redis = new Redis(h.config.redisUrl);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await h.close();
+  });
+
+  /** Makes a booking's marks a minute old and more, as if the process that made them stopped. */
+  async function age(id: string): Promise<void> {
+    for (const date of ['2026-11-24', '2026-11-25']) await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
+  }
+  const audit = () => auditLedger(h.redis, h.keys, network);
+
+  it('releases a booking reserved on every date but never settled, and drops its record', async () => {
+    const id = '20261125-PendingPendingPendingP';
+    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: ['2026-11-24', '2026-11-25'], json: '{}' });
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await h.capacity.ledger.reserve('2026-11-25', [{ id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record }]);
+    expect(heldIds(await audit()).has(id)).toBe(true);
+    await h.capacity.resolver.sweep();
+    // Made just now: a sweep leaves it to the process making it.
+    expect((await audit()).unsettled.sort()).toEqual([`2026-11-24 ${id}`, `2026-11-25 ${id}`]);
+    await age(id);
+    await h.capacity.resolver.sweep();
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, pending: after.pending, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      pending: [],
+      mismatches: [],
+    });
+    expect(await h.capacity.ledger.record('2026-11-25', id)).toBeUndefined();
+  });
+
+  it('releases a booking reserved on its first date only', async () => {
+    const id = '20261125-HalfHalfHalfHalfHalfHa';
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await age(id);
+    await h.capacity.resolver.sweep();
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({ held: false, unsettled: [], mismatches: [] });
+  });
+
+  it('drops a mark left on a confirmed booking, which stays booked', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().bookingId;
+    await h.capacity.ledger.mark('2026-11-24', id);
+    await age(id);
+    await h.capacity.resolver.sweep();
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled }).toEqual({ held: true, unsettled: [] });
+    expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).body).toBe(res.body);
+  });
+
+  it('finishes a release that DELETE began', async () => {
+    const id = (await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL })).json().bookingId;
+    await h.capacity.ledger.moveRecord('2026-11-25', id, 'C', 'R', true);
+    await age(id);
+    // The next process to meet it resolves it: here a GET, before any sweep.
+    expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(404);
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({ held: false, unsettled: [], mismatches: [] });
+    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
+  });
+
+  it('lets a request take over an Idempotency-Key whose first request stopped before booking', async () => {
+    const body = { ...PARCEL, parcelId: 'taken-over' };
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const keyHash = idempotencyHash('', 'stopped-key');
+    await redis.set(h.keys.bookingIdempotency(keyHash), `20261125-StoppedStoppedStoppedS ${hash} ${Date.now() - 61_000}`);
+    const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers: { 'idempotency-key': 'stopped-key' } });
+    expect(res.statusCode).toBe(201);
+    const replay = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers: { 'idempotency-key': 'stopped-key' } });
+    expect([replay.statusCode, replay.json().bookingId]).toEqual([200, res.json().bookingId]);
+  });
+});
