@@ -23,7 +23,8 @@ module.exports = {
     {
       name: 'tour-solver-is-pure',
       severity: 'error',
-      comment: 'The tour solver takes a problem and returns a solution: no I/O, no threads; it imports only itself and the seeded PRNG.',
+      comment:
+        'The tour solver takes a problem and returns a solution: no I/O, no threads; it imports only itself and the seeded PRNG.',
       from: { path: '^src/tours/' },
       to: { pathNot: ['^src/tours/', '^src/synthetic/prng\\.ts$'] },
     },
@@ -44,7 +45,8 @@ module.exports = {
     {
       name: 'requests-and-responses-do-no-io',
       severity: 'error',
-      comment: 'src/api turns wire requests into core queries and answers back; queues, stores and Redis are not its business.',
+      comment:
+        'src/api turns wire requests into core queries and answers back; queues, stores and Redis are not its business.',
       from: { path: '^src/api/' },
       to: { path: '^src/(batch|network|redis|cli)/' },
     },

@@ -102,7 +102,12 @@ function compareStatic(ix: NetworkIndex, queries: RouteQuery[]): Record<string, 
     contenders.forEach((run, c) => perQuery[c].push(...timeEach(n, (i) => run(queries[i]))));
   }
   const [graphologyMs, ngraphMs, expressMs] = perQuery.map((ms) => ms.reduce((a, b) => a + b, 0) / ms.length);
-  const [graphologyP50, ngraphP50, expressP50] = perQuery.map((ms) => percentile(ms.sort((a, b) => a - b), 50));
+  const [graphologyP50, ngraphP50, expressP50] = perQuery.map((ms) =>
+    percentile(
+      ms.sort((a, b) => a - b),
+      50,
+    ),
+  );
   return {
     graphologyMeanMs: round(graphologyMs),
     ngraphMeanMs: round(ngraphMs),
@@ -129,11 +134,15 @@ function main(): void {
   const side = compareStatic(at2000.ix, at2000.queries);
   console.log(JSON.stringify({ sideBySide2000: side }));
 
-  console.log('\n| hubs | legs | index ms | index MB | bounds/dest ms (MB cached) | express p50/p99 | standard p50/p99 | economy p50/p99 | green p50/p99 |');
+  console.log(
+    '\n| hubs | legs | index ms | index MB | bounds/dest ms (MB cached) | express p50/p99 | standard p50/p99 | economy p50/p99 | green p50/p99 |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const lv = (l: string): string => `${r.levels[l].p50} / ${r.levels[l].p99}`;
-    console.log(`| ${r.hubs} | ${r.legs} | ${r.indexBuildMs} | ${r.heapMB} | ${r.boundsPerDestinationMs} (${r.boundsHeapMB}) | ${lv('express')} | ${lv('standard')} | ${lv('economy')} | ${lv('green')} |`);
+    console.log(
+      `| ${r.hubs} | ${r.legs} | ${r.indexBuildMs} | ${r.heapMB} | ${r.boundsPerDestinationMs} (${r.boundsHeapMB}) | ${lv('express')} | ${lv('standard')} | ${lv('economy')} | ${lv('green')} |`,
+    );
   }
   const r = rows.find((x) => x.hubs === 2000) as SizeResult;
   console.log(

@@ -64,7 +64,12 @@ const REALISTIC_BODIES = 3_600_000;
 const DISTINCT_BODIES = 800_000;
 /** Distinct answers the answer-sized echo sends back and forth. */
 const ANSWER_SAMPLE = 20_000;
-const LEVELS: [string, number][] = [['standard', 0.55], ['express', 0.2], ['economy', 0.15], ['green', 0.1]];
+const LEVELS: [string, number][] = [
+  ['standard', 0.55],
+  ['express', 0.2],
+  ['economy', 0.15],
+  ['green', 0.1],
+];
 const READY_FROM = Date.parse('2026-11-23T00:00:00Z');
 /**
  * Pickup points handing in at any one moment, as a share of the hubs: each hub
@@ -146,7 +151,10 @@ function answered(doc: NetworkDocument, bodies: string[], count: number): Answer
   return found;
 }
 
-export function startTarget(mode: Mode, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+export function startTarget(
+  mode: Mode,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'support', 'http-target.js'), [mode], { env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
@@ -191,7 +199,11 @@ async function load(port: number, path: string, next: () => string, seconds: num
 }
 
 function non2xxByStatus(stats: Record<string, { count: number }>): Record<string, number> {
-  return Object.fromEntries(Object.entries(stats).filter(([status]) => !status.startsWith('2')).map(([status, { count }]) => [status, count]));
+  return Object.fromEntries(
+    Object.entries(stats)
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, { count }]) => [status, count]),
+  );
 }
 
 /**
@@ -262,7 +274,11 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     rps: round(f.rps / base.rps, 2),
     cpu: round(base.cpuMicrosPerRequest / f.cpuMicrosPerRequest, 2),
   });
-  const baselines = { requestEcho: ratiosTo(bare), answerReply: ratiosTo(bareAnswer), answerEcho: ratiosTo(bareAnswerEcho) };
+  const baselines = {
+    requestEcho: ratiosTo(bare),
+    answerReply: ratiosTo(bareAnswer),
+    answerEcho: ratiosTo(bareAnswerEcho),
+  };
   const ratios = (f: Figures) => ({
     ...baselines.requestEcho(f),
     toAnswerReply: baselines.answerReply(f),
@@ -286,9 +302,15 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
   console.log(line('bare Fastify echo, answer-sized', bareAnswerEcho));
   console.log(line('HTTP layer only (fixed answer)', httpOnly, ratios(httpOnly)));
   console.log(line('POST /v1/routes, realistic', routes, ratios(routes)));
-  if (steady) console.log(line(`  the same ${STEADY_AFTER_SECONDS} s on, over ${STEADY_SECONDS} s`, steady, ratios(steady)));
-  const toRoutes = { rps: round(bookings.rps / routes.rps, 2), cpu: round(routes.cpuMicrosPerRequest / bookings.cpuMicrosPerRequest, 2) };
-  console.log(`${line('POST /v1/bookings, realistic', bookings, ratios(bookings))}  of routes: ${toRoutes.rps}/${toRoutes.cpu}`);
+  if (steady)
+    console.log(line(`  the same ${STEADY_AFTER_SECONDS} s on, over ${STEADY_SECONDS} s`, steady, ratios(steady)));
+  const toRoutes = {
+    rps: round(bookings.rps / routes.rps, 2),
+    cpu: round(routes.cpuMicrosPerRequest / bookings.cpuMicrosPerRequest, 2),
+  };
+  console.log(
+    `${line('POST /v1/bookings, realistic', bookings, ratios(bookings))}  of routes: ${toRoutes.rps}/${toRoutes.cpu}`,
+  );
   console.log(line('POST /v1/routes, all distinct (worst)', worst, ratios(worst)));
   return {
     name,
@@ -301,7 +323,9 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
     bareAnswerEcho,
     httpOnly: { ...httpOnly, ratio: ratios(httpOnly) },
     routes: { ...routes, ratio: ratios(routes) },
-    ...(steady && { routesSteady: { afterSeconds: STEADY_AFTER_SECONDS, seconds: STEADY_SECONDS, ...steady, ratio: ratios(steady) } }),
+    ...(steady && {
+      routesSteady: { afterSeconds: STEADY_AFTER_SECONDS, seconds: STEADY_SECONDS, ...steady, ratio: ratios(steady) },
+    }),
     bookings: { ...bookings, ratio: ratios(bookings), toRoutes },
     worstCase: { ...worst, ratio: ratios(worst) },
   };
@@ -310,7 +334,9 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-http-'));
   try {
-    console.log(`bench:http — autocannon ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, node ${process.version}`);
+    console.log(
+      `bench:http — autocannon ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, node ${process.version}`,
+    );
     const demo = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
     const results = [
       await scenario('demo', demo, dir),

@@ -52,7 +52,11 @@ async function main(): Promise<void> {
         `   non-2xx ${on.non2xx + off.non2xx}`,
     );
   }
-  const spread = (ratios: number[]) => ({ median: round(median(ratios), 4), min: round(Math.min(...ratios), 4), max: round(Math.max(...ratios), 4) });
+  const spread = (ratios: number[]) => ({
+    median: round(median(ratios), 4),
+    min: round(Math.min(...ratios), 4),
+    max: round(Math.max(...ratios), 4),
+  });
   const overhead = {
     byRate: spread(pairs.map(({ on, off }) => 1 - on.rps / off.rps)),
     byCpu: spread(pairs.map(({ on, off }) => on.cpuMicrosPerRequest / off.cpuMicrosPerRequest - 1)),
@@ -63,9 +67,14 @@ async function main(): Promise<void> {
     p99: median(pairs.map((pair) => pair[s].p99)),
   });
   const pct = (x: number): string => `${round(x * 100, 2)}%`;
-  const line = (r: { median: number; min: number; max: number }) => `${pct(r.median)} (rounds ${pct(r.min)} … ${pct(r.max)})`;
-  console.log(`  overhead, median of the rounds: ${line(overhead.byRate)} by rate, ${line(overhead.byCpu)} by CPU; limit ${pct(LIMIT)}`);
-  console.log(JSON.stringify({ scenario: 'metrics', rounds: ROUNDS, on: side('on'), off: side('off'), overhead, limit: LIMIT }));
+  const line = (r: { median: number; min: number; max: number }) =>
+    `${pct(r.median)} (rounds ${pct(r.min)} … ${pct(r.max)})`;
+  console.log(
+    `  overhead, median of the rounds: ${line(overhead.byRate)} by rate, ${line(overhead.byCpu)} by CPU; limit ${pct(LIMIT)}`,
+  );
+  console.log(
+    JSON.stringify({ scenario: 'metrics', rounds: ROUNDS, on: side('on'), off: side('off'), overhead, limit: LIMIT }),
+  );
 }
 
 void main();

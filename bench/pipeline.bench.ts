@@ -98,19 +98,30 @@ async function run(): Promise<void> {
   };
 
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  for (const [name, f] of [['quote batch', batch], ['booked batch (book=true)', booked]] as const) {
+  for (const [name, f] of [
+    ['quote batch', batch],
+    ['booked batch (book=true)', booked],
+  ] as const) {
     console.log(`\n${name}: ${n(f.parcels)} parcels, ${f.workers} worker processes`);
-    console.log(`  end to end      ${f.seconds} s = ${n(f.parcelsPerSecond)} parcels/s = ${(f.parcelsPerDay / 1e9).toFixed(2)} billion/day (floor ${n(BILLION_A_DAY)}/s)`);
+    console.log(
+      `  end to end      ${f.seconds} s = ${n(f.parcelsPerSecond)} parcels/s = ${(f.parcelsPerDay / 1e9).toFixed(2)} billion/day (floor ${n(BILLION_A_DAY)}/s)`,
+    );
     console.log(`  submit (202)    ${f.submitSeconds} s; results read back in ${f.resultsSeconds} s`);
     console.log(`  routed/failed   ${n(f.routed)} / ${n(f.failed)}`);
     console.log(`  peak RSS        API ${f.apiPeakRssMB} MB, workers ${f.workerPeakRssMB.join(', ')} MB`);
     console.log(`  event loop      longest delay in a worker ${f.workerMaxEventLoopDelayMs} ms`);
     const cpu = f.cpuMicrosPerParcel;
     console.log(`  CPU per parcel  API ${cpu.api} µs, workers ${cpu.workers} µs, Redis ${cpu.redis} µs`);
-    console.log(`  Redis commands  ${f.redisCommandsPerParcel} per parcel; per 1,000 parcels: ${JSON.stringify(f.topCommandsPer1000)}`);
-    console.log(`  Redis           ${f.redisMBPerMillion} MB per million parcels (used_memory), results hash ${f.resultsHashMBPerMillion} MB per million`);
+    console.log(
+      `  Redis commands  ${f.redisCommandsPerParcel} per parcel; per 1,000 parcels: ${JSON.stringify(f.topCommandsPer1000)}`,
+    );
+    console.log(
+      `  Redis           ${f.redisMBPerMillion} MB per million parcels (used_memory), results hash ${f.resultsHashMBPerMillion} MB per million`,
+    );
   }
-  console.log(`booked / quote: ${figures.bookedToQuote}× the rate (target ≥ 0.7), ${figures.bookedCpuToQuote}× the CPU per parcel`);
+  console.log(
+    `booked / quote: ${figures.bookedToQuote}× the rate (target ≥ 0.7), ${figures.bookedCpuToQuote}× the CPU per parcel`,
+  );
   if (naive) {
     console.log(
       `naive pipeline (one job per parcel): ${n(naive.parcels)} parcels in ${naive.seconds} s = ${n(naive.parcelsPerSecond)} parcels/s; ` +
@@ -129,7 +140,9 @@ async function pipeline(parcels: ParcelRequest[], book: boolean): Promise<Pipeli
   const base = `http://127.0.0.1:${port}`;
   const api = startService('api-main', { ...env, PORT: String(port) });
   const metricsPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
-  const workers = metricsPorts.map((metricsPort) => startService('worker-main', { ...env, METRICS_PORT: String(metricsPort) }));
+  const workers = metricsPorts.map((metricsPort) =>
+    startService('worker-main', { ...env, METRICS_PORT: String(metricsPort) }),
+  );
   // As `npm start` runs them: below the API's CPU priority.
   for (const worker of workers) setPriority(worker.pid as number, WORKER_NICENESS);
   try {
@@ -150,22 +163,29 @@ async function pipeline(parcels: ParcelRequest[], book: boolean): Promise<Pipeli
     const accepted = await postStreamed(`${base}/v1/batches${book ? '?book=true' : ''}`, body);
     const submitted = performance.now();
     let status = { state: 'queued', routed: 0, failed: 0 };
-    await until(async () => {
-      status = (await (await fetch(`${base}/v1/batches/${accepted.batchId}`)).json()) as typeof status;
-      return status.state === 'completed' || status.state === 'failed';
-    }, 600_000, 20);
+    await until(
+      async () => {
+        status = (await (await fetch(`${base}/v1/batches/${accepted.batchId}`)).json()) as typeof status;
+        return status.state === 'completed' || status.state === 'failed';
+      },
+      600_000,
+      20,
+    );
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpu();
     const commandsAfter = await commandCalls(redis);
-    const micros = (part: keyof typeof cpuBefore) => round(((cpuAfter[part] - cpuBefore[part]) / parcels.length) * 1e6, 1);
+    const micros = (part: keyof typeof cpuBefore) =>
+      round(((cpuAfter[part] - cpuBefore[part]) / parcels.length) * 1e6, 1);
 
     const lagMs = Math.max(...(await Promise.all(metricsPorts.map(workerLagMs))));
     const usedAfter = await usedMemory(redis);
-    const resultsBytes = Number(await redis.call('MEMORY', 'USAGE', `${prefix}:batch:{b:${accepted.batchId}}:results`, 'SAMPLES', '0'));
+    const resultsBytes = Number(
+      await redis.call('MEMORY', 'USAGE', `${prefix}:batch:{b:${accepted.batchId}}:results`, 'SAMPLES', '0'),
+    );
     const readStarted = performance.now();
     const lines = await countLines(`${base}/v1/batches/${accepted.batchId}/results`);
     if (lines !== parcels.length) throw new Error(`${lines} result lines for ${parcels.length} parcels`);
-    const perMillion = (bytes: number) => round((bytes / parcels.length) * 1e6 / 1048576, 1);
+    const perMillion = (bytes: number) => round(((bytes / parcels.length) * 1e6) / 1048576, 1);
     return {
       parcels: parcels.length,
       workers: WORKERS,
@@ -223,7 +243,7 @@ async function naivePipeline(parcels: ParcelRequest[]): Promise<NaiveFigures> {
       parcels: parcels.length,
       seconds: round(seconds, 2),
       parcelsPerSecond: Math.round(parcels.length / seconds),
-      redisMBPerMillion: round(((usedAfter - usedBefore) / parcels.length) * 1e6 / 1048576, 1),
+      redisMBPerMillion: round((((usedAfter - usedBefore) / parcels.length) * 1e6) / 1048576, 1),
       cpuMicrosPerParcel: round(cpuMicros, 1),
     };
   } finally {
@@ -242,7 +262,11 @@ function postStreamed(url: string, body: Buffer): Promise<{ batchId: string }> {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (piece: string) => (text += piece));
-      res.on('end', () => (res.statusCode === 202 ? resolve(JSON.parse(text) as { batchId: string }) : reject(new Error(`${res.statusCode}: ${text}`))));
+      res.on('end', () =>
+        res.statusCode === 202
+          ? resolve(JSON.parse(text) as { batchId: string })
+          : reject(new Error(`${res.statusCode}: ${text}`)),
+      );
     });
     req.on('error', reject);
     let offset = 0;
@@ -279,12 +303,15 @@ async function workerLagMs(port: number): Promise<number> {
 /** Calls of each Redis command so far (INFO commandstats). */
 async function commandCalls(redis: Redis): Promise<Map<string, number>> {
   const calls = new Map<string, number>();
-  for (const match of (await redis.info('commandstats')).matchAll(/^cmdstat_(\S+?):calls=(\d+)/gm)) calls.set(match[1], Number(match[2]));
+  for (const match of (await redis.info('commandstats')).matchAll(/^cmdstat_(\S+?):calls=(\d+)/gm))
+    calls.set(match[1], Number(match[2]));
   return calls;
 }
 
 function commandFigures(before: Map<string, number>, after: Map<string, number>, parcels: number) {
-  const made = [...after].map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as const).filter(([, calls]) => calls > 0);
+  const made = [...after]
+    .map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as const)
+    .filter(([, calls]) => calls > 0);
   const total = made.reduce((sum, [, calls]) => sum + calls, 0);
   const top = made.sort((a, b) => b[1] - a[1]).slice(0, 8);
   return {

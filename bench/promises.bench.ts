@@ -43,7 +43,10 @@ interface Round {
 const isoAt = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** Wall clock and server CPU time of `run`, which answers how many cells it got and how many calls were not 2xx. */
-async function timed(child: Parameters<typeof usage>[0], run: () => Promise<{ cells: number; non2xx: number }>): Promise<Side> {
+async function timed(
+  child: Parameters<typeof usage>[0],
+  run: () => Promise<{ cells: number; non2xx: number }>,
+): Promise<Side> {
   const before = await usage(child);
   const start = process.hrtime.bigint();
   const { cells, non2xx } = await run();
@@ -62,9 +65,16 @@ async function table(port: number, origin: string, readyAt: string): Promise<{ c
   return { cells: res.ok ? body.rows.length * SERVICE_LEVELS.length : 0, non2xx: res.ok ? 0 : 1 };
 }
 
-async function routes(port: number, doc: NetworkDocument, origin: string, readyAt: string): Promise<{ cells: number; non2xx: number }> {
+async function routes(
+  port: number,
+  doc: NetworkDocument,
+  origin: string,
+  readyAt: string,
+): Promise<{ cells: number; non2xx: number }> {
   const bodies = doc.hubs.flatMap((hub) =>
-    SERVICE_LEVELS.map((serviceLevel) => JSON.stringify({ origin, destination: hub.id, readyAt, weightKg: WEIGHT_KG, serviceLevel })),
+    SERVICE_LEVELS.map((serviceLevel) =>
+      JSON.stringify({ origin, destination: hub.id, readyAt, weightKg: WEIGHT_KG, serviceLevel }),
+    ),
   );
   let sent = 0;
   const result = await autocannon({
@@ -75,10 +85,14 @@ async function routes(port: number, doc: NetworkDocument, origin: string, readyA
     sampleInt: 5,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ path: '/v1/routes', setupRequest: (request) => ({ ...request, body: bodies[sent++ % bodies.length] }) }],
+    requests: [
+      { path: '/v1/routes', setupRequest: (request) => ({ ...request, body: bodies[sent++ % bodies.length] }) },
+    ],
   });
   // NO_ROUTE (422) is an answer too: the table holds null for it. Anything else is counted apart.
-  const other = Object.entries(result.statusCodeStats).filter(([status]) => !status.startsWith('2') && status !== '422');
+  const other = Object.entries(result.statusCodeStats).filter(
+    ([status]) => !status.startsWith('2') && status !== '422',
+  );
   if (other.length) console.log(`  route calls answered ${JSON.stringify(Object.fromEntries(other))}`);
   return { cells: result.requests.total, non2xx: other.reduce((sum, [, { count }]) => sum + count, 0) + result.errors };
 }
@@ -106,8 +120,12 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
       // One readyAt a minute later for the second side: the same cells, none of the first side's sweeps or searches reused.
       const later = isoAt(FIRST_READY_AT + r * DAY_MS + 60_000 * 61);
       const tableFirst = r % 2 === 0;
-      const first = await timed(child, () => (tableFirst ? table(port, origin, readyAt) : routes(port, doc, origin, readyAt)));
-      const second = await timed(child, () => (tableFirst ? routes(port, doc, origin, later) : table(port, origin, later)));
+      const first = await timed(child, () =>
+        tableFirst ? table(port, origin, readyAt) : routes(port, doc, origin, readyAt),
+      );
+      const second = await timed(child, () =>
+        tableFirst ? routes(port, doc, origin, later) : table(port, origin, later),
+      );
       const [t, s] = tableFirst ? [first, second] : [second, first];
       rounds.push({ origin, readyAt, table: t, routes: s });
       console.log(
@@ -143,9 +161,14 @@ async function scenario(name: string, doc: NetworkDocument, dir: string) {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-promises-'));
   try {
-    console.log(`bench:promises — ${ROUNDS} rounds a network; separate calls over ${CONNECTIONS} connections; node ${process.version}`);
+    console.log(
+      `bench:promises — ${ROUNDS} rounds a network; separate calls over ${CONNECTIONS} connections; node ${process.version}`,
+    );
     const demo = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
-    const results = [await scenario('demo', demo, dir), await scenario('synthetic-2000', generateNetwork({ hubs: 2000, seed: 1 }), dir)];
+    const results = [
+      await scenario('demo', demo, dir),
+      await scenario('synthetic-2000', generateNetwork({ hubs: 2000, seed: 1 }), dir),
+    ];
     console.log(JSON.stringify({ connections: CONNECTIONS, rounds: ROUNDS, results }));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,14 +36,24 @@ function solverRun(instance: VrpInstance, seconds: number): Run {
   if (answer.unassigned.length) throw new Error(`${instance.name}: ${answer.unassigned.length} customers unassigned`);
   const routes = answer.routes.map((route) => route.steps.filter((s) => s.type === 'job').map((s) => Number(s.id) - 1));
   const cost = routesCost(instance, routes);
-  if (cost !== answer.summary.cost) throw new Error(`${instance.name}: the answer says ${answer.summary.cost}, its routes cost ${cost}`);
-  return { cost, gap: gap(instance, cost), seconds: elapsed, iterations: answer.summary.iterations, routes: answer.routes.length };
+  if (cost !== answer.summary.cost)
+    throw new Error(`${instance.name}: the answer says ${answer.summary.cost}, its routes cost ${cost}`);
+  return {
+    cost,
+    gap: gap(instance, cost),
+    seconds: elapsed,
+    iterations: answer.summary.iterations,
+    routes: answer.routes.length,
+  };
 }
 
 function savingsRun(instance: VrpInstance): Run {
   const started = performance.now();
   const routes = clarkeWright(instance);
-  const cost = routesCost(instance, routes.map((r) => r.map((c) => c - 1)));
+  const cost = routesCost(
+    instance,
+    routes.map((r) => r.map((c) => c - 1)),
+  );
   return { cost, gap: gap(instance, cost), seconds: (performance.now() - started) / 1000, routes: routes.length };
 }
 
@@ -62,13 +72,24 @@ function main(): void {
     const ten = solverRun(instance, 10);
     const scaledSeconds = instance.customers / 10;
     const scaled = quick ? undefined : scaledSeconds === 10 ? ten : solverRun(instance, scaledSeconds);
-    rows.push({ name, kind: instance.kind, n: instance.customers, bestKnown: instance.bestKnown, savings, ten, scaled });
+    rows.push({
+      name,
+      kind: instance.kind,
+      n: instance.customers,
+      bestKnown: instance.bestKnown,
+      savings,
+      ten,
+      scaled,
+    });
     console.log(
       `| ${name} | ${instance.customers} | ${instance.bestKnown} | ${pct(savings.gap)} | ${pct(ten.gap)} | ${ten.iterations} | ${round(scaledSeconds, 1)} s | ${scaled ? pct(scaled.gap) : '–'} |`,
     );
   }
   const mean = (kind: string, pick: (row: Record<string, unknown>) => Run | undefined) => {
-    const runs = rows.filter((r) => r.kind === kind).map(pick).filter((r): r is Run => r !== undefined);
+    const runs = rows
+      .filter((r) => r.kind === kind)
+      .map(pick)
+      .filter((r): r is Run => r !== undefined);
     return runs.length ? round(runs.reduce((sum, r) => sum + r.gap, 0) / runs.length, 5) : null;
   };
   const summary: Record<string, unknown> = {};
@@ -78,7 +99,9 @@ function main(): void {
       tenSeconds: mean(kind, (r) => r.ten as Run),
       scaled: mean(kind, (r) => r.scaled as Run | undefined),
     };
-    console.log(`mean gap ${kind}: savings ${pct(Number((summary[kind] as { savings: number }).savings))}, 10 s ${pct(Number((summary[kind] as { tenSeconds: number }).tenSeconds))}`);
+    console.log(
+      `mean gap ${kind}: savings ${pct(Number((summary[kind] as { savings: number }).savings))}, 10 s ${pct(Number((summary[kind] as { tenSeconds: number }).tenSeconds))}`,
+    );
   }
   console.log(JSON.stringify({ scenario: 'tours', summary, rows }));
 }

@@ -212,7 +212,9 @@ class EnvReader {
     }
     const db = url?.pathname.replace(/^\//, '') ?? '';
     if (url && (url.protocol === 'redis:' || url.protocol === 'rediss:') && /^\d*$/.test(db)) return raw;
-    this.problems.push(`${name} must be a redis:// or rediss:// URL with an optional /<db index> (value not shown: it may hold a password)`);
+    this.problems.push(
+      `${name} must be a redis:// or rediss:// URL with an optional /<db index> (value not shown: it may hold a password)`,
+    );
     return fallback;
   }
 }

@@ -4,4 +4,7 @@ import { startApi } from './http/server';
 import { runProcess } from './process';
 
 // Parts close in reverse order: the API stops taking requests before the workers stop.
-runProcess(async ({ config, runtime, logger }) => [startWorkerProcesses(config, logger), await startApi(config, runtime, logger)]);
+runProcess(async ({ config, runtime, logger }) => [
+  startWorkerProcesses(config, logger),
+  await startApi(config, runtime, logger),
+]);

@@ -33,7 +33,8 @@ function startFailure(err: unknown): unknown {
   if (err instanceof ConfigError || err instanceof RedisMissingError) return err.message;
   const { code, address, port } = err as NodeJS.ErrnoException & { address?: string; port?: number };
   // Only the API listens on a port it must have: a worker's metrics server takes another one.
-  if (code === 'EADDRINUSE') return `PORT ${port} is in use on ${address}: stop what holds it, or set PORT to a free port`;
+  if (code === 'EADDRINUSE')
+    return `PORT ${port} is in use on ${address}: stop what holds it, or set PORT to a free port`;
   return err;
 }
 

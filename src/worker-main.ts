@@ -15,7 +15,9 @@ process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 runProcess(async ({ config, runtime, logger }) => {
   const parts: Closable[] = [];
   if (config.metricsPort > 0) {
-    parts.push(await startWorkerMetrics(config, runtime.live, utilisationOf(runtime.capacity.view, runtime.live), logger));
+    parts.push(
+      await startWorkerMetrics(config, runtime.live, utilisationOf(runtime.capacity.view, runtime.live), logger),
+    );
   }
   parts.push(startBatchWorkers(config, runtime, logger));
   return parts;

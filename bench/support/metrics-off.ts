@@ -7,7 +7,14 @@
 
 function stub(path: string, exports: Record<string, unknown>): void {
   const filename = require.resolve(path);
-  require.cache[filename] = { id: filename, filename, loaded: true, exports, children: [], paths: [] } as unknown as NodeModule;
+  require.cache[filename] = {
+    id: filename,
+    filename,
+    loaded: true,
+    exports,
+    children: [],
+    paths: [],
+  } as unknown as NodeModule;
 }
 
 const nothing = (): void => undefined;

@@ -35,7 +35,14 @@ async function main(): Promise<void> {
   );
   await worker.waitUntilReady();
   process.send?.('ready');
-  process.once('SIGTERM', () => void worker.close().then(() => connection.quit()).then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () =>
+      void worker
+        .close()
+        .then(() => connection.quit())
+        .then(() => process.exit(0)),
+  );
 }
 
 void main();

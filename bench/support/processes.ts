@@ -7,7 +7,10 @@ const DIST_SRC = join(__dirname, '..', '..', 'src');
 
 /** Runs dist/src/<entry>.js with `env` added to this process's environment. */
 export function startService(entry: 'api-main' | 'worker-main', env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(DIST_SRC, `${entry}.js`)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [join(DIST_SRC, `${entry}.js`)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Resident memory of a process now and at its peak, in MB (Linux /proc). */

@@ -34,7 +34,9 @@ export function listInstances(): string[] {
   return readdirSync(VRP_DIR)
     .filter((f) => f.endsWith('.vrp') || f.endsWith('.txt'))
     .map((f) => f.replace(/\.(vrp|txt)$/, ''))
-    .sort((a, b) => Number(a.startsWith('X')) - Number(b.startsWith('X')) || a.localeCompare(b, 'en', { numeric: true }));
+    .sort(
+      (a, b) => Number(a.startsWith('X')) - Number(b.startsWith('X')) || a.localeCompare(b, 'en', { numeric: true }),
+    );
 }
 
 export function readInstance(name: string): VrpInstance {
@@ -49,7 +51,12 @@ function readX(name: string, bestKnown: number): VrpInstance {
   const capacity = Number(/CAPACITY\s*:\s*(\d+)/.exec(text)?.[1]);
   const section = (title: string) => {
     const start = text.indexOf(title) + title.length;
-    return text.slice(start).trim().split('\n').slice(0, size).map((line) => line.trim().split(/\s+/).map(Number));
+    return text
+      .slice(start)
+      .trim()
+      .split('\n')
+      .slice(0, size)
+      .map((line) => line.trim().split(/\s+/).map(Number));
   };
   const coords = section('NODE_COORD_SECTION');
   const demand = section('DEMAND_SECTION').map((row) => row[1]);
@@ -91,7 +98,8 @@ function readSolomon(name: string, bestKnown: number): VrpInstance {
 function buildMatrix(x: number[], y: number[], distance: (dx: number, dy: number) => number): Int32Array {
   const size = x.length;
   const matrix = new Int32Array(size * size);
-  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) matrix[i * size + j] = distance(x[i] - x[j], y[i] - y[j]);
+  for (let i = 0; i < size; i++)
+    for (let j = 0; j < size; j++) matrix[i * size + j] = distance(x[i] - x[j], y[i] - y[j]);
   return matrix;
 }
 

@@ -5,7 +5,8 @@ import { matrixRows, type VrpInstance } from './vrp-instances';
 
 export function instanceProblem(instance: VrpInstance): TourProblem {
   const matrix = DenseMatrix.fromRows(matrixRows(instance));
-  const window: [number, number] = instance.kind === 'solomon' ? [instance.ready?.[0] ?? 0, instance.due?.[0] ?? 0] : [0, Infinity];
+  const window: [number, number] =
+    instance.kind === 'solomon' ? [instance.ready?.[0] ?? 0, instance.due?.[0] ?? 0] : [0, Infinity];
   const planar = new Float64Array(2 * (instance.customers + 1));
   instance.x.forEach((x, i) => {
     planar[2 * i] = x;

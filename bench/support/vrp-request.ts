@@ -4,7 +4,8 @@ import { matrixRows, type VrpInstance } from './vrp-instances';
 
 export function instanceRequest(instance: VrpInstance, timeLimitSeconds: number): ToursRequest {
   const rows = matrixRows(instance);
-  const window: [number, number] | undefined = instance.ready && instance.due ? [instance.ready[0], instance.due[0]] : undefined;
+  const window: [number, number] | undefined =
+    instance.ready && instance.due ? [instance.ready[0], instance.due[0]] : undefined;
   return {
     vehicles: Array.from({ length: instance.vehicles }, (_, v) => ({
       id: v,
@@ -21,7 +22,8 @@ export function instanceRequest(instance: VrpInstance, timeLimitSeconds: number)
         location_index: c,
         delivery: [instance.demand[c]],
         ...(instance.service && { service: instance.service[c] }),
-        ...(instance.ready && instance.due && { time_windows: [[instance.ready[c], instance.due[c]] as [number, number]] }),
+        ...(instance.ready &&
+          instance.due && { time_windows: [[instance.ready[c], instance.due[c]] as [number, number]] }),
       };
     }),
     matrices: { car: { durations: rows, distances: rows } },

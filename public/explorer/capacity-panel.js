@@ -12,8 +12,19 @@ function meterRow(label, booked, capacity) {
     'li',
     {},
     h('span', {}, label),
-    h('meter', { min: '0', max: String(capacity || 1), value: String(booked), low: String(0.7 * (capacity || 1)), high: String(0.9 * (capacity || 1)), optimum: '0' }),
-    h('small', {}, capacity ? `${booked} / ${capacity} (${Math.round(share * 100)} %)` : `${booked} booked, no declared capacity`),
+    h('meter', {
+      min: '0',
+      max: String(capacity || 1),
+      value: String(booked),
+      low: String(0.7 * (capacity || 1)),
+      high: String(0.9 * (capacity || 1)),
+      optimum: '0',
+    }),
+    h(
+      'small',
+      {},
+      capacity ? `${booked} / ${capacity} (${Math.round(share * 100)} %)` : `${booked} booked, no declared capacity`,
+    ),
   );
 }
 
@@ -35,9 +46,17 @@ export function createCapacityPanel({ form, output, available, defaultDate }) {
       if (departures.length + hubs.length === 0) return note(`No capacity data for ${date}.`);
       output.replaceChildren(
         h('h3', {}, `Departures on ${date} (fullest ${departures.length})`),
-        h('ul', { class: 'meters' }, departures.map((d) => meterRow(`${d.legId} ${when(d.departAt).slice(-5)}`, d.booked, d.capacity))),
+        h(
+          'ul',
+          { class: 'meters' },
+          departures.map((d) => meterRow(`${d.legId} ${when(d.departAt).slice(-5)}`, d.booked, d.capacity)),
+        ),
         h('h3', {}, `Hubs (fullest ${hubs.length})`),
-        h('ul', { class: 'meters' }, hubs.map((hub) => meterRow(hub.hubId, hub.booked, hub.capacity))),
+        h(
+          'ul',
+          { class: 'meters' },
+          hubs.map((hub) => meterRow(hub.hubId, hub.booked, hub.capacity)),
+        ),
       );
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return note(`No capacity data for ${date}.`);

@@ -9,6 +9,14 @@ export async function showClosures(list, map) {
   if (closures.length === 0) list.append(h('li', { class: 'note' }, 'None: every hub and leg is open.'));
   for (const closure of closures) {
     const what = closure.hubId ? `hub ${closure.hubId}` : `leg ${closure.legId}`;
-    list.append(h('li', {}, h('strong', {}, what), ` closed ${when(closure.from)} – ${when(closure.until)} UTC`, h('small', {}, closure.reason)));
+    list.append(
+      h(
+        'li',
+        {},
+        h('strong', {}, what),
+        ` closed ${when(closure.from)} – ${when(closure.until)} UTC`,
+        h('small', {}, closure.reason),
+      ),
+    );
   }
 }

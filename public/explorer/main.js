@@ -25,9 +25,23 @@ function legend(hubs, legs) {
   const count = (items, key, value) => items.filter((item) => item[key] === value).length;
   return [
     h('span', { class: 'legend-title' }, 'Hubs'),
-    KINDS.map((kind) => h('span', { class: 'legend-item' }, h('span', { class: `dot kind-${kind}`, 'aria-hidden': 'true' }), `${kind} (${count(hubs, 'kind', kind)})`)),
+    KINDS.map((kind) =>
+      h(
+        'span',
+        { class: 'legend-item' },
+        h('span', { class: `dot kind-${kind}`, 'aria-hidden': 'true' }),
+        `${kind} (${count(hubs, 'kind', kind)})`,
+      ),
+    ),
     h('span', { class: 'legend-title' }, 'Legs'),
-    MODES.map((mode) => h('span', { class: 'legend-item' }, h('span', { class: `line mode-${mode}`, 'aria-hidden': 'true' }), `${mode} (${count(legs, 'mode', mode)})`)),
+    MODES.map((mode) =>
+      h(
+        'span',
+        { class: 'legend-item' },
+        h('span', { class: `line mode-${mode}`, 'aria-hidden': 'true' }),
+        `${mode} (${count(legs, 'mode', mode)})`,
+      ),
+    ),
   ];
 }
 
@@ -47,7 +61,8 @@ async function start() {
   ]);
   const features = featuresOf(openapi);
   const hubById = new Map(hubs.map((hub) => [hub.id, hub]));
-  $('#network-status').textContent = `${network.name} · version ${network.version} · ${network.hubs} hubs, ${network.legs} legs`;
+  $('#network-status').textContent =
+    `${network.name} · version ${network.version} · ${network.hubs} hubs, ${network.legs} legs`;
   $('#hub-list').replaceChildren(...hubs.map((hub) => h('option', { value: hub.id }, `${hub.name} (${hub.country})`)));
   $('#legend').replaceChildren(...legend(hubs, legs).flat());
 
@@ -75,7 +90,8 @@ async function start() {
     available: features.tours,
     hubById,
     map,
-    depot: () => hubById.get($('#route-form').elements.origin.value) ?? hubs.find((hub) => hub.kind === 'city') ?? hubs[0],
+    depot: () =>
+      hubById.get($('#route-form').elements.origin.value) ?? hubs.find((hub) => hub.kind === 'city') ?? hubs[0],
     showMessage,
   });
 

@@ -17,7 +17,13 @@ function svg(tag, attrs, parent) {
   return el;
 }
 
-const line = (from, to) => ({ type: 'LineString', coordinates: [[from.lon, from.lat], [to.lon, to.lat]] });
+const line = (from, to) => ({
+  type: 'LineString',
+  coordinates: [
+    [from.lon, from.lat],
+    [to.lon, to.lat],
+  ],
+});
 
 /** The projection framing the network's hubs, or the whole world when they are too few or too close together. */
 function projectionFor(hubs) {
@@ -25,7 +31,13 @@ function projectionFor(hubs) {
   const points = { type: 'MultiPoint', coordinates: hubs.map((hub) => [hub.lon, hub.lat]) };
   const spread = (key) => Math.max(...hubs.map((hub) => hub[key])) - Math.min(...hubs.map((hub) => hub[key]));
   const framed = hubs.length > 1 && spread('lat') + spread('lon') > 2 ? points : { type: 'Sphere' };
-  return projection.fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, HEIGHT - MARGIN]], framed);
+  return projection.fitExtent(
+    [
+      [MARGIN, MARGIN],
+      [WIDTH - MARGIN, HEIGHT - MARGIN],
+    ],
+    framed,
+  );
 }
 
 /**
@@ -57,7 +69,17 @@ export function createMap(root, { atlas, hubs, legs, onHub }) {
   const hubLayer = layer('hubs');
   for (const hub of hubs) {
     const [x, y] = projection([hub.lon, hub.lat]);
-    const dot = svg('circle', { class: `hub kind-${hub.kind ?? 'none'}`, cx: x.toFixed(1), cy: y.toFixed(1), r: HUB_RADIUS[hub.kind] ?? 3, 'data-hub': hub.id }, hubLayer);
+    const dot = svg(
+      'circle',
+      {
+        class: `hub kind-${hub.kind ?? 'none'}`,
+        cx: x.toFixed(1),
+        cy: y.toFixed(1),
+        r: HUB_RADIUS[hub.kind] ?? 3,
+        'data-hub': hub.id,
+      },
+      hubLayer,
+    );
     svg('title', {}, dot).textContent = `${hub.id} · ${hub.name} (${hub.country})${hub.kind ? ` · ${hub.kind}` : ''}`;
     dot.addEventListener('click', () => onHub?.(hub.id));
   }
@@ -70,7 +92,11 @@ export function createMap(root, { atlas, hubs, legs, onHub }) {
   };
   const drawLegs = (g, routeLegs, className) => {
     for (const leg of routeLegs) {
-      svg('path', { class: `${className} mode-${leg.mode}`, d: path(line(hubById.get(leg.from), hubById.get(leg.to))) }, g);
+      svg(
+        'path',
+        { class: `${className} mode-${leg.mode}`, d: path(line(hubById.get(leg.from), hubById.get(leg.to))) },
+        g,
+      );
     }
   };
 

@@ -40,7 +40,10 @@ export function createPromisePanel({ form, result, hubById, parcel, onRoute, sho
     try {
       const table = await postJson('/v1/promises', { origin, ...parcel(), serviceLevels: LEVELS });
       showMessage();
-      const within = (hours) => table.rows.filter((row) => LEVELS.some((l) => row[l] && minutesBetween(table.readyAt, row[l].arriveAt) <= hours * 60)).length;
+      const within = (hours) =>
+        table.rows.filter((row) =>
+          LEVELS.some((l) => row[l] && minutesBetween(table.readyAt, row[l].arriveAt) <= hours * 60),
+        ).length;
       summary.textContent =
         `From ${origin}, handed in ${when(table.readyAt)} UTC: ${table.rows.length} destinations, ` +
         `${within(24)} reached within 24 h and ${within(72)} within 72 h at some level. Cost and arrival per level; ` +
@@ -48,7 +51,11 @@ export function createPromisePanel({ form, result, hubById, parcel, onRoute, sho
       body.replaceChildren(
         ...table.rows.map((row) => {
           const hub = hubById.get(row.destination);
-          const name = h('button', { type: 'button', class: 'link', onclick: () => onRoute(origin, row.destination) }, row.destination);
+          const name = h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => onRoute(origin, row.destination) },
+            row.destination,
+          );
           return h(
             'tr',
             {},

@@ -9,9 +9,19 @@ function spansOf(leg) {
   const depart = Date.parse(leg.departAt);
   const available = depart - leg.waitMinutes * MINUTE;
   return [
-    { kind: 'sort', from: available - leg.sortMinutes * MINUTE, to: available, text: `sort ${duration(leg.sortMinutes)} at ${leg.from}` },
+    {
+      kind: 'sort',
+      from: available - leg.sortMinutes * MINUTE,
+      to: available,
+      text: `sort ${duration(leg.sortMinutes)} at ${leg.from}`,
+    },
     { kind: 'wait', from: available, to: depart, text: `wait ${duration(leg.waitMinutes)}` },
-    { kind: `travel mode-${leg.mode}`, from: depart, to: Date.parse(leg.arriveAt), text: `${leg.mode} ${duration((Date.parse(leg.arriveAt) - depart) / MINUTE)}` },
+    {
+      kind: `travel mode-${leg.mode}`,
+      from: depart,
+      to: Date.parse(leg.arriveAt),
+      text: `${leg.mode} ${duration((Date.parse(leg.arriveAt) - depart) / MINUTE)}`,
+    },
   ];
 }
 
@@ -39,9 +49,14 @@ export function renderTimeline(container, route, deadline) {
 
   const axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' });
   for (const midnight of midnights(start, end)) {
-    axis.append(h('span', { class: 'tick', style: `left:${at(midnight)}` }, when(new Date(midnight).toISOString()).slice(0, -6)));
+    axis.append(
+      h('span', { class: 'tick', style: `left:${at(midnight)}` }, when(new Date(midnight).toISOString()).slice(0, -6)),
+    );
   }
-  if (deadlineAt) axis.append(h('span', { class: 'deadline-mark', style: `left:${at(deadlineAt)}`, title: `deadline ${when(deadline)}` }));
+  if (deadlineAt)
+    axis.append(
+      h('span', { class: 'deadline-mark', style: `left:${at(deadlineAt)}`, title: `deadline ${when(deadline)}` }),
+    );
   container.append(h('div', { class: 'timeline-row axis-row' }, h('span', { class: 'timeline-label' }), axis));
 
   for (const leg of route.legs) {
@@ -49,21 +64,40 @@ export function renderTimeline(container, route, deadline) {
     const track = h('div', { class: 'timeline-track' });
     for (const span of spans) {
       if (span.to <= span.from) continue;
-      track.append(h('span', { class: `span ${span.kind}`, style: `left:${at(span.from)};width:${width(span.from, span.to)}`, title: span.text }));
+      track.append(
+        h('span', {
+          class: `span ${span.kind}`,
+          style: `left:${at(span.from)};width:${width(span.from, span.to)}`,
+          title: span.text,
+        }),
+      );
     }
-    if (deadlineAt) track.append(h('span', { class: 'deadline-line', style: `left:${at(deadlineAt)}`, 'aria-hidden': 'true' }));
+    if (deadlineAt)
+      track.append(h('span', { class: 'deadline-line', style: `left:${at(deadlineAt)}`, 'aria-hidden': 'true' }));
     const label = h(
       'span',
       { class: 'timeline-label' },
       h('strong', {}, `${leg.from} → ${leg.to}`),
       ` ${leg.mode} · ${leg.carrier}`,
-      h('small', {}, `${spans.map((s) => s.text).join(' · ')}; departs ${when(leg.departAt)}, arrives ${when(leg.arriveAt)}`),
+      h(
+        'small',
+        {},
+        `${spans.map((s) => s.text).join(' · ')}; departs ${when(leg.departAt)}, arrives ${when(leg.arriveAt)}`,
+      ),
     );
     container.append(h('div', { class: 'timeline-row', 'data-leg': leg.legId }, label, track));
   }
   container.append(
-    h('p', { class: 'timeline-key' },
-      h('span', { class: 'key sort' }), ' sort ', h('span', { class: 'key wait' }), ' wait ', h('span', { class: 'key travel' }), ' travel (by mode) ',
-      deadlineAt ? [h('span', { class: 'key deadline' }), ` deadline ${when(deadline)}`] : undefined),
+    h(
+      'p',
+      { class: 'timeline-key' },
+      h('span', { class: 'key sort' }),
+      ' sort ',
+      h('span', { class: 'key wait' }),
+      ' wait ',
+      h('span', { class: 'key travel' }),
+      ' travel (by mode) ',
+      deadlineAt ? [h('span', { class: 'key deadline' }), ` deadline ${when(deadline)}`] : undefined,
+    ),
   );
 }

@@ -5,10 +5,23 @@ import { h } from './format.js';
 
 /** A small request around `depot`: two vans from the hub, eight deliveries within a few km, solved in a second. */
 function exampleRequest(depot) {
-  const offsets = [[0.03, 0.02], [-0.04, 0.01], [0.02, -0.05], [-0.01, -0.03], [0.05, 0.04], [-0.05, -0.02], [0.01, 0.06], [-0.03, 0.05]];
+  const offsets = [
+    [0.03, 0.02],
+    [-0.04, 0.01],
+    [0.02, -0.05],
+    [-0.01, -0.03],
+    [0.05, 0.04],
+    [-0.05, -0.02],
+    [0.01, 0.06],
+    [-0.03, 0.05],
+  ];
   return {
     vehicles: [1, 2].map((id) => ({ id, startHub: depot.id, endHub: depot.id, capacity: [5] })),
-    jobs: offsets.map(([dLon, dLat], i) => ({ id: i + 1, location: [+(depot.lon + dLon).toFixed(4), +(depot.lat + dLat).toFixed(4)], delivery: [1] })),
+    jobs: offsets.map(([dLon, dLat], i) => ({
+      id: i + 1,
+      location: [+(depot.lon + dLon).toFixed(4), +(depot.lat + dLat).toFixed(4)],
+      delivery: [1],
+    })),
     options: { timeLimitSeconds: 1 },
   };
 }
@@ -48,9 +61,22 @@ export function createToursPanel({ panel, form, output, available, hubById, map,
       map.showTours(answer.routes.map((route) => stopsOf(route, request, hubById)));
       const { summary } = answer;
       output.replaceChildren(
-        h('p', {}, `${summary.routes} tours, ${answer.unassigned.length} jobs unassigned; ${(summary.distance / 1000).toFixed(1)} km in all.`),
-        h('ol', { class: 'plain' }, answer.routes.map((route, i) =>
-          h('li', { class: `tour-${i % 6}` }, `vehicle ${route.vehicle}: ${route.steps.filter((s) => s.type === 'job').length} jobs, ${(route.distance / 1000).toFixed(1)} km`))),
+        h(
+          'p',
+          {},
+          `${summary.routes} tours, ${answer.unassigned.length} jobs unassigned; ${(summary.distance / 1000).toFixed(1)} km in all.`,
+        ),
+        h(
+          'ol',
+          { class: 'plain' },
+          answer.routes.map((route, i) =>
+            h(
+              'li',
+              { class: `tour-${i % 6}` },
+              `vehicle ${route.vehicle}: ${route.steps.filter((s) => s.type === 'job').length} jobs, ${(route.distance / 1000).toFixed(1)} km`,
+            ),
+          ),
+        ),
       );
     } catch (err) {
       showMessage(`Tours: ${err.message}`);

@@ -81,9 +81,19 @@ function linkGatewayMesh(legs: LegBuilder, gateways: Hub[]): void {
     gateways.slice(i + 1).forEach((b) => {
       n++;
       if (distanceKm(a, b) <= GATEWAY_TRUCK_KM) {
-        legs.both(a, b, { mode: 'truck', carrier: pick(CARRIERS.domesticTruck, n), departures: WAVES.truckUp, cutoffMinutes: 30 });
+        legs.both(a, b, {
+          mode: 'truck',
+          carrier: pick(CARRIERS.domesticTruck, n),
+          departures: WAVES.truckUp,
+          cutoffMinutes: 30,
+        });
       } else {
-        legs.both(a, b, { mode: 'air', carrier: pick(CARRIERS.domesticAir, n), departures: WAVES.nightFlights, cutoffMinutes: 60 });
+        legs.both(a, b, {
+          mode: 'air',
+          carrier: pick(CARRIERS.domesticAir, n),
+          departures: WAVES.nightFlights,
+          cutoffMinutes: 60,
+        });
       }
     }),
   );
@@ -114,7 +124,15 @@ function evShuttle(i: number): LegSpec {
 }
 
 function gatewayHub(a: Airport): Hub {
-  return { id: a.code, name: `${a.city} Gateway`, country: a.country, lat: a.lat, lon: a.lon, kind: 'gateway', ...DEMO_TRAITS.gateway };
+  return {
+    id: a.code,
+    name: `${a.city} Gateway`,
+    country: a.country,
+    lat: a.lat,
+    lon: a.lon,
+    kind: 'gateway',
+    ...DEMO_TRAITS.gateway,
+  };
 }
 
 function placeHub(p: DemoPlace, kind: HubKind, name: string): Hub {

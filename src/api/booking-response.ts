@@ -8,6 +8,12 @@
 import type { RouteAnswer } from '../routing/types';
 import { routeJson } from './route-response';
 
-export function bookingJson(answer: RouteAnswer, networkVersion: string, parcelId: string | undefined, bookingId: string, bookedAt: string): string {
+export function bookingJson(
+  answer: RouteAnswer,
+  networkVersion: string,
+  parcelId: string | undefined,
+  bookingId: string,
+  bookedAt: string,
+): string {
   return `{"bookingId":${JSON.stringify(bookingId)},"bookedAt":${JSON.stringify(bookedAt)},${routeJson(answer, networkVersion, parcelId).slice(1)}`;
 }

@@ -55,7 +55,8 @@ function* rowsOf(router: Router, query: PromiseQuery, destinations: readonly str
   const { origin, readyAt, weightKg } = query;
   for (const destination of destinations) {
     const cells: PromiseRow['cells'] = {};
-    for (const serviceLevel of query.levels) cells[serviceLevel] = router.promise({ origin, destination, weightKg, readyAt, serviceLevel });
+    for (const serviceLevel of query.levels)
+      cells[serviceLevel] = router.promise({ origin, destination, weightKg, readyAt, serviceLevel });
     yield { destination, cells };
   }
 }

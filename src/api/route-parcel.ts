@@ -29,7 +29,10 @@ export function routeParcel(source: RouteSource, router: Router, query: RouteQue
       throw new AppError('NO_ROUTE', `no route from ${query.origin} to ${query.destination} arrives within 14 days`);
     case 'no-capacity':
       recordRoute(source, level, 'no_capacity', seconds);
-      throw new AppError('NO_CAPACITY', `no route from ${query.origin} to ${query.destination} within 14 days has room for the parcel`);
+      throw new AppError(
+        'NO_CAPACITY',
+        `no route from ${query.origin} to ${query.destination} within 14 days has room for the parcel`,
+      );
     case 'unknown-hub':
       recordRoute(source, level, 'invalid');
       throw new AppError('UNKNOWN_HUB', `unknown hub '${outcome.hubId}'`, { field: outcome.field });

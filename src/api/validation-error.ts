@@ -42,7 +42,10 @@ function describe(error: SchemaError): Problem[] {
     case 'required':
       return names(params.requiredProperties).map((name) => ({ path: `${path}/${name}`, message: 'is required' }));
     case 'additionalProperties':
-      return names(params.additionalProperties).map((name) => ({ path: `${path}/${name}`, message: 'is not a known property' }));
+      return names(params.additionalProperties).map((name) => ({
+        path: `${path}/${name}`,
+        message: 'is not a known property',
+      }));
     case 'boolean':
       return [{ path, message: 'is not a known property' }];
     case 'enum':

@@ -38,7 +38,11 @@ export function createBatchApi(settings: BatchApiSettings, redis: RedisClient, l
     queues,
     idempotency: new IdempotencyKeys(redis, k.batchIdempotency, settings.resultsTtlSeconds),
     abandoned,
-    limits: { chunkSize: settings.batchChunkSize, maxParcels: settings.batchMaxParcels, maxLineBytes: settings.bodyLimitBytes },
+    limits: {
+      chunkSize: settings.batchChunkSize,
+      maxParcels: settings.batchMaxParcels,
+      maxLineBytes: settings.bodyLimitBytes,
+    },
   });
   return {
     submitter,

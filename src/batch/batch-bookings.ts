@@ -43,7 +43,9 @@ export class BatchBookings {
       const field = `${ref.chunk}.${ref.index}`;
       // Marked unsettled first: a process stopping half way leaves its release to the resolver.
       await this.ledger.mark(dates[dates.length - 1], ref.id);
-      if ((await this.redis.eval(MARK_RELEASED, 2, k.status, k.releasedBookings, field, `R ${dates.join(',')}`)) !== 1) {
+      if (
+        (await this.redis.eval(MARK_RELEASED, 2, k.status, k.releasedBookings, field, `R ${dates.join(',')}`)) !== 1
+      ) {
         throw notFound(ref.id, 'it was released');
       }
       await this.resolver.releaseAll(ref.id, dates, '', '');
@@ -60,7 +62,8 @@ export class BatchBookings {
     ]);
     const text = lines?.toString('utf8').split('\n')[ref.index];
     const line = text ? (JSON.parse(text) as Partial<RouteResponse> & { bookingId?: string }) : undefined;
-    if (!line?.route || line.bookingId !== ref.id) throw notFound(ref.id, 'unknown, not booked, or expired with its batch');
+    if (!line?.route || line.bookingId !== ref.id)
+      throw notFound(ref.id, 'unknown, not booked, or expired with its batch');
     if (released) throw notFound(ref.id, 'it was released');
     const minutes = line.route.legs.length ? line.route.legs.map((leg) => leg.departAt) : [line.route.departAt];
     const dates = [...new Set(minutes.map((iso) => dateOfMinute(isoToMinutes(iso, 'down') ?? 0)))].sort();

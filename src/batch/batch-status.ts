@@ -63,7 +63,17 @@ export class BatchStatusStore {
   async commit(batchId: string, total: number, chunks: number): Promise<Settled | undefined> {
     const k = this.keys.batch(batchId);
     const now = new Date().toISOString();
-    const reply = await this.redis.eval(COMMIT, 3, k.status, k.chunkCounts, k.results, total, chunks, now, this.ttlSeconds);
+    const reply = await this.redis.eval(
+      COMMIT,
+      3,
+      k.status,
+      k.chunkCounts,
+      k.results,
+      total,
+      chunks,
+      now,
+      this.ttlSeconds,
+    );
     return toSettled(reply);
   }
 

@@ -25,10 +25,15 @@ export class BookingRuns {
 
   async claim(batchId: string, chunk: number, token: string): Promise<RunClaim> {
     const k = this.keys.batch(batchId);
-    const [kind, before] = (await this.redis.eval(CLAIM_BOOKING_RUN, 3, k.status, k.results, k.bookingRuns, chunk, token)) as [
-      RunClaim['kind'],
-      string?,
-    ];
+    const [kind, before] = (await this.redis.eval(
+      CLAIM_BOOKING_RUN,
+      3,
+      k.status,
+      k.results,
+      k.bookingRuns,
+      chunk,
+      token,
+    )) as [RunClaim['kind'], string?];
     if (kind !== 'claimed') return { kind };
     if (!before) return { kind };
     const [previous, dates = ''] = before.split(' ');
@@ -37,6 +42,9 @@ export class BookingRuns {
 
   /** Records the dates the run may hold; false when a later run has claimed the chunk. */
   async setDates(batchId: string, chunk: number, token: string, dates: readonly string[]): Promise<boolean> {
-    return (await this.redis.eval(SET_RUN_DATES, 1, this.keys.batch(batchId).bookingRuns, chunk, token, dates.join(','))) === 1;
+    return (
+      (await this.redis.eval(SET_RUN_DATES, 1, this.keys.batch(batchId).bookingRuns, chunk, token, dates.join(','))) ===
+      1
+    );
   }
 }

@@ -46,7 +46,12 @@ interface Parcel {
   holds: BookingHolds;
 }
 
-export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, deps: ChunkBookingDeps, onFault: FaultHandler): Promise<BookedChunk> {
+export async function bookChunk(
+  data: ChunkJobData,
+  network: RoutingSnapshot,
+  deps: ChunkBookingDeps,
+  onFault: FaultHandler,
+): Promise<BookedChunk> {
   const { batchId, chunk, entries } = data;
   const token = newRunToken();
   const claim = await deps.runs.claim(batchId, chunk, token);
@@ -67,7 +72,10 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
       return;
     }
     if (routed.query.readyAt < 0) {
-      lines[i] = errorLine(entry.id, { code: 'VALIDATION', message: 'readyAt: a booking must be ready in 1970 or later' });
+      lines[i] = errorLine(entry.id, {
+        code: 'VALIDATION',
+        message: 'readyAt: a booking must be ready in 1970 or later',
+      });
       return;
     }
     const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
@@ -97,15 +105,25 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
       const bookedAt = new Date().toISOString();
       for (const parcel of sent) {
         if (refused.has(parcel)) continue;
-        lines[parcel.index] = `${bookingJson(parcel.answer, network.version, entries[parcel.index].id, parcel.id, bookedAt)}\n`;
+        lines[parcel.index] =
+          `${bookingJson(parcel.answer, network.version, entries[parcel.index].id, parcel.id, bookedAt)}\n`;
         booked++;
       }
       // A run before this one that has not stopped yet may still hold some of them: it can no longer record.
-      if (claim.before && refused.size) await releaseRun(deps, [...refused].map((p) => p.id), claim.before.token, [...dates]);
+      if (claim.before && refused.size)
+        await releaseRun(
+          deps,
+          [...refused].map((p) => p.id),
+          claim.before.token,
+          [...dates],
+        );
       for (const parcel of [...refused].sort((a, b) => a.index - b.index)) {
         if (round < ROUTE_ATTEMPTS) route(parcel.index, entries[parcel.index]);
         else {
-          lines[parcel.index] = errorLine(entries[parcel.index].id, { code: 'NO_CAPACITY', message: 'other bookings kept taking the room found for this parcel; book it again' });
+          lines[parcel.index] = errorLine(entries[parcel.index].id, {
+            code: 'NO_CAPACITY',
+            message: 'other bookings kept taking the room found for this parcel; book it again',
+          });
           noCapacity++;
         }
       }
@@ -113,7 +131,13 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
   } finally {
     for (const parcel of waiting) deps.view.hold(parcel.holds, -1);
   }
-  return { kind: 'booked', results: { lines: lines.join(''), routed: booked, failed: entries.length - booked, lost: false }, token, dates: [...dates].sort(), noCapacity };
+  return {
+    kind: 'booked',
+    results: { lines: lines.join(''), routed: booked, failed: entries.length - booked, lost: false },
+    token,
+    dates: [...dates].sort(),
+    noCapacity,
+  };
 }
 
 /**
@@ -121,7 +145,12 @@ export async function bookChunk(data: ChunkJobData, network: RoutingSnapshot, de
  * answer going into the view as it comes. Returns the parcels some date refused, having
  * released what they took on their other dates.
  */
-async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], token: string, chunkKey: string): Promise<Set<Parcel>> {
+async function reserveRound(
+  deps: ChunkBookingDeps,
+  waiting: readonly Parcel[],
+  token: string,
+  chunkKey: string,
+): Promise<Set<Parcel>> {
   const byDate = new Map<string, { parcel: Parcel; fields: BookingHolds['dates'][number]['fields'] }[]>();
   for (const parcel of waiting) {
     for (const { date, fields } of parcel.holds.dates) {
@@ -134,7 +163,11 @@ async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], 
   const refused = new Set<Parcel>();
   await Promise.all(
     [...byDate].map(async ([date, items]) => {
-      const reply = await deps.ledger.reserve(date, items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })), chunkKey);
+      const reply = await deps.ledger.reserve(
+        date,
+        items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })),
+        chunkKey,
+      );
       deps.view.apply(date, reply);
       items.forEach(({ parcel }, i) => {
         if (reply.outcomes[i] === 'f') refused.add(parcel);
@@ -151,11 +184,21 @@ async function reserveRound(deps: ChunkBookingDeps, waiting: readonly Parcel[], 
 }
 
 /** Releases what run `token` holds for the chunk's ids on each of `dates`. */
-export async function releaseRun(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>, ids: readonly string[], token: string, dates: readonly string[]): Promise<void> {
+export async function releaseRun(
+  deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>,
+  ids: readonly string[],
+  token: string,
+  dates: readonly string[],
+): Promise<void> {
   await Promise.all(dates.map((date) => releaseOn(deps, date, ids, token)));
 }
 
-async function releaseOn(deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>, date: string, ids: readonly string[], token: string): Promise<void> {
+async function releaseOn(
+  deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>,
+  date: string,
+  ids: readonly string[],
+  token: string,
+): Promise<void> {
   const reply = await deps.ledger.release(date, ids, token);
   deps.view.apply(date, reply);
 }

@@ -13,8 +13,7 @@ export interface ParcelError {
 
 export type ChunkEntry =
   /** `request` is the parcel as received; the worker validates it. */
-  | { id: string; request: unknown }
-  | { id: string; error: ParcelError };
+  { id: string; request: unknown } | { id: string; error: ParcelError };
 
 export interface ChunkJobData {
   batchId: string;

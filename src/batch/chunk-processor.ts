@@ -26,7 +26,11 @@ export interface RoutingSnapshot {
 /** Told of a parcel that failed for a fault of this service (its line says INTERNAL). */
 export type FaultHandler = (err: unknown, parcelId: string) => void;
 
-export async function routeChunk(entries: readonly ChunkEntry[], network: RoutingSnapshot, onFault: FaultHandler): Promise<ChunkResults> {
+export async function routeChunk(
+  entries: readonly ChunkEntry[],
+  network: RoutingSnapshot,
+  onFault: FaultHandler,
+): Promise<ChunkResults> {
   const lines: string[] = new Array(entries.length);
   let routed = 0;
   for (let i = 0; i < entries.length; i++) {
@@ -45,7 +49,11 @@ export function lostChunk(entries: readonly ChunkEntry[], reason: string): Chunk
   return { lines, routed: 0, failed: entries.length, lost: true };
 }
 
-function routeEntry(entry: ChunkEntry, network: RoutingSnapshot, onFault: FaultHandler): { routed: boolean; text: string } {
+function routeEntry(
+  entry: ChunkEntry,
+  network: RoutingSnapshot,
+  onFault: FaultHandler,
+): { routed: boolean; text: string } {
   const routed = routedEntry(entry, network.router, onFault);
   if ('error' in routed) return { routed: false, text: routed.error };
   return { routed: true, text: routedLine(routed.answer, network.version, entry.id) };

@@ -47,7 +47,10 @@ export class ChunkRunner {
     const { batchId, chunk, requestId, entries } = job.data;
     const log = this.logger.child({ batchId, chunk, requestId });
     if (job.attemptsStarted > MAX_STARTS) {
-      log.error({ starts: job.attemptsStarted }, 'chunk stopped its workers too often; its parcels get INTERNAL errors');
+      log.error(
+        { starts: job.attemptsStarted },
+        'chunk stopped its workers too often; its parcels get INTERNAL errors',
+      );
       return this.recordLost(job, lostChunk(entries, 'its workers stopped while routing it, too many times'));
     }
     try {
@@ -61,7 +64,10 @@ export class ChunkRunner {
     } catch (err) {
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
       log.error({ err }, 'chunk failed its last attempt; its parcels get INTERNAL errors');
-      return this.recordLost(job, lostChunk(entries, `${job.opts.attempts} attempts failed (${(err as Error).message})`));
+      return this.recordLost(
+        job,
+        lostChunk(entries, `${job.opts.attempts} attempts failed (${(err as Error).message})`),
+      );
     }
   }
 

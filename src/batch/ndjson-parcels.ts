@@ -10,7 +10,10 @@ import type { RawParcel } from './parcel-intake';
 const NEWLINE = 0x0a;
 const BLANK = /^\s*$/;
 
-export async function* ndjsonParcels(body: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<RawParcel[]> {
+export async function* ndjsonParcels(
+  body: AsyncIterable<Buffer | string>,
+  maxLineBytes: number,
+): AsyncGenerator<RawParcel[]> {
   const line = new PartialLine(maxLineBytes);
   for await (const piece of body) {
     const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;

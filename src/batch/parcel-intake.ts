@@ -39,14 +39,20 @@ export class ParcelIntake {
       try {
         request = JSON.parse(raw.text);
       } catch (err) {
-        return { id: assigned, error: { code: 'VALIDATION', message: `the line is not valid JSON: ${(err as Error).message}` } };
+        return {
+          id: assigned,
+          error: { code: 'VALIDATION', message: `the line is not valid JSON: ${(err as Error).message}` },
+        };
       }
     } else request = raw.value;
 
     const given = givenId(request);
     if (given === undefined) return { id: assigned, request };
     if (this.seen.has(given) || given.startsWith(this.reservedPrefix)) {
-      return { id: given, error: { code: 'VALIDATION', message: `parcelId: '${given}' is already used in this batch` } };
+      return {
+        id: given,
+        error: { code: 'VALIDATION', message: `parcelId: '${given}' is already used in this batch` },
+      };
     }
     this.seen.add(given);
     return { id: given, request };

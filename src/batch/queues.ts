@@ -50,7 +50,11 @@ export class ChunkQueues {
   async add(chunks: readonly ChunkJobData[]): Promise<void> {
     const byShard = this.queues.map(() => [] as { name: string; data: ChunkJobData; opts: { jobId: string } }[]);
     for (const data of chunks) {
-      byShard[data.chunk % this.queues.length].push({ name: CHUNK_JOB, data, opts: { jobId: chunkJobId(data.batchId, data.chunk) } });
+      byShard[data.chunk % this.queues.length].push({
+        name: CHUNK_JOB,
+        data,
+        opts: { jobId: chunkJobId(data.batchId, data.chunk) },
+      });
     }
     await Promise.all(byShard.map((jobs, shard) => (jobs.length ? this.queues[shard].addBulk(jobs) : undefined)));
   }

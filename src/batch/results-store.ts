@@ -29,7 +29,12 @@ export class ResultsStore {
    * when `runToken` names a run of a booked chunk that a later run has claimed: then nothing
    * was written.
    */
-  async record(batchId: string, chunk: number, results: ChunkResults, runToken = ''): Promise<Settled | 'superseded' | undefined> {
+  async record(
+    batchId: string,
+    chunk: number,
+    results: ChunkResults,
+    runToken = '',
+  ): Promise<Settled | 'superseded' | undefined> {
     const k = this.keys.batch(batchId);
     const stored = await encodeLines(results.lines);
     const now = new Date().toISOString();

@@ -84,7 +84,13 @@ export class BatchSubmitter {
       }
       const intake = new ParcelIntake(batchId, limits.maxLineBytes);
       const book = context.book ? { book: true } : {};
-      const chunk = (entries: ChunkEntry[], index: number): ChunkJobData => ({ batchId, chunk: index, requestId: context.requestId, ...book, entries });
+      const chunk = (entries: ChunkEntry[], index: number): ChunkJobData => ({
+        batchId,
+        chunk: index,
+        requestId: context.requestId,
+        ...book,
+        entries,
+      });
       let entries: ChunkEntry[] = [];
       let round: ChunkJobData[] = [];
       let chunks = 0;
@@ -107,7 +113,8 @@ export class BatchSubmitter {
       await rounds.drain();
       if (intake.count === 0) throw new AppError('VALIDATION', 'the batch holds no parcels');
       const settled = await needRedis(redis, () => status.commit(batchId, intake.count, chunks));
-      if (!settled) throw new AppError('UNAVAILABLE', 'the submission was interrupted for too long; submit the batch again');
+      if (!settled)
+        throw new AppError('UNAVAILABLE', 'the submission was interrupted for too long; submit the batch again');
       recordBatchParcels(intake.count);
       recordBatch('queued');
       if (settled.changed) recordBatch(settled.state);
@@ -129,7 +136,10 @@ export class BatchSubmitter {
     const earlier = await status.read(bound);
     if (earlier) return { batchId: bound, total: earlier.total, created: false };
     if (await status.exists(bound)) {
-      throw new AppError('CONFLICT', 'a batch with this Idempotency-Key is still being submitted; retry when that request has answered');
+      throw new AppError(
+        'CONFLICT',
+        'a batch with this Idempotency-Key is still being submitted; retry when that request has answered',
+      );
     }
     // The key names a batch whose submission failed and is gone: this one takes the key over.
     if (await idempotency.rebind(hash, bound, batchId)) return undefined;

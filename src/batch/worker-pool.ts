@@ -29,7 +29,10 @@ export const LOCK_MS = 5_000;
 /** How often each worker looks for chunks whose lock ran out. */
 export const STALLED_CHECK_MS = 2_000;
 
-export type WorkerSettings = Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'keyPrefix' | 'queueShards' | 'workerConcurrency' | 'resultsTtlSeconds'>;
+export type WorkerSettings = Pick<
+  Config,
+  'redisUrl' | 'redisClusterNodes' | 'keyPrefix' | 'queueShards' | 'workerConcurrency' | 'resultsTtlSeconds'
+>;
 
 export interface BatchWorkers {
   close(): Promise<void>;

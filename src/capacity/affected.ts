@@ -32,7 +32,11 @@ export interface Affected {
 }
 
 /** What the active network (`ix`, with `closures`) leaves stranded among the bookings of a date (its counters). */
-export function affectedLoads(ix: NetworkIndex, closures: readonly Closure[], counters: ReadonlyMap<string, number>): Affected {
+export function affectedLoads(
+  ix: NetworkIndex,
+  closures: readonly Closure[],
+  counters: ReadonlyMap<string, number>,
+): Affected {
   const departures: AffectedDeparture[] = [];
   const hubs: AffectedHubDay[] = [];
   for (const [field, booked] of counters) {
@@ -42,13 +46,21 @@ export function affectedLoads(ix: NetworkIndex, closures: readonly Closure[], co
       const leg = ix.legByCode.get(parsed.legId);
       const capacity = leg === undefined ? null : finite(ix.legCapacity[leg]);
       const capacityGrams = leg === undefined ? null : finite(ix.legCapacityGrams[leg]);
-      const load = { legId: parsed.legId, departAt: parsed.slot, capacity, capacityKg: capacityGrams === null ? null : capacityGrams / 1000, booked, bookedKg: grams / 1000 };
+      const load = {
+        legId: parsed.legId,
+        departAt: parsed.slot,
+        capacity,
+        capacityKg: capacityGrams === null ? null : capacityGrams / 1000,
+        booked,
+        bookedKg: grams / 1000,
+      };
       const reason = departureReason(ix, closures, leg, parsed.slot, booked, grams);
       if (reason) departures.push({ ...load, reason });
     } else if (parsed.kind === 'hub') {
       const hub = ix.hubByCode.get(parsed.hubId);
       const capacity = hub === undefined ? null : finite(ix.hubCapacity[hub]);
-      const reason: AffectedReason | undefined = hub === undefined ? 'hub-gone' : capacity !== null && booked > capacity ? 'over-capacity' : undefined;
+      const reason: AffectedReason | undefined =
+        hub === undefined ? 'hub-gone' : capacity !== null && booked > capacity ? 'over-capacity' : undefined;
       if (reason) hubs.push({ hubId: parsed.hubId, capacity, booked, reason });
     }
   }
@@ -59,7 +71,10 @@ export function affectedLoads(ix: NetworkIndex, closures: readonly Closure[], co
 
 /** The fields of the affected loads, as holds name them: what to look for among a date's holds. */
 export function affectedFields(affected: Affected): Set<string> {
-  return new Set([...affected.departures.map((d) => departureField(d.legId, d.departAt)), ...affected.hubs.map((h) => hubField(h.hubId))]);
+  return new Set([
+    ...affected.departures.map((d) => departureField(d.legId, d.departAt)),
+    ...affected.hubs.map((h) => hubField(h.hubId)),
+  ]);
 }
 
 function departureReason(

@@ -29,5 +29,10 @@ export function decodeRecord(text: string): BookingRecord {
   const newline = text.indexOf('\n');
   const head = newline < 0 ? text : text.slice(0, newline);
   const [state, createdMs, dates] = head.split(' ');
-  return { state: state as RecordState, createdMs: Number(createdMs), dates: dates.split(','), json: newline < 0 ? '' : text.slice(newline + 1) };
+  return {
+    state: state as RecordState,
+    createdMs: Number(createdMs),
+    dates: dates.split(','),
+    json: newline < 0 ? '' : text.slice(newline + 1),
+  };
 }

@@ -78,7 +78,9 @@ export class BookingService {
     let bound: string | undefined;
     if (request.idempotencyHash) {
       // A key used before answers before anything is routed: its booking, or 409.
-      const earlier = await needRedis(this.deps.redis, () => this.deps.idempotency.current(request.idempotencyHash as string));
+      const earlier = await needRedis(this.deps.redis, () =>
+        this.deps.idempotency.current(request.idempotencyHash as string),
+      );
       const replay = earlier === undefined ? undefined : await this.replay(request, request.idempotencyHash, earlier);
       if (replay) return replay;
     }
@@ -91,7 +93,12 @@ export class BookingService {
         const dates = holds.dates.map((d) => d.date);
         const id = singleBookingId(dates[dates.length - 1], nonce);
         if (request.idempotencyHash) {
-          const claimed = await this.claimKey(request, request.idempotencyHash, `${id} ${request.bodyHash} ${Date.now()}`, bound);
+          const claimed = await this.claimKey(
+            request,
+            request.idempotencyHash,
+            `${id} ${request.bodyHash} ${Date.now()}`,
+            bound,
+          );
           if (typeof claimed === 'object') return claimed;
           bound = claimed;
         }
@@ -102,7 +109,10 @@ export class BookingService {
           return { bookingId: id, json, created: true };
         }
         if (attempt === ROUTE_ATTEMPTS) {
-          throw new AppError('NO_CAPACITY', `no route from ${request.query.origin} to ${request.query.destination} kept its room: other bookings took it first ${ROUTE_ATTEMPTS} times; try again`);
+          throw new AppError(
+            'NO_CAPACITY',
+            `no route from ${request.query.origin} to ${request.query.destination} kept its room: other bookings took it first ${ROUTE_ATTEMPTS} times; try again`,
+          );
         }
       }
     } catch (err) {
@@ -141,7 +151,8 @@ export class BookingService {
     return needRedis(this.deps.redis, async () => {
       const text = await ledger.record(ref.home, ref.id);
       const record = text === undefined ? undefined : decodeRecord(text);
-      if ((record?.state !== 'P' && record?.state !== 'R') || !(await resolver.resolveIfStale(ref.home, ref.id))) return record;
+      if ((record?.state !== 'P' && record?.state !== 'R') || !(await resolver.resolveIfStale(ref.home, ref.id)))
+        return record;
       const after = await ledger.record(ref.home, ref.id);
       return after === undefined ? undefined : decodeRecord(after);
     });
@@ -162,7 +173,14 @@ export class BookingService {
       outcomes = await needRedis(this.deps.redis, () =>
         Promise.all(
           holds.dates.map(({ date, fields }) =>
-            groups.reserve(date, { id, token: SINGLE_RUN, grams: holds.grams, fields, mark: true, record: date === home ? record : undefined }),
+            groups.reserve(date, {
+              id,
+              token: SINGLE_RUN,
+              grams: holds.grams,
+              fields,
+              mark: true,
+              record: date === home ? record : undefined,
+            }),
           ),
         ),
       );
@@ -173,7 +191,14 @@ export class BookingService {
       view.hold(holds, -1);
     }
     if (outcomes.some((outcome) => outcome !== 'b')) {
-      await needRedis(this.deps.redis, () => resolver.releaseAll(id, dates.filter((_, i) => outcomes[i] === 'b'), home, 'drop'));
+      await needRedis(this.deps.redis, () =>
+        resolver.releaseAll(
+          id,
+          dates.filter((_, i) => outcomes[i] === 'b'),
+          home,
+          'drop',
+        ),
+      );
       return false;
     }
     const settled = await needRedis(this.deps.redis, () => Promise.all(dates.map((date) => groups.settle(date, id))));
@@ -188,11 +213,20 @@ export class BookingService {
    * Binds the Idempotency-Key to `value` (or moves it there from `bound`, the value of an
    * earlier attempt). Returns the value bound, or the booking the key made before.
    */
-  private async claimKey(request: BookingRequest, hash: string, value: string, bound: string | undefined): Promise<string | BookingAnswer> {
+  private async claimKey(
+    request: BookingRequest,
+    hash: string,
+    value: string,
+    bound: string | undefined,
+  ): Promise<string | BookingAnswer> {
     const { idempotency } = this.deps;
     if (bound !== undefined) {
       if (await needRedis(this.deps.redis, () => idempotency.rebind(hash, bound, value))) return value;
-      throw new AppError('CONFLICT', 'Idempotency-Key: another request took this key over while the booking was made; retry', { field: 'idempotency-key' });
+      throw new AppError(
+        'CONFLICT',
+        'Idempotency-Key: another request took this key over while the booking was made; retry',
+        { field: 'idempotency-key' },
+      );
     }
     const now = await needRedis(this.deps.redis, () => idempotency.bind(hash, value));
     if (now === value) return value;
@@ -208,16 +242,26 @@ export class BookingService {
     const { idempotency } = this.deps;
     const [earlierId, earlierBody, boundAt] = now.split(' ');
     if (earlierBody !== request.bodyHash) {
-      throw new AppError('CONFLICT', `Idempotency-Key: already used with another body (booking ${earlierId})`, { field: 'idempotency-key' });
+      throw new AppError('CONFLICT', `Idempotency-Key: already used with another body (booking ${earlierId})`, {
+        field: 'idempotency-key',
+      });
     }
     const ref = parseBookingId(earlierId);
     const record = ref?.kind === 'single' ? await this.current(ref) : undefined;
     if (record?.state === 'C') return { bookingId: earlierId, json: record.json, created: false };
     if (record?.state === 'R' || record?.state === 'X') {
-      throw new AppError('CONFLICT', `Idempotency-Key: its booking ${earlierId} was released; send a new key to book again`, { field: 'idempotency-key' });
+      throw new AppError(
+        'CONFLICT',
+        `Idempotency-Key: its booking ${earlierId} was released; send a new key to book again`,
+        { field: 'idempotency-key' },
+      );
     }
     if (record || Date.now() - Number(boundAt) < STALE_MS) {
-      throw new AppError('CONFLICT', 'a booking with this Idempotency-Key is still being made; retry when that request has answered', { field: 'idempotency-key' });
+      throw new AppError(
+        'CONFLICT',
+        'a booking with this Idempotency-Key is still being made; retry when that request has answered',
+        { field: 'idempotency-key' },
+      );
     }
     // The request that bound the key stopped before making anything: the key is free again.
     await needRedis(this.deps.redis, () => idempotency.release(hash, now));

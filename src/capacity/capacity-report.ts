@@ -40,7 +40,12 @@ export interface ReportFilter {
 }
 
 /** The report of epoch day `day` from its counters (`p:`, `g:` and `h:` fields with their values). */
-export function capacityReport(ix: NetworkIndex, day: number, counters: ReadonlyMap<string, number>, filter: ReportFilter = {}): CapacityReport {
+export function capacityReport(
+  ix: NetworkIndex,
+  day: number,
+  counters: ReadonlyMap<string, number>,
+  filter: ReportFilter = {},
+): CapacityReport {
   const departures = new Map<string, DepartureLoad>();
   const departure = (legId: string, departAt: number): DepartureLoad => {
     const key = `${legId}:${departAt}`;
@@ -51,7 +56,8 @@ export function capacityReport(ix: NetworkIndex, day: number, counters: Readonly
   const hubs = new Map<string, HubDayLoad>();
   const hubDay = (hubId: string): HubDayLoad => {
     let load = hubs.get(hubId);
-    if (!load) hubs.set(hubId, (load = { hubId, capacity: finite(ix.hubCapacity[ix.hubByCode.get(hubId) ?? -1]), booked: 0 }));
+    if (!load)
+      hubs.set(hubId, (load = { hubId, capacity: finite(ix.hubCapacity[ix.hubByCode.get(hubId) ?? -1]), booked: 0 }));
     return load;
   };
 

@@ -35,9 +35,7 @@ export interface BookingHolds {
 
 /** A field of a date's load hash, read back. */
 export type LoadField =
-  | { kind: 'parcels' | 'grams'; legId: string; slot: number }
-  | { kind: 'hub'; hubId: string }
-  | { kind: 'other' };
+  { kind: 'parcels' | 'grams'; legId: string; slot: number } | { kind: 'hub'; hubId: string } | { kind: 'other' };
 
 export function departureField(legId: string, slot: number): string {
   return `p:${legId}:${slot}`;
@@ -88,7 +86,11 @@ export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): B
       const key = r.slot * ix.legCount + r.leg;
       let field = known.departures.get(key);
       if (field === undefined) known.departures.set(key, (field = departureField(ix.legIds[r.leg], r.slot)));
-      add(dateOfMinute(r.slot), { field, parcels: limit(ix.legCapacity[r.leg]), grams: limit(ix.legCapacityGrams[r.leg]) });
+      add(dateOfMinute(r.slot), {
+        field,
+        parcels: limit(ix.legCapacity[r.leg]),
+        grams: limit(ix.legCapacityGrams[r.leg]),
+      });
     } else {
       add(dateOfDay(r.day), { field: known.hubs[r.hub], parcels: limit(ix.hubCapacity[r.hub]), grams: -1 });
     }

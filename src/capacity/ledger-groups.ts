@@ -45,7 +45,10 @@ class Grouped<Req> {
     const sent = group.splice(0, GROUP_LIMIT);
     if (group.length === 0) this.waiting.delete(date);
     this.inFlight.add(date);
-    this.call(date, sent.map((w) => w.request))
+    this.call(
+      date,
+      sent.map((w) => w.request),
+    )
       .then(
         (outcomes) => sent.forEach((w, i) => w.resolve(outcomes[i])),
         (err: unknown) => sent.forEach((w) => w.reject(err)),

@@ -107,7 +107,16 @@ export class Ledger {
     }
     const packed = fields.map((f) => `${f.field} ${f.parcels} ${f.grams} ${f.asked} ${f.askedGrams}`).join(' ');
     this.register(date);
-    const args = [this.expireAt(date), LOG_KEPT, Date.now(), token, chunk, packed, perBooking.join(chunk ? '' : ' '), ...records];
+    const args = [
+      this.expireAt(date),
+      LOG_KEPT,
+      Date.now(),
+      token,
+      chunk,
+      packed,
+      perBooking.join(chunk ? '' : ' '),
+      ...records,
+    ];
     const reply = await reserveScript.run(this.redis, this.dateKeys(date), args);
     const [outcomes, seq, after] = reply as [string, number, string];
     const numbers = after.split(' ');
@@ -121,7 +130,13 @@ export class Ledger {
 
   /** Gives back what each booking holds on `date` (only the holds of run `token`, when one is given). */
   async release(date: string, ids: readonly string[], token = '', record: RecordRule = ''): Promise<LedgerReply> {
-    const reply = await releaseScript.run(this.redis, this.dateKeys(date), [this.expireAt(date), LOG_KEPT, token, record, ...ids]);
+    const reply = await releaseScript.run(this.redis, this.dateKeys(date), [
+      this.expireAt(date),
+      LOG_KEPT,
+      token,
+      record,
+      ...ids,
+    ]);
     const [outcomes, seq, changes] = reply as [string, number, string];
     return { outcomes, seq, values: toPairs(changes) };
   }
@@ -135,7 +150,11 @@ export class Ledger {
   /** Moves a record kept on `date` from one of `from`'s states to `to`; the record's state line as it was, if any. */
   async moveRecord(date: string, id: string, from: string, to: string, mark: boolean): Promise<string | undefined> {
     const k = this.keys.capacityDate(date);
-    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0', Date.now()]);
+    const record = await moveScript.run(
+      this.redis,
+      [k.records, k.unsettled],
+      [id, from, to, mark ? '1' : '0', Date.now()],
+    );
     return typeof record === 'string' ? record : undefined;
   }
 
@@ -157,14 +176,19 @@ export class Ledger {
 
   /** Claims an unsettled mark last touched before `beforeMs` (see CLAIM). */
   async claim(date: string, id: string, beforeMs: number): Promise<boolean> {
-    return (await claimScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id, beforeMs, Date.now()])) === 1;
+    return (
+      (await claimScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id, beforeMs, Date.now()])) === 1
+    );
   }
 
   /** A date's loads and the last log entry they include, read atomically. */
   async snapshot(date: string): Promise<DateSnapshot> {
     const k = this.keys.capacityDate(date);
     const replies = await this.redis.multi().hgetall(k.load).xrevrange(k.log, '+', '-', 'COUNT', 1).exec();
-    const [[loadErr, load], [logErr, last]] = replies as [[Error | null, Record<string, string>], [Error | null, [string, string[]][]]];
+    const [[loadErr, load], [logErr, last]] = replies as [
+      [Error | null, Record<string, string>],
+      [Error | null, [string, string[]][]],
+    ];
     if (loadErr || logErr) throw loadErr ?? logErr;
     const values: FieldValue[] = [];
     for (const [field, value] of Object.entries(load)) if (field !== 'seq') values.push([field, Number(value)]);

@@ -201,7 +201,10 @@ export class LoadsView {
   private forget(date: string): void {
     const state = this.dates.get(date);
     if (!state) return;
-    const zeros: FieldValue[] = [...new Set(state.loads.values())].flatMap((load) => [[load.name, 0] as const, [gramsField(load.name), 0] as const]);
+    const zeros: FieldValue[] = [...new Set(state.loads.values())].flatMap((load) => [
+      [load.name, 0] as const,
+      [gramsField(load.name), 0] as const,
+    ]);
     this.setAll(state, zeros, Infinity);
     this.dates.delete(date);
   }
@@ -262,13 +265,20 @@ export class LoadsView {
     if (!table || !held || !index) return;
     if (load.index !== index) {
       load.index = index;
-      load.number = (load.legId === undefined ? index.hubByCode.get(load.hubId as string) : index.legByCode.get(load.legId)) ?? -1;
+      load.number =
+        (load.legId === undefined ? index.hubByCode.get(load.hubId as string) : index.legByCode.get(load.legId)) ?? -1;
     }
     if (load.number < 0) return;
     if (load.legId === undefined) {
-      if (state.day >= 0) table.setHubDay(load.number, state.day, load.parcels + held.hubParcels(load.number, state.day));
+      if (state.day >= 0)
+        table.setHubDay(load.number, state.day, load.parcels + held.hubParcels(load.number, state.day));
     } else {
-      table.setSlot(load.number, load.slot, load.parcels + held.parcels(load.number, load.slot), load.grams + held.grams(load.number, load.slot));
+      table.setSlot(
+        load.number,
+        load.slot,
+        load.parcels + held.parcels(load.number, load.slot),
+        load.grams + held.grams(load.number, load.slot),
+      );
     }
   }
 }

@@ -16,7 +16,12 @@ export interface Fullest {
 }
 
 /** The `limit` fullest departures and hub-days of today and tomorrow, fullest first. */
-export function fullest(index: NetworkIndex, valuesOf: (date: string) => ReadonlyMap<string, number>, limit: number, nowMs = Date.now()): Fullest {
+export function fullest(
+  index: NetworkIndex,
+  valuesOf: (date: string) => ReadonlyMap<string, number>,
+  limit: number,
+  nowMs = Date.now(),
+): Fullest {
   const today = Math.floor(nowMs / 60_000 / MINUTES_PER_DAY);
   const departures = new Map<string, { legId: string; departAt: string; utilisation: number }>();
   const hubs: Fullest['hubs'] = [];
@@ -25,7 +30,8 @@ export function fullest(index: NetworkIndex, valuesOf: (date: string) => Readonl
       const parsed = parseField(field);
       if (parsed.kind === 'hub') {
         const hub = index.hubByCode.get(parsed.hubId);
-        if (hub !== undefined && index.hubCapacity[hub] < Infinity) hubs.push({ hubId: parsed.hubId, date, utilisation: value / index.hubCapacity[hub] });
+        if (hub !== undefined && index.hubCapacity[hub] < Infinity)
+          hubs.push({ hubId: parsed.hubId, date, utilisation: value / index.hubCapacity[hub] });
         continue;
       }
       if (parsed.kind === 'other') continue;
@@ -40,11 +46,17 @@ export function fullest(index: NetworkIndex, valuesOf: (date: string) => Readonl
     }
   }
   const byFullness = <T extends { utilisation: number }>(a: T, b: T) => b.utilisation - a.utilisation;
-  return { departures: [...departures.values()].sort(byFullness).slice(0, limit), hubs: hubs.sort(byFullness).slice(0, limit) };
+  return {
+    departures: [...departures.values()].sort(byFullness).slice(0, limit),
+    hubs: hubs.sort(byFullness).slice(0, limit),
+  };
 }
 
 /** The fullest departures and hub-days as the utilisation gauges read them: from `view`, on the network `live` serves. */
-export function utilisationOf(view: { valuesOf(date: string): ReadonlyMap<string, number> }, live: { readonly current?: { readonly index: NetworkIndex } }) {
+export function utilisationOf(
+  view: { valuesOf(date: string): ReadonlyMap<string, number> },
+  live: { readonly current?: { readonly index: NetworkIndex } },
+) {
   return {
     fullest(limit: number): Fullest {
       const index = live.current?.index;

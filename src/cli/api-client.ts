@@ -23,7 +23,9 @@ export async function call(target: ApiTarget, path: string, init: CallInit = {})
   try {
     res = await fetch(new URL(path, target.url), { ...init, headers });
   } catch (err) {
-    throw new CliError(`cannot reach ${target.url}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`);
+    throw new CliError(
+      `cannot reach ${target.url}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`,
+    );
   }
   if (res.ok) return res;
   const text = await res.text();

@@ -22,7 +22,11 @@ export interface BatchOptions {
 }
 
 /** Resolves with the batch's final status; its state is completed or failed. */
-export async function batchCommand(target: ApiTarget, options: BatchOptions, log: NodeJS.WriteStream = process.stderr): Promise<BatchStatusBody> {
+export async function batchCommand(
+  target: ApiTarget,
+  options: BatchOptions,
+  log: NodeJS.WriteStream = process.stderr,
+): Promise<BatchStatusBody> {
   // Started first: its rate counts from the upload on.
   const bar = new ProgressBar(log);
   await access(options.file, constants.R_OK).catch((err: Error) => {
@@ -31,7 +35,10 @@ export async function batchCommand(target: ApiTarget, options: BatchOptions, log
   const body = Readable.toWeb(createReadStream(options.file)) as unknown as RequestInit['body'];
   const accepted = await callJson<BatchAccepted>(target, '/v1/batches', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', ...(options.idempotencyKey && { 'idempotency-key': options.idempotencyKey }) },
+    headers: {
+      'content-type': 'application/x-ndjson',
+      ...(options.idempotencyKey && { 'idempotency-key': options.idempotencyKey }),
+    },
     body,
     duplex: 'half',
   });
@@ -41,7 +48,10 @@ export async function batchCommand(target: ApiTarget, options: BatchOptions, log
   for (;;) {
     status = await callJson<BatchStatusBody>(target, accepted.statusUrl);
     const finished = status.state === 'completed' || status.state === 'failed';
-    bar.update({ done: status.routed + status.failed, total: status.total, routed: status.routed, failed: status.failed }, finished);
+    bar.update(
+      { done: status.routed + status.failed, total: status.total, routed: status.routed, failed: status.failed },
+      finished,
+    );
     if (finished) break;
     await sleep(POLL_MS);
   }

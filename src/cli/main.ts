@@ -48,14 +48,25 @@ async function main(argv: string[]): Promise<number> {
   };
   if (command === 'batch') {
     if (args.length !== 1 || !values.out) throw new CliError(`batch takes one file and --out\n${USAGE}`);
-    const status = await batchCommand(target, { file: args[0], out: values.out, idempotencyKey: values['idempotency-key'] });
+    const status = await batchCommand(target, {
+      file: args[0],
+      out: values.out,
+      idempotencyKey: values['idempotency-key'],
+    });
     return status.state === 'completed' ? 0 : 2;
   }
   if (command === 'route') {
     if (args.length !== 2) throw new CliError(`route takes an origin and a destination\n${USAGE}`);
     const weightKg = Number(values.weight ?? '1');
     if (!(weightKg > 0)) throw new CliError(`--weight must be a number of kg above 0 (got '${values.weight}')`);
-    await routeCommand(target, { origin: args[0], destination: args[1], level: values.level, weightKg, readyAt: values.ready, deadline: values.deadline });
+    await routeCommand(target, {
+      origin: args[0],
+      destination: args[1],
+      level: values.level,
+      weightKg,
+      readyAt: values.ready,
+      deadline: values.deadline,
+    });
     return 0;
   }
   if (command === 'tours') {

@@ -12,7 +12,11 @@ export interface RouteOptions {
   deadline?: string;
 }
 
-export async function routeCommand(target: ApiTarget, options: RouteOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function routeCommand(
+  target: ApiTarget,
+  options: RouteOptions,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const request = {
     origin: options.origin,
     destination: options.destination,

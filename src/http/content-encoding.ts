@@ -12,6 +12,10 @@ export function refuseEncodedBodies(app: FastifyInstance): void {
     const coding = request.headers['content-encoding'];
     if (coding === undefined || coding.trim().toLowerCase() === 'identity') return done();
     void reply.header('accept-encoding', 'identity');
-    done(new AppError('UNSUPPORTED_MEDIA_TYPE', `the body must be sent without a content-encoding (got '${coding}')`, { field: 'content-encoding' }));
+    done(
+      new AppError('UNSUPPORTED_MEDIA_TYPE', `the body must be sent without a content-encoding (got '${coding}')`, {
+        field: 'content-encoding',
+      }),
+    );
   });
 }

@@ -13,7 +13,10 @@ export const RETRY_AFTER_SECONDS = 1;
 const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'the request body is over the limit of this call'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/json'],
-  FST_ERR_CTP_INVALID_JSON_BODY: ['VALIDATION', 'the body is not valid JSON (or holds a forbidden __proto__ or constructor.prototype key)'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [
+    'VALIDATION',
+    'the body is not valid JSON (or holds a forbidden __proto__ or constructor.prototype key)',
+  ],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['VALIDATION', 'the body is empty but the content-type is application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION', 'the body size does not match Content-Length'],
 };

@@ -23,7 +23,14 @@ export interface RunningApi {
 
 export async function startApi(config: Config, runtime: NetworkRuntime, logger: Logger): Promise<RunningApi> {
   const serverOptions = { ...TIMEOUTS, requestTimeout: config.requestTimeoutMs };
-  const app = await buildApp({ config, live: runtime.live, redis: runtime.redis, capacity: runtime.capacity, logger, serverOptions });
+  const app = await buildApp({
+    config,
+    live: runtime.live,
+    redis: runtime.redis,
+    capacity: runtime.capacity,
+    logger,
+    serverOptions,
+  });
   const url = await app.listen({ host: config.host, port: config.port });
   logger.info({ url, docs: `${url}/docs` }, 'API listening on %s', url);
   return { url, close: () => app.close() };

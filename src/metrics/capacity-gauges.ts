@@ -30,7 +30,8 @@ export function observeUtilisation(utilisation: UtilisationSource): () => void {
 
 export function collectDepartureUtilisation(this: Gauge<'leg' | 'departs'>): void {
   this.reset();
-  for (const d of source?.fullest(TOP_N).departures ?? []) this.set({ leg: d.legId, departs: d.departAt }, d.utilisation);
+  for (const d of source?.fullest(TOP_N).departures ?? [])
+    this.set({ leg: d.legId, departs: d.departAt }, d.utilisation);
 }
 
 export function collectHubDayUtilisation(this: Gauge<'hub' | 'date'>): void {

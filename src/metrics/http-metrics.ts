@@ -52,7 +52,9 @@ export function registerMetrics(app: FastifyInstance, live: NetworkHolder, utili
         operationId: 'getMetrics',
         summary: 'Metrics for Prometheus',
         security: PUBLIC_SECURITY,
-        response: { 200: { description: 'The text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        response: {
+          200: { description: 'The text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
       },
     },
     async (_request, reply) => {

@@ -50,7 +50,12 @@ export async function startWorkerMetrics(
   }
 }
 
-export async function startMetricsServer(port: number, host: string, live: NetworkHolder, utilisation?: UtilisationSource): Promise<MetricsServer> {
+export async function startMetricsServer(
+  port: number,
+  host: string,
+  live: NetworkHolder,
+  utilisation?: UtilisationSource,
+): Promise<MetricsServer> {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: only GET /metrics is served here\n');
@@ -58,7 +63,8 @@ export async function startMetricsServer(port: number, host: string, live: Netwo
     }
     exposition().then(
       ({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body),
-      (err: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(err)}\n`),
+      (err: unknown) =>
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(err)}\n`),
     );
   });
   await listen(server, port, host);

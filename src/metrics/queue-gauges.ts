@@ -14,7 +14,15 @@ export interface CountedQueue {
   getJobCounts(...states: JobState[]): Promise<Record<string, number>>;
 }
 
-const STATES: readonly JobState[] = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'];
+const STATES: readonly JobState[] = [
+  'waiting',
+  'prioritized',
+  'delayed',
+  'active',
+  'waiting-children',
+  'completed',
+  'failed',
+];
 const MAX_AGE_MS = 1000;
 const TIMEOUT_MS = 500;
 
@@ -35,7 +43,8 @@ export function observeQueues(queues: readonly CountedQueue[]): () => void {
 
 export async function collectQueueJobs(this: Gauge<'queue' | 'state'>): Promise<void> {
   const now = Date.now();
-  if (!cached || now - cached.at >= MAX_AGE_MS) cached = { at: now, counts: Promise.all([...watched.values()].map(read)) };
+  if (!cached || now - cached.at >= MAX_AGE_MS)
+    cached = { at: now, counts: Promise.all([...watched.values()].map(read)) };
   const all = await cached.counts;
   this.reset();
   for (const entry of all) {

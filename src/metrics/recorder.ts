@@ -7,7 +7,14 @@
  */
 import type { BatchState } from '../batch/batch-status';
 import { SERVICE_LEVELS, type ServiceLevel } from '../routing/types';
-import { batchesTotal, batchParcelsTotal, bookingsTotal, deadlineTotal, routeComputeSeconds, routesTotal } from './definitions';
+import {
+  batchesTotal,
+  batchParcelsTotal,
+  bookingsTotal,
+  deadlineTotal,
+  routeComputeSeconds,
+  routesTotal,
+} from './definitions';
 import { volume } from './volume';
 
 /** sync = POST /v1/routes; batch = a parcel of a batch, routed by a worker. */

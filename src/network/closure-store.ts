@@ -22,7 +22,11 @@ export class ClosureStore {
 
   /** Stores a closure under a new id and returns it. */
   add(closure: Omit<ClosureRecord, 'id' | 'createdAt'>): Promise<ClosureRecord> {
-    const record: ClosureRecord = { id: randomBytes(8).toString('hex'), ...closure, createdAt: new Date().toISOString() };
+    const record: ClosureRecord = {
+      id: randomBytes(8).toString('hex'),
+      ...closure,
+      createdAt: new Date().toISOString(),
+    };
     return needRedis(this.redis, async () => {
       await this.change((tx) => tx.hset(this.keys.closures, record.id, JSON.stringify(record)));
       return record;

@@ -155,7 +155,8 @@ export class LiveNetwork {
     const active = await store.active();
     if (active || !this.seed) return active;
     const upload = await store.upload(this.seed.doc, { onlyIfNoneActive: true });
-    if (upload.activated) logger.info({ version: upload.version }, 'no active network in Redis: loaded %s', this.seed.file);
+    if (upload.activated)
+      logger.info({ version: upload.version }, 'no active network in Redis: loaded %s', this.seed.file);
     return store.active();
   }
 
@@ -206,7 +207,10 @@ export class LiveNetwork {
       closures: closureSet.closures,
       closuresRevision: closureSet.revision,
     };
-    this.options.logger.info({ version: active.version, closuresRevision: this.snapshot.closuresRevision }, 'network switched');
+    this.options.logger.info(
+      { version: active.version, closuresRevision: this.snapshot.closuresRevision },
+      'network switched',
+    );
   }
 }
 

@@ -22,7 +22,9 @@ export async function readNetworkFile(path: string): Promise<NetworkDocument> {
   const result = validateNetwork(json);
   if (!result.ok) {
     const first = result.problems.slice(0, 3).map((p) => `${p.path || '/'}: ${p.message}`);
-    throw new Error(`network file ${path} is not a valid network (${result.problems.length} problems): ${first.join('; ')}`);
+    throw new Error(
+      `network file ${path} is not a valid network (${result.problems.length} problems): ${first.join('; ')}`,
+    );
   }
   return result.network;
 }

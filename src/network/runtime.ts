@@ -30,7 +30,9 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
   const subscriber = createRedis(config, 'subscriber');
   redis.on('error', () => undefined);
   subscriber.on('error', () => undefined);
-  await redis.connect().catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));
+  await redis
+    .connect()
+    .catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));
   const k = keys(config.keyPrefix);
   const capacity = createCapacity(config, redis, logger);
   await capacity.start();

@@ -41,7 +41,13 @@ export function createRedis(server: RedisServer, role: RedisRole, name = `parcel
     ...(failFast ? { commandTimeout: COMMAND_TIMEOUT_MS } : {}),
   };
   if (!server.redisClusterNodes.length) {
-    return new Redis(server.redisUrl, { ...options, lazyConnect: true, retryStrategy, enableOfflineQueue: !failFast, enableAutoPipelining: failFast });
+    return new Redis(server.redisUrl, {
+      ...options,
+      lazyConnect: true,
+      retryStrategy,
+      enableOfflineQueue: !failFast,
+      enableAutoPipelining: failFast,
+    });
   }
   return new Cluster(server.redisClusterNodes.map(hostPort), {
     lazyConnect: true,

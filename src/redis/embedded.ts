@@ -46,9 +46,13 @@ export async function ensureRedis(
   const dataDir = join(projectDir, '.redis');
   mkdirSync(dataDir, { recursive: true });
   // AOF, fsynced every second: an acknowledged booking survives a restart, and a crash loses at most the last second or so.
-  const child = spawn(binary, ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    binary,
+    ['--bind', host, '--port', String(port), '--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const started = await Promise.race([
     new Promise<false>((resolve) => child.once('error', () => resolve(false))),
     waitForPing(child, host, port),
@@ -60,7 +64,9 @@ export async function ensureRedis(
         'install Redis (e.g. apt install redis-server, brew install redis), run `docker compose up`, or set REDIS_URL',
     );
   }
-  notice(`no Redis on ${host}:${port}: started redis-server (pid ${child.pid}) with its data in ${dataDir}; set REDIS_URL to use another`);
+  notice(
+    `no Redis on ${host}:${port}: started redis-server (pid ${child.pid}) with its data in ${dataDir}; set REDIS_URL to use another`,
+  );
   return { pid: child.pid, stop: () => stopChild(child) };
 }
 

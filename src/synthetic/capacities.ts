@@ -77,19 +77,30 @@ export function withCapacities(doc: NetworkDocument, profile: CapacityProfile): 
   const byId = new Map(doc.hubs.map((hub) => [hub.id, hub]));
   const legs = doc.legs.map((leg) => {
     const load = legLoad(leg, byId.get(leg.from) as Hub, byId.get(leg.to) as Hub);
-    return { ...leg, capacityPerDeparture: leg.capacityPerDeparture ?? load.parcels, capacityKgPerDeparture: leg.capacityKgPerDeparture ?? load.kg };
+    return {
+      ...leg,
+      capacityPerDeparture: leg.capacityPerDeparture ?? load.parcels,
+      capacityKgPerDeparture: leg.capacityKgPerDeparture ?? load.kg,
+    };
   });
   const outbound = new Map<string, number>();
-  for (const leg of legs) outbound.set(leg.from, (outbound.get(leg.from) ?? 0) + leg.capacityPerDeparture * departuresPerDay(leg));
+  for (const leg of legs)
+    outbound.set(leg.from, (outbound.get(leg.from) ?? 0) + leg.capacityPerDeparture * departuresPerDay(leg));
   const hubs = doc.hubs.map((hub) => ({
     ...hub,
-    capacityPerDay: hub.capacityPerDay ?? Math.min(HUB_PARCELS_PER_DAY[hub.kind ?? 'city'], twoDigits(HUB_SHARE_OF_LEGS * (outbound.get(hub.id) ?? 0))),
+    capacityPerDay:
+      hub.capacityPerDay ??
+      Math.min(HUB_PARCELS_PER_DAY[hub.kind ?? 'city'], twoDigits(HUB_SHARE_OF_LEGS * (outbound.get(hub.id) ?? 0))),
   }));
   if (profile === 'realistic') return { ...doc, hubs, legs };
   return {
     ...doc,
     hubs: hubs.map((hub) => ({ ...hub, capacityPerDay: thousandth(hub.capacityPerDay) })),
-    legs: legs.map((leg) => ({ ...leg, capacityPerDeparture: thousandth(leg.capacityPerDeparture), capacityKgPerDeparture: thousandth(leg.capacityKgPerDeparture) })),
+    legs: legs.map((leg) => ({
+      ...leg,
+      capacityPerDeparture: thousandth(leg.capacityPerDeparture),
+      capacityKgPerDeparture: thousandth(leg.capacityKgPerDeparture),
+    })),
   };
 }
 

@@ -74,7 +74,12 @@ function linkRuralStations(ctx: Context, placed: PlacedHubs, citiesOfRegion: rea
       ...(rng.chance(0.5) ? {} : { departures: scheduled(rng, 3, 240), cutoffMinutes: 15 }),
     }));
     if (!rng.chance(0.6)) return;
-    const [other] = nearestHubs(station, citiesOfRegion[placed.cityParent[placed.ruralParent[i]]], 1, new Set([city.id]));
+    const [other] = nearestHubs(
+      station,
+      citiesOfRegion[placed.cityParent[placed.ruralParent[i]]],
+      1,
+      new Set([city.id]),
+    );
     if (other) {
       connect(ctx, station, other, () => ({
         mode: 'truck',
@@ -159,7 +164,12 @@ function linkGateways(ctx: Context, placed: PlacedHubs): void {
   const domestic = (km: number): LegSpec =>
     km > 600
       ? { mode: 'air', carrier: rng.pick(CARRIERS.domesticAir), departures: scheduled(rng, 2, 480), cutoffMinutes: 90 }
-      : { mode: 'truck', carrier: rng.pick(CARRIERS.domesticTruck), departures: scheduled(rng, 4, 180), cutoffMinutes: 60 };
+      : {
+          mode: 'truck',
+          carrier: rng.pick(CARRIERS.domesticTruck),
+          departures: scheduled(rng, 4, 180),
+          cutoffMinutes: 60,
+        };
   cnGateways.forEach((gateway, i) => {
     const chained = i + 1 < cnGateways.length ? [cnGateways[i + 1]] : [];
     for (const other of [...chained, ...nearestHubs(gateway, cnGateways, 3)]) {

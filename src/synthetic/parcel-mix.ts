@@ -44,7 +44,11 @@ const LEVELS: readonly [ServiceLevel, number][] = [
   ['green', 0.05],
 ];
 
-export function* parcelMix(network: NetworkDocument, count: number, options: ParcelMixOptions = {}): Generator<ParcelRequest> {
+export function* parcelMix(
+  network: NetworkDocument,
+  count: number,
+  options: ParcelMixOptions = {},
+): Generator<ParcelRequest> {
   const rng = createRng(options.seed ?? 1);
   const day = options.day ?? '2026-11-24';
   const origins = weighted(network, ORIGIN_KIND_WEIGHT);

@@ -85,7 +85,19 @@ export const FOREIGN_AIRPORTS: readonly Airport[] = [
 ];
 
 /** Countries a China–Europe or Central Asia freight train reaches. */
-export const RAIL_COUNTRIES: ReadonlySet<string> = new Set(['KZ', 'UZ', 'RU', 'BY', 'PL', 'HU', 'DE', 'BE', 'FR', 'ES', 'GB']);
+export const RAIL_COUNTRIES: ReadonlySet<string> = new Set([
+  'KZ',
+  'UZ',
+  'RU',
+  'BY',
+  'PL',
+  'HU',
+  'DE',
+  'BE',
+  'FR',
+  'ES',
+  'GB',
+]);
 
 /** Chinese province capitals and other large cities that anchor regional sort centres. */
 export const CN_REGION_CENTRES: readonly City[] = [

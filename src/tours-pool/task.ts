@@ -11,5 +11,4 @@ export interface ToursTask {
 
 export type ToursTaskResult =
   /** The answer as JSON text: serialised in the thread, sent as it is. */
-  | { json: string }
-  | { error: { code: string; message: string; details?: Record<string, unknown> } };
+  { json: string } | { error: { code: string; message: string; details?: Record<string, unknown> } };

@@ -45,7 +45,8 @@ export class ToursPool {
     } finally {
       this.inFlight--;
     }
-    if ('error' in result) throw new AppError(result.error.code as ErrorCode, result.error.message, result.error.details);
+    if ('error' in result)
+      throw new AppError(result.error.code as ErrorCode, result.error.message, result.error.details);
     return result.json;
   }
 
@@ -55,5 +56,8 @@ export class ToursPool {
 }
 
 function busy(options: ToursPoolOptions): AppError {
-  return new AppError('UNAVAILABLE', `the tour solver is busy: ${options.threads} solving and ${options.queue} waiting; try again shortly`);
+  return new AppError(
+    'UNAVAILABLE',
+    `the tour solver is busy: ${options.threads} solving and ${options.queue} waiting; try again shortly`,
+  );
 }

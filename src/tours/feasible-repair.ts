@@ -12,11 +12,17 @@ import { HEAVY, type RouteCheck } from './route-check';
 import { MoveContext } from './search/move-context';
 import { RouteData } from './search/route-data';
 
-export function repairRoutes(problem: TourProblem, routes: readonly Int32Array[], neighbours: readonly Int32Array[], check: RouteCheck): Int32Array[] {
+export function repairRoutes(
+  problem: TourProblem,
+  routes: readonly Int32Array[],
+  neighbours: readonly Int32Array[],
+  check: RouteCheck,
+): Int32Array[] {
   const R = new RouteData(problem, HEAVY);
   const ctx = new MoveContext(R);
   R.load(routes);
-  const removal = (b: Parameters<Parameters<MoveContext['carryOut']>[0]>[0], x: number) => b.prefix(R.routeOf[x], R.prev[x]).suffix(R.next[x]).end();
+  const removal = (b: Parameters<Parameters<MoveContext['carryOut']>[0]>[0], x: number) =>
+    b.prefix(R.routeOf[x], R.prev[x]).suffix(R.next[x]).end();
   for (let r = 0; r < problem.vehicleCount; r++) {
     while (R.routeSize[r] > 0 && (R.routePenalty[r] > 0 || !check.feasible(r, jobsOf(R, r)))) {
       let worst = -1;
@@ -38,7 +44,14 @@ export function repairRoutes(problem: TourProblem, routes: readonly Int32Array[]
 }
 
 /** Puts x where it adds least without breaking anything; leaves it out when no such place is found. */
-function insertFeasibly(problem: TourProblem, R: RouteData, ctx: MoveContext, check: RouteCheck, x: number, neighbours: Int32Array): void {
+function insertFeasibly(
+  problem: TourProblem,
+  R: RouteData,
+  ctx: MoveContext,
+  check: RouteCheck,
+  x: number,
+  neighbours: Int32Array,
+): void {
   const places: { after: number; cost: number }[] = [];
   const consider = (after: number) => {
     const r = R.routeOf[after];

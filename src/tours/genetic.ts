@@ -33,7 +33,12 @@ export interface GeneticParams {
 
 const FINISH_CANDIDATES = 3;
 
-export const DEFAULT_GENETIC: GeneticParams = { population: DEFAULT_POPULATION, restartAfter: 20_000, repairProbability: 0.5, stopWhenStuck: false };
+export const DEFAULT_GENETIC: GeneticParams = {
+  population: DEFAULT_POPULATION,
+  restartAfter: 20_000,
+  repairProbability: 0.5,
+  stopWhenStuck: false,
+};
 
 export interface GeneticRun {
   /** The best feasible solution found, else the best by penalised cost. */
@@ -105,7 +110,10 @@ export class GeneticSearch {
   private finish(deadline: Deadline): void {
     const served = (x: Individual) => x.excess.unassigned;
     const limit = this.bestFeasible ? served(this.bestFeasible) : Infinity;
-    const candidates = [...this.population.infeasible.members, ...(this.bestAny && !this.bestAny.feasible ? [this.bestAny] : [])]
+    const candidates = [
+      ...this.population.infeasible.members,
+      ...(this.bestAny && !this.bestAny.feasible ? [this.bestAny] : []),
+    ]
       .filter((x) => served(x) < limit)
       .sort((a, b) => served(a) - served(b) || a.penalised - b.penalised)
       .slice(0, FINISH_CANDIDATES);
@@ -113,7 +121,9 @@ export class GeneticSearch {
     for (const start of candidates) {
       for (let factor = 10; ; factor *= 10) {
         if (deadline()) return;
-        const repaired = this.individual(this.search.run(start.routes, this.manager.weights.scaled(factor), this.rng, deadline));
+        const repaired = this.individual(
+          this.search.run(start.routes, this.manager.weights.scaled(factor), this.rng, deadline),
+        );
         if (repaired.feasible) {
           this.consider(repaired);
           break;
@@ -127,7 +137,8 @@ export class GeneticSearch {
   private seed(deadline: Deadline): void {
     const count = this.params.population.minSize;
     for (let i = 0; i < count && !(i > 0 && deadline()); i++) {
-      const routes = i === 0 ? sweepRoutes(this.problem, this.planar, this.search.pricer) : randomRoutes(this.problem, this.rng);
+      const routes =
+        i === 0 ? sweepRoutes(this.problem, this.planar, this.search.pricer) : randomRoutes(this.problem, this.rng);
       this.educate(routes, deadline);
     }
   }
@@ -157,7 +168,8 @@ export class GeneticSearch {
     if (!this.bestAny || individual.penalised < this.bestAny.penalised) this.bestAny = individual;
     if (!individual.feasible) return false;
     const cost = individual.excess.cost + individual.excess.unassigned;
-    if (this.bestFeasible && cost >= this.bestFeasible.excess.cost + this.bestFeasible.excess.unassigned - 1e-9) return false;
+    if (this.bestFeasible && cost >= this.bestFeasible.excess.cost + this.bestFeasible.excess.unassigned - 1e-9)
+      return false;
     this.bestFeasible = individual;
     return true;
   }

@@ -38,7 +38,8 @@ export class Individual {
       pricer.end();
       pricer.addTo(this.excess);
     }
-    for (let i = 0; i < problem.n; i++) if (this.successor[i] === UNASSIGNED) this.excess.unassigned += problem.jobPrize[i];
+    for (let i = 0; i < problem.n; i++)
+      if (this.successor[i] === UNASSIGNED) this.excess.unassigned += problem.jobPrize[i];
     this.reweigh(weights);
   }
 

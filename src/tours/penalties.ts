@@ -31,6 +31,13 @@ export class Excess {
   }
 
   penalised(w: PenaltyWeights): number {
-    return this.cost + this.unassigned + w.load * this.load + w.time * this.time + w.distance * this.distance + w.tasks * this.tasks;
+    return (
+      this.cost +
+      this.unassigned +
+      w.load * this.load +
+      w.time * this.time +
+      w.distance * this.distance +
+      w.tasks * this.tasks
+    );
   }
 }

@@ -27,7 +27,12 @@ export class PenaltyManager {
       largestAmount = Math.max(largestAmount, problem.nodeDelivery[i], problem.nodePickup[i]);
     }
     // HGS-CVRP: the load weight starts at the largest cost over the largest demand; time (PyVRP): cost per second of travel.
-    this.weights = new PenaltyWeights(clamp(problem.largestCost / largestAmount), clamp(costPerSecond(problem)), 1, clamp(problem.largestCost));
+    this.weights = new PenaltyWeights(
+      clamp(problem.largestCost / largestAmount),
+      clamp(costPerSecond(problem)),
+      1,
+      clamp(problem.largestCost),
+    );
   }
 
   /** Records one local-search result; true when the weights changed. */

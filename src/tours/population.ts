@@ -36,7 +36,10 @@ class SubPopulation {
     for (const other of this.members) {
       const distance = individual.distanceTo(other);
       insertSorted(mine, { distance, other });
-      insertSorted(this.proximity.get(other) as { distance: number; other: Individual }[], { distance, other: individual });
+      insertSorted(this.proximity.get(other) as { distance: number; other: Individual }[], {
+        distance,
+        other: individual,
+      });
     }
     this.proximity.set(individual, mine);
     this.members.push(individual);
@@ -56,7 +59,11 @@ class SubPopulation {
       this.fitness.set(this.members[0], 0);
       return;
     }
-    const diversity = this.members.map((member, rank) => ({ member, rank, contribution: this.averageCloseness(member) }));
+    const diversity = this.members.map((member, rank) => ({
+      member,
+      rank,
+      contribution: this.averageCloseness(member),
+    }));
     diversity.sort((a, b) => b.contribution - a.contribution);
     const eliteFactor = 1 - this.params.nbElite / size;
     diversity.forEach((entry, divRank) => {
@@ -99,7 +106,10 @@ class SubPopulation {
   }
 }
 
-function insertSorted(list: { distance: number; other: Individual }[], entry: { distance: number; other: Individual }): void {
+function insertSorted(
+  list: { distance: number; other: Individual }[],
+  entry: { distance: number; other: Individual },
+): void {
   let at = list.length;
   while (at > 0 && list[at - 1].distance > entry.distance) at--;
   list.splice(at, 0, entry);

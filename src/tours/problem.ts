@@ -107,7 +107,11 @@ export class TourProblem {
     const n = (this.n = jobs.length);
     const V = (this.vehicleCount = vehicles.length);
     const N = (this.nodeCount = n + 2 * V);
-    const K = (this.dims = Math.max(1, ...vehicles.map((v) => v.capacity.length), ...jobs.map((j) => Math.max(j.delivery.length, j.pickup.length))));
+    const K = (this.dims = Math.max(
+      1,
+      ...vehicles.map((v) => v.capacity.length),
+      ...jobs.map((j) => Math.max(j.delivery.length, j.pickup.length)),
+    ));
     this.locations = input.locations;
     this.nowhere = input.locations;
     this.planar = input.planar;
@@ -150,17 +154,31 @@ export class TourProblem {
       this.vehicleMaxDistance[v] = vehicle.maxDistance;
       this.vehicleMaxTravel[v] = vehicle.maxTravelTime;
       this.vehicleMaxTasks[v] = vehicle.maxTasks;
-      for (const [node, place] of [[n + 2 * v, vehicle.start], [n + 2 * v + 1, vehicle.end]] as const) {
+      for (const [node, place] of [
+        [n + 2 * v, vehicle.start],
+        [n + 2 * v + 1, vehicle.end],
+      ] as const) {
         this.nodeLoc[node] = place ?? this.nowhere;
         this.nodeTwStart[node] = vehicle.window[0];
         this.nodeTwEnd[node] = vehicle.window[1];
       }
       // A window's start alone only delays a route; it binds with job windows or an end.
       if (Number.isFinite(vehicle.window[1]) || Number.isFinite(vehicle.maxTravelTime)) hasTime = true;
-      let group = groups.findIndex((g) => g[0] === vehicle.cost && g[1] === vehicle.distance && g[2] === vehicle.duration);
+      let group = groups.findIndex(
+        (g) => g[0] === vehicle.cost && g[1] === vehicle.distance && g[2] === vehicle.duration,
+      );
       if (group < 0) group = groups.push([vehicle.cost, vehicle.distance, vehicle.duration]) - 1;
       this.vehicleGroup[v] = group;
-      const key = JSON.stringify([group, vehicle.start, vehicle.end, vehicle.capacity, vehicle.window, vehicle.maxDistance, vehicle.maxTravelTime, vehicle.maxTasks]);
+      const key = JSON.stringify([
+        group,
+        vehicle.start,
+        vehicle.end,
+        vehicle.capacity,
+        vehicle.window,
+        vehicle.maxDistance,
+        vehicle.maxTravelTime,
+        vehicle.maxTasks,
+      ]);
       if (!types.has(key)) types.set(key, types.size);
       this.vehicleType[v] = types.get(key) as number;
     });
@@ -221,6 +239,7 @@ function isSymmetric(matrix: Matrix): boolean {
   if (matrix instanceof ScaledMatrix) return isSymmetric(matrix.base);
   if (!(matrix instanceof DenseMatrix)) return false;
   const { size, values } = matrix;
-  for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) if (values[i * size + j] !== values[j * size + i]) return false;
+  for (let i = 0; i < size; i++)
+    for (let j = i + 1; j < size; j++) if (values[i * size + j] !== values[j * size + i]) return false;
   return true;
 }

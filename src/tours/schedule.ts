@@ -35,7 +35,13 @@ export interface RouteSchedule {
 }
 
 /** `record` false: steps and loads are left empty (a feasibility check only). */
-export function scheduleRoute(problem: TourProblem, v: number, jobs: ArrayLike<number>, departures: number[], record = true): RouteSchedule {
+export function scheduleRoute(
+  problem: TourProblem,
+  v: number,
+  jobs: ArrayLike<number>,
+  departures: number[],
+  record = true,
+): RouteSchedule {
   let first: RouteSchedule | undefined;
   for (const departure of departures) {
     const schedule = simulate(problem, v, jobs, departure, record);
@@ -45,7 +51,13 @@ export function scheduleRoute(problem: TourProblem, v: number, jobs: ArrayLike<n
   return first as RouteSchedule;
 }
 
-function simulate(problem: TourProblem, v: number, jobs: ArrayLike<number>, departure: number, record: boolean): RouteSchedule {
+function simulate(
+  problem: TourProblem,
+  v: number,
+  jobs: ArrayLike<number>,
+  departure: number,
+  record: boolean,
+): RouteSchedule {
   const p = problem;
   const K = p.dims;
   const C = p.vehicleCost[v];

@@ -48,7 +48,8 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
   const now = options.now ?? (() => performance.now());
   const started = now();
   const limit = options.timeLimitMs ?? Infinity;
-  if (options.iterations === undefined && limit === Infinity) throw new RangeError('solveTours needs an iteration budget or a time limit');
+  if (options.iterations === undefined && limit === Infinity)
+    throw new RangeError('solveTours needs an iteration budget or a time limit');
   const deadline = () => now() - started >= limit;
   // The last repair of the best solution may take a little longer: the answer is due within the limit + 1 s.
   const finishDeadline = () => now() - started >= limit + FINISH_GRACE_MS;
@@ -61,12 +62,22 @@ export function solveTours(problem: TourProblem, options: SolveOptions = {}): To
   let iterations = 0;
   const neighboursOf: Int32Array[] = Array.from({ length: problem.n }, () => new Int32Array(0));
   if (servable.length > 0) {
-    const sub = servable.length === problem.n ? problem : new TourProblem({ ...problem.input, jobs: servable.map((i) => problem.input.jobs[i]) });
+    const sub =
+      servable.length === problem.n
+        ? problem
+        : new TourProblem({ ...problem.input, jobs: servable.map((i) => problem.input.jobs[i]) });
     const planar = planarCoordinates(sub);
     const neighbours = granularNeighbours(sub, options.granularity ?? 20, planar);
     const params = options.genetic ?? DEFAULT_GENETIC;
-    const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, { ...params, stopWhenStuck: options.stopWhenStuck ?? false });
-    const run = search.run(options.iterations ?? Infinity, { search: deadline, seed: seedDeadline, finish: finishDeadline });
+    const search = new GeneticSearch(sub, neighbours, planar, options.seed ?? 1, {
+      ...params,
+      stopWhenStuck: options.stopWhenStuck ?? false,
+    });
+    const run = search.run(options.iterations ?? Infinity, {
+      search: deadline,
+      seed: seedDeadline,
+      finish: finishDeadline,
+    });
     iterations = run.iterations;
     const found = run.best?.routes ?? routes;
     const repaired = repairRoutes(sub, found, neighbours, new RouteCheck(sub));

@@ -51,7 +51,8 @@ export class Srex {
     const moved = rng.int(1, Math.min(routesA.length, routesB.length));
     const startA = rng.int(0, routesA.length - 1);
     let startB = rng.int(0, routesB.length - 1);
-    const pick = (routes: number[], start: number) => Array.from({ length: moved }, (_, i) => routes[(start + i) % routes.length]);
+    const pick = (routes: number[], start: number) =>
+      Array.from({ length: moved }, (_, i) => routes[(start + i) % routes.length]);
     const selA = pick(routesA, startA);
     this.mark(this.inA, a, selA);
     const overlap = (start: number) => {

@@ -26,7 +26,8 @@ export function sweepRoutes(problem: TourProblem, planar: Float64Array, pricer: 
     }
   }
   const angle = new Float64Array(n);
-  for (let i = 0; i < n; i++) angle[i] = Math.atan2(planar[2 * problem.nodeLoc[i] + 1] - cy, planar[2 * problem.nodeLoc[i]] - cx);
+  for (let i = 0; i < n; i++)
+    angle[i] = Math.atan2(planar[2 * problem.nodeLoc[i] + 1] - cy, planar[2 * problem.nodeLoc[i]] - cx);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => angle[a] - angle[b] || a - b);
   // Start after the widest gap between consecutive angles, so that no route straddles it.
   let widest = 0;

@@ -60,8 +60,15 @@ export function unassignedReason(
     for (const broken of check.schedule(v, trial, false).broken) full.set(broken, (full.get(broken) ?? 0) + 1);
   }
   const reason = mostCommon(full);
-  if (!reason) return { reason: 'fleet', description: `every vehicle is in use and no route near it could take it (${tried} tried)` };
-  return { reason, description: `every vehicle is in use, and in ${full.get(reason)} of the ${tried} routes near it ${WORDS[reason]}` };
+  if (!reason)
+    return {
+      reason: 'fleet',
+      description: `every vehicle is in use and no route near it could take it (${tried} tried)`,
+    };
+  return {
+    reason,
+    description: `every vehicle is in use, and in ${full.get(reason)} of the ${tried} routes near it ${WORDS[reason]}`,
+  };
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {
@@ -74,7 +81,8 @@ function mostCommon(counts: Map<string, number>): string | undefined {
 function cheapestPlace(problem: TourProblem, v: number, jobs: Int32Array, job: number): number {
   const C = problem.vehicleCost[v];
   const loc = problem.nodeLoc;
-  const at = (i: number) => (i < 0 ? loc[problem.startNode(v)] : i >= jobs.length ? loc[problem.endNode(v)] : loc[jobs[i]]);
+  const at = (i: number) =>
+    i < 0 ? loc[problem.startNode(v)] : i >= jobs.length ? loc[problem.endNode(v)] : loc[jobs[i]];
   let best = 0;
   let bestCost = Infinity;
   for (let i = 0; i <= jobs.length; i++) {

@@ -6,7 +6,8 @@ export const NDJSON = 'application/x-ndjson';
 export const BatchJsonBodySchema = Type.Object(
   {
     parcels: Type.Array(Type.Unknown(), {
-      description: 'Route requests as POST /v1/routes takes them. A parcel that is not valid gets an error line in the results.',
+      description:
+        'Route requests as POST /v1/routes takes them. A parcel that is not valid gets an error line in the results.',
     }),
   },
   { additionalProperties: false },
@@ -14,7 +15,8 @@ export const BatchJsonBodySchema = Type.Object(
 export type BatchJsonBody = Static<typeof BatchJsonBodySchema>;
 
 export const BatchNdjsonBodySchema = Type.Unknown({
-  description: 'One route request per line (blank lines are skipped), streamed in. A line that is not valid gets an error line in the results.',
+  description:
+    'One route request per line (blank lines are skipped), streamed in. A line that is not valid gets an error line in the results.',
 });
 
 export const BatchHeadersSchema = Type.Object({
@@ -42,7 +44,9 @@ export const BatchIdParamsSchema = Type.Object({
 
 export const BatchAcceptedSchema = Type.Object({
   batchId: Type.String(),
-  total: Type.Integer({ description: 'Parcels in the batch, the invalid ones included: the results hold this many lines.' }),
+  total: Type.Integer({
+    description: 'Parcels in the batch, the invalid ones included: the results hold this many lines.',
+  }),
   statusUrl: Type.String({ examples: ['/v1/batches/6f1c…'] }),
   resultsUrl: Type.String({ examples: ['/v1/batches/6f1c…/results'] }),
 });
@@ -64,5 +68,11 @@ export type BatchStatusBody = Static<typeof BatchStatusSchema>;
 
 export const BatchResultsSchema = {
   description: 'NDJSON: one line per parcel, in submission order.',
-  content: { [NDJSON]: { schema: Type.Unknown({ description: 'A route answer (as POST /v1/routes), or {parcelId, error: {code, message}}' }) } },
+  content: {
+    [NDJSON]: {
+      schema: Type.Unknown({
+        description: 'A route answer (as POST /v1/routes), or {parcelId, error: {code, message}}',
+      }),
+    },
+  },
 };

@@ -2,7 +2,11 @@
 import { Type } from 'typebox';
 import { HubIdSchema } from './common';
 
-const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A UTC date, YYYY-MM-DD.', examples: ['2026-11-24'] });
+const DateSchema = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A UTC date, YYYY-MM-DD.',
+  examples: ['2026-11-24'],
+});
 const LegIdSchema = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' });
 const Capacity = (description: string) => Type.Union([Type.Integer(), Type.Null()], { description });
 const IsoOut = Type.String({ format: 'date-time' });
@@ -18,9 +22,14 @@ export const CapacityQuerySchema = Type.Object(
 
 export const DepartureLoadSchema = Type.Object({
   legId: Type.String(),
-  departAt: Type.String({ format: 'date-time', description: 'The departure; on a continuous leg, the start of the UTC hour that shares its capacity.' }),
+  departAt: Type.String({
+    format: 'date-time',
+    description: 'The departure; on a continuous leg, the start of the UTC hour that shares its capacity.',
+  }),
   capacity: Capacity('Parcels a departure carries (an hour, on a continuous leg); null when the leg declares none.'),
-  capacityKg: Type.Union([Type.Number(), Type.Null()], { description: 'Kilograms a departure carries; null when the leg declares none.' }),
+  capacityKg: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Kilograms a departure carries; null when the leg declares none.',
+  }),
   booked: Type.Integer(),
   bookedKg: Type.Number({ description: 'Booked weight, counted in whole grams (each parcel rounded up).' }),
 });
@@ -34,9 +43,12 @@ export const HubDayLoadSchema = Type.Object({
 export const CapacityResponseSchema = Type.Object({
   date: Type.String(),
   departures: Type.Array(DepartureLoadSchema, {
-    description: 'Every departure of the date with a booking or a declared capacity, by time then leg id. A continuous leg lists only its hours with bookings.',
+    description:
+      'Every departure of the date with a booking or a declared capacity, by time then leg id. A continuous leg lists only its hours with bookings.',
   }),
-  hubs: Type.Array(HubDayLoadSchema, { description: 'Every hub with a booking that day or a declared capacity, by hub id.' }),
+  hubs: Type.Array(HubDayLoadSchema, {
+    description: 'Every hub with a booking that day or a declared capacity, by hub id.',
+  }),
 });
 
 export const AffectedQuerySchema = Type.Object({ date: DateSchema }, { additionalProperties: false });
@@ -50,6 +62,8 @@ const BookingIds = Type.Array(Type.String(), { description: 'The bookings that h
 export const AffectedResponseSchema = Type.Object({
   date: Type.String(),
   networkVersion: Type.String(),
-  departures: Type.Array(Type.Object({ ...DepartureLoadSchema.properties, departAt: IsoOut, reason: Reason, bookings: BookingIds })),
+  departures: Type.Array(
+    Type.Object({ ...DepartureLoadSchema.properties, departAt: IsoOut, reason: Reason, bookings: BookingIds }),
+  ),
   hubs: Type.Array(Type.Object({ ...HubDayLoadSchema.properties, reason: Reason, bookings: BookingIds })),
 });

@@ -30,7 +30,13 @@ export const NearestQuerySchema = Type.Object(
     kind: Type.Optional(Type.Enum(HUB_KINDS, { description: 'Only hubs of this kind.' })),
     // A number that must be whole: an Integer would have the query string's 2.5 truncated to 2, not refused.
     limit: Type.Optional(
-      Type.Number({ minimum: 1, maximum: MAX_NEAREST_LIMIT, multipleOf: 1, default: DEFAULT_NEAREST_LIMIT, description: 'Most hubs answered.' }),
+      Type.Number({
+        minimum: 1,
+        maximum: MAX_NEAREST_LIMIT,
+        multipleOf: 1,
+        default: DEFAULT_NEAREST_LIMIT,
+        description: 'Most hubs answered.',
+      }),
     ),
   },
   { additionalProperties: false },

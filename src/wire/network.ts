@@ -12,7 +12,9 @@ export const HubSchema = Type.Object({
   sortMinutes: Type.Number({ minimum: 0 }),
   handlingCost: Type.Number({ minimum: 0 }),
   kind: Type.Optional(Type.Enum(HUB_KINDS)),
-  capacityPerDay: Type.Optional(Type.Number({ minimum: 0, description: 'Parcels that may leave the hub per UTC day (CONTRACT §5).' })),
+  capacityPerDay: Type.Optional(
+    Type.Number({ minimum: 0, description: 'Parcels that may leave the hub per UTC day (CONTRACT §5).' }),
+  ),
 });
 
 export const LegSchema = Type.Object({
@@ -25,16 +27,26 @@ export const LegSchema = Type.Object({
   costPerParcel: Type.Number({ minimum: 0 }),
   costPerKg: Type.Number({ minimum: 0 }),
   departures: Type.Optional(
-    Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}$' }), { description: 'UTC HH:MM; absent or empty = continuous shuttle' }),
+    Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}$' }), {
+      description: 'UTC HH:MM; absent or empty = continuous shuttle',
+    }),
   ),
-  days: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'ISO weekdays; absent = every day' })),
+  days: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'ISO weekdays; absent = every day' }),
+  ),
   cutoffMinutes: Type.Optional(Type.Number({ minimum: 0 })),
   co2KgPerKg: Type.Optional(Type.Number({ minimum: 0 })),
   capacityPerDeparture: Type.Optional(
-    Type.Number({ minimum: 0, description: 'Parcels one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).' }),
+    Type.Number({
+      minimum: 0,
+      description: 'Parcels one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).',
+    }),
   ),
   capacityKgPerDeparture: Type.Optional(
-    Type.Number({ minimum: 0, description: 'Kilograms one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).' }),
+    Type.Number({
+      minimum: 0,
+      description: 'Kilograms one departure carries; on a continuous leg, per UTC clock hour (CONTRACT §5).',
+    }),
   ),
 });
 

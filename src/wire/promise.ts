@@ -51,7 +51,10 @@ export const PromiseCellSchema = Type.Union(
     }),
     Type.Null(),
   ],
-  { description: 'What POST /v1/routes answers for this destination and level (its route’s arriveAt, cost, co2Kg); null when it answers NO_ROUTE.' },
+  {
+    description:
+      'What POST /v1/routes answers for this destination and level (its route’s arriveAt, cost, co2Kg); null when it answers NO_ROUTE.',
+  },
 );
 
 export const PromiseResponseSchema = Type.Object({

@@ -27,7 +27,9 @@ export const AvoidSchema = Type.Object(
 
 export const RouteRequestSchema = Type.Object(
   {
-    parcelId: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PARCEL_ID_LENGTH, description: 'Echoed in the answer.' })),
+    parcelId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: MAX_PARCEL_ID_LENGTH, description: 'Echoed in the answer.' }),
+    ),
     origin: HubIdSchema,
     destination: HubIdSchema,
     weightKg: Type.Number({ exclusiveMinimum: 0, maximum: MAX_WEIGHT_KG }),
@@ -70,7 +72,9 @@ export const RouteLegSchema = Type.Object({
   sortMinutes: Type.Integer({ description: 'Sort time at `from` before the parcel was available.' }),
   waitMinutes: Type.Integer({ description: 'From available at `from` to departure.' }),
   cost: Type.Number({ description: 'costPerParcel + costPerKg × weight; unrounded.' }),
-  handlingCost: Type.Number({ description: 'handlingCost of `from`, charged as the parcel leaves it; the route cost is Σ (cost + handlingCost).' }),
+  handlingCost: Type.Number({
+    description: 'handlingCost of `from`, charged as the parcel leaves it; the route cost is Σ (cost + handlingCost).',
+  }),
   co2Kg: Type.Number(),
 });
 

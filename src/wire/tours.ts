@@ -16,9 +16,12 @@ export const MAX_DIMENSIONS = 8;
 const MAX_INT32 = 2_147_483_647;
 const MAX_TIME = 1e12;
 
-const Id = Type.Union([Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), Type.String({ minLength: 1, maxLength: 128 })], {
-  description: 'An integer, as in VROOM, or a string.',
-});
+const Id = Type.Union(
+  [Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), Type.String({ minLength: 1, maxLength: 128 })],
+  {
+    description: 'An integer, as in VROOM, or a string.',
+  },
+);
 /** Written as arrays of two, not tuples: the OpenAPI 3.1 document then needs no `prefixItems`; the latitude's range is checked with the request. */
 const Coordinates = Type.Unsafe<[number, number]>(
   Type.Array(Type.Number({ minimum: -180, maximum: 180 }), {
@@ -41,11 +44,17 @@ export const TourJobSchema = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 1024 })),
     location: Type.Optional(Coordinates),
     location_index: Type.Optional(Index),
-    service: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT32, description: 'Seconds at the job. Default 0.' })),
+    service: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: MAX_INT32, description: 'Seconds at the job. Default 0.' }),
+    ),
     delivery: Type.Optional(Amounts),
     pickup: Type.Optional(Amounts),
-    time_windows: Type.Optional(Type.Array(TimeWindow, { maxItems: 32, description: 'Service starts within one of them. Default: any time.' })),
-    priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Kept first when not every job fits. Default 0.' })),
+    time_windows: Type.Optional(
+      Type.Array(TimeWindow, { maxItems: 32, description: 'Service starts within one of them. Default: any time.' }),
+    ),
+    priority: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 100, description: 'Kept first when not every job fits. Default 0.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -63,10 +72,20 @@ export const TourVehicleSchema = Type.Object(
     endHub: Type.Optional(HubIdSchema),
     capacity: Type.Optional(Amounts),
     time_window: Type.Optional(TimeWindow),
-    max_distance: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT32, description: 'Metres: an electric van\'s range.' })),
-    max_travel_time: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT32, description: 'Seconds of travel (service and waiting not counted).' })),
+    max_distance: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: MAX_INT32, description: "Metres: an electric van's range." }),
+    ),
+    max_travel_time: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_INT32,
+        description: 'Seconds of travel (service and waiting not counted).',
+      }),
+    ),
     max_tasks: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_TOUR_JOBS })),
-    speed_factor: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 5, description: 'Travel times are divided by it. Default 1.' })),
+    speed_factor: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 5, description: 'Travel times are divided by it. Default 1.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -78,10 +97,15 @@ export const ToursRequestSchema = Type.Object(
     jobs: Type.Array(TourJobSchema, { description: `At most ${MAX_TOUR_JOBS} (413 beyond).` }),
     vehicles: Type.Array(TourVehicleSchema, { minItems: 1, description: `At most ${MAX_TOUR_VEHICLES} (413 beyond).` }),
     matrices: Type.Optional(
-      Type.Record(Profile, Type.Object({ durations: MatrixRows, distances: Type.Optional(MatrixRows) }, { additionalProperties: false }), {
-        maxProperties: 8,
-        description: 'Per profile; square, covering every index used. Without them: great-circle distance × detourFactor.',
-      }),
+      Type.Record(
+        Profile,
+        Type.Object({ durations: MatrixRows, distances: Type.Optional(MatrixRows) }, { additionalProperties: false }),
+        {
+          maxProperties: 8,
+          description:
+            'Per profile; square, covering every index used. Without them: great-circle distance × detourFactor.',
+        },
+      ),
     ),
     options: Type.Optional(
       Type.Object(
@@ -89,7 +113,9 @@ export const ToursRequestSchema = Type.Object(
           timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
           iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
           seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
-          detourFactor: Type.Optional(Type.Number({ minimum: 1, maximum: 10, description: 'Road ÷ great-circle distance. Default 1.3.' })),
+          detourFactor: Type.Optional(
+            Type.Number({ minimum: 1, maximum: 10, description: 'Road ÷ great-circle distance. Default 1.3.' }),
+          ),
           speedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, description: 'Default 30.' })),
         },
         { additionalProperties: false },
@@ -122,7 +148,7 @@ const CostFigures = {
   service: Type.Number(),
   waiting_time: Type.Number(),
   priority: Type.Integer(),
-  co2Kg: Type.Union([Type.Number(), Type.Null()], { description: 'By the vehicle\'s profile; null without distances.' }),
+  co2Kg: Type.Union([Type.Number(), Type.Null()], { description: "By the vehicle's profile; null without distances." }),
 };
 
 export const ToursAnswerSchema = Type.Object({
@@ -131,7 +157,9 @@ export const ToursAnswerSchema = Type.Object({
     ...CostFigures,
     routes: Type.Integer(),
     unassigned: Type.Integer(),
-    dieselCo2Kg: Type.Union([Type.Number(), Type.Null()], { description: 'The same routes driven by diesel vans: what the electric ones save.' }),
+    dieselCo2Kg: Type.Union([Type.Number(), Type.Null()], {
+      description: 'The same routes driven by diesel vans: what the electric ones save.',
+    }),
     naive: Type.Object(
       {
         distance: Type.Optional(Type.Number()),
@@ -149,7 +177,9 @@ export const ToursAnswerSchema = Type.Object({
       type: Type.Literal('job'),
       location: Type.Optional(Coordinates),
       location_index: Type.Optional(Type.Integer()),
-      reason: Type.String({ description: 'capacity, time_window, max_distance, max_travel_time, max_tasks, vehicle_time_window or fleet.' }),
+      reason: Type.String({
+        description: 'capacity, time_window, max_distance, max_travel_time, max_tasks, vehicle_time_window or fleet.',
+      }),
       description: Type.String(),
     }),
   ),

@@ -86,7 +86,9 @@ test.each([
     scrape_configs: { job_name: string; dns_sd_configs?: { names: string[]; port: number }[] }[];
   };
   const job = scrape.scrape_configs.find((candidate) => candidate.job_name === name);
-  expect(job?.dns_sd_configs).toEqual([expect.objectContaining({ names: [name], type: 'A', port: metricsPort(config) })]);
+  expect(job?.dns_sd_configs).toEqual([
+    expect.objectContaining({ names: [name], type: 'A', port: metricsPort(config) }),
+  ]);
 });
 
 test('Grafana reads the Prometheus service, and both mount their provisioning from deploy/', () => {
@@ -96,9 +98,16 @@ test('Grafana reads the Prometheus service, and both mount their provisioning fr
     providers: { options: { path: string } }[];
   };
   expect(mounts(grafana).get(provider.providers[0].options.path)).toBe('./deploy/grafana/dashboards');
-  const datasource = parse(readRepoFile('deploy/grafana/provisioning/datasources/prometheus.yml')) as { datasources: { url: string }[] };
-  expect(datasource.datasources.map((source) => source.url)).toEqual([`http://prometheus:${containerPort(prometheus.ports![0])}`]);
-  expect(grafana.environment).toMatchObject({ GF_AUTH_ANONYMOUS_ENABLED: 'true', GF_AUTH_ANONYMOUS_ORG_ROLE: 'Viewer' });
+  const datasource = parse(readRepoFile('deploy/grafana/provisioning/datasources/prometheus.yml')) as {
+    datasources: { url: string }[];
+  };
+  expect(datasource.datasources.map((source) => source.url)).toEqual([
+    `http://prometheus:${containerPort(prometheus.ports![0])}`,
+  ]);
+  expect(grafana.environment).toMatchObject({
+    GF_AUTH_ANONYMOUS_ENABLED: 'true',
+    GF_AUTH_ANONYMOUS_ORG_ROLE: 'Viewer',
+  });
 });
 
 test('Redis keeps an every-second AOF and never evicts (BullMQ needs noeviction)', () => {
@@ -129,6 +138,7 @@ function interpolated(environment: Record<string, string>): Record<string, strin
 }
 
 function explainMissingTool(err: NodeJS.ErrnoException & { stderr?: string }): never {
-  if (err.code === 'ENOENT') throw new Error('docker-compose is not installed (apt-get install docker-compose; .ci/run does)');
+  if (err.code === 'ENOENT')
+    throw new Error('docker-compose is not installed (apt-get install docker-compose; .ci/run does)');
   throw new Error(`docker-compose config -q failed: ${err.stderr ?? err.message}`);
 }

@@ -16,7 +16,9 @@ const DEPCRUISE = join(REPO, 'node_modules', '.bin', 'depcruise');
 
 async function cruise(cwd: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run(DEPCRUISE, ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd });
+    const { stdout } = await run(DEPCRUISE, ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+      cwd,
+    });
     return { code: 0, output: stdout };
   } catch (err) {
     const { code, stdout } = err as { code: number; stdout: string };
@@ -34,7 +36,10 @@ describe('dependency rules', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deps-'));
     try {
       copyFileSync(join(REPO, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } }));
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } }),
+      );
       const files: Record<string, string> = {
         'src/http/app.ts': 'export const app = 1;\n',
         'src/routing/router/router.ts': "import { app } from '../../http/app';\nexport const route = app;\n",

@@ -27,7 +27,7 @@ test('builds with dev dependencies in one stage and runs with production ones in
   expect(runtime.join('\n')).toMatch(/COPY public \.\/public/);
 });
 
-test('both stages run on the Node LTS line that .nvmrc names (the one CI tests beside the machine\'s)', () => {
+test("both stages run on the Node LTS line that .nvmrc names (the one CI tests beside the machine's)", () => {
   const lts = readRepoFile('.nvmrc').trim();
   expect(lts).toMatch(/^\d+$/);
   expect(stages.map((stage) => stage[0].split(/\s+/)[1])).toEqual([
@@ -55,7 +55,9 @@ test('runs what `npm start` runs by default', () => {
 
 test('every package the service imports is a production dependency', () => {
   const { dependencies } = JSON.parse(readRepoFile('package.json')) as { dependencies: Record<string, string> };
-  const imported = new Set(sourceFiles(join(REPO, 'src')).flatMap((file) => importedPackages(readFileSync(file, 'utf8'))));
+  const imported = new Set(
+    sourceFiles(join(REPO, 'src')).flatMap((file) => importedPackages(readFileSync(file, 'utf8'))),
+  );
   const missing = [...imported].filter((name) => !(name in dependencies));
   expect(missing).toEqual([]);
 });
@@ -86,5 +88,10 @@ function importedPackages(source: string): string[] {
   ].map((match) => match[1]);
   return specifiers
     .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:') && !builtinModules.includes(spec))
-    .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+    .map((spec) =>
+      spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }

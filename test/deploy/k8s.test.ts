@@ -30,7 +30,8 @@ interface Container {
 const objects: K8sObject[] = readdirSync(`${__dirname}/../../deploy/k8s`)
   .filter((file) => file.endsWith('.yaml'))
   .flatMap((file) => parseAllDocuments(readRepoFile(`deploy/k8s/${file}`)).map((doc) => doc.toJSON() as K8sObject));
-const find = (kind: string, name: string) => objects.find((object) => object.kind === kind && object.metadata.name === name);
+const find = (kind: string, name: string) =>
+  objects.find((object) => object.kind === kind && object.metadata.name === name);
 const configMap = find('ConfigMap', 'parcel-route')!;
 
 test.each(objects.map((object) => [`${object.kind} ${object.metadata.name}`, object] as const))(
@@ -52,7 +53,9 @@ describe.each([
   const [container] = pod.spec.containers as Container[];
   const environment = (): Record<string, string> => ({
     ...configMap.data,
-    ...Object.fromEntries((container.env ?? []).filter((item) => item.value !== undefined).map((item) => [item.name, item.value!])),
+    ...Object.fromEntries(
+      (container.env ?? []).filter((item) => item.value !== undefined).map((item) => [item.name, item.value!]),
+    ),
   });
 
   it(`runs what \`npm run ${script}\` runs, as a non-root user`, () => {
@@ -73,7 +76,10 @@ describe.each([
     expect(config.host).toBe('0.0.0.0');
     const metricsPort = script === 'start:api' ? config.port : config.metricsPort;
     expect(container.ports.map((port) => port.containerPort)).toEqual([metricsPort]);
-    expect(pod.metadata.annotations).toMatchObject({ 'prometheus.io/port': String(metricsPort), 'prometheus.io/path': '/metrics' });
+    expect(pod.metadata.annotations).toMatchObject({
+      'prometheus.io/port': String(metricsPort),
+      'prometheus.io/path': '/metrics',
+    });
     for (const probe of [container.readinessProbe, container.livenessProbe].filter(Boolean)) {
       expect(probe!.httpGet.port).toBe(container.ports[0].name);
     }

@@ -10,7 +10,16 @@ import { chunkQueueName } from '../../src/batch/queues';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix } from '../../src/synthetic/parcel-mix';
 import { waitFor } from '../support/app-harness';
-import { NDJSON, batchStatus, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import {
+  NDJSON,
+  batchStatus,
+  demoNetwork,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+} from '../support/batch-harness';
 import { auditLedger, heldIds } from '../support/ledger-audit';
 import { ServiceProcess } from '../support/service-process';
 
@@ -22,7 +31,10 @@ describe('a booked batch with its worker killed mid-chunk', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    h = await startBatchApp({ network: withCapacities(await demoNetwork(), 'saturated'), env: { QUEUE_SHARDS: '1', BATCH_CHUNK_SIZE: '100' } });
+    h = await startBatchApp({
+      network: withCapacities(await demoNetwork(), 'saturated'),
+      env: { QUEUE_SHARDS: '1', BATCH_CHUNK_SIZE: '100' },
+    });
     queue = new Queue(chunkQueueName(0), { connection: h.redis, prefix: h.keys.chunkQueuePrefix(0) });
   });
   afterAll(async () => {
@@ -32,7 +44,13 @@ describe('a booked batch with its worker killed mid-chunk', () => {
   });
 
   function startWorker(): ServiceProcess {
-    const env = { REDIS_URL: h.config.redisUrl, KEY_PREFIX: h.prefix, QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1', BATCH_CHUNK_SIZE: '100' };
+    const env = {
+      REDIS_URL: h.config.redisUrl,
+      KEY_PREFIX: h.prefix,
+      QUEUE_SHARDS: '1',
+      WORKER_CONCURRENCY: '1',
+      BATCH_CHUNK_SIZE: '100',
+    };
     const worker = ServiceProcess.start('src/worker-main.ts', env);
     workers.push(worker);
     return worker;
@@ -41,7 +59,12 @@ describe('a booked batch with its worker killed mid-chunk', () => {
   it('books every parcel exactly once', async () => {
     const doc = h.live.require().doc;
     const parcels = [...parcelMix(doc, PARCELS, { seed: 21 })];
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches?book=true', headers: NDJSON, payload: ndjson(parcels) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches?book=true',
+      headers: NDJSON,
+      payload: ndjson(parcels),
+    });
     expect(res.statusCode).toBe(202);
     const batchId = res.json().batchId;
     const first = startWorker();

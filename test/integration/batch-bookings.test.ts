@@ -28,7 +28,15 @@ import { Router } from '../../src/routing/router/router';
 import type { NetworkDocument } from '../../src/routing/types';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
-import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import {
+  NDJSON,
+  demoNetwork,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+} from '../support/batch-harness';
 
 const PARCELS = 3000;
 const CHUNK = 500;
@@ -50,7 +58,8 @@ function bookOneByOne(doc: NetworkDocument, parcels: readonly ParcelRequest[]): 
     const parsed = parseRouteRequest(parcel);
     if (!parsed.ok) return parsed.error.code;
     const outcome = router.route(parsed.query);
-    if (outcome.kind !== 'routed') return outcome.kind === 'no-capacity' ? 'NO_CAPACITY' : outcome.kind === 'no-route' ? 'NO_ROUTE' : 'UNKNOWN_HUB';
+    if (outcome.kind !== 'routed')
+      return outcome.kind === 'no-capacity' ? 'NO_CAPACITY' : outcome.kind === 'no-route' ? 'NO_ROUTE' : 'UNKNOWN_HUB';
     loads.apply(reservationsOf(index, outcome.answer.route, parsed.query.weightKg), 1);
     return outcome.answer.route.legs.map((l) => `${l.legId}@${l.departAt}`).join(' ');
   });
@@ -70,7 +79,11 @@ describe('a booked batch', () => {
 
   beforeAll(async () => {
     doc = withCapacities(await demoNetwork(), 'saturated');
-    h = await startBatchApp({ network: doc, workers: true, env: { QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1', BATCH_CHUNK_SIZE: String(CHUNK) } });
+    h = await startBatchApp({
+      network: doc,
+      workers: true,
+      env: { QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1', BATCH_CHUNK_SIZE: String(CHUNK) },
+    });
     parcels = [...parcelMix(doc, PARCELS, { seed: 11 })];
   });
   afterAll(() => h.close());
@@ -91,12 +104,16 @@ describe('a booked batch', () => {
     const sums = new Map<string, number>();
     for (const line of booked) {
       const parcel = byId.get(line.parcelId) as ParcelRequest;
-      const route = { ...line.route, legs: (line.route?.legs ?? []).map((l) => ({ ...l, departAt: Date.parse(l.departAt) / 60_000 })) };
+      const route = {
+        ...line.route,
+        legs: (line.route?.legs ?? []).map((l) => ({ ...l, departAt: Date.parse(l.departAt) / 60_000 })),
+      };
       const holds = holdsOf(index, route as never, parcel.weightKg);
       for (const { date, fields } of holds.dates) {
         for (const { field } of fields) {
           sums.set(`${date} ${field}`, (sums.get(`${date} ${field}`) ?? 0) + 1);
-          if (field.startsWith('p:')) sums.set(`${date} g${field.slice(1)}`, (sums.get(`${date} g${field.slice(1)}`) ?? 0) + holds.grams);
+          if (field.startsWith('p:'))
+            sums.set(`${date} g${field.slice(1)}`, (sums.get(`${date} g${field.slice(1)}`) ?? 0) + holds.grams);
         }
       }
     }
@@ -104,7 +121,12 @@ describe('a booked batch', () => {
   }
 
   it('books what booking the parcels one by one in submission order books', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches?book=true', headers: NDJSON, payload: ndjson(parcels) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches?book=true',
+      headers: NDJSON,
+      payload: ndjson(parcels),
+    });
     expect(res.statusCode).toBe(202);
     batchId = res.json().batchId;
     const status = await finished(h, batchId, 60_000);
@@ -141,13 +163,20 @@ describe('a booked batch', () => {
 
   it('changes nothing when a recorded chunk runs again', async () => {
     const before = await ledgerCounters();
-    const queue = new Queue<ChunkJobData>(chunkQueueName(0), { connection: h.redis, prefix: h.keys.chunkQueuePrefix(0) });
+    const queue = new Queue<ChunkJobData>(chunkQueueName(0), {
+      connection: h.redis,
+      prefix: h.keys.chunkQueuePrefix(0),
+    });
     const blocking = new Redis(h.config.redisUrl, { maxRetriesPerRequest: null });
     const events = new QueueEvents(chunkQueueName(0), { connection: blocking, prefix: h.keys.chunkQueuePrefix(0) });
     try {
       await events.waitUntilReady();
       const entries = parcels.slice(0, CHUNK).map((p) => ({ id: p.parcelId as string, request: p }));
-      const job = await queue.add(CHUNK_JOB, { batchId, chunk: 0, requestId: 'again', book: true, entries }, { jobId: `${batchId}.again` });
+      const job = await queue.add(
+        CHUNK_JOB,
+        { batchId, chunk: 0, requestId: 'again', book: true, entries },
+        { jobId: `${batchId}.again` },
+      );
       expect(await job.waitUntilFinished(events, 30_000)).toBe('completed');
     } finally {
       await events.close();
@@ -166,25 +195,40 @@ describe('a booked batch', () => {
       chunk: 0,
       requestId: 'twice',
       book: true,
-      entries: parcels.slice(0, 50).map((p) => ({ id: `${p.parcelId}-again`, request: { ...p, parcelId: `${p.parcelId}-again` } })),
+      entries: parcels
+        .slice(0, 50)
+        .map((p) => ({ id: `${p.parcelId}-again`, request: { ...p, parcelId: `${p.parcelId}-again` } })),
     };
     const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
     const second = await bookChunk(data, h.live.require(), deps, fault);
-    if (first.kind !== 'booked' || second.kind !== 'booked') throw new Error(`runs ended ${first.kind}, ${second.kind}`);
+    if (first.kind !== 'booked' || second.kind !== 'booked')
+      throw new Error(`runs ended ${first.kind}, ${second.kind}`);
     expect(second.results.routed).toBeGreaterThan(0);
-    const secondLines = second.results.lines.trim().split('\n').map((text) => JSON.parse(text) as Line);
-    const holdsAfter = holdsOfLines(secondLines.filter((l) => l.bookingId).map((l) => ({ ...l, parcelId: l.parcelId.replace(/-again$/, '') })));
+    const secondLines = second.results.lines
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Line);
+    const holdsAfter = holdsOfLines(
+      secondLines.filter((l) => l.bookingId).map((l) => ({ ...l, parcelId: l.parcelId.replace(/-again$/, '') })),
+    );
     const expected = new Map(before);
     for (const [field, value] of holdsAfter) expected.set(field, (expected.get(field) ?? 0) + value);
     expect(await ledgerCounters()).toEqual(expected);
     // The first run can no longer record its results.
-    expect(await new ResultsStore(h.redis, h.keys).record(otherBatch, 0, first.results, first.token)).toBe('superseded');
+    expect(await new ResultsStore(h.redis, h.keys).record(otherBatch, 0, first.results, first.token)).toBe(
+      'superseded',
+    );
   });
 
   it('refuses book=maybe with a 400 naming the parameter', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches?book=maybe', headers: NDJSON, payload: ndjson(parcels.slice(0, 2)) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches?book=maybe',
+      headers: NDJSON,
+      payload: ndjson(parcels.slice(0, 2)),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/^book: /);
   });

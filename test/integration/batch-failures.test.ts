@@ -25,14 +25,32 @@ describe('recording a chunk twice', () => {
     const batchId = randomUUID();
     await status.begin(batchId, new Date().toISOString());
     // Chunk 0 is routed while the submission still runs, then again (a retry) after the commit.
-    expect(await store.record(batchId, 0, { lines: lines('a', 'b'), routed: 1, failed: 1, lost: false })).toEqual({ state: 'submitting', changed: false });
+    expect(await store.record(batchId, 0, { lines: lines('a', 'b'), routed: 1, failed: 1, lost: false })).toEqual({
+      state: 'submitting',
+      changed: false,
+    });
     expect(await status.read(batchId)).toBeUndefined();
     expect(await status.commit(batchId, 4, 2)).toEqual({ state: 'running', changed: true });
-    expect(await store.record(batchId, 0, { lines: lines('a', 'B'), routed: 2, failed: 0, lost: false })).toEqual({ state: 'running', changed: false });
-    expect(await status.read(batchId)).toMatchObject({ state: 'running', total: 4, routed: 2, failed: 0, completedAt: null });
+    expect(await store.record(batchId, 0, { lines: lines('a', 'B'), routed: 2, failed: 0, lost: false })).toEqual({
+      state: 'running',
+      changed: false,
+    });
+    expect(await status.read(batchId)).toMatchObject({
+      state: 'running',
+      total: 4,
+      routed: 2,
+      failed: 0,
+      completedAt: null,
+    });
 
-    expect(await store.record(batchId, 1, { lines: lines('c', 'd'), routed: 0, failed: 2, lost: true })).toEqual({ state: 'failed', changed: true });
-    expect(await store.record(batchId, 1, { lines: lines('c', 'D'), routed: 1, failed: 1, lost: false })).toEqual({ state: 'completed', changed: true });
+    expect(await store.record(batchId, 1, { lines: lines('c', 'd'), routed: 0, failed: 2, lost: true })).toEqual({
+      state: 'failed',
+      changed: true,
+    });
+    expect(await store.record(batchId, 1, { lines: lines('c', 'D'), routed: 1, failed: 1, lost: false })).toEqual({
+      state: 'completed',
+      changed: true,
+    });
     const done = await status.read(batchId);
     expect(done).toMatchObject({ state: 'completed', total: 4, routed: 3, failed: 1, chunks: 2 });
     expect(done?.completedAt).toEqual(expect.any(String));
@@ -40,7 +58,7 @@ describe('recording a chunk twice', () => {
     expect((await store.read(batchId, 1))?.toString()).toBe(lines('c', 'D'));
   });
 
-  it('renews a submission\'s lease, but never cuts a committed batch\'s time to live', async () => {
+  it("renews a submission's lease, but never cuts a committed batch's time to live", async () => {
     const batchId = randomUUID();
     const { status: key, results } = h.keys.batch(batchId);
     await status.begin(batchId, new Date().toISOString());
@@ -72,14 +90,22 @@ describe('a chunk that fails every attempt', () => {
 
   it('gives each of its parcels an INTERNAL line, and the batch is failed', async () => {
     const parcel = { origin: 'HGH', destination: 'SVO', weightKg: 1 };
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', headers: NDJSON, payload: ndjson([parcel, parcel, parcel]) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      headers: NDJSON,
+      payload: ndjson([parcel, parcel, parcel]),
+    });
     const { batchId } = res.json();
     const status = await finished(h, batchId, 10_000);
     expect(status).toMatchObject({ state: 'failed', total: 3, routed: 0, failed: 3 });
     const out = await results(h, batchId);
     expect(out.map((line) => line.parcelId)).toEqual([1, 2, 3].map((n) => `${batchId}-${n}`));
     for (const line of out) {
-      expect(line.error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('3 attempts failed (no network is active yet)') });
+      expect(line.error).toEqual({
+        code: 'INTERNAL',
+        message: expect.stringContaining('3 attempts failed (no network is active yet)'),
+      });
     }
   });
 });

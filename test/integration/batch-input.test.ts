@@ -10,7 +10,15 @@ import pino from 'pino';
 import { WAIT_MS } from '../../src/batch/results-stream';
 import { startBatchWorkers } from '../../src/batch/worker-pool';
 import { waitFor } from '../support/app-harness';
-import { NDJSON, batchStatus, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import {
+  NDJSON,
+  batchStatus,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+} from '../support/batch-harness';
 
 const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
 
@@ -18,14 +26,19 @@ const PARCEL = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '202
 async function leftovers(h: BatchHarness): Promise<{ batches: string[]; waitingJobs: number }> {
   const found = await h.redis.keys(`${h.prefix}:batch:*`);
   const batches = [...new Set(found.map((key) => /\{b:([^}]+)\}/.exec(key)?.[1]))].sort();
-  const waiting = await Promise.all([0, 1].map((shard) => h.redis.llen(`${h.keys.chunkQueuePrefix(shard)}:chunks-${shard}:wait`)));
+  const waiting = await Promise.all(
+    [0, 1].map((shard) => h.redis.llen(`${h.keys.chunkQueuePrefix(shard)}:chunks-${shard}:wait`)),
+  );
   return { batches: batches as string[], waitingJobs: waiting[0] + waiting[1] };
 }
 
 describe('batch input', () => {
   let h: BatchHarness;
   beforeAll(async () => {
-    h = await startBatchApp({ workers: true, env: { BATCH_MAX_PARCELS: '100', BATCH_CHUNK_SIZE: '10', BODY_LIMIT_BYTES: '1024' } });
+    h = await startBatchApp({
+      workers: true,
+      env: { BATCH_MAX_PARCELS: '100', BATCH_CHUNK_SIZE: '10', BODY_LIMIT_BYTES: '1024' },
+    });
   });
   afterAll(() => h.close());
 
@@ -43,7 +56,12 @@ describe('batch input', () => {
       { ...PARCEL, parcelId: 'bad-level', serviceLevel: 'overnight' },
       PARCEL,
     ];
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', headers: NDJSON, payload: `${ndjson(lines)}\r\n` });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      headers: NDJSON,
+      payload: `${ndjson(lines)}\r\n`,
+    });
     expect(res.statusCode).toBe(202);
     const { batchId, total } = res.json();
     expect(total).toBe(9);
@@ -51,17 +69,19 @@ describe('batch input', () => {
     const status = await finished(h, batchId);
     expect(status).toMatchObject({ state: 'completed', total: 9, routed: 2, failed: 7 });
     const out = await results(h, batchId);
-    expect(out.map((line) => [line.parcelId, (line.error as { code?: string } | undefined)?.code ?? 'routed'])).toEqual([
-      ['ok-1', 'routed'],
-      [`${batchId}-2`, 'VALIDATION'],
-      ['no-weight', 'VALIDATION'],
-      ['unknown-hub', 'UNKNOWN_HUB'],
-      ['ok-1', 'VALIDATION'],
-      [`${batchId}-6`, 'PAYLOAD_TOO_LARGE'],
-      [`${batchId}-7`, 'VALIDATION'],
-      ['bad-level', 'VALIDATION'],
-      [`${batchId}-9`, 'routed'],
-    ]);
+    expect(out.map((line) => [line.parcelId, (line.error as { code?: string } | undefined)?.code ?? 'routed'])).toEqual(
+      [
+        ['ok-1', 'routed'],
+        [`${batchId}-2`, 'VALIDATION'],
+        ['no-weight', 'VALIDATION'],
+        ['unknown-hub', 'UNKNOWN_HUB'],
+        ['ok-1', 'VALIDATION'],
+        [`${batchId}-6`, 'PAYLOAD_TOO_LARGE'],
+        [`${batchId}-7`, 'VALIDATION'],
+        ['bad-level', 'VALIDATION'],
+        [`${batchId}-9`, 'routed'],
+      ],
+    );
     expect(out[1].error).toEqual({ code: 'VALIDATION', message: expect.stringMatching(/^the line is not valid JSON/) });
     expect((out[2].error as { message: string }).message).toMatch(/weightKg/);
     expect((out[4].error as { message: string }).message).toBe("parcelId: 'ok-1' is already used in this batch");
@@ -97,7 +117,11 @@ describe('batch input', () => {
     });
     expect(ndjsonRes.statusCode).toBe(413);
     expect(ndjsonRes.json().error).toBe('PAYLOAD_TOO_LARGE');
-    const jsonRes = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: Array.from({ length: 101 }, () => PARCEL) } });
+    const jsonRes = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: { parcels: Array.from({ length: 101 }, () => PARCEL) },
+    });
     expect(jsonRes.statusCode).toBe(413);
     await sleep(200);
     expect(await leftovers(h)).toEqual(before);
@@ -124,7 +148,12 @@ describe('batch input', () => {
     for (const payload of [{ parcels: 'x' }, { parcels: [], extra: 1 }, [PARCEL]]) {
       expect((await h.app.inject({ method: 'POST', url: '/v1/batches', payload })).statusCode).toBe(400);
     }
-    const text = await h.app.inject({ method: 'POST', url: '/v1/batches', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    const text = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expect(text.statusCode).toBe(415);
   });
 
@@ -146,9 +175,19 @@ describe('a batch without workers', () => {
   afterAll(() => h.close());
 
   it('stays queued; its results, asked for early, wait for the workers and then come whole', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL, { ...PARCEL, weightKg: 0 }] } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: { parcels: [PARCEL, { ...PARCEL, weightKg: 0 }] },
+    });
     const { batchId } = res.json();
-    expect(await batchStatus(h, batchId)).toMatchObject({ state: 'queued', total: 2, routed: 0, failed: 0, completedAt: null });
+    expect(await batchStatus(h, batchId)).toMatchObject({
+      state: 'queued',
+      total: 2,
+      routed: 0,
+      failed: 0,
+      completedAt: null,
+    });
     let answered = false;
     const early = h.app.inject({ method: 'GET', url: `/v1/batches/${batchId}/results` }).finally(() => {
       answered = true;
@@ -160,7 +199,10 @@ describe('a batch without workers', () => {
     try {
       const body = await early;
       expect(body.statusCode).toBe(200);
-      const lines = body.body.trim().split('\n').map((line) => JSON.parse(line));
+      const lines = body.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines.map((line) => line.parcelId)).toEqual([`${batchId}-1`, `${batchId}-2`]);
       expect(lines[0].route.hubs[0]).toBe('HGH');
       expect(lines[1].error.code).toBe('VALIDATION');
@@ -172,7 +214,9 @@ describe('a batch without workers', () => {
   it('ends results still waiting when the server closes, rather than holding the shutdown', async () => {
     const own = await startBatchApp({ prefix: h.prefix });
     const res = await own.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [PARCEL] } });
-    const waiting = own.app.inject({ method: 'GET', url: `/v1/batches/${res.json().batchId}/results` }).catch((err: Error) => err);
+    const waiting = own.app
+      .inject({ method: 'GET', url: `/v1/batches/${res.json().batchId}/results` })
+      .catch((err: Error) => err);
     await sleep(2 * WAIT_MS);
     const started = Date.now();
     await own.close();

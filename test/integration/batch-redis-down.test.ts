@@ -63,7 +63,10 @@ describe('Redis down while a batch is submitted', () => {
 
     // The data written before the outage comes back with Redis, and is cleaned up then.
     await server.start();
-    await waitFor(async () => h.redis.status === 'ready' && (await batchKeys()).length === 0 && (await waitingChunks()) === 0, 5000);
+    await waitFor(
+      async () => h.redis.status === 'ready' && (await batchKeys()).length === 0 && (await waitingChunks()) === 0,
+      5000,
+    );
 
     const retry = await h.app.inject({
       method: 'POST',

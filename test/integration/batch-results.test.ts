@@ -11,7 +11,15 @@ import { parseRouteRequest } from '../../src/api/route-request';
 import { LOCK_MS } from '../../src/batch/worker-pool';
 import { AppError } from '../../src/errors';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
-import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import {
+  NDJSON,
+  demoNetwork,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+} from '../support/batch-harness';
 
 describe('a batch of 10,000 parcels', () => {
   let h: BatchHarness;
@@ -50,7 +58,9 @@ describe('a batch of 10,000 parcels', () => {
     const status = await finished(h, batchId);
     lag.disable();
     const longestBlockMs = lag.max / 1e6;
-    console.log(`10,000 parcels in ${Date.now() - started} ms; longest event-loop block ${longestBlockMs.toFixed(1)} ms (lock ${LOCK_MS} ms)`);
+    console.log(
+      `10,000 parcels in ${Date.now() - started} ms; longest event-loop block ${longestBlockMs.toFixed(1)} ms (lock ${LOCK_MS} ms)`,
+    );
     // BullMQ renews a chunk's lock every LOCK_MS / 2: the event loop never blocks for anywhere near that.
     expect(longestBlockMs).toBeLessThan(LOCK_MS / 4);
 
@@ -76,7 +86,11 @@ describe('a batch of 10,000 parcels', () => {
   });
 
   it('keeps the status and results for RESULTS_TTL', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/batches', payload: { parcels: [{ origin: 'HGH', destination: 'SVO', weightKg: 1 }] } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: { parcels: [{ origin: 'HGH', destination: 'SVO', weightKg: 1 }] },
+    });
     const { batchId } = res.json();
     await finished(h, batchId);
     const keys = h.keys.batch(batchId);

@@ -9,7 +9,16 @@ import { Queue } from 'bullmq';
 import { chunkQueueName } from '../../src/batch/queues';
 import { LOCK_MS, STALLED_CHECK_MS } from '../../src/batch/worker-pool';
 import { waitFor } from '../support/app-harness';
-import { NDJSON, batchStatus, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import {
+  NDJSON,
+  batchStatus,
+  demoNetwork,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+} from '../support/batch-harness';
 import { ServiceProcess } from '../support/service-process';
 
 const PARCELS = 30_000;
@@ -36,7 +45,12 @@ describe('worker processes stopped mid-batch', () => {
   });
 
   function startWorker(): ServiceProcess {
-    const worker = ServiceProcess.start('src/worker-main.ts', { REDIS_URL: h.config.redisUrl, KEY_PREFIX: h.prefix, QUEUE_SHARDS: '1', WORKER_CONCURRENCY: '1' });
+    const worker = ServiceProcess.start('src/worker-main.ts', {
+      REDIS_URL: h.config.redisUrl,
+      KEY_PREFIX: h.prefix,
+      QUEUE_SHARDS: '1',
+      WORKER_CONCURRENCY: '1',
+    });
     workers.push(worker);
     return worker;
   }
@@ -75,7 +89,9 @@ describe('worker processes stopped mid-batch', () => {
     startWorker();
     await expectEveryParcelOnce(batchId);
     const recoveryMs = Date.now() - killedAt;
-    console.log(`SIGKILL: batch completed ${recoveryMs} ms after the kill (lock ${LOCK_MS} ms, stalled check every ${STALLED_CHECK_MS} ms)`);
+    console.log(
+      `SIGKILL: batch completed ${recoveryMs} ms after the kill (lock ${LOCK_MS} ms, stalled check every ${STALLED_CHECK_MS} ms)`,
+    );
     expect(recoveryMs).toBeLessThan(LOCK_MS + STALLED_CHECK_MS + 8_000);
   }, 60_000);
 

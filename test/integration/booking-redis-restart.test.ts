@@ -58,7 +58,11 @@ describe('bookings across a Redis restart (AOF, fsync every second)', () => {
       expect([id, res.statusCode, res.body]).toEqual([id, 200, body]);
     }
     const audit = await auditLedger(h.redis, h.keys, network);
-    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({ over: [], mismatches: [], unsettled: [] });
+    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({
+      over: [],
+      mismatches: [],
+      unsettled: [],
+    });
     expect(audit.holds.get('2026-11-24')?.size).toBe(made.length);
   }
 
@@ -88,7 +92,12 @@ describe('bookings across a Redis restart (AOF, fsync every second)', () => {
     await server.start();
     await expectAllThere();
     // The view reads the restarted ledger: the next booking takes the room that is left, not more.
-    await waitFor(async () => (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: PARCEL })).json().route.legs[0].legId === 'NIGHT', 3000);
+    await waitFor(
+      async () =>
+        (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: PARCEL })).json().route.legs[0].legId ===
+        'NIGHT',
+      3000,
+    );
     await bookSome(1);
     expect(made[made.length - 1].body).toContain('"NIGHT"');
   });

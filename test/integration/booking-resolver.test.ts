@@ -22,7 +22,10 @@ import { hub, leg, sketch } from '../support/sketch';
 
 const network: NetworkDocument = sketch(
   [hub('A', { capacityPerDay: 10 }), hub('B'), hub('C')],
-  [leg('NIGHT', 'A', 'C', { departures: ['23:30'], capacityPerDeparture: 10 }), leg('CB', 'C', 'B', { capacityPerDeparture: 10 })],
+  [
+    leg('NIGHT', 'A', 'C', { departures: ['23:30'], capacityPerDeparture: 10 }),
+    leg('CB', 'C', 'B', { capacityPerDeparture: 10 }),
+  ],
 );
 const PARCEL = { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z' };
 /** What the night route holds: NIGHT at 23:30 on Tuesday and A's Tuesday; CB's hour from 00:00 on Wednesday and C's Wednesday. */
@@ -49,7 +52,8 @@ describe('resolving what a stopped process left', () => {
 
   /** Makes a booking's marks a minute old and more, as if the process that made them stopped. */
   async function age(id: string): Promise<void> {
-    for (const date of ['2026-11-24', '2026-11-25']) await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
+    for (const date of ['2026-11-24', '2026-11-25'])
+      await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
   }
   const audit = () => auditLedger(h.redis, h.keys, network);
 
@@ -57,7 +61,9 @@ describe('resolving what a stopped process left', () => {
     const id = '20261125-PendingPendingPendingP';
     const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: ['2026-11-24', '2026-11-25'], json: '{}' });
     await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
-    await h.capacity.ledger.reserve('2026-11-25', [{ id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record }]);
+    await h.capacity.ledger.reserve('2026-11-25', [
+      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
+    ]);
     expect(heldIds(await audit()).has(id)).toBe(true);
     await h.capacity.resolver.sweep();
     // Made just now: a sweep leaves it to the process making it.
@@ -65,7 +71,12 @@ describe('resolving what a stopped process left', () => {
     await age(id);
     await h.capacity.resolver.sweep();
     const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, pending: after.pending, mismatches: after.mismatches }).toEqual({
+    expect({
+      held: heldIds(after).has(id),
+      unsettled: after.unsettled,
+      pending: after.pending,
+      mismatches: after.mismatches,
+    }).toEqual({
       held: false,
       unsettled: [],
       pending: [],
@@ -80,7 +91,11 @@ describe('resolving what a stopped process left', () => {
     await age(id);
     await h.capacity.resolver.sweep();
     const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({ held: false, unsettled: [], mismatches: [] });
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
   });
 
   it('drops a mark left on a confirmed booking, which stays booked', async () => {
@@ -102,7 +117,11 @@ describe('resolving what a stopped process left', () => {
     // The next process to meet it resolves it: here a GET, before any sweep.
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(404);
     const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({ held: false, unsettled: [], mismatches: [] });
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
   });
 
@@ -110,10 +129,23 @@ describe('resolving what a stopped process left', () => {
     const body = { ...PARCEL, parcelId: 'taken-over' };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const keyHash = idempotencyHash('', 'stopped-key');
-    await redis.set(h.keys.bookingIdempotency(keyHash), `20261125-StoppedStoppedStoppedS ${hash} ${Date.now() - 61_000}`);
-    const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers: { 'idempotency-key': 'stopped-key' } });
+    await redis.set(
+      h.keys.bookingIdempotency(keyHash),
+      `20261125-StoppedStoppedStoppedS ${hash} ${Date.now() - 61_000}`,
+    );
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/bookings',
+      payload: body,
+      headers: { 'idempotency-key': 'stopped-key' },
+    });
     expect(res.statusCode).toBe(201);
-    const replay = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers: { 'idempotency-key': 'stopped-key' } });
+    const replay = await h.app.inject({
+      method: 'POST',
+      url: '/v1/bookings',
+      payload: body,
+      headers: { 'idempotency-key': 'stopped-key' },
+    });
     expect([replay.statusCode, replay.json().bookingId]).toEqual([200, res.json().bookingId]);
   });
 });

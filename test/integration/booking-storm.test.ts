@@ -65,7 +65,8 @@ describe('never oversold: 2 API and 2 worker processes, 50 clients, replays and 
       apis.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 0; i < 2; i++) processes.push(ServiceProcess.start('src/worker-main.ts', env));
-    for (const api of apis) await waitFor(async () => (await fetch(`${api}/health/ready`).catch(() => undefined))?.status === 200, 30_000);
+    for (const api of apis)
+      await waitFor(async () => (await fetch(`${api}/health/ready`).catch(() => undefined))?.status === 200, 30_000);
   }, 60_000);
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -126,10 +127,18 @@ describe('never oversold: 2 API and 2 worker processes, 50 clients, replays and 
     };
 
     const batchParcels = [...parcelMix(doc, BATCH_PARCELS, { seed: 78, waves: 8 })];
-    const submitted = fetch(`${apis[0]}/v1/batches?book=true`, { method: 'POST', headers: NDJSON, body: ndjson(batchParcels) });
+    const submitted = fetch(`${apis[0]}/v1/batches?book=true`, {
+      method: 'POST',
+      headers: NDJSON,
+      body: ndjson(batchParcels),
+    });
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
     const { batchId } = (await (await submitted).json()) as { batchId: string };
-    await waitFor(async () => ((await (await fetch(`${apis[1]}/v1/batches/${batchId}`)).json()) as { state: string }).state === 'completed', 120_000);
+    await waitFor(
+      async () =>
+        ((await (await fetch(`${apis[1]}/v1/batches/${batchId}`)).json()) as { state: string }).state === 'completed',
+      120_000,
+    );
     const lines = (await (await fetch(`${apis[1]}/v1/batches/${batchId}/results`)).text())
       .trim()
       .split('\n')
@@ -137,14 +146,17 @@ describe('never oversold: 2 API and 2 worker processes, 50 clients, replays and 
     const weights = new Map(batchParcels.map((p) => [p.parcelId, p.weightKg]));
     const booked = lines.filter((line) => line.bookingId);
     // Release a few batch bookings too.
-    for (const line of booked.splice(0, 20)) expect((await fetch(`${apis[1]}/v1/bookings/${line.bookingId}`, { method: 'DELETE' })).status).toBe(204);
-    for (const line of booked) live.set(line.bookingId as string, { weightKg: weights.get(line.parcelId) as number, answer: line });
+    for (const line of booked.splice(0, 20))
+      expect((await fetch(`${apis[1]}/v1/bookings/${line.bookingId}`, { method: 'DELETE' })).status).toBe(204);
+    for (const line of booked)
+      live.set(line.bookingId as string, { weightKg: weights.get(line.parcelId) as number, answer: line });
 
     // Every routing of a booking counts in parcel_routes_total: more than the bookings answered means dates refused some (contention).
     let routings = 0;
     for (const api of apis) {
       const exposition = parseExposition(await (await fetch(`${api}/metrics`)).text());
-      for (const sample of samplesOf(exposition, 'parcel_routes_total', { source: 'sync' })) if (sample.labels.outcome !== 'invalid') routings += sample.value;
+      for (const sample of samplesOf(exposition, 'parcel_routes_total', { source: 'sync' }))
+        if (sample.labels.outcome !== 'invalid') routings += sample.value;
     }
     const answered = (statuses.get(201) ?? 0) + (statuses.get(422) ?? 0);
     console.log(
@@ -161,12 +173,16 @@ describe('never oversold: 2 API and 2 worker processes, 50 clients, replays and 
     expect(audit.unsettled).toEqual([]);
     expect(audit.pending).toEqual([]);
     // The holds are the live bookings' (a batch parcel with no legs holds nothing), each what its route takes.
-    const expected = [...live].filter(([id, b]) => !id.includes('.') || (b.answer.route?.legs.length ?? 0) > 0).map(([id]) => id);
+    const expected = [...live]
+      .filter(([id, b]) => !id.includes('.') || (b.answer.route?.legs.length ?? 0) > 0)
+      .map(([id]) => id);
     expect([...heldIds(audit)].sort()).toEqual(expected.sort());
     const index = prepareNetwork(doc);
     for (const [id, { weightKg, answer }] of live) {
       const route = answer.route as NonNullable<Answer['route']>;
-      const plan = { legs: route.legs.map((leg) => ({ ...leg, departAt: isoToMinutes(leg.departAt, 'down') as number })) } as unknown as RoutePlan;
+      const plan = {
+        legs: route.legs.map((leg) => ({ ...leg, departAt: isoToMinutes(leg.departAt, 'down') as number })),
+      } as unknown as RoutePlan;
       for (const { date, fields } of holdsOf(index, plan, weightKg).dates) {
         expect([id, date, audit.holds.get(date)?.get(id)]).toEqual([id, date, fields.map((f) => f.field)]);
       }

@@ -37,7 +37,8 @@ class Model {
     const holds = this.of(this.holds, date);
     const get = (field: string) => counts.get(field) ?? 0;
     const token = bookings[0]?.token;
-    const otherRun = chunk !== '' && [...holds].some(([id, held]) => id.startsWith(`${chunk}.`) && held.token !== token);
+    const otherRun =
+      chunk !== '' && [...holds].some(([id, held]) => id.startsWith(`${chunk}.`) && held.token !== token);
     return bookings
       .map((b) => {
         const held = holds.get(b.id);
@@ -68,7 +69,8 @@ class Model {
         if (!held || (token !== '' && held.token !== token)) return 'n';
         for (const field of held.fields) {
           counts.set(field, (counts.get(field) ?? 0) - 1);
-          if (field.startsWith('p:')) counts.set(`g${field.slice(1)}`, (counts.get(`g${field.slice(1)}`) ?? 0) - held.grams);
+          if (field.startsWith('p:'))
+            counts.set(`g${field.slice(1)}`, (counts.get(`g${field.slice(1)}`) ?? 0) - held.grams);
         }
         holds.delete(id);
         return 'r';
@@ -94,7 +96,8 @@ function fieldsOf(rng: Rng): FieldCapacity[] {
       grams: rng.chance(0.5) ? rng.int(1, 20) * 1000 : -1,
     });
   }
-  for (const hub of ['A', 'B', 'C']) fields.push({ field: `h:${hub}`, parcels: rng.chance(0.7) ? rng.int(2, 8) : -1, grams: -1 });
+  for (const hub of ['A', 'B', 'C'])
+    fields.push({ field: `h:${hub}`, parcels: rng.chance(0.7) ? rng.int(2, 8) : -1, grams: -1 });
   return [...new Map(fields.map((f) => [f.field, f])).values()];
 }
 
@@ -120,7 +123,10 @@ describe('the capacity ledger against a model', () => {
     const fieldsByDate = new Map(DATES.map((date) => [date, fieldsOf(rng)]));
     const view = new LoadsView(ledger, 1000);
     // Bookings made one at a time, and the parcels of two batch chunks.
-    const ids = [...Array.from({ length: 30 }, (_, i) => `B${i}`), ...Array.from({ length: 20 }, (_, i) => `batch.${i % 2}.${i}`)];
+    const ids = [
+      ...Array.from({ length: 30 }, (_, i) => `B${i}`),
+      ...Array.from({ length: 20 }, (_, i) => `batch.${i % 2}.${i}`),
+    ];
     let booked = 0;
     let refused = 0;
     let releases = 0;
@@ -171,9 +177,15 @@ describe('the capacity ledger against a model', () => {
     const follower = new LoadsView(ledger, 1000);
     await follower.refresh();
     for (const date of DATES) {
-      expect(Object.fromEntries([...follower.valuesOf(date)].map(([f, v]) => [f, String(v)]))).toEqual(model.load(date));
+      expect(Object.fromEntries([...follower.valuesOf(date)].map(([f, v]) => [f, String(v)]))).toEqual(
+        model.load(date),
+      );
     }
-    expect({ booked: booked > 5, refused: refused > 0, releases: releases > 0 }).toEqual({ booked: true, refused: true, releases: true });
+    expect({ booked: booked > 5, refused: refused > 0, releases: releases > 0 }).toEqual({
+      booked: true,
+      refused: true,
+      releases: true,
+    });
   });
 
   it('a view never goes back to a value older than one it has: a log entry read after a later answer', async () => {
@@ -193,7 +205,10 @@ describe('the capacity ledger against a model', () => {
   it('a view reads a date whole when its ledger starts again from nothing', async () => {
     const date = DATES[2];
     const k = keys(prefix).capacityDate(date);
-    const fields: FieldCapacity[] = [{ field: 'h:A', parcels: -1, grams: -1 }, { field: 'h:B', parcels: -1, grams: -1 }];
+    const fields: FieldCapacity[] = [
+      { field: 'h:A', parcels: -1, grams: -1 },
+      { field: 'h:B', parcels: -1, grams: -1 },
+    ];
     const view = new LoadsView(ledger, 1000);
     for (const id of ['a', 'b', 'c']) await ledger.reserve(date, [{ id, token: 't', grams: 0, fields }]);
     await view.refresh();
@@ -209,7 +224,10 @@ describe('the capacity ledger against a model', () => {
 
   it('a view that follows the log reads a date whole when it missed entries', async () => {
     const date = DATES[0];
-    const fields: FieldCapacity[] = [{ field: 'p:LEG:29000000', parcels: -1, grams: -1 }, { field: 'h:A', parcels: -1, grams: -1 }];
+    const fields: FieldCapacity[] = [
+      { field: 'p:LEG:29000000', parcels: -1, grams: -1 },
+      { field: 'h:A', parcels: -1, grams: -1 },
+    ];
     const follower = new LoadsView(ledger, 1000);
     await ledger.reserve(date, [{ id: 'first', token: 't', grams: 1000, fields }]);
     await follower.refresh();

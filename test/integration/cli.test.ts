@@ -34,7 +34,14 @@ describe('parcel-route', () => {
   });
 
   async function cli(...args: string[]): Promise<Run> {
-    const argv = ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'src/cli/main.ts'), ...args, '--url', url];
+    const argv = [
+      '-r',
+      join(ROOT, 'test/support/swc-register.js'),
+      join(ROOT, 'src/cli/main.ts'),
+      ...args,
+      '--url',
+      url,
+    ];
     try {
       const { stdout, stderr } = await promisify(execFile)(process.execPath, argv, { cwd: ROOT });
       return { code: 0, stdout, stderr };
@@ -55,18 +62,33 @@ describe('parcel-route', () => {
     expect(run.stderr).toMatch(/^batch [0-9a-f-]+: 3,001 parcels queued$/m);
     expect(run.stderr).toMatch(/\[#{30}\] 100% 3,001\/3,001 parcels · [\d,]+ routed · [\d,]+ failed · [\d,]+\/s/);
     expect(run.stderr).toMatch(/completed: results in .*results\.ndjson/);
-    const lines = readFileSync(output, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { parcelId: string; error?: unknown });
+    const lines = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { parcelId: string; error?: unknown });
     expect(lines).toHaveLength(3001);
     expect(lines.slice(0, 3000).map((line) => line.parcelId)).toEqual(parcels.map((p) => p.parcelId));
     expect(lines[3000].error).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('route: prints one route readably', async () => {
-    const run = await cli('route', 'HGH', 'SVO', '--level', 'express', '--weight', '2', '--ready', '2026-11-24T08:00:00Z');
+    const run = await cli(
+      'route',
+      'HGH',
+      'SVO',
+      '--level',
+      'express',
+      '--weight',
+      '2',
+      '--ready',
+      '2026-11-24T08:00:00Z',
+    );
     expect(run.code).toBe(0);
     const [title, depart, deadline, cost, ...legs] = run.stdout.trim().split('\n');
     expect(title).toMatch(/^HGH → SVO · express · network \w+$/);
-    expect(depart).toMatch(/^ {2}depart 2026-11-2\d \d\d:\d\dZ {3}arrive 2026-11-2\d \d\d:\d\dZ {3}\(\d+ h \d\d min after hand-in\)$/);
+    expect(depart).toMatch(
+      /^ {2}depart 2026-11-2\d \d\d:\d\dZ {3}arrive 2026-11-2\d \d\d:\d\dZ {3}\(\d+ h \d\d min after hand-in\)$/,
+    );
     expect(deadline).toMatch(/^ {2}deadline 2026-11-27 08:00Z: (met|missed)/);
     expect(cost).toMatch(/^ {2}cost \d+\.\d\d · CO2 \d+\.\d\d kg · \d+ legs? via HGH( → \S+)* → SVO$/);
     expect(legs.length).toBeGreaterThan(0);
@@ -77,7 +99,9 @@ describe('parcel-route', () => {
     const run = await cli('tours', join(ROOT, 'docs/examples/tours-rural.json'));
     expect(run.code).toBe(0);
     const [summary, naive, ...rest] = run.stdout.trim().split('\n');
-    expect(summary).toMatch(/^\d+ routes? · [\d.]+ km · \d+ h \d\d min driving · [\d.]+ kg CO2 \([\d.]+ kg CO2 with diesel vans\) · \d+ unassigned$/);
+    expect(summary).toMatch(
+      /^\d+ routes? · [\d.]+ km · \d+ h \d\d min driving · [\d.]+ kg CO2 \([\d.]+ kg CO2 with diesel vans\) · \d+ unassigned$/,
+    );
     expect(naive).toMatch(/^ {2}in list order instead: [\d.]+ km · /);
     expect(rest.some((line) => /^ {2}vehicle ev-\d \(ev\): [\d.]+ km, .*: \d+( → \d+)*$/.test(line))).toBe(true);
     expect(rest.some((line) => /^ {2}job \d+ unassigned: max_distance \(/.test(line))).toBe(true);

@@ -24,7 +24,10 @@ interface Panel {
   panels?: Panel[];
 }
 
-const dashboard = JSON.parse(readFileSync(join(REPO, 'deploy/grafana/dashboards/parcel-routing.json'), 'utf8')) as { uid: string; panels: Panel[] };
+const dashboard = JSON.parse(readFileSync(join(REPO, 'deploy/grafana/dashboards/parcel-routing.json'), 'utf8')) as {
+  uid: string;
+  panels: Panel[];
+};
 const panels = dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]).filter((panel) => panel.targets);
 const queries = panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ panel, ...target })));
 const namesUsed = new Set(queries.flatMap((query) => metricNames(query.expr)));
@@ -39,14 +42,23 @@ describe('the dashboard', () => {
   });
 
   it.each([
-    ['throughput against the billion-a-day line', ['parcel_routes_total', 'parcel_daily_volume_projection', 'parcel_daily_volume_target']],
+    [
+      'throughput against the billion-a-day line',
+      ['parcel_routes_total', 'parcel_daily_volume_projection', 'parcel_daily_volume_target'],
+    ],
     ['latency', ['http_request_duration_seconds_bucket', 'parcel_route_compute_seconds_bucket']],
     ['deadline hit ratio', ['parcel_deadline_total']],
     ['queue depth and job rates', ['parcel_queue_jobs', 'parcel_batch_parcels_total']],
     ['batch progress', ['parcel_batches_total']],
-    ['event-loop lag, heap and RSS', ['nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'process_resident_memory_bytes']],
+    [
+      'event-loop lag, heap and RSS',
+      ['nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'process_resident_memory_bytes'],
+    ],
     ['the network version', ['parcel_network_info']],
-    ['the fullest departures and hub-days, bookings and refusals', ['parcel_departure_utilisation', 'parcel_hub_day_utilisation', 'parcel_bookings_total']],
+    [
+      'the fullest departures and hub-days, bookings and refusals',
+      ['parcel_departure_utilisation', 'parcel_hub_day_utilisation', 'parcel_bookings_total'],
+    ],
   ])('shows %s', (_topic, names) => {
     for (const name of names) expect([name, namesUsed.has(name)]).toEqual([name, true]);
   });
@@ -61,7 +73,11 @@ describe('the dashboard', () => {
   it('names only metrics that a live GET /metrics exports', async () => {
     const h = await startApp({ network: tinyNetwork() });
     try {
-      await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { origin: 'HGH', destination: 'SVO', weightKg: 1 } });
+      await h.app.inject({
+        method: 'POST',
+        url: '/v1/routes',
+        payload: { origin: 'HGH', destination: 'SVO', weightKg: 1 },
+      });
       const exposition = parseExposition((await h.app.inject({ method: 'GET', url: '/metrics' })).body);
       const unknown = [...namesUsed].filter((name) => !familyOf(exposition, name));
       expect(unknown).toEqual([]);
@@ -79,7 +95,10 @@ describeWith(['promtool'])('the dashboard queries, checked by promtool', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('all parse as PromQL', async () => {
-    const rules = queries.map((query) => ({ record: `dashboard:panel_${query.panel.id}:${query.refId}`, expr: query.expr }));
+    const rules = queries.map((query) => ({
+      record: `dashboard:panel_${query.panel.id}:${query.refId}`,
+      expr: query.expr,
+    }));
     const file = join(dir, 'dashboard-rules.yml');
     writeFileSync(file, JSON.stringify({ groups: [{ name: 'dashboard', rules }] }, null, 2));
     const { stdout } = await promisify(execFile)('promtool', ['check', 'rules', file]);

@@ -16,7 +16,9 @@ describe('ensureRedis', () => {
   it('does nothing when REDIS_URL is set, or when Redis already answers', async () => {
     const notices: string[] = [];
     const port = await freePort();
-    expect(await ensureRedis({ redisUrlIsDefault: false }, project, (l) => notices.push(l), { host: '127.0.0.1', port })).toBeUndefined();
+    expect(
+      await ensureRedis({ redisUrlIsDefault: false }, project, (l) => notices.push(l), { host: '127.0.0.1', port }),
+    ).toBeUndefined();
     expect(await ensureRedis({ redisUrlIsDefault: true }, project, (l) => notices.push(l))).toBeUndefined();
     expect(notices).toEqual([]);
   });
@@ -24,7 +26,10 @@ describe('ensureRedis', () => {
   it('starts redis-server with its data under the project, says so in one line, and stops it', async () => {
     const port = await freePort();
     const notices: string[] = [];
-    const embedded = await ensureRedis({ redisUrlIsDefault: true }, project, (l) => notices.push(l), { host: '127.0.0.1', port });
+    const embedded = await ensureRedis({ redisUrlIsDefault: true }, project, (l) => notices.push(l), {
+      host: '127.0.0.1',
+      port,
+    });
     try {
       expect(embedded?.pid).toEqual(expect.any(Number));
       expect(await answersPing('127.0.0.1', port)).toBe(true);
@@ -34,7 +39,9 @@ describe('ensureRedis', () => {
       // Bookings must survive a restart: the append-only file, fsynced every second.
       const client = new Redis({ host: '127.0.0.1', port });
       try {
-        expect(await client.config('GET', 'append*')).toEqual(expect.arrayContaining(['appendonly', 'yes', 'appendfsync', 'everysec']));
+        expect(await client.config('GET', 'append*')).toEqual(
+          expect.arrayContaining(['appendonly', 'yes', 'appendfsync', 'everysec']),
+        );
       } finally {
         client.disconnect();
       }
@@ -47,7 +54,9 @@ describe('ensureRedis', () => {
   it('fails with one line naming the ways out when redis-server is not installed', async () => {
     const port = await freePort();
     const options = { host: '127.0.0.1', port, binary: 'redis-server-not-installed' };
-    const error = await ensureRedis({ redisUrlIsDefault: true }, project, () => undefined, options).catch((err: Error) => err);
+    const error = await ensureRedis({ redisUrlIsDefault: true }, project, () => undefined, options).catch(
+      (err: Error) => err,
+    );
     expect(error).toBeInstanceOf(RedisMissingError);
     expect((error as Error).message).not.toContain('\n');
     expect((error as Error).message).toMatch(/install Redis.*docker compose up.*REDIS_URL/);

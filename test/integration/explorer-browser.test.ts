@@ -18,7 +18,13 @@ import { startApp, type Harness } from '../support/app-harness';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 
 const ARTIFACTS = join(packageRoot(), 'artifacts', 'explorer');
-const ROUTE = { origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
+const ROUTE = {
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1.5,
+  readyAt: '2026-11-24T08:00:00Z',
+  serviceLevel: 'express',
+};
 
 jest.setTimeout(90_000);
 
@@ -35,7 +41,8 @@ describeWithChromium()('the explorer in Chromium', () => {
   async function open(path: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
     const opened = await browser.newPage({ viewport });
     opened.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     opened.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     opened.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
@@ -75,8 +82,16 @@ describeWithChromium()('the explorer in Chromium', () => {
     doc = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
     h = await startApp({ network: doc });
     origin = await h.app.listen({ host: '127.0.0.1', port: 0 });
-    const closure = { legId: 'AIR-HGH-SVO-1', from: '2026-11-20T00:00:00Z', until: '2026-12-20T00:00:00Z', reason: 'explorer test' };
-    expect((await h.app.inject({ method: 'POST', url: '/v1/network/closures', payload: closure, headers: h.admin })).statusCode).toBe(201);
+    const closure = {
+      legId: 'AIR-HGH-SVO-1',
+      from: '2026-11-20T00:00:00Z',
+      until: '2026-12-20T00:00:00Z',
+      reason: 'explorer test',
+    };
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/v1/network/closures', payload: closure, headers: h.admin }))
+        .statusCode,
+    ).toBe(201);
     // One booking, so that the capacity panel has a departure and a hub-day to show.
     expect((await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: ROUTE })).statusCode).toBe(201);
     browser = await launchChromium();
@@ -94,27 +109,39 @@ describeWithChromium()('the explorer in Chromium', () => {
   });
 
   it('draws every hub by kind and every leg by mode over the coastlines', async () => {
-    const hubs = await page.$$eval('#map .hubs circle', (circles) => circles.map((c) => `${c.getAttribute('data-hub')} ${c.getAttribute('class')}`));
+    const hubs = await page.$$eval('#map .hubs circle', (circles) =>
+      circles.map((c) => `${c.getAttribute('data-hub')} ${c.getAttribute('class')}`),
+    );
     expect(hubs).toEqual(doc.hubs.map((hub) => `${hub.id} hub kind-${hub.kind}`));
-    expect(await page.$$eval('#map .legs path', (paths) => paths.map((p) => p.getAttribute('data-leg')))).toEqual(doc.legs.map((leg) => leg.id));
+    expect(await page.$$eval('#map .legs path', (paths) => paths.map((p) => p.getAttribute('data-leg')))).toEqual(
+      doc.legs.map((leg) => leg.id),
+    );
     expect(await page.$eval('#map .land', (land) => land.getAttribute('d')?.length ?? 0)).toBeGreaterThan(1000);
     expect(await page.textContent('#network-status')).toContain(`${doc.hubs.length} hubs, ${doc.legs.length} legs`);
   });
 
   it('lists the closure and crosses its leg out on the map', async () => {
-    expect(await page.textContent('#closures')).toMatch(/leg AIR-HGH-SVO-1 closed Fri 20 Nov 00:00 – Sun 20 Dec 00:00 UTC\s*explorer test/);
+    expect(await page.textContent('#closures')).toMatch(
+      /leg AIR-HGH-SVO-1 closed Fri 20 Nov 00:00 – Sun 20 Dec 00:00 UTC\s*explorer test/,
+    );
     expect(await page.$$eval('#map .closures path.closed-leg', (paths) => paths.length)).toBe(1);
   });
 
   it('routes from the keyboard: the route on the map, its legs on the timeline, the request in the URL', async () => {
     await routeFromKeyboard(page);
 
-    const expected = (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...ROUTE, alternatives: true } })).json();
+    const expected = (
+      await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...ROUTE, alternatives: true } })
+    ).json();
     const legIds = expected.route.legs.map((leg: { legId: string }) => leg.legId);
     expect(legIds.length).toBeGreaterThan(0);
     expect(await page.$$eval('#map .route path.route-leg', (paths) => paths.length)).toBe(legIds.length);
-    expect(await page.$$eval('#map .labels text', (labels) => labels.map((l) => l.textContent))).toEqual(expected.route.hubs);
-    expect(await page.$$eval('#timeline .timeline-row[data-leg]', (rows) => rows.map((r) => r.getAttribute('data-leg')))).toEqual(legIds);
+    expect(await page.$$eval('#map .labels text', (labels) => labels.map((l) => l.textContent))).toEqual(
+      expected.route.hubs,
+    );
+    expect(
+      await page.$$eval('#timeline .timeline-row[data-leg]', (rows) => rows.map((r) => r.getAttribute('data-leg'))),
+    ).toEqual(legIds);
     for (const kind of ['sort', 'wait', 'travel']) {
       expect(await page.$$eval(`#timeline .span.${kind}`, (spans) => spans.length)).toBe(legIds.length);
     }
@@ -122,13 +149,19 @@ describeWithChromium()('the explorer in Chromium', () => {
     // The alternatives the service answers, the chosen one marked, each drawn on the map.
     const listed = await page.$$eval('#alternatives li', (items) => items.map((item) => item.textContent ?? ''));
     expect(listed).toHaveLength(expected.alternatives.length);
-    expected.alternatives.forEach((route: { hubs: string[] }, i: number) => expect(listed[i]).toContain(route.hubs.join(' → ')));
+    expected.alternatives.forEach((route: { hubs: string[] }, i: number) =>
+      expect(listed[i]).toContain(route.hubs.join(' → ')),
+    );
     expect(listed.filter((text) => text.endsWith('chosen'))).toHaveLength(1);
     expect(await page.$$eval('#map .alternatives path', (paths) => paths.length)).toBeGreaterThan(0);
 
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      origin: ROUTE.origin, destination: ROUTE.destination, weightKg: '1.5', readyAt: ROUTE.readyAt, level: ROUTE.serviceLevel,
+      origin: ROUTE.origin,
+      destination: ROUTE.destination,
+      weightKg: '1.5',
+      readyAt: ROUTE.readyAt,
+      level: ROUTE.serviceLevel,
     });
     await page.screenshot({ path: join(ARTIFACTS, 'route-1366x768.png') });
   });
@@ -136,15 +169,26 @@ describeWithChromium()('the explorer in Chromium', () => {
   it('fills the promise table from one origin, with the cells within 24 h and 72 h marked', async () => {
     await promisesFromHgh(page);
     const table = (
-      await h.app.inject({ method: 'POST', url: '/v1/promises', payload: { origin: 'HGH', weightKg: 1.5, readyAt: ROUTE.readyAt } })
+      await h.app.inject({
+        method: 'POST',
+        url: '/v1/promises',
+        payload: { origin: 'HGH', weightKg: 1.5, readyAt: ROUTE.readyAt },
+      })
     ).json();
-    const rows = await page.$$eval('#promise-table tbody tr', (trs) => trs.map((tr) => tr.querySelector('th button')?.textContent));
+    const rows = await page.$$eval('#promise-table tbody tr', (trs) =>
+      trs.map((tr) => tr.querySelector('th button')?.textContent),
+    );
     expect(rows).toEqual(table.rows.map((row: { destination: string }) => row.destination));
-    const hoursOf = (cell: { arriveAt: string } | null) => (cell ? (Date.parse(cell.arriveAt) - Date.parse(table.readyAt)) / 3_600_000 : Infinity);
-    const cells = table.rows.flatMap((row: Record<string, { arriveAt: string } | null>) => ['express', 'standard', 'economy', 'green'].map((l) => hoursOf(row[l])));
+    const hoursOf = (cell: { arriveAt: string } | null) =>
+      cell ? (Date.parse(cell.arriveAt) - Date.parse(table.readyAt)) / 3_600_000 : Infinity;
+    const cells = table.rows.flatMap((row: Record<string, { arriveAt: string } | null>) =>
+      ['express', 'standard', 'economy', 'green'].map((l) => hoursOf(row[l])),
+    );
     const count = (selector: string) => page.$$eval(selector, (tds) => tds.length);
     expect(await count('#promise-table td.within-24h')).toBe(cells.filter((hours: number) => hours <= 24).length);
-    expect(await count('#promise-table td.within-72h')).toBe(cells.filter((hours: number) => hours > 24 && hours <= 72).length);
+    expect(await count('#promise-table td.within-72h')).toBe(
+      cells.filter((hours: number) => hours > 24 && hours <= 72).length,
+    );
     expect(await count('#promise-table td.within-24h')).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('promiseOrigin')).toBe('HGH');
     await page.screenshot({ path: join(ARTIFACTS, 'promises-1366x768-full.png'), fullPage: true });
@@ -174,7 +218,11 @@ describeWithChromium()('the explorer in Chromium', () => {
 
   it('gives every form field a label', async () => {
     const unlabelled = await page.$$eval('input, select, textarea', (fields) =>
-      fields.filter((f) => !(f as unknown as { labels?: { length: number } }).labels?.length && !f.getAttribute('aria-label')).map((f) => f.outerHTML),
+      fields
+        .filter(
+          (f) => !(f as unknown as { labels?: { length: number } }).labels?.length && !f.getAttribute('aria-label'),
+        )
+        .map((f) => f.outerHTML),
     );
     expect(unlabelled).toEqual([]);
   });

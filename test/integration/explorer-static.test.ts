@@ -22,11 +22,17 @@ describe('the explorer’s files', () => {
     const page = await get('/');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    const importMap = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(page.body)![1]) as { imports: Record<string, string> };
+    const importMap = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(page.body)![1]) as {
+      imports: Record<string, string>;
+    };
     expect(Object.keys(importMap.imports).sort()).toEqual(['d3-array', 'd3-geo', 'topojson-client']);
     for (const url of Object.values(importMap.imports)) {
       const res = await get(url);
-      expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 200, 'application/javascript; charset=utf-8']);
+      expect([url, res.statusCode, res.headers['content-type']]).toEqual([
+        url,
+        200,
+        'application/javascript; charset=utf-8',
+      ]);
     }
     expect((await get('/vendor/world-atlas/countries-110m.json')).json().type).toBe('Topology');
   });
@@ -57,6 +63,8 @@ describe('the explorer’s files', () => {
 
   it('keeps the page out of the OpenAPI document', async () => {
     const { paths } = (await get('/docs/json')).json();
-    expect(Object.keys(paths).filter((path) => path === '/' || path.startsWith('/explorer') || path.startsWith('/vendor'))).toEqual([]);
+    expect(
+      Object.keys(paths).filter((path) => path === '/' || path.startsWith('/explorer') || path.startsWith('/vendor')),
+    ).toEqual([]);
   });
 });

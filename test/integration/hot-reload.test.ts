@@ -2,7 +2,13 @@
 import { startApp, waitFor, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
-const EXPRESS = { origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
+const EXPRESS = {
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1,
+  readyAt: '2026-11-24T08:00:00Z',
+  serviceLevel: 'express',
+};
 
 describe('hot reload across instances', () => {
   let a: Harness;
@@ -26,7 +32,12 @@ describe('hot reload across instances', () => {
 
   it("computes every destination's lower bounds at start (none left to compute), not on a later switch", async () => {
     expect(b.live.require().bounds.warm()).toBe(0);
-    const res = await a.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('warm-check'), headers: a.admin });
+    const res = await a.app.inject({
+      method: 'PUT',
+      url: '/v1/network',
+      payload: tinyNetwork('warm-check'),
+      headers: a.admin,
+    });
     await waitFor(async () => (await versionOn(b)) === res.json().version, 1000);
     const { index, bounds } = b.live.require();
     expect(bounds.warm()).toBe(index.hubCount);
@@ -42,7 +53,9 @@ describe('hot reload across instances', () => {
 
   it('a closure on one takes effect on the other within 1 s, and so does its removal', async () => {
     const res = await a.app.inject({
-      method: 'POST', url: '/v1/network/closures', headers: a.admin,
+      method: 'POST',
+      url: '/v1/network/closures',
+      headers: a.admin,
       payload: { legId: 'AIR-HGH-SVO-1', from: '2026-11-25T00:00:00Z', until: '2026-11-25T12:00:00Z', reason: 'storm' },
     });
     await waitFor(async () => (await hubsOn(b)).length === 3, 1000);

@@ -43,7 +43,8 @@ describe('bookings over HTTP', () => {
   });
   afterAll(() => h.close());
 
-  const book = (body: object, headers: Record<string, string> = {}) => h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers });
+  const book = (body: object, headers: Record<string, string> = {}) =>
+    h.app.inject({ method: 'POST', url: '/v1/bookings', payload: body, headers });
   const capacity = async (query: string) => {
     const res = await h.app.inject({ method: 'GET', url: `/v1/capacity?${query}` });
     expect(res.statusCode).toBe(200);
@@ -55,7 +56,11 @@ describe('bookings over HTTP', () => {
     const res = await book(parcel({ parcelId: 'P-1' }));
     expect(res.statusCode).toBe(201);
     first = res.json();
-    expect(first).toMatchObject({ parcelId: 'P-1', serviceLevel: 'express', bookingId: expect.stringMatching(/^20261124-/) });
+    expect(first).toMatchObject({
+      parcelId: 'P-1',
+      serviceLevel: 'express',
+      bookingId: expect.stringMatching(/^20261124-/),
+    });
     expect(Date.parse(first.bookedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(departures(first)).toEqual(['FAST@09:00']);
     expect(res.headers.location).toBe(`/v1/bookings/${first.bookingId}`);
@@ -84,9 +89,15 @@ describe('bookings over HTTP', () => {
     expect(night.bookingId).toMatch(/^20261125-/);
     const tuesday = await capacity('date=2026-11-24&hubId=A');
     expect(tuesday.hubs).toEqual([{ hubId: 'A', capacity: 5, booked: 4 }]);
-    expect(tuesday.departures.find((d: { legId: string }) => d.legId === 'NIGHT')).toMatchObject({ booked: 1, bookedKg: 11, capacity: null });
+    expect(tuesday.departures.find((d: { legId: string }) => d.legId === 'NIGHT')).toMatchObject({
+      booked: 1,
+      bookedKg: 11,
+      capacity: null,
+    });
     const wednesday = await capacity('date=2026-11-25&legId=CB');
-    expect(wednesday.departures).toEqual([{ legId: 'CB', departAt: '2026-11-25T00:00:00Z', capacity: null, capacityKg: null, booked: 1, bookedKg: 11 }]);
+    expect(wednesday.departures).toEqual([
+      { legId: 'CB', departAt: '2026-11-25T00:00:00Z', capacity: null, capacityKg: null, booked: 1, bookedKg: 11 },
+    ]);
   });
 
   it('moves to the next day when the hub-day is full', async () => {
@@ -144,7 +155,8 @@ describe('bookings over HTTP', () => {
     expect(now.statusCode).toBe(201);
     const departAt = now.json().route.legs[0].departAt;
     const exposition = parseExposition((await h.app.inject({ method: 'GET', url: '/metrics' })).body);
-    for (const outcome of ['booked', 'no_capacity', 'released']) expect(valueOf(exposition, 'parcel_bookings_total', { outcome })).toBeGreaterThan(0);
+    for (const outcome of ['booked', 'no_capacity', 'released'])
+      expect(valueOf(exposition, 'parcel_bookings_total', { outcome })).toBeGreaterThan(0);
     expect(valueOf(exposition, 'parcel_departure_utilisation', { leg: 'FAST', departs: departAt })).toBe(0.5);
     expect(valueOf(exposition, 'parcel_hub_day_utilisation', { hub: 'A', date: departAt.slice(0, 10) })).toBe(0.2);
     const labels = exposition.samples.flatMap((sample) => Object.values(sample.labels));
@@ -152,14 +164,34 @@ describe('bookings over HTTP', () => {
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
-    const cases: [string, () => Promise<{ statusCode: number; json(): { error: string; message: string } }>, number, string][] = [
-      ['unknown id', () => h.app.inject({ method: 'GET', url: '/v1/bookings/20261124-AAAAAAAAAAAAAAAAAAAAAA' }), 404, '20261124-AAAAAAAAAAAAAAAAAAAAAA'],
+    const cases: [
+      string,
+      () => Promise<{ statusCode: number; json(): { error: string; message: string } }>,
+      number,
+      string,
+    ][] = [
+      [
+        'unknown id',
+        () => h.app.inject({ method: 'GET', url: '/v1/bookings/20261124-AAAAAAAAAAAAAAAAAAAAAA' }),
+        404,
+        '20261124-AAAAAAAAAAAAAAAAAAAAAA',
+      ],
       ['not an id', () => h.app.inject({ method: 'DELETE', url: '/v1/bookings/nope' }), 404, "'nope'"],
       ['a bad id', () => h.app.inject({ method: 'GET', url: '/v1/bookings/a%20b' }), 400, 'bookingId'],
-      ['a date that is no date', () => h.app.inject({ method: 'GET', url: '/v1/capacity?date=2026-02-30' }), 400, 'date'],
+      [
+        'a date that is no date',
+        () => h.app.inject({ method: 'GET', url: '/v1/capacity?date=2026-02-30' }),
+        400,
+        'date',
+      ],
       ['a date in words', () => h.app.inject({ method: 'GET', url: '/v1/capacity?date=tomorrow' }), 400, 'date'],
       ['no date', () => h.app.inject({ method: 'GET', url: '/v1/capacity' }), 400, 'date'],
-      ['an affected date', () => h.app.inject({ method: 'GET', url: '/v1/bookings/affected?date=2026-13-01' }), 400, 'date'],
+      [
+        'an affected date',
+        () => h.app.inject({ method: 'GET', url: '/v1/bookings/affected?date=2026-13-01' }),
+        400,
+        'date',
+      ],
       ['an empty Idempotency-Key', () => book(parcel(), { 'idempotency-key': '' }), 400, 'idempotency-key'],
       ['a long Idempotency-Key', () => book(parcel(), { 'idempotency-key': 'k'.repeat(256) }), 400, 'idempotency-key'],
       ['a bad weight', () => book(parcel({ weightKg: 0 })), 400, 'weightKg'],
@@ -167,7 +199,11 @@ describe('bookings over HTTP', () => {
     ];
     for (const [name, call, status, named] of cases) {
       const res = await call();
-      expect({ name, status: res.statusCode, names: res.json().message.includes(named) }).toEqual({ name, status, names: true });
+      expect({ name, status: res.statusCode, names: res.json().message.includes(named) }).toEqual({
+        name,
+        status,
+        names: true,
+      });
     }
   });
 });
@@ -185,28 +221,49 @@ describe('bookings across processes and network versions', () => {
   });
 
   it("a booking made on one instance is in the other's quotes within its refresh", async () => {
-    const quote = async () => (await b.app.inject({ method: 'POST', url: '/v1/routes', payload: parcel() })).json().route.legs[0].departAt;
+    const quote = async () =>
+      (await b.app.inject({ method: 'POST', url: '/v1/routes', payload: parcel() })).json().route.legs[0].departAt;
     expect(await quote()).toBe('2026-11-24T09:00:00Z');
-    for (let i = 0; i < 2; i++) expect((await a.app.inject({ method: 'POST', url: '/v1/bookings', payload: parcel() })).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect((await a.app.inject({ method: 'POST', url: '/v1/bookings', payload: parcel() })).statusCode).toBe(201);
     await waitFor(async () => (await quote()) === '2026-11-24T12:00:00Z', 3000);
   });
 
   it('keeps the bookings of a leg the new network version drops, and lists them as affected', async () => {
     const booked = (await a.app.inject({ method: 'POST', url: '/v1/bookings', payload: parcel() })).json() as Booking;
     expect(departures(booked)).toEqual(['FAST@12:00']);
-    const next = { ...network, legs: network.legs.filter((l) => l.id !== 'FAST'), hubs: network.hubs.map((h) => ({ ...h, capacityPerDay: h.id === 'A' ? 2 : undefined })) };
+    const next = {
+      ...network,
+      legs: network.legs.filter((l) => l.id !== 'FAST'),
+      hubs: network.hubs.map((h) => ({ ...h, capacityPerDay: h.id === 'A' ? 2 : undefined })),
+    };
     const upload = await a.app.inject({ method: 'PUT', url: '/v1/network', payload: next, headers: a.admin });
     expect(upload.statusCode).toBe(200);
     await waitFor(() => b.live.current?.version === upload.json().version, 3000);
     const res = await b.app.inject({ method: 'GET', url: '/v1/bookings/affected?date=2026-11-24' });
     expect(res.statusCode).toBe(200);
     const affected = res.json();
-    expect(affected.departures.map((d: { legId: string; departAt: string; reason: string; booked: number }) => [d.legId, d.departAt, d.reason, d.booked])).toEqual([
+    expect(
+      affected.departures.map((d: { legId: string; departAt: string; reason: string; booked: number }) => [
+        d.legId,
+        d.departAt,
+        d.reason,
+        d.booked,
+      ]),
+    ).toEqual([
       ['FAST', '2026-11-24T09:00:00Z', 'leg-gone', 2],
       ['FAST', '2026-11-24T12:00:00Z', 'leg-gone', 1],
     ]);
     expect(affected.departures[1].bookings).toEqual([booked.bookingId]);
-    expect(affected.hubs).toEqual([{ hubId: 'A', capacity: 2, booked: 3, reason: 'over-capacity', bookings: expect.arrayContaining([booked.bookingId]) }]);
+    expect(affected.hubs).toEqual([
+      {
+        hubId: 'A',
+        capacity: 2,
+        booked: 3,
+        reason: 'over-capacity',
+        bookings: expect.arrayContaining([booked.bookingId]),
+      },
+    ]);
     // The booking itself is kept as it was.
     expect((await b.app.inject({ method: 'GET', url: `/v1/bookings/${booked.bookingId}` })).statusCode).toBe(200);
   });

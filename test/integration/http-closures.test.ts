@@ -2,7 +2,13 @@
 import { startApp, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
-const EXPRESS = { origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
+const EXPRESS = {
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1,
+  readyAt: '2026-11-24T08:00:00Z',
+  serviceLevel: 'express',
+};
 
 describe('closures', () => {
   let h: Harness;
@@ -11,8 +17,7 @@ describe('closures', () => {
   });
   afterAll(() => h.close());
 
-  const route = async () =>
-    (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: EXPRESS })).json().route;
+  const route = async () => (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: EXPRESS })).json().route;
   const close = (payload: unknown, headers: Record<string, string> = h.admin) =>
     h.app.inject({ method: 'POST', url: '/v1/network/closures', payload: payload as object, headers });
   const reopen = (id: string, headers: Record<string, string> = h.admin) =>
@@ -22,13 +27,20 @@ describe('closures', () => {
   it('a closed leg is not used for departures in the window; DELETE reopens it', async () => {
     expect((await route()).hubs).toEqual(['HGH', 'SVO']);
     const res = await close({
-      legId: 'AIR-HGH-SVO-1', from: '2026-11-25T00:00:00Z', until: '2026-11-25T12:00:00Z', reason: 'storm',
+      legId: 'AIR-HGH-SVO-1',
+      from: '2026-11-25T00:00:00Z',
+      until: '2026-11-25T12:00:00Z',
+      reason: 'storm',
     });
     expect(res.statusCode).toBe(201);
     const closure = res.json();
     expect(closure).toEqual({
-      id: expect.any(String), legId: 'AIR-HGH-SVO-1', from: '2026-11-25T00:00:00Z', until: '2026-11-25T12:00:00Z',
-      reason: 'storm', createdAt: expect.any(String),
+      id: expect.any(String),
+      legId: 'AIR-HGH-SVO-1',
+      from: '2026-11-25T00:00:00Z',
+      until: '2026-11-25T12:00:00Z',
+      reason: 'storm',
+      createdAt: expect.any(String),
     });
     expect((await route()).hubs).toEqual(['HGH', 'PVG', 'SVO']);
     expect(await list()).toEqual({ revision: expect.any(Number), closures: [closure] });
@@ -39,7 +51,12 @@ describe('closures', () => {
   });
 
   it('a closed hub is not left in the window; times are rounded outwards to the minute', async () => {
-    const res = await close({ hubId: 'HGH', from: '2026-11-24T00:00:30Z', until: '2026-11-25T23:59:01Z', reason: 'strike' });
+    const res = await close({
+      hubId: 'HGH',
+      from: '2026-11-24T00:00:30Z',
+      until: '2026-11-25T23:59:01Z',
+      reason: 'strike',
+    });
     expect(res.json()).toMatchObject({ from: '2026-11-24T00:00:00Z', until: '2026-11-26T00:00:00Z' });
     const closed = await route();
     expect(closed.hubs).toEqual(['HGH', 'PVG', 'SVO']);
@@ -48,13 +65,33 @@ describe('closures', () => {
   });
 
   it.each([
-    [{ from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' }, 400, 'hubId: give exactly one of hubId or legId'],
-    [{ hubId: 'HGH', legId: 'TRK-HGH-PVG', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' }, 400, 'exactly one'],
-    [{ hubId: 'HGH', from: '2026-11-25T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' }, 400, 'until: must be a time after from'],
+    [
+      { from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
+      400,
+      'hubId: give exactly one of hubId or legId',
+    ],
+    [
+      { hubId: 'HGH', legId: 'TRK-HGH-PVG', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
+      400,
+      'exactly one',
+    ],
+    [
+      { hubId: 'HGH', from: '2026-11-25T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
+      400,
+      'until: must be a time after from',
+    ],
     [{ hubId: 'HGH', from: 'soon', until: '2026-11-25T00:00:00Z', reason: 'x' }, 400, 'from: must be an ISO 8601 time'],
     [{ hubId: 'HGH', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z' }, 400, 'reason: is required'],
-    [{ hubId: 'XYZ', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' }, 422, "unknown hub 'XYZ'"],
-    [{ legId: 'NOPE', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' }, 422, "unknown leg 'NOPE'"],
+    [
+      { hubId: 'XYZ', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
+      422,
+      "unknown hub 'XYZ'",
+    ],
+    [
+      { legId: 'NOPE', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
+      422,
+      "unknown leg 'NOPE'",
+    ],
   ])('refuses a bad closure (%#)', async (payload, status, message) => {
     const res = await close(payload);
     expect(res.statusCode).toBe(status);

@@ -21,7 +21,8 @@ describe('GET /v1/legs and /v1/legs/:id', () => {
   });
 
   it('keeps the legs matching every filter given', async () => {
-    const ids = async (query: string) => (await get(h, `/v1/legs?${query}`)).json().legs.map((leg: { id: string }) => leg.id);
+    const ids = async (query: string) =>
+      (await get(h, `/v1/legs?${query}`)).json().legs.map((leg: { id: string }) => leg.id);
     expect(await ids('from=HGH')).toEqual(['AIR-HGH-SVO-1', 'TRK-HGH-PVG']);
     expect(await ids('to=SVO')).toEqual(['AIR-HGH-SVO-1', 'AIR-PVG-SVO']);
     expect(await ids('from=HGH&mode=air')).toEqual(['AIR-HGH-SVO-1']);
@@ -31,7 +32,10 @@ describe('GET /v1/legs and /v1/legs/:id', () => {
   it('refuses a bad filter with 400 naming it', async () => {
     const res = await get(h, '/v1/legs?mode=boat');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: 'VALIDATION', message: expect.stringMatching(/^mode: must be one of air, truck/) });
+    expect(res.json()).toMatchObject({
+      error: 'VALIDATION',
+      message: expect.stringMatching(/^mode: must be one of air, truck/),
+    });
     const unknown = await get(h, '/v1/legs?carrier=ZTO');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toMatch(/carrier: is not a known property/);
@@ -115,7 +119,9 @@ describe('GET /v1/network/document and /v1/network/versions', () => {
 /** Great-circle km by the spherical law of cosines: another formula than the service's haversine. */
 function oracleKm(lat: number, lon: number, hub: Hub): number {
   const r = Math.PI / 180;
-  const cos = Math.sin(lat * r) * Math.sin(hub.lat * r) + Math.cos(lat * r) * Math.cos(hub.lat * r) * Math.cos((hub.lon - lon) * r);
+  const cos =
+    Math.sin(lat * r) * Math.sin(hub.lat * r) +
+    Math.cos(lat * r) * Math.cos(hub.lat * r) * Math.cos((hub.lon - lon) * r);
   return 6371.0088 * Math.acos(Math.min(1, Math.max(-1, cos)));
 }
 
@@ -162,7 +168,10 @@ describe('GET /v1/hubs/nearest', () => {
     const first = doc.hubs[0];
     const res = (await get(h, `/v1/hubs/nearest?lat=${first.lat}&lon=${first.lon}`)).json();
     expect(res.hubs).toHaveLength(5);
-    const atFirst = doc.hubs.filter((hub) => hub.lat === first.lat && hub.lon === first.lon).map((hub) => hub.id).sort();
+    const atFirst = doc.hubs
+      .filter((hub) => hub.lat === first.lat && hub.lon === first.lon)
+      .map((hub) => hub.id)
+      .sort();
     expect(res.hubs.slice(0, atFirst.length).map((hub: Hub) => hub.id)).toEqual(atFirst.slice(0, 5));
     expect(res.hubs[0].distanceKm).toBe(0);
   });

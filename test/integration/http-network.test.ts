@@ -7,7 +7,15 @@ import type { NetworkDocument } from '../../src/routing/types';
 function grown(extra: number, name = 'grown'): NetworkDocument {
   const doc = tinyNetwork(name);
   for (let i = 0; i < extra; i++) {
-    doc.hubs.push({ id: `X${i}`, name: `Extra ${i}`, country: 'CN', lat: 30, lon: 120, sortMinutes: 10, handlingCost: 0 });
+    doc.hubs.push({
+      id: `X${i}`,
+      name: `Extra ${i}`,
+      country: 'CN',
+      lat: 30,
+      lon: 120,
+      sortMinutes: 10,
+      handlingCost: 0,
+    });
   }
   return doc;
 }
@@ -15,7 +23,10 @@ function grown(extra: number, name = 'grown'): NetworkDocument {
 describe('network calls', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startApp({ network: tinyNetwork(), env: { NETWORK_VERSIONS_KEPT: '2', NETWORK_BODY_LIMIT_BYTES: '200000' } });
+    h = await startApp({
+      network: tinyNetwork(),
+      env: { NETWORK_VERSIONS_KEPT: '2', NETWORK_BODY_LIMIT_BYTES: '200000' },
+    });
   });
   afterAll(() => h.close());
 
@@ -37,7 +48,11 @@ describe('network calls', () => {
   });
 
   it('admin calls answer 401 without the token or with a wrong one', async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic dGVzdA==' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'Basic dGVzdA==' },
+    ];
     for (const headers of attempts) {
       const res = await put(grown(1), headers);
       expect(res.statusCode).toBe(401);
@@ -91,13 +106,18 @@ describe('network calls', () => {
     expect(res.json()).toMatchObject({ version: b, name: 'b', hubs: 7 });
     expect((await active()).version).toBe(b);
     const route = await h.app.inject({
-      method: 'POST', url: '/v1/routes', payload: { origin: 'HGH', destination: 'SVO', weightKg: 1 },
+      method: 'POST',
+      url: '/v1/routes',
+      payload: { origin: 'HGH', destination: 'SVO', weightKg: 1 },
     });
     expect(route.json().networkVersion).toBe(b);
 
     const none = await rollback();
     expect(none.statusCode).toBe(404);
-    expect(none.json()).toMatchObject({ error: 'NOT_FOUND', message: expect.stringMatching(/no previous network version/) });
+    expect(none.json()).toMatchObject({
+      error: 'NOT_FOUND',
+      message: expect.stringMatching(/no previous network version/),
+    });
   });
 
   it('GET /v1/hubs lists the hubs; /v1/hubs/:id gives one, 404 when unknown, 400 when not an id', async () => {
@@ -125,10 +145,22 @@ describe('network calls', () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/routes', '/v1/network', '/v1/network/rollback', '/v1/network/closures',
-        '/v1/network/closures/{id}', '/v1/hubs', '/v1/hubs/{id}', '/health/live', '/health/ready', '/metrics']),
+      expect.arrayContaining([
+        '/v1/routes',
+        '/v1/network',
+        '/v1/network/rollback',
+        '/v1/network/closures',
+        '/v1/network/closures/{id}',
+        '/v1/hubs',
+        '/v1/hubs/{id}',
+        '/health/live',
+        '/health/ready',
+        '/metrics',
+      ]),
     );
-    expect(doc.paths['/v1/routes'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(doc.paths['/v1/routes'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(
+      false,
+    );
     const ui = await h.app.inject({ method: 'GET', url: '/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);

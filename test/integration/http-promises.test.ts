@@ -12,28 +12,45 @@ import { generateNetwork } from '../../src/synthetic/generate';
 import { startApp, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
-const post = (h: Harness, url: string, payload: unknown) => h.app.inject({ method: 'POST', url, payload: payload as object });
+const post = (h: Harness, url: string, payload: unknown) =>
+  h.app.inject({ method: 'POST', url, payload: payload as object });
 
 /** Asks POST /v1/promises, then POST /v1/routes for every cell, and compares them field by field. */
-async function checkEveryCell(h: Harness, request: { origin: string; readyAt: string; weightKg: number; destinations?: string[]; serviceLevels?: string[] }) {
+async function checkEveryCell(
+  h: Harness,
+  request: { origin: string; readyAt: string; weightKg: number; destinations?: string[]; serviceLevels?: string[] },
+) {
   const res = await post(h, '/v1/promises', request);
   expect(res.statusCode).toBe(200);
   const table = res.json();
-  expect(table).toMatchObject({ networkVersion: h.live.current?.version, origin: request.origin, readyAt: request.readyAt });
+  expect(table).toMatchObject({
+    networkVersion: h.live.current?.version,
+    origin: request.origin,
+    readyAt: request.readyAt,
+  });
   const levels = request.serviceLevels ?? SERVICE_LEVELS;
   let routed = 0;
   for (const row of table.rows) {
     expect(Object.keys(row)).toEqual(['destination', ...SERVICE_LEVELS.filter((level) => levels.includes(level))]);
     for (const level of levels) {
       const { origin, readyAt, weightKg } = request;
-      const answer = await post(h, '/v1/routes', { origin, destination: row.destination, readyAt, weightKg, serviceLevel: level });
+      const answer = await post(h, '/v1/routes', {
+        origin,
+        destination: row.destination,
+        readyAt,
+        weightKg,
+        serviceLevel: level,
+      });
       const where = `${origin}→${row.destination} ${level}`;
       if (answer.statusCode === 422) {
         expect([where, answer.json().error, row[level]]).toEqual([where, 'NO_ROUTE', null]);
         continue;
       }
       const { route, meetsDeadline, deadline } = answer.json();
-      expect([where, row[level]]).toEqual([where, { arriveAt: route.arriveAt, cost: route.cost, co2Kg: route.co2Kg, meetsDeadline, deadline }]);
+      expect([where, row[level]]).toEqual([
+        where,
+        { arriveAt: route.arriveAt, cost: route.cost, co2Kg: route.co2Kg, meetsDeadline, deadline },
+      ]);
       routed++;
     }
   }
@@ -53,7 +70,10 @@ describe.each([
   afterAll(() => h.close());
 
   it('answers every hub at every level by default, each cell as POST /v1/routes answers it', async () => {
-    for (const [origin, readyAt] of [[doc.hubs[0].id, '2026-11-24T08:00:00Z'], [doc.hubs[doc.hubs.length - 1].id, '2026-11-28T23:10:00Z']]) {
+    for (const [origin, readyAt] of [
+      [doc.hubs[0].id, '2026-11-24T08:00:00Z'],
+      [doc.hubs[doc.hubs.length - 1].id, '2026-11-28T23:10:00Z'],
+    ]) {
       const { rows, routed } = await checkEveryCell(h, { origin, readyAt, weightKg: 1.5 });
       expect(rows.map((row) => row.destination)).toEqual(doc.hubs.map((hub) => hub.id));
       expect(routed).toBeGreaterThan(rows.length);
@@ -61,9 +81,16 @@ describe.each([
   });
 
   it('answers the destinations and levels asked, in their order', async () => {
-    const destinations = doc.hubs.filter((_, i) => i % 7 === 3).map((hub) => hub.id).reverse();
+    const destinations = doc.hubs
+      .filter((_, i) => i % 7 === 3)
+      .map((hub) => hub.id)
+      .reverse();
     const { rows } = await checkEveryCell(h, {
-      origin: doc.hubs[5].id, readyAt: '2026-11-25T13:37:00Z', weightKg: 12.5, destinations, serviceLevels: ['green', 'express'],
+      origin: doc.hubs[5].id,
+      readyAt: '2026-11-25T13:37:00Z',
+      weightKg: 12.5,
+      destinations,
+      serviceLevels: ['green', 'express'],
     });
     expect(rows.map((row) => row.destination)).toEqual(destinations);
   });
@@ -84,16 +111,26 @@ describe('POST /v1/promises, bad input', () => {
     expect(origin.json()).toEqual({ error: 'UNKNOWN_HUB', message: "origin: unknown hub 'NOPE'", field: 'origin' });
     const destination = await post(h, '/v1/promises', { ...VALID, destinations: ['SVO', 'PVG', 'XYZ', 'ABC'] });
     expect(destination.statusCode).toBe(422);
-    expect(destination.json()).toEqual({ error: 'UNKNOWN_HUB', message: "destinations[2]: unknown hub 'XYZ'", field: 'destinations[2]' });
+    expect(destination.json()).toEqual({
+      error: 'UNKNOWN_HUB',
+      message: "destinations[2]: unknown hub 'XYZ'",
+      field: 'destinations[2]',
+    });
   });
 
   it('answers 400 VALIDATION naming the field: levels, limits, weight, times, unknown properties', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ ...VALID, serviceLevels: ['express', 'fastest'] }, /^serviceLevels\[1\]: must be one of express, standard, economy, green/],
+      [
+        { ...VALID, serviceLevels: ['express', 'fastest'] },
+        /^serviceLevels\[1\]: must be one of express, standard, economy, green/,
+      ],
       [{ ...VALID, serviceLevels: [] }, /^serviceLevels: /],
       [{ ...VALID, serviceLevels: ['green', 'green'] }, /^serviceLevels: /],
       [{ ...VALID, destinations: [] }, /^destinations: /],
-      [{ ...VALID, destinations: Array.from({ length: MAX_PROMISE_DESTINATIONS + 1 }, () => 'SVO') }, /^destinations: must not have more than 1000 items/],
+      [
+        { ...VALID, destinations: Array.from({ length: MAX_PROMISE_DESTINATIONS + 1 }, () => 'SVO') },
+        /^destinations: must not have more than 1000 items/,
+      ],
       [{ ...VALID, destinations: ['SVO', 'not an id'] }, /^destinations\[1\]: must match pattern/],
       [{ ...VALID, weightKg: 0 }, /^weightKg: /],
       [{ origin: 'HGH' }, /weightKg: is required/],
@@ -103,13 +140,19 @@ describe('POST /v1/promises, bad input', () => {
     ];
     for (const [payload, message] of cases) {
       const res = await post(h, '/v1/promises', payload);
-      expect([JSON.stringify(payload).slice(0, 80), res.statusCode]).toEqual([JSON.stringify(payload).slice(0, 80), 400]);
+      expect([JSON.stringify(payload).slice(0, 80), res.statusCode]).toEqual([
+        JSON.stringify(payload).slice(0, 80),
+        400,
+      ]);
       expect(res.json()).toMatchObject({ error: 'VALIDATION', message: expect.stringMatching(message) });
     }
   });
 
   it('takes the longest list of the longest ids within its body limit', async () => {
-    const ids = Array.from({ length: MAX_PROMISE_DESTINATIONS }, (_, i) => `${String(i).padStart(4, '0')}${'x'.repeat(28)}`);
+    const ids = Array.from(
+      { length: MAX_PROMISE_DESTINATIONS },
+      (_, i) => `${String(i).padStart(4, '0')}${'x'.repeat(28)}`,
+    );
     const res = await post(h, '/v1/promises', { ...VALID, destinations: ids });
     expect(res.statusCode).toBe(422);
     expect(res.json().field).toBe('destinations[0]');
@@ -119,7 +162,10 @@ describe('POST /v1/promises, bad input', () => {
     const res = await post(h, '/v1/promises', { ...VALID, destinations: ['LGG', 'HGH'], serviceLevels: ['economy'] });
     expect(res.json().rows).toEqual([
       { destination: 'LGG', economy: null },
-      { destination: 'HGH', economy: { arriveAt: VALID.readyAt, cost: 0, co2Kg: 0, meetsDeadline: true, deadline: '2026-11-25T08:00:00Z' } },
+      {
+        destination: 'HGH',
+        economy: { arriveAt: VALID.readyAt, cost: 0, co2Kg: 0, meetsDeadline: true, deadline: '2026-11-25T08:00:00Z' },
+      },
     ]);
   });
 

@@ -47,9 +47,18 @@ describe('POST /v1/routes', () => {
         transitMinutes: 1590,
         legs: [
           {
-            legId: 'AIR-HGH-SVO-1', from: 'HGH', to: 'SVO', mode: 'air', carrier: 'Cainiao Air',
-            departAt: '2026-11-25T02:30:00Z', arriveAt: '2026-11-25T10:30:00Z',
-            sortMinutes: 60, waitMinutes: 1050, cost: expect.closeTo(5.2, 9), handlingCost: 0.05, co2Kg: expect.closeTo(6.15, 9),
+            legId: 'AIR-HGH-SVO-1',
+            from: 'HGH',
+            to: 'SVO',
+            mode: 'air',
+            carrier: 'Cainiao Air',
+            departAt: '2026-11-25T02:30:00Z',
+            arriveAt: '2026-11-25T10:30:00Z',
+            sortMinutes: 60,
+            waitMinutes: 1050,
+            cost: expect.closeTo(5.2, 9),
+            handlingCost: 0.05,
+            co2Kg: expect.closeTo(6.15, 9),
           },
         ],
       },
@@ -73,7 +82,9 @@ describe('POST /v1/routes', () => {
       const parsed = parseRouteRequest(payload);
       if (!parsed.ok) throw parsed.error;
       const network = h.live.require();
-      expect(res.body).toBe(routeJson(routeParcel('sync', network.router, parsed.query), network.version, parsed.parcelId));
+      expect(res.body).toBe(
+        routeJson(routeParcel('sync', network.router, parsed.query), network.version, parsed.parcelId),
+      );
       expect(responseSchema.Check(JSON.parse(res.body))).toBe(true);
     }
   });
@@ -229,7 +240,8 @@ describe('without API keys', () => {
       const statuses = new Map<number, number>();
       for (let sent = 0; sent < 60_001; sent += 500) {
         const round = Array.from({ length: Math.min(500, 60_001 - sent) }, () => post(h, REQUEST));
-        for (const res of await Promise.all(round)) statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        for (const res of await Promise.all(round))
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       }
       expect(Object.fromEntries(statuses)).toEqual({ 200: 60_001 });
     } finally {
@@ -241,12 +253,16 @@ describe('without API keys', () => {
   it('routing is open, and with RATE_LIMIT_PER_MINUTE set each client IP has its own limit', async () => {
     const h = await startApp({ network: tinyNetwork(), env: { RATE_LIMIT_PER_MINUTE: '2' } });
     try {
-      const from = (remoteAddress: string) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: REQUEST, remoteAddress });
+      const from = (remoteAddress: string) =>
+        h.app.inject({ method: 'POST', url: '/v1/routes', payload: REQUEST, remoteAddress });
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push((await from('10.0.0.1')).statusCode);
       expect(statuses).toEqual([200, 200, 429]);
       const limited = await from('10.0.0.1');
-      expect(limited.json()).toMatchObject({ error: 'RATE_LIMITED', message: expect.stringContaining('over 2 calls a minute') });
+      expect(limited.json()).toMatchObject({
+        error: 'RATE_LIMITED',
+        message: expect.stringContaining('over 2 calls a minute'),
+      });
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(limited.headers['x-ratelimit-limit']).toBe('2');
       expect((await from('10.0.0.2')).statusCode).toBe(200);
@@ -254,7 +270,6 @@ describe('without API keys', () => {
       await h.close();
     }
   });
-
 });
 
 it('with API keys and RATE_LIMIT_PER_MINUTE=0, keys are not limited', async () => {

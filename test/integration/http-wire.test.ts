@@ -42,7 +42,10 @@ function exchange(port: number, raw: string | Buffer): Promise<Answer> {
 /** The count of http_request_duration_seconds for one route and status class ('4' or '5'). */
 async function calls(h: Harness, route: string, statusClass: string): Promise<number> {
   const text = (await h.app.inject({ method: 'GET', url: '/metrics' })).body;
-  const pattern = new RegExp(`^http_request_duration_seconds_count\\{method="POST",route="${route}",status_code="${statusClass}\\d\\d"\\} (\\d+)$`, 'gm');
+  const pattern = new RegExp(
+    `^http_request_duration_seconds_count\\{method="POST",route="${route}",status_code="${statusClass}\\d\\d"\\} (\\d+)$`,
+    'gm',
+  );
   return [...text.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
@@ -57,9 +60,17 @@ describe('the HTTP wire', () => {
   afterAll(() => h.close());
 
   it.each([
-    ['a bad chunk size', 'POST /v1/routes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n', /chunk size/],
+    [
+      'a bad chunk size',
+      'POST /v1/routes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n',
+      /chunk size/,
+    ],
     ['a space in a header name', 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n', /header/i],
-    ['both Content-Length and chunked', 'POST /v1/routes HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', /content-length/i],
+    [
+      'both Content-Length and chunked',
+      'POST /v1/routes HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      /content-length/i,
+    ],
     ['an unknown method', 'BREW /v1/routes HTTP/1.1\r\nHost: x\r\n\r\n', /method/i],
   ])('%s answers 400 VALIDATION naming what is wrong, and closes', async (_name, raw, reason) => {
     const answer = await exchange(port, raw);
@@ -86,7 +97,10 @@ describe('the HTTP wire', () => {
     server.on('clientError', answerClientError);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const answer = await exchange((server.address() as AddressInfo).port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{');
+      const answer = await exchange(
+        (server.address() as AddressInfo).port,
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{',
+      );
       expect(answer.status).toBe(408);
       expect(answer.body).toEqual({ error: 'REQUEST_TIMEOUT', message: ERRORS.REQUEST_TIMEOUT.message });
     } finally {
@@ -99,7 +113,9 @@ describe('the HTTP wire', () => {
     const line = `${JSON.stringify({ origin: 'HGH', destination: 'SVO', weightKg: 1 })}\n`;
     await new Promise<void>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n${line.repeat(5)}`);
+        socket.write(
+          `POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n${line.repeat(5)}`,
+        );
         setTimeout(() => socket.destroy(), 100);
       });
       socket.on('close', () => resolve());
@@ -117,14 +133,18 @@ describe('the HTTP wire', () => {
     socket.on('data', (chunk) => received.push(chunk));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     // A batch whose body is still arriving when the server starts to close, and a second call behind it.
-    socket.write(`POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n${line}`);
+    socket.write(
+      `POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n${line}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closed = h.app.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
     socket.write(`${line.repeat(2)}GET /v1/hubs HTTP/1.1\r\nHost: x\r\n\r\n`);
     await new Promise<void>((resolve) => socket.once('close', () => resolve()));
     await closed;
-    const answers = Buffer.concat(received).toString('utf8').split(/(?=HTTP\/1\.1 )/);
+    const answers = Buffer.concat(received)
+      .toString('utf8')
+      .split(/(?=HTTP\/1\.1 )/);
     expect(answers.map((answer) => Number(answer.slice(9, 12)))).toEqual([202, 503]);
     const [head, json] = answers[1]!.split('\r\n\r\n');
     expect(head).toMatch(/\r\nretry-after: 1/i);

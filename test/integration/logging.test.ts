@@ -35,9 +35,15 @@ describe('the logs', () => {
     h = await startApp({ network: tinyNetwork(), logger: log.logger, env: { API_KEYS: API_KEY } });
     const headers = { 'x-api-key': API_KEY };
     for (let i = 0; i < 20; i++) {
-      expect((await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...PARCEL, weightKg: 1 + i }, headers })).statusCode).toBe(200);
+      expect(
+        (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...PARCEL, weightKg: 1 + i }, headers }))
+          .statusCode,
+      ).toBe(200);
     }
-    expect((await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...PARCEL, origin: 'NOPE' }, headers })).statusCode).toBe(422);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { ...PARCEL, origin: 'NOPE' }, headers }))
+        .statusCode,
+    ).toBe(422);
     expect((await h.app.inject({ method: 'GET', url: '/v1/hubs/HGH' })).statusCode).toBe(200);
     expect(log.lines()).toEqual([]);
   });
@@ -45,7 +51,13 @@ describe('the logs', () => {
   it('never hold the admin token or an API key, even with a whole request logged', async () => {
     const log = bufferLogger('trace');
     h = await startApp({ network: tinyNetwork(), env: { API_KEYS: API_KEY } });
-    const app = await buildApp({ config: h.config, live: h.live, redis: h.redis, capacity: h.capacity, logger: log.logger });
+    const app = await buildApp({
+      config: h.config,
+      live: h.live,
+      redis: h.redis,
+      capacity: h.capacity,
+      logger: log.logger,
+    });
     app.get('/log-me', (request, reply) => {
       request.log.info({ req: request, headers: request.headers }, 'a whole request');
       reply.send({ ok: true });
@@ -53,10 +65,26 @@ describe('the logs', () => {
     await app.ready();
     try {
       const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-      expect((await app.inject({ method: 'GET', url: '/log-me', headers: { ...admin, 'x-api-key': API_KEY } })).statusCode).toBe(200);
-      expect((await app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('logged'), headers: admin })).statusCode).toBe(200);
-      expect((await app.inject({ method: 'PUT', url: '/v1/network', payload: { hubs: 'x' }, headers: admin })).statusCode).toBe(400);
-      expect((await app.inject({ method: 'POST', url: '/v1/routes', payload: PARCEL, headers: { authorization: `Bearer ${API_KEY}` } })).statusCode).toBe(200);
+      expect(
+        (await app.inject({ method: 'GET', url: '/log-me', headers: { ...admin, 'x-api-key': API_KEY } })).statusCode,
+      ).toBe(200);
+      expect(
+        (await app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('logged'), headers: admin }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (await app.inject({ method: 'PUT', url: '/v1/network', payload: { hubs: 'x' }, headers: admin })).statusCode,
+      ).toBe(400);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/v1/routes',
+            payload: PARCEL,
+            headers: { authorization: `Bearer ${API_KEY}` },
+          })
+        ).statusCode,
+      ).toBe(200);
     } finally {
       await app.close();
     }
@@ -81,7 +109,9 @@ describe('the logs', () => {
       expect((await finished(h, batchId)).state).toBe('completed');
 
       const accepted = api.lines().filter((line) => line.msg === 'batch accepted');
-      expect(accepted).toEqual([expect.objectContaining({ level: 30, batchId, total: 25, reqId: expect.stringMatching(UUID) })]);
+      expect(accepted).toEqual([
+        expect.objectContaining({ level: 30, batchId, total: 25, reqId: expect.stringMatching(UUID) }),
+      ]);
       const chunks = worker.lines().filter((line) => line.msg === 'chunk routed');
       expect(chunks).toHaveLength(3);
       for (const line of chunks) expect(line).toMatchObject({ level: 20, batchId, requestId: accepted[0].reqId });
@@ -110,7 +140,12 @@ describe('the logs on stdout', () => {
 
   it('are JSON lines through a pipe', async () => {
     const { stdout } = await run(node[0], [...node.slice(1), program], { cwd: root });
-    expect(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line))).toEqual([
+    expect(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       expect.objectContaining({ level: 30, msg: 'hello', answer: 42, headers: { authorization: '[redacted]' } }),
     ]);
   });

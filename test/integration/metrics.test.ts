@@ -13,7 +13,13 @@ import { parseExposition, samplesOf, valueOf, type Exposition } from '../support
 import { startApp, waitFor, type Harness } from '../support/app-harness';
 import { tinyNetwork } from '../support/tiny-network';
 
-const ROUTE = { parcelId: 'PARCEL-7781', origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z' };
+const ROUTE = {
+  parcelId: 'PARCEL-7781',
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1.5,
+  readyAt: '2026-11-24T08:00:00Z',
+};
 
 const FAMILIES: Record<string, { type: string; labels: string[] }> = {
   parcel_routes_total: { type: 'counter', labels: ['source', 'service_level', 'outcome'] },
@@ -35,7 +41,8 @@ describe('GET /metrics', () => {
   let queue: Queue;
   let queueConnection: RedisClient;
   let unobserveQueue: () => void;
-  const scrape = async (): Promise<Exposition> => parseExposition((await h.app.inject({ method: 'GET', url: '/metrics' })).body);
+  const scrape = async (): Promise<Exposition> =>
+    parseExposition((await h.app.inject({ method: 'GET', url: '/metrics' })).body);
   const route = (body: object) => h.app.inject({ method: 'POST', url: '/v1/routes', payload: body });
 
   beforeAll(async () => {
@@ -45,7 +52,9 @@ describe('GET /metrics', () => {
     unobserveQueue = observeQueues([queue]);
     expect((await route({ ...ROUTE, serviceLevel: 'express' })).statusCode).toBe(200);
     expect((await route({ ...ROUTE, serviceLevel: 'express' })).statusCode).toBe(200);
-    expect((await route({ ...ROUTE, serviceLevel: 'standard', deadline: '2026-11-24T20:00:00Z' })).statusCode).toBe(200);
+    expect((await route({ ...ROUTE, serviceLevel: 'standard', deadline: '2026-11-24T20:00:00Z' })).statusCode).toBe(
+      200,
+    );
     expect((await route({ ...ROUTE, destination: 'LGG' })).statusCode).toBe(422);
     expect((await route({ ...ROUTE, origin: 'NOPE' })).statusCode).toBe(422);
     expect((await route({ ...ROUTE, readyAt: '2026-02-30T08:00:00Z' })).statusCode).toBe(400);
@@ -76,20 +85,27 @@ describe('GET /metrics', () => {
       expect([name, metrics.types.get(name)]).toEqual([name, type]);
       const samples = samplesOf(metrics, type === 'histogram' ? `${name}_count` : name);
       expect([name, samples.length > 0]).toEqual([name, true]);
-      for (const sample of samples) expect([name, Object.keys(sample.labels).sort()]).toEqual([name, [...labels].sort()]);
+      for (const sample of samples)
+        expect([name, Object.keys(sample.labels).sort()]).toEqual([name, [...labels].sort()]);
     }
   });
 
   it('exposes the default process and Node metrics', async () => {
     const metrics = await scrape();
-    for (const name of ['process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds', 'process_cpu_seconds_total']) {
+    for (const name of [
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'process_cpu_seconds_total',
+    ]) {
       expect([name, metrics.types.has(name)]).toEqual([name, true]);
     }
   });
 
   it('counts parcels by source, level and outcome, with compute times and deadlines', async () => {
     const metrics = await scrape();
-    const routes = (labels: Record<string, string>) => valueOf(metrics, 'parcel_routes_total', { source: 'sync', ...labels });
+    const routes = (labels: Record<string, string>) =>
+      valueOf(metrics, 'parcel_routes_total', { source: 'sync', ...labels });
     expect(routes({ service_level: 'express', outcome: 'routed' })).toBe(2);
     expect(routes({ service_level: 'standard', outcome: 'routed' })).toBe(1);
     expect(routes({ service_level: 'standard', outcome: 'no_route' })).toBe(1);
@@ -107,9 +123,27 @@ describe('GET /metrics', () => {
     const metrics = await scrape();
     const routes = new Set(samplesOf(metrics, 'http_request_duration_seconds_count').map((s) => s.labels.route));
     expect(routes).toEqual(new Set(['/v1/routes', '/v1/hubs/:id', 'unmatched', '/metrics']));
-    expect(valueOf(metrics, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/routes', status_code: '200' })).toBe(3);
-    expect(valueOf(metrics, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/routes', status_code: '422' })).toBe(2);
-    expect(valueOf(metrics, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_code: '404' })).toBe(1);
+    expect(
+      valueOf(metrics, 'http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/v1/routes',
+        status_code: '200',
+      }),
+    ).toBe(3);
+    expect(
+      valueOf(metrics, 'http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/v1/routes',
+        status_code: '422',
+      }),
+    ).toBe(2);
+    expect(
+      valueOf(metrics, 'http_request_duration_seconds_count', {
+        method: 'GET',
+        route: 'unmatched',
+        status_code: '404',
+      }),
+    ).toBe(1);
   });
 
   it('puts no parcel, batch or hub id into any label', async () => {
@@ -135,7 +169,12 @@ describe('GET /metrics', () => {
 
   it('labels the network info with the version being served, and only that one, after a switch', async () => {
     const old = h.live.current?.version;
-    const put = await h.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('tiny-2'), headers: h.admin });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/network',
+      payload: tinyNetwork('tiny-2'),
+      headers: h.admin,
+    });
     expect(put.statusCode).toBe(200);
     await waitFor(() => h.live.current?.version !== old);
     const scraped = await scrape();
@@ -147,7 +186,9 @@ describe('GET /metrics', () => {
     recordBatch('queued');
     recordBatchParcels(250);
     const after = await scrape();
-    expect(valueOf(after, 'parcel_batches_total', { state: 'queued' })).toBe(valueOf(before, 'parcel_batches_total', { state: 'queued' }) + 1);
+    expect(valueOf(after, 'parcel_batches_total', { state: 'queued' })).toBe(
+      valueOf(before, 'parcel_batches_total', { state: 'queued' }) + 1,
+    );
     expect(valueOf(after, 'parcel_batch_parcels_total')).toBe(valueOf(before, 'parcel_batch_parcels_total') + 250);
   });
 

@@ -22,7 +22,13 @@ describe('npm start', () => {
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    service = ServiceProcess.start('src/main.ts', { REDIS_URL: DEFAULT_REDIS_URL, KEY_PREFIX: prefix, PORT: String(port), WORKERS: '2', EVENT_LOOP_LAG_MS: '0' });
+    service = ServiceProcess.start('src/main.ts', {
+      REDIS_URL: DEFAULT_REDIS_URL,
+      KEY_PREFIX: prefix,
+      PORT: String(port),
+      WORKERS: '2',
+      EVENT_LOOP_LAG_MS: '0',
+    });
     await waitFor(async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.status === 200, 15_000);
   });
   afterAll(async () => {
@@ -34,14 +40,25 @@ describe('npm start', () => {
   });
 
   it('routes a batch with its worker processes, and stops on SIGTERM', async () => {
-    const submitted = await fetch(`${url}/v1/batches`, { method: 'POST', headers: NDJSON, body: ndjson(Array.from({ length: 500 }, () => PARCEL)) });
+    const submitted = await fetch(`${url}/v1/batches`, {
+      method: 'POST',
+      headers: NDJSON,
+      body: ndjson(Array.from({ length: 500 }, () => PARCEL)),
+    });
     expect(submitted.status).toBe(202);
     const { statusUrl, resultsUrl } = (await submitted.json()) as { statusUrl: string; resultsUrl: string };
-    await waitFor(async () => ((await (await fetch(`${url}${statusUrl}`)).json()) as { state: string }).state === 'completed', 15_000);
+    await waitFor(
+      async () => ((await (await fetch(`${url}${statusUrl}`)).json()) as { state: string }).state === 'completed',
+      15_000,
+    );
     const body = await (await fetch(`${url}${resultsUrl}`)).text();
     expect(body.trim().split('\n')).toHaveLength(500);
 
-    const workerPids = execFileSync('pgrep', ['-P', String(service.pid)]).toString().trim().split('\n').map(Number);
+    const workerPids = execFileSync('pgrep', ['-P', String(service.pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .map(Number);
     expect(workerPids).toHaveLength(2);
     service.kill('SIGTERM');
     const { code } = await service.exited;

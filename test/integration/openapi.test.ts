@@ -73,7 +73,9 @@ describe.each([
     const lint = [REDOCLY, 'lint', '--extends', 'recommended', '--format', 'json', file];
     const quiet = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
     // Redocly exits 1 when it finds an error; its report is on stdout either way.
-    const { stdout } = await run(process.execPath, lint, { cwd: dir, env: quiet }).catch((err: { stdout: string }) => err);
+    const { stdout } = await run(process.execPath, lint, { cwd: dir, env: quiet }).catch(
+      (err: { stdout: string }) => err,
+    );
     const { problems } = JSON.parse(stdout) as { problems: Problem[] };
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     const warnings = problems.map((problem) => `${problem.ruleId} ${operationAt(problem.location[0].pointer)}`);
@@ -96,12 +98,24 @@ describe('a client generated from the document (openapi-typescript, openapi-fetc
     copyFileSync(CLIENT, join(dir, 'route-call.ts'));
     expect(compile(['route-call.ts'], true)).toEqual([]);
     const { stdout } = await run(process.execPath, [join(dir, 'route-call.js'), url, API_KEY]);
-    const printed = JSON.parse(stdout) as { answer: { route: { cost: number } }; cost: number; meetsDeadline: boolean; origin: string };
+    const printed = JSON.parse(stdout) as {
+      answer: { route: { cost: number } };
+      cost: number;
+      meetsDeadline: boolean;
+      origin: string;
+    };
     const direct = await h.app.inject({
       method: 'POST',
       url: '/v1/routes',
       headers: { 'x-api-key': API_KEY },
-      payload: { parcelId: 'P-1', origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' },
+      payload: {
+        parcelId: 'P-1',
+        origin: 'HGH',
+        destination: 'SVO',
+        weightKg: 1.5,
+        readyAt: '2026-11-24T08:00:00Z',
+        serviceLevel: 'express',
+      },
     });
     expect(direct.statusCode).toBe(200);
     expect(printed.answer).toEqual(direct.json());
@@ -146,7 +160,10 @@ function compile(files: string[], emit: boolean): string[] {
   );
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...(emit ? program.emit().diagnostics : [])];
   return diagnostics.map((diagnostic) => {
-    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     return `${diagnostic.file?.fileName ?? ''}:${where ? where.line + 1 : 0}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }

@@ -19,7 +19,8 @@ describe('a port held by another process', () => {
   let heldPort: number;
 
   beforeAll(async () => {
-    const listen = "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port))";
+    const listen =
+      "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port))";
     holder = spawn(process.execPath, ['-e', listen], { stdio: ['ignore', 'pipe', 'inherit'] });
     const [chunk] = (await once(holder.stdout!, 'data')) as [Buffer];
     heldPort = Number(String(chunk).trim());
@@ -59,6 +60,8 @@ describe('a port held by another process', () => {
   it('the API with it as PORT exits with one line naming it', async () => {
     const api = ServiceProcess.start('src/api-main.ts', { ...env, PORT: String(heldPort) }, 'capture');
     expect((await api.exited).code).toBe(1);
-    expect(api.stderr).toBe(`PORT ${heldPort} is in use on 127.0.0.1: stop what holds it, or set PORT to a free port\n`);
+    expect(api.stderr).toBe(
+      `PORT ${heldPort} is in use on 127.0.0.1: stop what holds it, or set PORT to a free port\n`,
+    );
   }, 30_000);
 });

@@ -9,13 +9,28 @@ import { Cluster } from 'ioredis';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
-import { NDJSON, demoNetwork, finished, ndjson, results, startBatchApp, type BatchHarness, type StatusBody } from '../support/batch-harness';
+import {
+  NDJSON,
+  demoNetwork,
+  finished,
+  ndjson,
+  results,
+  startBatchApp,
+  type BatchHarness,
+  type StatusBody,
+} from '../support/batch-harness';
 import { auditLedger, heldIds } from '../support/ledger-audit';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { tinyNetwork } from '../support/tiny-network';
 import { ServiceProcess } from '../support/service-process';
 
-const EXPRESS = { origin: 'HGH', destination: 'SVO', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
+const EXPRESS = {
+  origin: 'HGH',
+  destination: 'SVO',
+  weightKg: 1,
+  readyAt: '2026-11-24T08:00:00Z',
+  serviceLevel: 'express',
+};
 
 let cluster: RedisCluster;
 let clusterEnv: Record<string, string>;
@@ -28,7 +43,9 @@ afterAll(() => cluster?.stop());
 /** The keys under `prefix` on each master, in the order of cluster.ports. */
 function keysPerNode(prefix: string): Promise<string[][]> {
   return Promise.all(
-    cluster.ports.map(async (port) => (await cluster.cli(port, '--scan', '--pattern', `${prefix}:*`)).split('\n').filter(Boolean)),
+    cluster.ports.map(async (port) =>
+      (await cluster.cli(port, '--scan', '--pattern', `${prefix}:*`)).split('\n').filter(Boolean),
+    ),
   );
 }
 
@@ -58,12 +75,19 @@ describe('the network on a Redis Cluster', () => {
   // The 1 s hot-reload bound is held on one Redis (hot-reload.test.ts); here a busy CI machine gets 3 s.
   // The poll is off (60 s): only pub/sub can tell b, which start() subscribes before resolving.
   it('announces uploads, closures and rollbacks to the other instance by pub/sub', async () => {
-    const upload = await a.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('second'), headers: a.admin });
+    const upload = await a.app.inject({
+      method: 'PUT',
+      url: '/v1/network',
+      payload: tinyNetwork('second'),
+      headers: a.admin,
+    });
     expect(upload.statusCode).toBe(200);
     await waitFor(() => b.live.current?.version === upload.json().version, 3000);
 
     const closure = await a.app.inject({
-      method: 'POST', url: '/v1/network/closures', headers: a.admin,
+      method: 'POST',
+      url: '/v1/network/closures',
+      headers: a.admin,
       payload: { legId: 'AIR-HGH-SVO-1', from: '2026-11-25T00:00:00Z', until: '2026-11-25T12:00:00Z', reason: 'storm' },
     });
     expect(closure.statusCode).toBe(201);
@@ -76,7 +100,12 @@ describe('the network on a Redis Cluster', () => {
 
   it('drops the versions that fall off the history, in the same hash slot', async () => {
     for (const name of ['third', 'fourth', 'fifth']) {
-      const upload = await a.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork(name), headers: a.admin });
+      const upload = await a.app.inject({
+        method: 'PUT',
+        url: '/v1/network',
+        payload: tinyNetwork(name),
+        headers: a.admin,
+      });
       expect(upload.statusCode).toBe(200);
     }
     const kept = await a.store.history();
@@ -143,7 +172,11 @@ describe('bookings on a Redis Cluster', () => {
     const made: string[] = [];
     // Day after day: each date's ledger under its own hash tag.
     for (const day of ['24', '25', '26', '27']) {
-      const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: { ...EXPRESS, readyAt: `2026-11-${day}T08:00:00Z` } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/v1/bookings',
+        payload: { ...EXPRESS, readyAt: `2026-11-${day}T08:00:00Z` },
+      });
       expect(res.statusCode).toBe(201);
       made.push(res.json().bookingId);
     }
@@ -153,8 +186,17 @@ describe('bookings on a Redis Cluster', () => {
     expect(capacity.statusCode).toBe(200);
     expect(capacity.json().hubs.find((hub: { hubId: string }) => hub.hubId === 'HGH').booked).toBeGreaterThan(0);
 
-    const parcels = Array.from({ length: 300 }, (_, i) => ({ ...EXPRESS, parcelId: `C-${i}`, readyAt: `2026-11-2${4 + (i % 4)}T08:00:00Z` }));
-    const submitted = await h.app.inject({ method: 'POST', url: '/v1/batches?book=true', headers: NDJSON, payload: ndjson(parcels) });
+    const parcels = Array.from({ length: 300 }, (_, i) => ({
+      ...EXPRESS,
+      parcelId: `C-${i}`,
+      readyAt: `2026-11-2${4 + (i % 4)}T08:00:00Z`,
+    }));
+    const submitted = await h.app.inject({
+      method: 'POST',
+      url: '/v1/batches?book=true',
+      headers: NDJSON,
+      payload: ndjson(parcels),
+    });
     expect(submitted.statusCode).toBe(202);
     const status = await finished(h, submitted.json().batchId, 60_000);
     expect(status.state).toBe('completed');
@@ -162,9 +204,19 @@ describe('bookings on a Redis Cluster', () => {
     expect(lines.filter((line) => line.bookingId).length).toBe(status.routed);
 
     const audit = await auditLedger(h.redis, h.keys, doc);
-    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({ over: [], mismatches: [], unsettled: [] });
-    expect([...heldIds(audit)].sort()).toEqual([...made.slice(1), ...lines.filter((l) => l.bookingId).map((l) => l.bookingId as string)].sort());
-    const tags = new Set((await keysPerNode(h.prefix)).flatMap((found, node) => found.filter((key) => key.includes(':cap:')).map((key) => `${node} ${key.match(/\{([^}]*)\}/)?.[1]}`)));
+    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({
+      over: [],
+      mismatches: [],
+      unsettled: [],
+    });
+    expect([...heldIds(audit)].sort()).toEqual(
+      [...made.slice(1), ...lines.filter((l) => l.bookingId).map((l) => l.bookingId as string)].sort(),
+    );
+    const tags = new Set(
+      (await keysPerNode(h.prefix)).flatMap((found, node) =>
+        found.filter((key) => key.includes(':cap:')).map((key) => `${node} ${key.match(/\{([^}]*)\}/)?.[1]}`),
+      ),
+    );
     const nodes = new Set([...tags].map((tag) => tag.split(' ')[0]));
     expect(nodes.size).toBeGreaterThan(1);
   }, 90_000);

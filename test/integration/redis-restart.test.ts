@@ -47,7 +47,9 @@ describe('a Redis restart', () => {
       h.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('new'), headers: h.admin }),
       h.app.inject({ method: 'POST', url: '/v1/network/rollback', headers: h.admin }),
       h.app.inject({
-        method: 'POST', url: '/v1/network/closures', headers: h.admin,
+        method: 'POST',
+        url: '/v1/network/closures',
+        headers: h.admin,
         payload: { hubId: 'HGH', from: '2026-11-24T00:00:00Z', until: '2026-11-25T00:00:00Z', reason: 'x' },
       }),
       h.app.inject({ method: 'DELETE', url: '/v1/network/closures/abc', headers: h.admin }),
@@ -65,7 +67,12 @@ describe('a Redis restart', () => {
     await server.start();
     await waitFor(async () => (await h.app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200, 5000);
 
-    const res = await h.app.inject({ method: 'PUT', url: '/v1/network', payload: tinyNetwork('after'), headers: h.admin });
+    const res = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/network',
+      payload: tinyNetwork('after'),
+      headers: h.admin,
+    });
     expect(res.statusCode).toBe(200);
 
     const other = createRedis(h.config, 'command');
@@ -87,7 +94,12 @@ describe('starting while Redis is down', () => {
     writeFileSync(file, JSON.stringify(tinyNetwork('seeded')));
     const server = await PrivateRedis.start();
     await server.stop();
-    const config = loadConfig({ REDIS_URL: server.url, KEY_PREFIX: 'test:seed', NETWORK_FILE: file, NETWORK_POLL_MS: '100' });
+    const config = loadConfig({
+      REDIS_URL: server.url,
+      KEY_PREFIX: 'test:seed',
+      NETWORK_FILE: file,
+      NETWORK_POLL_MS: '100',
+    });
     const runtime = await startNetworkRuntime(config, pino({ level: 'silent' }));
     try {
       expect(runtime.live.current).toBeUndefined();

@@ -41,7 +41,12 @@ function vroomBody(plain: PlainProblem, options: Record<string, unknown> = { ite
 
 type Answer = {
   summary: { cost: number; distance: number; unassigned: number; naive: { distance: number } };
-  routes: { vehicle: number; cost: number; distance: number; steps: { type: string; id?: number; arrival: number; load: number[] }[] }[];
+  routes: {
+    vehicle: number;
+    cost: number;
+    distance: number;
+    steps: { type: string; id?: number; arrival: number; load: number[] }[];
+  }[];
   unassigned: { id: number; reason: string; description: string }[];
 };
 
@@ -53,12 +58,25 @@ describe('POST /v1/tours', () => {
   afterAll(() => h.close());
 
   const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    h.app.inject({ method: 'POST', url: '/v1/tours', payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers });
+    h.app.inject({
+      method: 'POST',
+      url: '/v1/tours',
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      headers,
+    });
 
-  it('answers VROOM\'s shape, and every answer passes the independent checker', async () => {
+  it("answers VROOM's shape, and every answer passes the independent checker", async () => {
     const rng = createRng(11);
     for (let trial = 0; trial < 12; trial++) {
-      const plain = randomTours(rng, { jobs: rng.int(1, 30), vehicles: rng.int(1, 4), timeWindows: true, pickups: true, maxDistance: true, maxTasks: true, priorities: true });
+      const plain = randomTours(rng, {
+        jobs: rng.int(1, 30),
+        vehicles: rng.int(1, 4),
+        timeWindows: true,
+        pickups: true,
+        maxDistance: true,
+        maxTasks: true,
+        priorities: true,
+      });
       const res = await post(vroomBody(plain));
       expect(res.statusCode).toBe(200);
       const answer = res.json() as Answer;
@@ -72,7 +90,10 @@ describe('POST /v1/tours', () => {
       expect(answer.summary.distance).toBe(check.cost);
       const served = routes.flat().length;
       expect(served + answer.unassigned.length).toBe(plain.jobs.length);
-      for (const u of answer.unassigned) expect(u.reason).toMatch(/^(capacity|time_window|vehicle_time_window|max_distance|max_travel_time|max_tasks|fleet)$/);
+      for (const u of answer.unassigned)
+        expect(u.reason).toMatch(
+          /^(capacity|time_window|vehicle_time_window|max_distance|max_travel_time|max_tasks|fleet)$/,
+        );
     }
   });
 
@@ -107,38 +128,116 @@ describe('POST /v1/tours', () => {
   });
 
   it('hostile bodies: a 4xx that names the field, never a 5xx', async () => {
-    const square = [[0, 1], [1, 0]];
-    const base = { vehicles: [{ id: 1, start_index: 0, capacity: [5] }], jobs: [{ id: 1, location_index: 1, delivery: [1] }], matrices: { car: { durations: square } } };
+    const square = [
+      [0, 1],
+      [1, 0],
+    ];
+    const base = {
+      vehicles: [{ id: 1, start_index: 0, capacity: [5] }],
+      jobs: [{ id: 1, location_index: 1, delivery: [1] }],
+      matrices: { car: { durations: square } },
+    };
     const cases: [unknown, number, RegExp][] = [
-      [{ ...base, jobs: [{ id: 1, location_index: 7 }] }, 400, /jobs\[0\]\.location_index: is 7, but the matrices have 2 rows/],
+      [
+        { ...base, jobs: [{ id: 1, location_index: 7 }] },
+        400,
+        /jobs\[0\]\.location_index: is 7, but the matrices have 2 rows/,
+      ],
       [{ ...base, vehicles: [{ id: 1, start_index: 2 }] }, 400, /vehicles\[0\]\.start_index/],
-      [{ ...base, matrices: { car: { durations: [[0, 1], [1]] } } }, 400, /matrices\.car\.durations\[1\]: must have 2 values/],
-      [{ ...base, matrices: { car: { durations: [[0, 1, 2], [1, 0, 2]] } } }, 400, /matrices\.car\.durations\[0\]: must have 2 values/],
+      [
+        { ...base, matrices: { car: { durations: [[0, 1], [1]] } } },
+        400,
+        /matrices\.car\.durations\[1\]: must have 2 values/,
+      ],
+      [
+        {
+          ...base,
+          matrices: {
+            car: {
+              durations: [
+                [0, 1, 2],
+                [1, 0, 2],
+              ],
+            },
+          },
+        },
+        400,
+        /matrices\.car\.durations\[0\]: must have 2 values/,
+      ],
       [{ ...base, jobs: [{ id: 1, location_index: 1, delivery: [-3] }] }, 400, /jobs\[0\]\.delivery\[0\]/],
-      [{ ...base, jobs: [{ id: 1, location_index: 1, delivery: [1, 2] }] }, 400, /jobs\[0\]\.delivery: must have 2 values|vehicles\[0\]\.capacity: must have 2 values/],
-      [{ ...base, jobs: [{ id: 1, location_index: 1 }, { id: 1, location_index: 0 }] }, 400, /jobs\[1\]\.id: 1 is already the id of jobs\[0\]/],
-      [{ ...base, jobs: [{ id: 1, location: [1, 2] }] }, 400, /jobs\[0\]\.location_index: is required when matrices are given/],
+      [
+        { ...base, jobs: [{ id: 1, location_index: 1, delivery: [1, 2] }] },
+        400,
+        /jobs\[0\]\.delivery: must have 2 values|vehicles\[0\]\.capacity: must have 2 values/,
+      ],
+      [
+        {
+          ...base,
+          jobs: [
+            { id: 1, location_index: 1 },
+            { id: 1, location_index: 0 },
+          ],
+        },
+        400,
+        /jobs\[1\]\.id: 1 is already the id of jobs\[0\]/,
+      ],
+      [
+        { ...base, jobs: [{ id: 1, location: [1, 2] }] },
+        400,
+        /jobs\[0\]\.location_index: is required when matrices are given/,
+      ],
       [{ vehicles: [{ id: 1 }], jobs: [{ id: 1 }] }, 400, /jobs\[0\]\.location: is required/],
-      [{ ...base, vehicles: [{ id: 1, start_index: 0, max_distance: 5 }] }, 400, /vehicles\[0\]\.max_distance: needs distances/],
-      [{ ...base, vehicles: [{ id: 1, time_window: [10, 5] }] }, 400, /vehicles\[0\]\.time_window: must start before it ends/],
-      [{ ...base, jobs: [{ id: 1, location_index: 1, time_windows: [[9, 3]] }] }, 400, /jobs\[0\]\.time_windows\[0\]: must start before it ends/],
+      [
+        { ...base, vehicles: [{ id: 1, start_index: 0, max_distance: 5 }] },
+        400,
+        /vehicles\[0\]\.max_distance: needs distances/,
+      ],
+      [
+        { ...base, vehicles: [{ id: 1, time_window: [10, 5] }] },
+        400,
+        /vehicles\[0\]\.time_window: must start before it ends/,
+      ],
+      [
+        { ...base, jobs: [{ id: 1, location_index: 1, time_windows: [[9, 3]] }] },
+        400,
+        /jobs\[0\]\.time_windows\[0\]: must start before it ends/,
+      ],
       [{ ...base, vehicles: [] }, 400, /vehicles/],
       [{ ...base, skills: [1] }, 400, /skills: is not a known property/],
       [{ ...base, options: { timeLimitSeconds: -1 } }, 400, /options\.timeLimitSeconds/],
       [{ ...base, vehicles: [{ id: 1, speed_factor: 9 }] }, 400, /vehicles\[0\]\.speed_factor/],
       [{ ...base, jobs: [{ id: 1, location: [200, 0] }], matrices: undefined }, 400, /jobs\[0\]\.location\[0\]/],
-      [{ ...base, jobs: [{ id: 1, location: [100, 95] }], matrices: undefined }, 400, /jobs\[0\]\.location\[1\]: must be a latitude from -90 to 90/],
+      [
+        { ...base, jobs: [{ id: 1, location: [100, 95] }], matrices: undefined },
+        400,
+        /jobs\[0\]\.location\[1\]: must be a latitude from -90 to 90/,
+      ],
       [{ ...base, jobs: [{ id: 1, location: [100] }], matrices: undefined }, 400, /jobs\[0\]\.location/],
-      [{ ...base, vehicles: [{ id: 1, start: [0, -91] }], jobs: [{ id: 1, location: [1, 2] }], matrices: undefined }, 400, /vehicles\[0\]\.start\[1\]: must be a latitude/],
-      [{ ...base, jobs: Array.from({ length: MAX_TOUR_JOBS + 1 }, (_, i) => ({ id: i, location_index: 0 })) }, 413, /jobs: at most 10000 jobs/],
+      [
+        { ...base, vehicles: [{ id: 1, start: [0, -91] }], jobs: [{ id: 1, location: [1, 2] }], matrices: undefined },
+        400,
+        /vehicles\[0\]\.start\[1\]: must be a latitude/,
+      ],
+      [
+        { ...base, jobs: Array.from({ length: MAX_TOUR_JOBS + 1 }, (_, i) => ({ id: i, location_index: 0 })) },
+        413,
+        /jobs: at most 10000 jobs/,
+      ],
       ['{"vehicles": [', 400, /body: is not valid JSON/],
-      ['{"__proto__": {"polluted": true}, "vehicles": [{"id": 1}], "jobs": []}', 400, /__proto__: is not a known property/],
+      [
+        '{"__proto__": {"polluted": true}, "vehicles": [{"id": 1}], "jobs": []}',
+        400,
+        /__proto__: is not a known property/,
+      ],
       ['null', 400, /body/],
       ['[]', 400, /body/],
     ];
     for (const [payload, status, message] of cases) {
       const res = await post(payload);
-      expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status, body: { message: expect.stringMatching(message) } });
+      expect({ status: res.statusCode, body: res.json() }).toMatchObject({
+        status,
+        body: { message: expect.stringMatching(message) },
+      });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await post('x'.repeat(17 * 1024 * 1024))).statusCode).toBe(413);
@@ -158,13 +257,23 @@ describe('POST /v1/tours off the event loop', () => {
   it('routing answers while a tour is solved, the event loop stays free, and a second tour meanwhile is 503', async () => {
     const rng = createRng(3);
     const plain = randomTours(rng, { jobs: 150, vehicles: 10, timeWindows: true });
-    const solving = h.app.inject({ method: 'POST', url: '/v1/tours', payload: JSON.stringify(vroomBody(plain, { timeLimitSeconds: 3 })), headers: { 'content-type': 'application/json' } });
+    const solving = h.app.inject({
+      method: 'POST',
+      url: '/v1/tours',
+      payload: JSON.stringify(vroomBody(plain, { timeLimitSeconds: 3 })),
+      headers: { 'content-type': 'application/json' },
+    });
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const started = Date.now();
     // Let the request reach the pool before the second one.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const busy = await h.app.inject({ method: 'POST', url: '/v1/tours', payload: JSON.stringify(vroomBody(plain, { iterations: 1 })), headers: { 'content-type': 'application/json' } });
+    const busy = await h.app.inject({
+      method: 'POST',
+      url: '/v1/tours',
+      payload: JSON.stringify(vroomBody(plain, { iterations: 1 })),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(busy.statusCode).toBe(503);
     expect(busy.headers['retry-after']).toBe('1');
     const hub = tinyNetwork().hubs;
@@ -172,7 +281,11 @@ describe('POST /v1/tours off the event loop', () => {
     let finished = false;
     void solving.then(() => (finished = true));
     while (!finished) {
-      const res = await h.app.inject({ method: 'POST', url: '/v1/routes', payload: { origin: hub[0].id, destination: hub[1].id, weightKg: 1, readyAt: '2026-11-24T08:00:00Z' } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/v1/routes',
+        payload: { origin: hub[0].id, destination: hub[1].id, weightKg: 1, readyAt: '2026-11-24T08:00:00Z' },
+      });
       expect(res.statusCode).toBeLessThan(500);
       routed++;
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -13,6 +13,8 @@ export function onPath(binary: string): boolean {
 export function describeWith(binaries: readonly string[]): jest.Describe {
   const missing = binaries.filter((binary) => !onPath(binary));
   if (missing.length === 0 || process.env.CI) return describe;
-  console.warn(`skipped: ${missing.join(', ')} not found (apt-get install prometheus); CI is not set, so this is not a failure`);
+  console.warn(
+    `skipped: ${missing.join(', ')} not found (apt-get install prometheus); CI is not set, so this is not a failure`,
+  );
   return describe.skip;
 }

@@ -41,7 +41,14 @@ export function allRoutes(
     (leg.to === query.destination || !avoid.hubs?.includes(leg.to));
   const routes: OracleRoute[] = [];
 
-  const visit = (at: string, arrivedAt: number, path: Leg[], departAts: number[], cost: number, co2Kg: number): void => {
+  const visit = (
+    at: string,
+    arrivedAt: number,
+    path: Leg[],
+    departAts: number[],
+    cost: number,
+    co2Kg: number,
+  ): void => {
     if (at === query.destination) {
       routes.push({ legIds: path.map((l) => l.id), departAts, arriveAt: arrivedAt, cost, co2Kg });
       return;
@@ -57,7 +64,14 @@ export function allRoutes(
       if (departAt === null || departAt + leg.durationMinutes > latest) continue;
       const legCost = leg.costPerParcel + leg.costPerKg * query.weightKg + hub.handlingCost;
       const legCo2 = legCo2PerKg(leg, hub, hubs.get(leg.to)!) * query.weightKg;
-      visit(leg.to, departAt + leg.durationMinutes, [...path, leg], [...departAts, departAt], cost + legCost, co2Kg + legCo2);
+      visit(
+        leg.to,
+        departAt + leg.durationMinutes,
+        [...path, leg],
+        [...departAts, departAt],
+        cost + legCost,
+        co2Kg + legCo2,
+      );
     }
   };
   visit(query.origin, query.readyAt, [], [], 0, 0);
@@ -75,11 +89,7 @@ export function bruteForceRoute(
   const destination = doc.hubs.find((h) => h.id === query.destination);
   if (!origin || !destination) throw new Error('the oracle only answers for known hubs');
   const deadline = query.deadline ?? defaultDeadline(origin, destination, query.readyAt);
-  const choice = chooseRoutes(
-    allRoutes(doc, query, closures, ledger),
-    query.serviceLevel ?? 'standard',
-    deadline,
-  );
+  const choice = chooseRoutes(allRoutes(doc, query, closures, ledger), query.serviceLevel ?? 'standard', deadline);
   if (!choice) return null;
   return { ...choice.ties[0]!, ...choice, deadline };
 }

@@ -11,6 +11,11 @@ export function bufferLogger(level: LogLevel) {
       done();
     },
   });
-  const lines = () => text.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = () =>
+    text
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { logger: createLogger({ logLevel: level }, sink), text, lines };
 }

@@ -26,7 +26,9 @@ const FLAGS = [
 /** `describe` when Chromium is there or CI is set (where it must be); else `describe.skip`, with a line saying why. */
 export function describeWithChromium(): jest.Describe {
   if (existsSync(CHROMIUM) || process.env.CI) return describe;
-  console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium); CI is not set, so this is not a failure`);
+  console.warn(
+    `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium); CI is not set, so this is not a failure`,
+  );
   return describe.skip;
 }
 
@@ -35,6 +37,7 @@ export function describeWithChromium(): jest.Describe {
  * fresh profile (--user-data-dir) of its own in a temporary folder, removed on close.
  */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }

@@ -50,7 +50,8 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
       byId.set(id, fields);
       for (const field of fields) {
         sums.set(field, (sums.get(field) ?? 0) + 1);
-        if (field.startsWith('p:')) sums.set(`g${field.slice(1)}`, (sums.get(`g${field.slice(1)}`) ?? 0) + Number(grams));
+        if (field.startsWith('p:'))
+          sums.set(`g${field.slice(1)}`, (sums.get(`g${field.slice(1)}`) ?? 0) + Number(grams));
       }
     }
     audit.holds.set(date, byId);
@@ -59,10 +60,15 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
       const held = sums.get(field) ?? 0;
       if (counter !== held) audit.mismatches.push(`${date} ${field} counter ${counter}, holds ${held}`);
       const capacity = capacityOf(field);
-      if (capacity !== undefined && counter > capacity) audit.overCapacity.push(`${date} ${field} ${counter} > ${capacity}`);
+      if (capacity !== undefined && counter > capacity)
+        audit.overCapacity.push(`${date} ${field} ${counter} > ${capacity}`);
     }
     audit.unsettled.push(...unsettled.map((id) => `${date} ${id}`));
-    audit.pending.push(...Object.entries(records).filter(([, record]) => record.startsWith('P')).map(([id]) => id));
+    audit.pending.push(
+      ...Object.entries(records)
+        .filter(([, record]) => record.startsWith('P'))
+        .map(([id]) => id),
+    );
   }
   return audit;
 }
@@ -83,12 +89,19 @@ export function heldIds(audit: Audit): Set<string> {
 export function parcelHolds(key: string, hold: string): { id: string; hold: string[] }[] {
   const lines = hold.split('\n');
   if (lines.length === 1) return [{ id: key, hold: hold.split(' ').slice(1) }];
-  const named = lines.find((line) => line.startsWith('#'))?.slice(1).split(' ') ?? [];
+  const named =
+    lines
+      .find((line) => line.startsWith('#'))
+      ?.slice(1)
+      .split(' ') ?? [];
   return lines
     .slice(1)
     .filter((line) => !line.startsWith('#'))
     .map((line) => {
       const [place, grams, ...fields] = line.split(' ');
-      return { id: `${key}.${place}`, hold: [grams, ...fields.map((f) => (/^\d+$/.test(f) ? named[Number(f) - 1] : f))] };
+      return {
+        id: `${key}.${place}`,
+        hold: [grams, ...fields.map((f) => (/^\d+$/.test(f) ? named[Number(f) - 1] : f))],
+      };
     });
 }

@@ -72,7 +72,7 @@ export function departureWithRoom(
   weightKg: number,
 ): number | null {
   const cutoff = isScheduled(leg) ? (leg.cutoffMinutes ?? 0) : 0;
-  for (let t = available; ; ) {
+  for (let t = available; ;) {
     const d = nextDeparture(leg, t, closures, latest);
     if (d === null || d > latest) return null;
     if (ledger.hubDayFull(leg, d)) t = (Math.floor(d / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY - cutoff;

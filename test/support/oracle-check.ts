@@ -28,7 +28,8 @@ function disagreements(expected: OracleAnswer, answer: RouteAnswer): string[] {
   } else {
     if (answer.route.arriveAt !== tie.arriveAt) problems.push(`arriveAt ≠ oracle ${show(tie)}`);
     const departAts = answer.route.legs.map((l) => l.departAt);
-    if (departAts.join() !== tie.departAts.join()) problems.push(`departures ${departAts.join()} ≠ oracle ${tie.departAts.join()}`);
+    if (departAts.join() !== tie.departAts.join())
+      problems.push(`departures ${departAts.join()} ≠ oracle ${tie.departAts.join()}`);
     if (!sameAmount(answer.route.cost, tie.cost)) problems.push(`cost ≠ oracle ${show(tie)}`);
     if (!sameAmount(answer.route.co2Kg, tie.co2Kg)) problems.push(`co2Kg ≠ oracle ${show(tie)}`);
   }
@@ -61,7 +62,11 @@ export function checkAgainstOracle(
 ): string[] {
   if (outcome.kind !== 'routed') {
     // Without room, the router tells apart a network that has a route (by the schedule alone (no capacity)) from one that has none.
-    const expectedKind = expected ? 'routed' : ledger && allRoutes(doc, query, closures).length > 0 ? 'no-capacity' : 'no-route';
+    const expectedKind = expected
+      ? 'routed'
+      : ledger && allRoutes(doc, query, closures).length > 0
+        ? 'no-capacity'
+        : 'no-route';
     if (outcome.kind === expectedKind) return [];
     return [`router said ${JSON.stringify(outcome)}; oracle: ${expected ? show(expected) : expectedKind}`];
   }
@@ -71,7 +76,12 @@ export function checkAgainstOracle(
 }
 
 /** Fails with the problems and what replays the case (the case and its network as JSON), unless there are none. */
-export function failOnProblems(where: string, problems: readonly string[], doc: NetworkDocument, testCase: RandomCase): void {
+export function failOnProblems(
+  where: string,
+  problems: readonly string[],
+  doc: NetworkDocument,
+  testCase: RandomCase,
+): void {
   if (problems.length === 0) return;
   const replay = JSON.stringify({ ...testCase, network: doc });
   throw new Error(`${where}:\n  ${problems.join('\n  ')}\nreplay: ${replay}`);

@@ -69,11 +69,7 @@ export function compareLegIds(a: readonly string[], b: readonly string[]): numbe
   return a.length - b.length;
 }
 
-export function chooseRoutes(
-  routes: OracleRoute[],
-  level: ServiceLevel,
-  deadline: number,
-): OracleChoice | null {
+export function chooseRoutes(routes: OracleRoute[], level: ServiceLevel, deadline: number): OracleChoice | null {
   if (routes.length === 0) return null;
   if (BY_DEADLINE.has(level)) {
     const onTime = routes.filter((r) => r.arriveAt <= deadline);

@@ -18,9 +18,7 @@ export function isScheduled(leg: Leg): boolean {
 
 /** The closure that forbids departing on `leg` at minute `t`, if any. */
 export function closureAt(leg: Leg, t: number, closures: readonly Closure[]): Closure | undefined {
-  return closures.find(
-    (c) => (c.legId === leg.id || c.hubId === leg.from) && c.from <= t && t < c.until,
-  );
+  return closures.find((c) => (c.legId === leg.id || c.hubId === leg.from) && c.from <= t && t < c.until);
 }
 
 /**
@@ -43,7 +41,8 @@ export function nextDeparture(
       if (t > latest) return null;
       const closure = closureAt(leg, t, closures);
       if (closure) t = closure.until;
-      else if (leg.days !== undefined && !leg.days.includes(isoWeekday(t))) t = (Math.floor(t / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY;
+      else if (leg.days !== undefined && !leg.days.includes(isoWeekday(t)))
+        t = (Math.floor(t / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY;
       else return t;
     }
   }

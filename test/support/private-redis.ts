@@ -27,9 +27,13 @@ export class PrivateRedis {
     if (this.child?.exitCode === null && this.child.signalCode === null) {
       throw new Error(`redis-server on port ${this.port} is running already`);
     }
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs],
+      {
+        stdio: 'ignore',
+      },
+    );
     const deadline = Date.now() + 5000;
     while (!(await answersPing('127.0.0.1', this.port))) {
       if (Date.now() > deadline) throw new Error(`redis-server on port ${this.port} did not start`);

@@ -62,7 +62,7 @@ function randomTimetable(rng: Rng, draw: Draw): Partial<Leg> {
     return continuous;
   }
   const times = new Set<number>();
-  for (let n = rng.int(1, 3); times.size < n; ) times.add(draw.minutes(1439));
+  for (let n = rng.int(1, 3); times.size < n;) times.add(draw.minutes(1439));
   const timetable: Partial<Leg> = { departures: [...times].map(hhmm) };
   if (rng.chance(0.5)) timetable.days = randomDays(rng);
   if (rng.chance(0.6)) timetable.cutoffMinutes = draw.minutes(180);

@@ -5,13 +5,7 @@
  */
 import type { Rng } from '../../src/synthetic/prng';
 import { MINUTES_PER_DAY } from '../../src/routing/time';
-import {
-  MODES,
-  SERVICE_LEVELS,
-  type Closure,
-  type NetworkDocument,
-  type RouteQuery,
-} from '../../src/routing/types';
+import { MODES, SERVICE_LEVELS, type Closure, type NetworkDocument, type RouteQuery } from '../../src/routing/types';
 import { COARSE_NETWORK_NAME, RANDOM_CARRIERS } from './random-network';
 import { WEEK_START } from './week';
 
@@ -47,7 +41,11 @@ export function randomCase(rng: Rng, doc: NetworkDocument): RandomCase {
   if (rng.chance(0.25)) query.deadline = query.readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
   if (rng.chance(0.25)) {
     query.avoid = {
-      hubs: someOf(rng, doc.hubs.map((h) => h.id), 0.2),
+      hubs: someOf(
+        rng,
+        doc.hubs.map((h) => h.id),
+        0.2,
+      ),
       modes: someOf(rng, MODES, 0.2),
       carriers: someOf(rng, RANDOM_CARRIERS, 0.2),
     };

@@ -25,7 +25,5 @@ export function reachableFrom(doc: NetworkDocument, start: string, reverse = fal
 /** Every hub reaches every other: all are reachable from one hub, and it from all of them. */
 export function isStronglyConnected(doc: NetworkDocument): boolean {
   const start = doc.hubs[0].id;
-  return (
-    reachableFrom(doc, start).size === doc.hubs.length && reachableFrom(doc, start, true).size === doc.hubs.length
-  );
+  return reachableFrom(doc, start).size === doc.hubs.length && reachableFrom(doc, start, true).size === doc.hubs.length;
 }

@@ -42,7 +42,8 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
     for (const port of ports) await waitFor(async () => (await cli(port, 'PING').catch(() => '')) === 'PONG', 10_000);
     const nodes = ports.map((port) => `127.0.0.1:${port}`);
     await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes']);
-    for (const port of ports) await waitFor(async () => (await cli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'), 10_000);
+    for (const port of ports)
+      await waitFor(async () => (await cli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'), 10_000);
     return { nodes, ports, cli, stop };
   } catch (err) {
     await stop();
@@ -52,14 +53,22 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
 
 function startNode(dir: string, port: number): ChildProcess {
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--cluster-enabled', 'yes',
-    '--cluster-config-file', join(dir, `nodes-${port}.conf`),
-    '--dir', dir,
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'no',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--cluster-enabled',
+    'yes',
+    '--cluster-config-file',
+    join(dir, `nodes-${port}.conf`),
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'no',
   ];
   return spawn('redis-server', args, { stdio: 'ignore' });
 }

@@ -3,7 +3,12 @@
  * own networks and, on its own, that they exercised what they should (so that any test
  * passes when run alone). With a replay seed, one group of that seed alone.
  */
-export function seedGroups(firstSeed: number, networks: number, perGroup: number, replaySeed: string | undefined): number[][] {
+export function seedGroups(
+  firstSeed: number,
+  networks: number,
+  perGroup: number,
+  replaySeed: string | undefined,
+): number[][] {
   if (replaySeed) return [[Number(replaySeed)]];
   return Array.from({ length: Math.ceil(networks / perGroup) }, (_, g) =>
     Array.from({ length: Math.min(perGroup, networks - g * perGroup) }, (_, i) => firstSeed + g * perGroup + i),

@@ -42,7 +42,10 @@ export class ServiceProcess {
 
   /** The JSON log lines it wrote to stdout (with `capture`). */
   logLines(): Record<string, unknown>[] {
-    return this.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    return this.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   get pid(): number | undefined {

@@ -12,7 +12,14 @@ export function hub(id: string, fields: Partial<Hub> = {}): Hub {
 
 export function leg(id: string, from: string, to: string, fields: Partial<Leg> = {}): Leg {
   return {
-    id, from, to, mode: 'truck', carrier: 'Road', durationMinutes: 60, costPerParcel: 1, costPerKg: 0,
+    id,
+    from,
+    to,
+    mode: 'truck',
+    carrier: 'Road',
+    durationMinutes: 60,
+    costPerParcel: 1,
+    costPerKg: 0,
     ...fields,
   };
 }

@@ -58,7 +58,15 @@ export function tieHeavyNetwork(rng: Rng): NetworkDocument {
   const hubs: Hub[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      hubs.push({ id: `G${r}${c}`, name: `Grid ${r}/${c}`, country: 'CN', lat: 30 + r, lon: 110 + c, sortMinutes, handlingCost });
+      hubs.push({
+        id: `G${r}${c}`,
+        name: `Grid ${r}/${c}`,
+        country: 'CN',
+        lat: 30 + r,
+        lon: 110 + c,
+        sortMinutes,
+        handlingCost,
+      });
     }
   }
   const nextId = idMaker(rng);
@@ -101,7 +109,12 @@ function cell(id: string): [number, number] {
  * A query on the grid of half hours and half kilograms, at any level, from `origin`
  * (random by default), mostly to a hub below and to the right of it, where tied routes are many.
  */
-export function tieHeavyQuery(rng: Rng, doc: NetworkDocument, origin = rng.pick(doc.hubs).id, readyAt?: number): RouteQuery {
+export function tieHeavyQuery(
+  rng: Rng,
+  doc: NetworkDocument,
+  origin = rng.pick(doc.hubs).id,
+  readyAt?: number,
+): RouteQuery {
   const [row, col] = cell(origin);
   const others = doc.hubs.filter((h) => h.id !== origin);
   const across = others.filter((h) => cell(h.id)[0] >= row && cell(h.id)[1] >= col);

@@ -58,7 +58,8 @@ export function checkTours(problem: PlainProblem, routes: ArrayLike<number>[]): 
   const problems: string[] = [];
   const seen = new Map<number, number>();
   const figures: RouteFigures[] = [];
-  if (routes.length > problem.vehicles.length) problems.push(`${routes.length} routes for ${problem.vehicles.length} vehicles`);
+  if (routes.length > problem.vehicles.length)
+    problems.push(`${routes.length} routes for ${problem.vehicles.length} vehicles`);
   let total = 0;
   Array.from(routes).forEach((jobs, v) => {
     const vehicle = problem.vehicles[v];
@@ -75,16 +76,26 @@ export function checkTours(problem: PlainProblem, routes: ArrayLike<number>[]): 
   return { problems, routes: figures, cost: total };
 }
 
-function replay(problem: PlainProblem, vehicle: PlainVehicle, jobs: number[], fail: (message: string) => void): RouteFigures {
+function replay(
+  problem: PlainProblem,
+  vehicle: PlainVehicle,
+  jobs: number[],
+  fail: (message: string) => void,
+): RouteFigures {
   const figures: RouteFigures = { distance: 0, travel: 0, cost: 0, arrivals: [], departure: vehicle.window[0] };
   if (jobs.length === 0) return figures;
   if (jobs.some((j) => !problem.jobs[j])) return figures;
-  const dims = Math.max(vehicle.capacity.length, ...jobs.map((j) => Math.max(problem.jobs[j].delivery.length, problem.jobs[j].pickup.length)));
+  const dims = Math.max(
+    vehicle.capacity.length,
+    ...jobs.map((j) => Math.max(problem.jobs[j].delivery.length, problem.jobs[j].pickup.length)),
+  );
   const amount = (list: number[], k: number) => list[k] ?? 0;
   const load: number[] = [];
   for (let k = 0; k < dims; k++) load.push(jobs.reduce((sum, j) => sum + amount(problem.jobs[j].delivery, k), 0));
   const checkLoad = (where: string) => {
-    for (let k = 0; k < dims; k++) if (load[k] > amount(vehicle.capacity, k)) fail(`load ${load[k]} over capacity ${amount(vehicle.capacity, k)} (dimension ${k}) ${where}`);
+    for (let k = 0; k < dims; k++)
+      if (load[k] > amount(vehicle.capacity, k))
+        fail(`load ${load[k]} over capacity ${amount(vehicle.capacity, k)} (dimension ${k}) ${where}`);
   };
   checkLoad('leaving the start');
   const between = (from: number | null, to: number | null) => {
@@ -118,8 +129,11 @@ function replay(problem: PlainProblem, vehicle: PlainVehicle, jobs: number[], fa
   travel(vehicle.end);
   figures.arrivals.push(time);
   if (time > vehicle.window[1]) fail(`back at ${time}, after the vehicle's window ends at ${vehicle.window[1]}`);
-  if (vehicle.maxDistance !== undefined && figures.distance > vehicle.maxDistance) fail(`distance ${figures.distance} over max_distance ${vehicle.maxDistance}`);
-  if (vehicle.maxTravelTime !== undefined && figures.travel > vehicle.maxTravelTime) fail(`travel ${figures.travel} over max_travel_time ${vehicle.maxTravelTime}`);
-  if (vehicle.maxTasks !== undefined && jobs.length > vehicle.maxTasks) fail(`${jobs.length} jobs over max_tasks ${vehicle.maxTasks}`);
+  if (vehicle.maxDistance !== undefined && figures.distance > vehicle.maxDistance)
+    fail(`distance ${figures.distance} over max_distance ${vehicle.maxDistance}`);
+  if (vehicle.maxTravelTime !== undefined && figures.travel > vehicle.maxTravelTime)
+    fail(`travel ${figures.travel} over max_travel_time ${vehicle.maxTravelTime}`);
+  if (vehicle.maxTasks !== undefined && jobs.length > vehicle.maxTasks)
+    fail(`${jobs.length} jobs over max_tasks ${vehicle.maxTasks}`);
   return figures;
 }

@@ -35,8 +35,11 @@ function beats(a: OracleRoute, b: OracleRoute): boolean {
 /** The oracle's front: unbeaten routes, one per outcome (the smallest leg ids). */
 function front(routes: OracleRoute[]): OracleRoute[] {
   const unbeaten = routes.filter((r) => !routes.some((other) => beats(other, r)));
-  const sameOutcome = (a: OracleRoute, b: OracleRoute) => a.arriveAt === b.arriveAt && sameAmount(a.cost, b.cost) && sameAmount(a.co2Kg, b.co2Kg);
-  return unbeaten.filter((r) => !unbeaten.some((o) => o !== r && sameOutcome(o, r) && compareLegIds(o.legIds, r.legIds) < 0));
+  const sameOutcome = (a: OracleRoute, b: OracleRoute) =>
+    a.arriveAt === b.arriveAt && sameAmount(a.cost, b.cost) && sameAmount(a.co2Kg, b.co2Kg);
+  return unbeaten.filter(
+    (r) => !unbeaten.some((o) => o !== r && sameOutcome(o, r) && compareLegIds(o.legIds, r.legIds) < 0),
+  );
 }
 
 const legsOf = (route: RoutePlan): string => route.legs.map((l) => l.legId).join(' ');
@@ -73,7 +76,8 @@ function checkNetwork(seed: number, seen: Seen): void {
     // Sorted by arrival, distinct, at most max; each is on the front, except the chosen route, which is always listed when on time.
     expect([where, [...alternatives].sort((a, b) => a.arriveAt - b.arriveAt).map(legsOf)]).toEqual([where, listed]);
     expect([where, new Set(listed).size === listed.length, listed.length <= max]).toEqual([where, true, true]);
-    for (const legs of listed) expect([where, legs, expectedLegs.has(legs) || legs === legsOf(route)]).toEqual([where, legs, true]);
+    for (const legs of listed)
+      expect([where, legs, expectedLegs.has(legs) || legs === legsOf(route)]).toEqual([where, legs, true]);
     if (meetsDeadline) expect([where, listed.includes(legsOf(route))]).toEqual([where, true]);
     if (expected.length + 1 <= max) {
       const all = new Set([...expectedLegs, ...(meetsDeadline ? [legsOf(route)] : [])]);

@@ -72,36 +72,36 @@ function batchLegIds(lines: string): (string[] | null)[] {
 
 async function checkNetwork(seed: number, seen: Seen): Promise<void> {
   const rng = createRng(seed);
-    const doc = tieHeavyNetwork(rng);
-    expect(validateNetwork(doc)).toMatchObject({ ok: true });
-    const index = prepareNetwork(doc);
-    const warm = new Router(index);
-    const chunk: RouteQuery[] = [];
-    const asked: { query: RouteQuery; position: number; cold: string[] | null; warm: string[] | null }[] = [];
-    for (let n = 0; n < QUERIES_PER_NETWORK; n++) {
-      const query = tieHeavyQuery(rng, doc);
-      const traffic = warmUpTraffic(rng, doc, query);
-      for (const q of traffic) warm.route(q);
-      const sweptBefore = warm.sweptAnswers;
-      const warmLegs = legIdsOf(warm, query);
-      if (warm.sweptAnswers > sweptBefore) seen.warmSwept++;
-      chunk.push(...traffic, query);
-      asked.push({ query, position: chunk.length - 1, cold: legIdsOf(new Router(index), query), warm: warmLegs });
-    }
-    const results = await routeChunk(chunk.map(requestOf), { version: 'v', router: new Router(index) }, (err) => {
-      throw err;
-    });
-    const batch = batchLegIds(results.lines);
-    for (const { query, position, cold, warm: warmLegs } of asked) {
-      const expected = bruteForceRoute(doc, query);
-      seen.queries++;
-      if (expected && expected.ties.length > 1) seen.tied++;
-      const canonical = expected ? expected.legIds : null;
-      const where = `seed ${seed}, ${JSON.stringify(query)}`;
-      expect({ where, cold }).toEqual({ where, cold: canonical });
-      expect({ where, warm: warmLegs }).toEqual({ where, warm: canonical });
-      expect({ where, batch: batch[position] }).toEqual({ where, batch: canonical });
-    }
+  const doc = tieHeavyNetwork(rng);
+  expect(validateNetwork(doc)).toMatchObject({ ok: true });
+  const index = prepareNetwork(doc);
+  const warm = new Router(index);
+  const chunk: RouteQuery[] = [];
+  const asked: { query: RouteQuery; position: number; cold: string[] | null; warm: string[] | null }[] = [];
+  for (let n = 0; n < QUERIES_PER_NETWORK; n++) {
+    const query = tieHeavyQuery(rng, doc);
+    const traffic = warmUpTraffic(rng, doc, query);
+    for (const q of traffic) warm.route(q);
+    const sweptBefore = warm.sweptAnswers;
+    const warmLegs = legIdsOf(warm, query);
+    if (warm.sweptAnswers > sweptBefore) seen.warmSwept++;
+    chunk.push(...traffic, query);
+    asked.push({ query, position: chunk.length - 1, cold: legIdsOf(new Router(index), query), warm: warmLegs });
+  }
+  const results = await routeChunk(chunk.map(requestOf), { version: 'v', router: new Router(index) }, (err) => {
+    throw err;
+  });
+  const batch = batchLegIds(results.lines);
+  for (const { query, position, cold, warm: warmLegs } of asked) {
+    const expected = bruteForceRoute(doc, query);
+    seen.queries++;
+    if (expected && expected.ties.length > 1) seen.tied++;
+    const canonical = expected ? expected.legIds : null;
+    const where = `seed ${seed}, ${JSON.stringify(query)}`;
+    expect({ where, cold }).toEqual({ where, cold: canonical });
+    expect({ where, warm: warmLegs }).toEqual({ where, warm: canonical });
+    expect({ where, batch: batch[position] }).toEqual({ where, batch: canonical });
+  }
 }
 
 describe('the same query gets the one canonical route, cold, warm and in a batch', () => {

@@ -24,7 +24,12 @@ import { at } from '../support/week';
 const network = sketch(
   [hub('A', { capacityPerDay: 10 }), hub('B'), hub('C', { capacityPerDay: 4 })],
   [
-    leg('AB', 'A', 'B', { departures: ['09:00', '23:30'], days: [1, 2, 3, 4, 5], capacityPerDeparture: 4, capacityKgPerDeparture: 2.5 }),
+    leg('AB', 'A', 'B', {
+      departures: ['09:00', '23:30'],
+      days: [1, 2, 3, 4, 5],
+      capacityPerDeparture: 4,
+      capacityKgPerDeparture: 2.5,
+    }),
     leg('BC', 'B', 'C', { capacityPerDeparture: 2 }),
     leg('CA', 'C', 'A'),
   ],
@@ -34,16 +39,33 @@ const TUESDAY = Math.floor(at('Tue 00:00') / MINUTES_PER_DAY);
 
 describe('what a booking holds, by date', () => {
   it('names every departure slot and hub-day of the route, with its declared capacity or -1, grouped by UTC date', () => {
-    const route = routeOf(new Router(ix), { origin: 'A', destination: 'C', weightKg: 1.2, readyAt: at('Tue 20:00') }).route;
+    const route = routeOf(new Router(ix), {
+      origin: 'A',
+      destination: 'C',
+      weightKg: 1.2,
+      readyAt: at('Tue 20:00'),
+    }).route;
     const { index, reservations, ...holds } = holdsOf(ix, route, 1.2);
     expect(index).toBe(ix);
     expect(reservations).toHaveLength(4);
     expect(holds).toEqual({
       grams: 1200,
       dates: [
-        { date: '2026-11-24', fields: [{ field: `p:AB:${at('Tue 23:30')}`, parcels: 4, grams: 2500 }, { field: 'h:A', parcels: 10, grams: -1 }] },
+        {
+          date: '2026-11-24',
+          fields: [
+            { field: `p:AB:${at('Tue 23:30')}`, parcels: 4, grams: 2500 },
+            { field: 'h:A', parcels: 10, grams: -1 },
+          ],
+        },
         // The shuttle leaves at 00:30: its slot is the hour from 00:00.
-        { date: '2026-11-25', fields: [{ field: `p:BC:${at('Wed 00:00')}`, parcels: 2, grams: -1 }, { field: 'h:B', parcels: -1, grams: -1 }] },
+        {
+          date: '2026-11-25',
+          fields: [
+            { field: `p:BC:${at('Wed 00:00')}`, parcels: 2, grams: -1 },
+            { field: 'h:B', parcels: -1, grams: -1 },
+          ],
+        },
       ],
     });
   });
@@ -54,18 +76,32 @@ describe('booking ids, records and dates', () => {
     const single = singleBookingId('2026-11-25', 'A'.repeat(22));
     expect(parseBookingId(single)).toEqual({ kind: 'single', id: single, home: '2026-11-25' });
     const batch = batchBookingId('5c1e2f6a-0000-4000-8000-000000000000', 12, 345);
-    expect(parseBookingId(batch)).toEqual({ kind: 'batch', id: batch, batchId: '5c1e2f6a-0000-4000-8000-000000000000', chunk: 12, index: 345 });
-    for (const bad of ['20261325-AAAAAAAAAAAAAAAAAAAAAA', '20261125-short', 'affected', 'a.b', 'x.1.2.3', '']) expect(parseBookingId(bad)).toBeUndefined();
+    expect(parseBookingId(batch)).toEqual({
+      kind: 'batch',
+      id: batch,
+      batchId: '5c1e2f6a-0000-4000-8000-000000000000',
+      chunk: 12,
+      index: 345,
+    });
+    for (const bad of ['20261325-AAAAAAAAAAAAAAAAAAAAAA', '20261125-short', 'affected', 'a.b', 'x.1.2.3', ''])
+      expect(parseBookingId(bad)).toBeUndefined();
   });
 
   it('keeps a record whole through its encoding', () => {
-    const record = { state: 'C' as const, createdMs: 1_700_000_000_000, dates: ['2026-11-24', '2026-11-25'], json: '{"a":"b\\nc"}' };
+    const record = {
+      state: 'C' as const,
+      createdMs: 1_700_000_000_000,
+      dates: ['2026-11-24', '2026-11-25'],
+      json: '{"a":"b\\nc"}',
+    };
     expect(decodeRecord(encodeRecord(record))).toEqual(record);
   });
 
   it('reads only real calendar dates, and keeps a date its retention after it ends or after now', () => {
     expect(['2026-02-28', '2024-02-29', '1970-01-01'].map(dayOfDate).every((d) => d !== undefined)).toBe(true);
-    expect(['2026-02-29', '2026-13-01', '2026-11-31', '26-11-24', '2026-1-24', '1969-12-31'].map(dayOfDate)).toEqual(Array(6).fill(undefined));
+    expect(['2026-02-29', '2026-13-01', '2026-11-31', '26-11-24', '2026-1-24', '1969-12-31'].map(dayOfDate)).toEqual(
+      Array(6).fill(undefined),
+    );
     expect(dateOfMinute(at('Tue 23:59'))).toBe('2026-11-24');
     const endOfTuesday = Date.UTC(2026, 10, 25) / 1000;
     expect(expiryOf('2026-11-24', 3, Date.UTC(2026, 10, 1))).toBe(endOfTuesday + 3 * 86_400);
@@ -74,7 +110,7 @@ describe('booking ids, records and dates', () => {
 });
 
 describe('the capacity report of a date', () => {
-  it("lists each scheduled departure the oracle finds that day, on random networks and days", () => {
+  it('lists each scheduled departure the oracle finds that day, on random networks and days', () => {
     const rng = createRng(91);
     let checked = 0;
     for (let n = 0; n < 300; n++) {
@@ -84,7 +120,7 @@ describe('the capacity report of a date', () => {
       doc.legs.forEach((l) => {
         const expected: number[] = [];
         const plain = { ...l, cutoffMinutes: 0 };
-        for (let t = day * MINUTES_PER_DAY; (l.departures ?? []).length > 0; ) {
+        for (let t = day * MINUTES_PER_DAY; (l.departures ?? []).length > 0;) {
           const d = nextDeparture(plain, t, [], (day + 1) * MINUTES_PER_DAY - 1);
           if (d === null || d >= (day + 1) * MINUTES_PER_DAY) break;
           expected.push(d);
@@ -120,8 +156,14 @@ describe('the capacity report of a date', () => {
       { hubId: 'B', capacity: null, booked: 1 },
       { hubId: 'C', capacity: 4, booked: 0 },
     ]);
-    expect(capacityReport(ix, TUESDAY, counters, { legId: 'BC' })).toEqual({ departures: [report.departures[1]], hubs: [report.hubs[1]] });
-    expect(capacityReport(ix, TUESDAY, counters, { hubId: 'A' })).toEqual({ departures: [report.departures[0], report.departures[3]], hubs: [report.hubs[0]] });
+    expect(capacityReport(ix, TUESDAY, counters, { legId: 'BC' })).toEqual({
+      departures: [report.departures[1]],
+      hubs: [report.hubs[1]],
+    });
+    expect(capacityReport(ix, TUESDAY, counters, { hubId: 'A' })).toEqual({
+      departures: [report.departures[0], report.departures[3]],
+      hubs: [report.hubs[0]],
+    });
     // Saturday: AB runs on weekdays only.
     expect(capacityReport(ix, TUESDAY + 4, new Map()).departures).toEqual([]);
   });
@@ -140,7 +182,10 @@ describe('what a new network version leaves affected', () => {
       ['h:C', 4],
       ['h:GONE', 1],
     ]);
-    const closures = [{ legId: 'BC', from: at('Tue 13:00'), until: at('Tue 14:00') }, { hubId: 'C', from: at('Tue 14:00'), until: at('Tue 15:00') }];
+    const closures = [
+      { legId: 'BC', from: at('Tue 13:00'), until: at('Tue 14:00') },
+      { hubId: 'C', from: at('Tue 14:00'), until: at('Tue 15:00') },
+    ];
     const affected = affectedLoads(ix, closures, counters);
     expect(affected.departures.map((d) => [d.legId, d.departAt, d.reason])).toEqual([
       ['AB', at('Tue 09:00'), 'over-capacity'],

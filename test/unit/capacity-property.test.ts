@@ -47,7 +47,6 @@ const TRAFFIC: Traffic[] = [
   { name: 'waves', firstSeed: 30_000, networks: 200, parcels: 100, firstOrigin: 1, releases: 0.01, sameMinute: 0.8 },
 ];
 
-
 /**
  * The network with capacities on most legs and some hubs: tight ones (a few parcels or
  * kilograms), which fill at once, or looser ones, which leave sweeps something to answer.
@@ -106,7 +105,9 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
       origin,
       destination: rng.chance(0.05) ? origin : rng.pick(doc.hubs.filter((h) => h.id !== origin)).id,
       weightKg: rng.int(1, 30) / 2,
-      readyAt: firstReady + (rng.chance(traffic.sameMinute) ? 0 : rng.chance(0.6) ? rng.int(1, 30) : rng.int(0, 2 * MINUTES_PER_DAY)),
+      readyAt:
+        firstReady +
+        (rng.chance(traffic.sameMinute) ? 0 : rng.chance(0.6) ? rng.int(1, 30) : rng.int(0, 2 * MINUTES_PER_DAY)),
       serviceLevel: rng.pick(SERVICE_LEVELS),
     };
     if (rng.chance(0.2)) query.deadline = query.readyAt + rng.int(0, 3 * MINUTES_PER_DAY);
@@ -114,7 +115,12 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
     const outcome = router.route(query);
     const expected = bruteForceRoute(doc, query, closures, ledger);
     const testCase = { query, closures };
-    failOnProblems(`seed ${seed}, parcel ${n}`, checkAgainstOracle(doc, testCase, expected, outcome, ledger), doc, testCase);
+    failOnProblems(
+      `seed ${seed}, parcel ${n}`,
+      checkAgainstOracle(doc, testCase, expected, outcome, ledger),
+      doc,
+      testCase,
+    );
     seen.parcels++;
     if (router.sweptAnswers > swept) seen.swept++;
     if (outcome.kind === 'no-capacity') seen.noCapacity++;
@@ -124,7 +130,8 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
     const legs = route.legs.map((step) => ({ leg: legsById.get(step.legId)!, departAt: step.departAt }));
     let available = query.readyAt;
     const heldBack = legs.some(({ leg, departAt }, i) => {
-      available = (i === 0 ? query.readyAt : route.legs[i - 1]!.arriveAt) + doc.hubs.find((h) => h.id === leg.from)!.sortMinutes;
+      available =
+        (i === 0 ? query.readyAt : route.legs[i - 1]!.arriveAt) + doc.hubs.find((h) => h.id === leg.from)!.sortMinutes;
       return nextDeparture(leg, available, closures, departAt) !== departAt;
     });
     if (heldBack) seen.heldBack++;
@@ -135,17 +142,23 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
   }
 }
 
-describe.each(TRAFFIC)('routes over what has room agree with an oracle that books as it goes: $name traffic', (traffic) => {
-  it.each(seedGroups(traffic.firstSeed, traffic.networks, NETWORKS_PER_TEST, replaySeed))('network seeds %i…', (...seeds) => {
-    const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0 };
-    for (const seed of seeds) checkNetwork(seed, traffic, seen);
-    expect(seen.parcels).toBe(seeds.length * traffic.parcels);
-    if (!replaySeed) {
-      // Capacity decides often: parcels held back to a later departure, and parcels refused for want of room.
-      expect(seen.heldBack / seen.routed).toBeGreaterThan(0.1);
-      expect(seen.noCapacity / seen.parcels).toBeGreaterThan(0.01);
-      expect(seen.released).toBeGreaterThan(0);
-      if (traffic.name === 'waves') expect(seen.swept / seen.parcels).toBeGreaterThan(0.08);
-    }
-  });
-});
+describe.each(TRAFFIC)(
+  'routes over what has room agree with an oracle that books as it goes: $name traffic',
+  (traffic) => {
+    it.each(seedGroups(traffic.firstSeed, traffic.networks, NETWORKS_PER_TEST, replaySeed))(
+      'network seeds %i…',
+      (...seeds) => {
+        const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0 };
+        for (const seed of seeds) checkNetwork(seed, traffic, seen);
+        expect(seen.parcels).toBe(seeds.length * traffic.parcels);
+        if (!replaySeed) {
+          // Capacity decides often: parcels held back to a later departure, and parcels refused for want of room.
+          expect(seen.heldBack / seen.routed).toBeGreaterThan(0.1);
+          expect(seen.noCapacity / seen.parcels).toBeGreaterThan(0.01);
+          expect(seen.released).toBeGreaterThan(0);
+          if (traffic.name === 'waves') expect(seen.swept / seen.parcels).toBeGreaterThan(0.08);
+        }
+      },
+    );
+  },
+);

@@ -34,7 +34,10 @@ const query = (fields: Partial<RouteQuery> = {}): RouteQuery => ({
 const departures = (answer: RouteAnswer): number[] => answer.route.legs.map((l) => l.departAt);
 
 describe('what is full, and where the parcel goes instead', () => {
-  const scheduled = sketch([hub('A'), hub('B')], [leg('AB', 'A', 'B', { departures: ['09:00', '12:00'], capacityPerDeparture: 2 })]);
+  const scheduled = sketch(
+    [hub('A'), hub('B')],
+    [leg('AB', 'A', 'B', { departures: ['09:00', '12:00'], capacityPerDeparture: 2 })],
+  );
 
   it('fills a departure with its capacity in parcels (exactly full still fits), then takes the next', () => {
     const { book } = setUp(scheduled);
@@ -44,7 +47,10 @@ describe('what is full, and where the parcel goes instead', () => {
   });
 
   it('fills a departure by weight: a heavy parcel waits where a light one still fits', () => {
-    const network = sketch([hub('A'), hub('B')], [leg('AB', 'A', 'B', { departures: ['09:00', '12:00'], capacityKgPerDeparture: 10 })]);
+    const network = sketch(
+      [hub('A'), hub('B')],
+      [leg('AB', 'A', 'B', { departures: ['09:00', '12:00'], capacityKgPerDeparture: 10 })],
+    );
     const { book, router } = setUp(network);
     expect(departures(book(query({ weightKg: 7 })))).toEqual([at('Mon 09:00')]);
     expect(departures(routeOf(router, query({ weightKg: 3.5 })))).toEqual([at('Mon 12:00')]);
@@ -97,14 +103,20 @@ describe('no room against no route', () => {
     expect(book(query({ deadline })).route.legs.map((l) => l.legId)).toEqual(['CHEAP']);
     const late = book(query({ deadline }));
     // CHEAP's next departure (Tuesday 09:00) arrives before DEAR's (Monday 10:00 + 2,000 minutes).
-    expect({ legs: late.route.legs.map((l) => l.legId), meetsDeadline: late.meetsDeadline }).toEqual({ legs: ['CHEAP'], meetsDeadline: false });
+    expect({ legs: late.route.legs.map((l) => l.legId), meetsDeadline: late.meetsDeadline }).toEqual({
+      legs: ['CHEAP'],
+      meetsDeadline: false,
+    });
     expect(departures(late)).toEqual([at('Tue 09:00')]);
   });
 });
 
 describe('what a booking takes', () => {
   it('one parcel and its grams on every departure slot, one parcel on every hub-day it leaves', () => {
-    const network = sketch([hub('A'), hub('B'), hub('C')], [leg('AB', 'A', 'B', { departures: ['23:30'] }), leg('BC', 'B', 'C')]);
+    const network = sketch(
+      [hub('A'), hub('B'), hub('C')],
+      [leg('AB', 'A', 'B', { departures: ['23:30'] }), leg('BC', 'B', 'C')],
+    );
     const { index, router } = setUp(network);
     const answer = routeOf(router, query({ destination: 'C', weightKg: 2.5 }));
     const legOf = (id: string) => index.legByCode.get(id)!;

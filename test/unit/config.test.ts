@@ -27,23 +27,43 @@ describe('loadConfig', () => {
 
   it('reads the environment, frozen', () => {
     const config = loadConfig({
-      PORT: '8080', REDIS_URL: 'redis://:secret@redis:6380/4', ADMIN_TOKEN: 't', API_KEYS: ' a, b ,,c', LOG_LEVEL: 'debug', REQUEST_TIMEOUT_MS: '600000',
+      PORT: '8080',
+      REDIS_URL: 'redis://:secret@redis:6380/4',
+      ADMIN_TOKEN: 't',
+      API_KEYS: ' a, b ,,c',
+      LOG_LEVEL: 'debug',
+      REQUEST_TIMEOUT_MS: '600000',
     });
-    expect(config).toMatchObject({ port: 8080, redisUrl: 'redis://:secret@redis:6380/4', redisUrlIsDefault: false, adminToken: 't', apiKeys: ['a', 'b', 'c'], logLevel: 'debug', requestTimeoutMs: 600_000 });
+    expect(config).toMatchObject({
+      port: 8080,
+      redisUrl: 'redis://:secret@redis:6380/4',
+      redisUrlIsDefault: false,
+      adminToken: 't',
+      apiKeys: ['a', 'b', 'c'],
+      logLevel: 'debug',
+      requestTimeoutMs: 600_000,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('refuses invalid values in one line naming each variable, never echoing a Redis URL', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', REDIS_URL: 'http://:pw@host/x', KEY_PREFIX: 'a b', EVENT_LOOP_LAG_MS: '-5' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        REDIS_URL: 'http://:pw@host/x',
+        KEY_PREFIX: 'a b',
+        EVENT_LOOP_LAG_MS: '-5',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
     expect(message.split('\n')).toHaveLength(1);
-    for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'KEY_PREFIX', 'EVENT_LOOP_LAG_MS']) expect(message).toContain(name);
+    for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'KEY_PREFIX', 'EVENT_LOOP_LAG_MS'])
+      expect(message).toContain(name);
     expect(message).not.toContain('pw');
   });
 
@@ -57,7 +77,9 @@ describe('loadConfig', () => {
   it('takes Redis Cluster nodes as host:port pairs, and then starts no embedded Redis', () => {
     const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379, 10.0.0.2:7000' });
     expect(config).toMatchObject({ redisClusterNodes: ['redis-0:6379', '10.0.0.2:7000'], redisUrlIsDefault: false });
-    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1' })).toThrow(/REDIS_CLUSTER_NODES .*'redis-1'/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1' })).toThrow(
+      /REDIS_CLUSTER_NODES .*'redis-1'/,
+    );
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:70000' })).toThrow(/REDIS_CLUSTER_NODES/);
   });
 });

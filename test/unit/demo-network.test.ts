@@ -30,7 +30,11 @@ describe('the demo network data/cn-global-demo.json', () => {
 
   it('declares capacities everywhere: parcels and kilograms per departure (per hour on a shuttle), parcels a day per hub', () => {
     for (const leg of demo.legs) {
-      expect([leg.id, leg.capacityPerDeparture, leg.capacityKgPerDeparture]).toEqual([leg.id, expect.any(Number), expect.any(Number)]);
+      expect([leg.id, leg.capacityPerDeparture, leg.capacityKgPerDeparture]).toEqual([
+        leg.id,
+        expect.any(Number),
+        expect.any(Number),
+      ]);
       // No flight carries more than a B747-8F's payload (about 134 t).
       if (leg.mode === 'air') expect(leg.capacityKgPerDeparture).toBeLessThanOrEqual(134_000);
     }
@@ -39,7 +43,13 @@ describe('the demo network data/cn-global-demo.json', () => {
     for (const hub of demo.hubs) {
       const perDay = demo.legs
         .filter((leg) => leg.from === hub.id)
-        .reduce((sum, leg) => sum + (leg.capacityPerDeparture as number) * (leg.departures?.length ? leg.departures.length * ((leg.days?.length ?? 7) / 7) : 24), 0);
+        .reduce(
+          (sum, leg) =>
+            sum +
+            (leg.capacityPerDeparture as number) *
+              (leg.departures?.length ? leg.departures.length * ((leg.days?.length ?? 7) / 7) : 24),
+          0,
+        );
       expect([hub.id, perDay >= (hub.capacityPerDay as number)]).toEqual([hub.id, true]);
     }
   });
@@ -73,7 +83,13 @@ describe('the demo network data/cn-global-demo.json', () => {
     for (const origin of demo.hubs) {
       for (const destination of demo.hubs) {
         if (origin === destination) continue;
-        const answer = routeOf(router, { origin: origin.id, destination: destination.id, weightKg: 1, readyAt, serviceLevel: 'express' });
+        const answer = routeOf(router, {
+          origin: origin.id,
+          destination: destination.id,
+          weightKg: 1,
+          readyAt,
+          serviceLevel: 'express',
+        });
         const tally = origin.country === 'CN' && destination.country === 'CN' ? met.domestic : met.international;
         tally[1]++;
         if (answer.meetsDeadline) tally[0]++;

@@ -13,7 +13,10 @@ describe('FastHistogram', () => {
     const options = { name: 'x_seconds', help: 'x', labelNames: ['level', 'route'] as const, buckets: BUCKETS };
     const fast = new FastHistogram({ ...options, registers: [ours] });
     const reference = new Histogram({ ...options, registers: [theirs] });
-    for (const [level, route] of [['a', '/v1/x/:id'], ['b', 'un"matched\\']]) {
+    for (const [level, route] of [
+      ['a', '/v1/x/:id'],
+      ['b', 'un"matched\\'],
+    ]) {
       for (const value of VALUES) {
         fast.child(level, route).observe(value);
         reference.labels(level, route).observe(value);
@@ -31,7 +34,13 @@ describe('FastHistogram', () => {
 
   it('gives one child per label values, and resets with the registry', async () => {
     const registry = new Registry();
-    const fast = new FastHistogram({ name: 'y_seconds', help: 'y', labelNames: ['level'], buckets: BUCKETS, registers: [registry] });
+    const fast = new FastHistogram({
+      name: 'y_seconds',
+      help: 'y',
+      labelNames: ['level'],
+      buckets: BUCKETS,
+      registers: [registry],
+    });
     expect(fast.child('a')).toBe(fast.child('a'));
     fast.child('a').observe(0.5);
     registry.resetMetrics();

@@ -18,7 +18,14 @@ import { randomNetwork } from '../support/random-network';
 import { WEEK_START } from '../support/week';
 
 /** What a Router that has answered nothing else says to one route request, as a cell. */
-function freshCell(index: NetworkIndex, origin: string, destination: string, readyAt: number, weightKg: number, serviceLevel: ServiceLevel) {
+function freshCell(
+  index: NetworkIndex,
+  origin: string,
+  destination: string,
+  readyAt: number,
+  weightKg: number,
+  serviceLevel: ServiceLevel,
+) {
   const outcome = new Router(index).route({ origin, destination, readyAt, weightKg, serviceLevel });
   if (outcome.kind !== 'routed') return null;
   const { route, meetsDeadline, deadline } = outcome.answer;
@@ -33,30 +40,41 @@ function tableRows(router: Router, query: PromiseQuery): PromiseRow[] {
 }
 
 describe('promise tables', () => {
-  it.each(Array.from({ length: 120 }, (_, i) => 4100 + i))('every cell agrees with the brute-force oracle (network seed %i)', (seed) => {
-    const rng = createRng(seed);
-    const doc = randomNetwork(rng);
-    const origin = rng.pick(doc.hubs).id;
-    const readyAt = WEEK_START + rng.int(0, 7 * MINUTES_PER_DAY - 1);
-    const weightKg = rng.chance(0.5) ? rng.int(1, 40) / 2 : rng.float(0.05, 30);
-    const rows = tableRows(new Router(prepareNetwork(doc)), { origin, readyAt, weightKg, levels: SERVICE_LEVELS });
-    expect(rows.map((row) => row.destination)).toEqual(doc.hubs.map((hub) => hub.id));
-    for (const { destination, cells } of rows) {
-      expect(Object.keys(cells)).toEqual([...SERVICE_LEVELS]);
-      for (const level of SERVICE_LEVELS) {
-        const cell = cells[level] ?? null;
-        const expected = bruteForceRoute(doc, { origin, destination, readyAt, weightKg, serviceLevel: level });
-        const where = `seed ${seed} ${origin}→${destination} ${level}: ${JSON.stringify(cell)} vs ${JSON.stringify(expected)}`;
-        if (!expected || !cell) {
-          expect([where, cell]).toEqual([where, expected]);
-          continue;
+  it.each(Array.from({ length: 120 }, (_, i) => 4100 + i))(
+    'every cell agrees with the brute-force oracle (network seed %i)',
+    (seed) => {
+      const rng = createRng(seed);
+      const doc = randomNetwork(rng);
+      const origin = rng.pick(doc.hubs).id;
+      const readyAt = WEEK_START + rng.int(0, 7 * MINUTES_PER_DAY - 1);
+      const weightKg = rng.chance(0.5) ? rng.int(1, 40) / 2 : rng.float(0.05, 30);
+      const rows = tableRows(new Router(prepareNetwork(doc)), { origin, readyAt, weightKg, levels: SERVICE_LEVELS });
+      expect(rows.map((row) => row.destination)).toEqual(doc.hubs.map((hub) => hub.id));
+      for (const { destination, cells } of rows) {
+        expect(Object.keys(cells)).toEqual([...SERVICE_LEVELS]);
+        for (const level of SERVICE_LEVELS) {
+          const cell = cells[level] ?? null;
+          const expected = bruteForceRoute(doc, { origin, destination, readyAt, weightKg, serviceLevel: level });
+          const where = `seed ${seed} ${origin}→${destination} ${level}: ${JSON.stringify(cell)} vs ${JSON.stringify(expected)}`;
+          if (!expected || !cell) {
+            expect([where, cell]).toEqual([where, expected]);
+            continue;
+          }
+          // The canonical route's figures (the first of the oracle's ties).
+          const same =
+            expected.arriveAt === cell.arriveAt &&
+            sameAmount(expected.cost, cell.cost) &&
+            sameAmount(expected.co2Kg, cell.co2Kg);
+          expect([where, same, cell.deadline, cell.meetsDeadline]).toEqual([
+            where,
+            true,
+            expected.deadline,
+            expected.meetsDeadline,
+          ]);
         }
-        // The canonical route's figures (the first of the oracle's ties).
-        const same = expected.arriveAt === cell.arriveAt && sameAmount(expected.cost, cell.cost) && sameAmount(expected.co2Kg, cell.co2Kg);
-        expect([where, same, cell.deadline, cell.meetsDeadline]).toEqual([where, true, expected.deadline, expected.meetsDeadline]);
       }
-    }
-  });
+    },
+  );
 
   it.each([
     [300, 11],
@@ -71,7 +89,10 @@ describe('promise tables', () => {
       const readyAt = WEEK_START + rng.int(0, 7 * MINUTES_PER_DAY - 1);
       const weightKg = rng.int(1, 400) / 10;
       // Some of the destinations, in a random order, one of them twice; two of the levels.
-      const destinations = doc.hubs.filter(() => rng.chance(0.3)).map((hub) => hub.id).sort(() => rng.next() - 0.5);
+      const destinations = doc.hubs
+        .filter(() => rng.chance(0.3))
+        .map((hub) => hub.id)
+        .sort(() => rng.next() - 0.5);
       destinations.push(destinations[0]);
       const levels = [...SERVICE_LEVELS].sort(() => rng.next() - 0.5).slice(0, 2);
       const rows = tableRows(router, { origin, destinations, readyAt, weightKg, levels });
@@ -80,7 +101,10 @@ describe('promise tables', () => {
         expect(Object.keys(cells)).toEqual(levels);
         for (const level of levels) {
           const where = `${origin}→${destination} ${level}`;
-          expect([where, cells[level]]).toEqual([where, freshCell(index, origin, destination, readyAt, weightKg, level)]);
+          expect([where, cells[level]]).toEqual([
+            where,
+            freshCell(index, origin, destination, readyAt, weightKg, level),
+          ]);
         }
       }
     }
@@ -93,7 +117,11 @@ describe('promise tables', () => {
       promiseTable(router, { origin, destinations, readyAt: WEEK_START, weightKg: 1, levels: ['express'] });
     expect(ask('NOPE')).toThrow(expect.objectContaining({ code: 'UNKNOWN_HUB', details: { field: 'origin' } }));
     expect(ask(ids[0], [ids[1], 'X1', 'X2'])).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_HUB', message: "destinations[1]: unknown hub 'X1'", details: { field: 'destinations[1]' } }),
+      expect.objectContaining({
+        code: 'UNKNOWN_HUB',
+        message: "destinations[1]: unknown hub 'X1'",
+        details: { field: 'destinations[1]' },
+      }),
     );
   });
 });

@@ -8,7 +8,14 @@ const cluster = { redisUrl: 'rediss://app:secret@ignored:6379', redisClusterNode
 it('gives a client of the one server at REDIS_URL, its db index honoured', () => {
   const client = createRedis(single, 'command');
   expect(client).toBeInstanceOf(Redis);
-  expect((client as Redis).options).toMatchObject({ host: 'redis', port: 6380, db: 4, password: 'secret', enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  expect((client as Redis).options).toMatchObject({
+    host: 'redis',
+    port: 6380,
+    db: 4,
+    password: 'secret',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  });
   client.disconnect();
 });
 
@@ -16,14 +23,23 @@ it('gives a Cluster from the nodes when REDIS_CLUSTER_NODES is set, with REDIS_U
   const client = createRedis(cluster, 'command') as Cluster;
   expect(client).toBeInstanceOf(Cluster);
   expect(client.options).toMatchObject({ enableOfflineQueue: false, lazyConnect: true });
-  expect(client.options.redisOptions).toMatchObject({ username: 'app', password: 'secret', tls: {}, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+  expect(client.options.redisOptions).toMatchObject({
+    username: 'app',
+    password: 'secret',
+    tls: {},
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2000,
+  });
   client.disconnect();
 });
 
-it.each(['subscriber', 'queue'] as const)('lets %s clients wait while Redis is away, as pub/sub and BullMQ need', (role) => {
-  const client = createRedis(cluster, role) as Cluster;
-  expect(client.options.enableOfflineQueue).toBe(true);
-  expect(client.options.redisOptions).toMatchObject({ maxRetriesPerRequest: null });
-  expect(client.options.redisOptions).not.toHaveProperty('commandTimeout');
-  client.disconnect();
-});
+it.each(['subscriber', 'queue'] as const)(
+  'lets %s clients wait while Redis is away, as pub/sub and BullMQ need',
+  (role) => {
+    const client = createRedis(cluster, role) as Cluster;
+    expect(client.options.enableOfflineQueue).toBe(true);
+    expect(client.options.redisOptions).toMatchObject({ maxRetriesPerRequest: null });
+    expect(client.options.redisOptions).not.toHaveProperty('commandTimeout');
+    client.disconnect();
+  },
+);

@@ -11,14 +11,23 @@ describe('parseRouteRequest', () => {
       ok: true,
       parcelId: 'P-1',
       query: {
-        origin: 'HGH', destination: 'SVO', weightKg: 1.5, readyAt: minutes('2026-11-24T08:00:00Z'),
-        serviceLevel: 'standard', deadline: undefined, avoid: undefined,
+        origin: 'HGH',
+        destination: 'SVO',
+        weightKg: 1.5,
+        readyAt: minutes('2026-11-24T08:00:00Z'),
+        serviceLevel: 'standard',
+        deadline: undefined,
+        avoid: undefined,
       },
     });
   });
 
   it('rounds readyAt up and deadline down, offsets honoured', () => {
-    const parsed = parseRouteRequest({ ...VALID, readyAt: '2026-11-24T10:00:00.001+02:00', deadline: '2026-11-25T08:59:59Z' });
+    const parsed = parseRouteRequest({
+      ...VALID,
+      readyAt: '2026-11-24T10:00:00.001+02:00',
+      deadline: '2026-11-25T08:59:59Z',
+    });
     expect(parsed.ok && parsed.query.readyAt).toBe(minutes('2026-11-24T08:01:00Z'));
     expect(parsed.ok && parsed.query.deadline).toBe(minutes('2026-11-25T08:59:00Z'));
   });
@@ -39,7 +48,11 @@ describe('parseRouteRequest', () => {
     [{ ...VALID, weightKg: 2e6 }, 'weightKg: must be <= 1000000', '/weightKg'],
     [{ origin: 'HGH', weightKg: 1 }, 'destination: is required', '/destination'],
     [{ ...VALID, __proto__x: 1 }, '__proto__x: is not a known property', '/__proto__x'],
-    [JSON.parse('{"origin":"HGH","destination":"SVO","weightKg":1,"__proto__":{"x":1}}'), '__proto__: is not a known property', '/__proto__'],
+    [
+      JSON.parse('{"origin":"HGH","destination":"SVO","weightKg":1,"__proto__":{"x":1}}'),
+      '__proto__: is not a known property',
+      '/__proto__',
+    ],
     [{ ...VALID, avoid: { hubs: ['HGH', 7] } }, 'avoid.hubs[1]: must be string', '/avoid/hubs/1'],
     [{ ...VALID, deadline: '2026-11-24' }, 'deadline: must be an ISO 8601 time', '/deadline'],
     [{ ...VALID, deadline: '2026-11-23T08:00:00Z' }, 'deadline: must not be before readyAt', '/deadline'],

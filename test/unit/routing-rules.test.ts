@@ -217,19 +217,37 @@ describe('deadline, horizon, origin = destination', () => {
       rule: 'same country: the deadline is readyAt + 24 h, and arriving exactly then meets it',
       // Mon 08:00 + 1440 = Tue 08:00 = arrival: slack 0.
       network: twoCountries(1440, 4320),
-      expected: { legs: ['AB'], arriveAt: at('Tue 08:00'), deadline: at('Tue 08:00'), meetsDeadline: true, slackMinutes: 0 },
+      expected: {
+        legs: ['AB'],
+        arriveAt: at('Tue 08:00'),
+        deadline: at('Tue 08:00'),
+        meetsDeadline: true,
+        slackMinutes: 0,
+      },
     },
     {
       rule: 'same country, one minute late',
       network: twoCountries(1441, 4320),
-      expected: { legs: ['AB'], arriveAt: at('Tue 08:01'), deadline: at('Tue 08:00'), meetsDeadline: false, slackMinutes: -1 },
+      expected: {
+        legs: ['AB'],
+        arriveAt: at('Tue 08:01'),
+        deadline: at('Tue 08:00'),
+        meetsDeadline: false,
+        slackMinutes: -1,
+      },
     },
     {
       rule: 'different countries: the deadline is readyAt + 72 h',
       // Mon 08:00 + 4320 = Thu 08:00.
       network: twoCountries(1440, 4320),
       query: { destination: 'C' },
-      expected: { legs: ['AC'], arriveAt: at('Thu 08:00'), deadline: at('Thu 08:00'), meetsDeadline: true, slackMinutes: 0 },
+      expected: {
+        legs: ['AC'],
+        arriveAt: at('Thu 08:00'),
+        deadline: at('Thu 08:00'),
+        meetsDeadline: true,
+        slackMinutes: 0,
+      },
     },
     {
       rule: 'different countries, one minute late',
@@ -242,7 +260,13 @@ describe('deadline, horizon, origin = destination', () => {
       // deadline Mon 08:30, arrival Mon 09:00: slack −30.
       network: twoCountries(60, 60),
       query: { deadline: at('Mon 08:30') },
-      expected: { legs: ['AB'], arriveAt: at('Mon 09:00'), deadline: at('Mon 08:30'), meetsDeadline: false, slackMinutes: -30 },
+      expected: {
+        legs: ['AB'],
+        arriveAt: at('Mon 09:00'),
+        deadline: at('Mon 08:30'),
+        meetsDeadline: false,
+        slackMinutes: -30,
+      },
     },
     {
       rule: 'a route arriving exactly 14 days after readyAt is considered',
@@ -258,9 +282,10 @@ describe('deadline, horizon, origin = destination', () => {
       rule: 'waiting counts toward the horizon',
       // A(sort 30) ─Sundays 07:00, 7 days + 1 min─▶ B; ready Sun 07:00 misses it (available
       // 07:30) and leaves a week later: arrival 14 days + 1 min after readyAt, out.
-      network: sketch([hub('A', { sortMinutes: 30 }), hub('B')], [
-        leg('AB', 'A', 'B', { departures: ['07:00'], days: [7], durationMinutes: 7 * DAY + 1 }),
-      ]),
+      network: sketch(
+        [hub('A', { sortMinutes: 30 }), hub('B')],
+        [leg('AB', 'A', 'B', { departures: ['07:00'], days: [7], durationMinutes: 7 * DAY + 1 })],
+      ),
       query: { readyAt: at('Sun 07:00') },
       expected: 'NO_ROUTE',
     },
@@ -296,11 +321,31 @@ describe('service levels', () => {
   const CHEAP = { legs: ['CHEAP'], arriveAt: at('Tue 17:20'), cost: 2, co2Kg: 1 };
 
   test.each<Case>([
-    { rule: 'express: the earliest arrival', network: fourWays, query: { serviceLevel: 'express' }, expected: { ...FAST, meetsDeadline: true } },
-    { rule: 'standard: the cheapest arriving by the deadline (CHEAP is late)', network: fourWays, query: { serviceLevel: 'standard' }, expected: { ...MID, meetsDeadline: true } },
+    {
+      rule: 'express: the earliest arrival',
+      network: fourWays,
+      query: { serviceLevel: 'express' },
+      expected: { ...FAST, meetsDeadline: true },
+    },
+    {
+      rule: 'standard: the cheapest arriving by the deadline (CHEAP is late)',
+      network: fourWays,
+      query: { serviceLevel: 'standard' },
+      expected: { ...MID, meetsDeadline: true },
+    },
     { rule: 'standard is the default level', network: fourWays, expected: MID },
-    { rule: 'economy: the cheapest, deadline ignored', network: fourWays, query: { serviceLevel: 'economy' }, expected: { ...CHEAP, meetsDeadline: false } },
-    { rule: 'green: the least CO2 arriving by the deadline', network: fourWays, query: { serviceLevel: 'green' }, expected: { ...GREEN, meetsDeadline: true } },
+    {
+      rule: 'economy: the cheapest, deadline ignored',
+      network: fourWays,
+      query: { serviceLevel: 'economy' },
+      expected: { ...CHEAP, meetsDeadline: false },
+    },
+    {
+      rule: 'green: the least CO2 arriving by the deadline',
+      network: fourWays,
+      query: { serviceLevel: 'green' },
+      expected: { ...GREEN, meetsDeadline: true },
+    },
     {
       rule: 'standard: arriving exactly at the deadline counts',
       network: fourWays,
@@ -338,92 +383,116 @@ describe('service levels', () => {
     {
       rule: 'express tie on arrival → the cheaper',
       // X1 and X2 both arrive 09:00, costs 5 and 4; X3 costs 1 but arrives 09:30 → X2.
-      network: sketch([hub('A'), hub('B')], [
-        leg('X1', 'A', 'B', { costPerParcel: 5 }),
-        leg('X2', 'A', 'B', { costPerParcel: 4 }),
-        leg('X3', 'A', 'B', { costPerParcel: 1, durationMinutes: 90 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('X1', 'A', 'B', { costPerParcel: 5 }),
+          leg('X2', 'A', 'B', { costPerParcel: 4 }),
+          leg('X3', 'A', 'B', { costPerParcel: 1, durationMinutes: 90 }),
+        ],
+      ),
       query: { serviceLevel: 'express' },
       expected: { legs: ['X2'], arriveAt: at('Mon 09:00'), cost: 4 },
     },
     {
       rule: 'express fallback keeps the express tie-break (standard, impossible deadline)',
-      network: sketch([hub('A'), hub('B')], [
-        leg('X1', 'A', 'B', { costPerParcel: 5 }),
-        leg('X2', 'A', 'B', { costPerParcel: 4 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [leg('X1', 'A', 'B', { costPerParcel: 5 }), leg('X2', 'A', 'B', { costPerParcel: 4 })],
+      ),
       query: { deadline: at('Mon 07:00') },
       expected: { legs: ['X2'], arriveAt: at('Mon 09:00'), cost: 4, meetsDeadline: false },
     },
     {
       rule: 'standard tie on cost → the earlier; a cheaper late route does not count',
       // S1 cost 3 arrives 10:00, S2 cost 3 arrives 09:00, S3 cost 2 arrives Tue 17:20 (late) → S2.
-      network: sketch([hub('A'), hub('B')], [
-        leg('S1', 'A', 'B', { costPerParcel: 3, durationMinutes: 120 }),
-        leg('S2', 'A', 'B', { costPerParcel: 3, durationMinutes: 60 }),
-        leg('S3', 'A', 'B', { costPerParcel: 2, durationMinutes: 2000 }),
-        leg('S4', 'A', 'B', { costPerParcel: 2, durationMinutes: 1900 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('S1', 'A', 'B', { costPerParcel: 3, durationMinutes: 120 }),
+          leg('S2', 'A', 'B', { costPerParcel: 3, durationMinutes: 60 }),
+          leg('S3', 'A', 'B', { costPerParcel: 2, durationMinutes: 2000 }),
+          leg('S4', 'A', 'B', { costPerParcel: 2, durationMinutes: 1900 }),
+        ],
+      ),
       expected: { legs: ['S2'], arriveAt: at('Mon 09:00'), cost: 3 },
     },
     {
       rule: 'economy tie on cost → the earlier, however late',
       // S3 and S4 both cost 2; S4 arrives Mon 08:00 + 1900 min = Tue 15:40, before S3's Tue 17:20.
-      network: sketch([hub('A'), hub('B')], [
-        leg('S2', 'A', 'B', { costPerParcel: 3, durationMinutes: 60 }),
-        leg('S3', 'A', 'B', { costPerParcel: 2, durationMinutes: 2000 }),
-        leg('S4', 'A', 'B', { costPerParcel: 2, durationMinutes: 1900 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('S2', 'A', 'B', { costPerParcel: 3, durationMinutes: 60 }),
+          leg('S3', 'A', 'B', { costPerParcel: 2, durationMinutes: 2000 }),
+          leg('S4', 'A', 'B', { costPerParcel: 2, durationMinutes: 1900 }),
+        ],
+      ),
       query: { serviceLevel: 'economy' },
       expected: { legs: ['S4'], arriveAt: at('Tue 15:40'), cost: 2, meetsDeadline: false },
     },
     {
       rule: 'green tie on CO2 → the cheaper; tie on CO2 and cost → the earlier',
       // G1 co2 1 cost 5 @10:00; G2 co2 1 cost 4 @12:00; G3 co2 1 cost 4 @11:00; G4 co2 2 cost 1 @09:00 → G3.
-      network: sketch([hub('A'), hub('B')], [
-        leg('G1', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 5, durationMinutes: 120 }),
-        leg('G2', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 4, durationMinutes: 240 }),
-        leg('G3', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 4, durationMinutes: 180 }),
-        leg('G4', 'A', 'B', { co2KgPerKg: 2, costPerParcel: 1, durationMinutes: 60 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('G1', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 5, durationMinutes: 120 }),
+          leg('G2', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 4, durationMinutes: 240 }),
+          leg('G3', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 4, durationMinutes: 180 }),
+          leg('G4', 'A', 'B', { co2KgPerKg: 2, costPerParcel: 1, durationMinutes: 60 }),
+        ],
+      ),
       query: { serviceLevel: 'green' },
       expected: { legs: ['G3'], arriveAt: at('Mon 11:00'), cost: 4, co2Kg: 1 },
     },
     {
       rule: 'money differing by less than 1e-9 of its size is a tie (then the earlier wins)',
       // T1 cost 1 @10:00; T2 cost 1 + 5e-10 @09:00: |Δ| = 5e-10 < 1e-9 × 1.0000000005 → tie → T2.
-      network: sketch([hub('A'), hub('B')], [
-        leg('T1', 'A', 'B', { costPerParcel: 1, durationMinutes: 120 }),
-        leg('T2', 'A', 'B', { costPerParcel: 1 + 5e-10, durationMinutes: 60 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('T1', 'A', 'B', { costPerParcel: 1, durationMinutes: 120 }),
+          leg('T2', 'A', 'B', { costPerParcel: 1 + 5e-10, durationMinutes: 60 }),
+        ],
+      ),
       expected: { legs: ['T2'], arriveAt: at('Mon 09:00') },
     },
     {
       rule: 'money differing by more than 1e-9 of its size is not a tie',
       // T2 cost 1 + 2e-9: |Δ| = 2e-9 > 1e-9 × 1.000000002 → T1 is cheaper.
-      network: sketch([hub('A'), hub('B')], [
-        leg('T1', 'A', 'B', { costPerParcel: 1, durationMinutes: 120 }),
-        leg('T2', 'A', 'B', { costPerParcel: 1 + 2e-9, durationMinutes: 60 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('T1', 'A', 'B', { costPerParcel: 1, durationMinutes: 120 }),
+          leg('T2', 'A', 'B', { costPerParcel: 1 + 2e-9, durationMinutes: 60 }),
+        ],
+      ),
       expected: { legs: ['T1'], arriveAt: at('Mon 10:00') },
     },
     {
       rule: 'a float sum like 0.1 + 0.2 ties with 0.3',
       // via M: 0.1 + 0.2 = 0.30000000000000004 @10:00; direct 0.3 @11:00 → tie → via M, the earlier.
-      network: sketch([hub('A'), hub('M'), hub('B')], [
-        leg('AM', 'A', 'M', { costPerParcel: 0.1 }),
-        leg('MB', 'M', 'B', { costPerParcel: 0.2 }),
-        leg('AB', 'A', 'B', { costPerParcel: 0.3, durationMinutes: 180 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('M'), hub('B')],
+        [
+          leg('AM', 'A', 'M', { costPerParcel: 0.1 }),
+          leg('MB', 'M', 'B', { costPerParcel: 0.2 }),
+          leg('AB', 'A', 'B', { costPerParcel: 0.3, durationMinutes: 180 }),
+        ],
+      ),
       expected: { legs: ['AM', 'MB'], arriveAt: at('Mon 10:00') },
     },
     {
       rule: 'CO2 differing by less than 1e-9 of its size is a tie (green: then the cheaper)',
       // K1 co2 1 cost 2; K2 co2 1 + 5e-10 cost 1 → tie on CO2 → K2.
-      network: sketch([hub('A'), hub('B')], [
-        leg('K1', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 2 }),
-        leg('K2', 'A', 'B', { co2KgPerKg: 1 + 5e-10, costPerParcel: 1 }),
-      ]),
+      network: sketch(
+        [hub('A'), hub('B')],
+        [
+          leg('K1', 'A', 'B', { co2KgPerKg: 1, costPerParcel: 2 }),
+          leg('K2', 'A', 'B', { co2KgPerKg: 1 + 5e-10, costPerParcel: 1 }),
+        ],
+      ),
       query: { serviceLevel: 'green' },
       expected: { legs: ['K2'], arriveAt: at('Mon 09:00'), cost: 1 },
     },
@@ -432,22 +501,45 @@ describe('service levels', () => {
 
 describe('avoid', () => {
   /** A ─truck 'Slow' 1─▶ M ─truck 'Slow' 1─▶ B (cost 2, Mon 10:00), or A ─air 'Jet' 5─▶ B (Mon 09:00). */
-  const viaM = sketch([hub('A'), hub('M'), hub('B')], [
-    leg('AM', 'A', 'M', { carrier: 'Slow' }),
-    leg('MB', 'M', 'B', { carrier: 'Slow' }),
-    leg('AB', 'A', 'B', { mode: 'air', carrier: 'Jet', costPerParcel: 5 }),
-  ]);
+  const viaM = sketch(
+    [hub('A'), hub('M'), hub('B')],
+    [
+      leg('AM', 'A', 'M', { carrier: 'Slow' }),
+      leg('MB', 'M', 'B', { carrier: 'Slow' }),
+      leg('AB', 'A', 'B', { mode: 'air', carrier: 'Jet', costPerParcel: 5 }),
+    ],
+  );
   const VIA_M = { legs: ['AM', 'MB'], arriveAt: at('Mon 10:00'), cost: 2 };
   const DIRECT = { legs: ['AB'], arriveAt: at('Mon 09:00'), cost: 5 };
 
   test.each<Case>([
     { rule: 'nothing avoided: the cheaper way via M', network: viaM, expected: VIA_M },
     { rule: 'an avoided hub is not a stop', network: viaM, query: { avoid: { hubs: ['M'] } }, expected: DIRECT },
-    { rule: 'origin and destination are exempt from avoid.hubs', network: viaM, query: { avoid: { hubs: ['A', 'B'] } }, expected: VIA_M },
+    {
+      rule: 'origin and destination are exempt from avoid.hubs',
+      network: viaM,
+      query: { avoid: { hubs: ['A', 'B'] } },
+      expected: VIA_M,
+    },
     { rule: 'an avoided mode is not used', network: viaM, query: { avoid: { modes: ['truck'] } }, expected: DIRECT },
-    { rule: 'an avoided carrier is not used', network: viaM, query: { avoid: { carriers: ['Slow'] } }, expected: DIRECT },
-    { rule: 'avoiding another carrier changes nothing', network: viaM, query: { avoid: { carriers: ['Jet'] } }, expected: VIA_M },
-    { rule: 'avoiding every mode there is: NO_ROUTE', network: viaM, query: { avoid: { modes: ['truck', 'air'] } }, expected: 'NO_ROUTE' },
+    {
+      rule: 'an avoided carrier is not used',
+      network: viaM,
+      query: { avoid: { carriers: ['Slow'] } },
+      expected: DIRECT,
+    },
+    {
+      rule: 'avoiding another carrier changes nothing',
+      network: viaM,
+      query: { avoid: { carriers: ['Jet'] } },
+      expected: VIA_M,
+    },
+    {
+      rule: 'avoiding every mode there is: NO_ROUTE',
+      network: viaM,
+      query: { avoid: { modes: ['truck', 'air'] } },
+      expected: 'NO_ROUTE',
+    },
   ])('$rule', check);
 });
 

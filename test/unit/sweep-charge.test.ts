@@ -33,9 +33,11 @@ describe('SweepCache charges', () => {
 
   it('does not add up searches ready in different windows: no sweep earned that none of the others would use', () => {
     const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
-    for (let i = 0; i < 10; i++) cache.charge(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', SWEEP_GUESS * 0.6);
+    for (let i = 0; i < 10; i++)
+      cache.charge(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', SWEEP_GUESS * 0.6);
     workOff(cache);
-    for (let i = 0; i < 10; i++) expect(cache.candidates(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost')).toEqual([]);
+    for (let i = 0; i < 10; i++)
+      expect(cache.candidates(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost')).toEqual([]);
   });
 
   it('keeps the accounts of origins and kinds apart', () => {

@@ -38,40 +38,40 @@ interface Seen {
 const GREEN_FIRST = 30;
 
 function checkNetwork(seed: number, seen: Seen): void {
-    const rng = createRng(seed);
-    const doc = randomNetwork(rng);
-    const { query: first, closures } = randomCase(rng, doc);
-    const router = new Router(prepareNetwork(doc), closures);
-    const others = doc.hubs.filter((h) => h.id !== first.origin);
-    const greenFirst = seed % 3 === 0;
-    // Standard and express parcels answered by search, after which a cost sweep may have been earned.
-    let costSearched = false;
-    for (let n = 0; n < PARCELS_PER_NETWORK; n++) {
-      const readyAt = rng.chance(0.5) ? first.readyAt : first.readyAt + rng.int(1, 90);
-      const query: RouteQuery = {
-        origin: first.origin,
-        destination: rng.chance(0.05) || others.length === 0 ? first.origin : rng.pick(others).id,
-        weightKg: rng.chance(0.5) ? rng.int(1, 40) / 2 : rng.float(0.05, 30),
-        readyAt,
-        serviceLevel: greenFirst && n < GREEN_FIRST ? 'green' : rng.pick(SERVICE_LEVELS),
-      };
-      const costKind = query.serviceLevel === 'standard' || query.serviceLevel === 'express';
-      if (rng.chance(0.25)) query.deadline = readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
-      const sweptBefore = router.sweptAnswers;
-      const outcome = router.route(query);
-      const testCase = { query, closures };
-      const problems = checkAgainstOracle(doc, testCase, bruteForceRoute(doc, query, closures), outcome);
-      seen.answers++;
-      if (router.sweptAnswers > sweptBefore) {
-        seen.swept++;
-        if (query.serviceLevel === 'economy') seen.sweptEconomy++;
-        if (readyAt !== first.readyAt) seen.sweptLater++;
-        if (costKind && !costSearched) seen.sweptByCo2++;
-      } else if (costKind) {
-        costSearched = true;
-      }
-      failOnProblems(`seed ${seed}, parcel ${n}`, problems, doc, testCase);
+  const rng = createRng(seed);
+  const doc = randomNetwork(rng);
+  const { query: first, closures } = randomCase(rng, doc);
+  const router = new Router(prepareNetwork(doc), closures);
+  const others = doc.hubs.filter((h) => h.id !== first.origin);
+  const greenFirst = seed % 3 === 0;
+  // Standard and express parcels answered by search, after which a cost sweep may have been earned.
+  let costSearched = false;
+  for (let n = 0; n < PARCELS_PER_NETWORK; n++) {
+    const readyAt = rng.chance(0.5) ? first.readyAt : first.readyAt + rng.int(1, 90);
+    const query: RouteQuery = {
+      origin: first.origin,
+      destination: rng.chance(0.05) || others.length === 0 ? first.origin : rng.pick(others).id,
+      weightKg: rng.chance(0.5) ? rng.int(1, 40) / 2 : rng.float(0.05, 30),
+      readyAt,
+      serviceLevel: greenFirst && n < GREEN_FIRST ? 'green' : rng.pick(SERVICE_LEVELS),
+    };
+    const costKind = query.serviceLevel === 'standard' || query.serviceLevel === 'express';
+    if (rng.chance(0.25)) query.deadline = readyAt + rng.int(-120, 4 * MINUTES_PER_DAY);
+    const sweptBefore = router.sweptAnswers;
+    const outcome = router.route(query);
+    const testCase = { query, closures };
+    const problems = checkAgainstOracle(doc, testCase, bruteForceRoute(doc, query, closures), outcome);
+    seen.answers++;
+    if (router.sweptAnswers > sweptBefore) {
+      seen.swept++;
+      if (query.serviceLevel === 'economy') seen.sweptEconomy++;
+      if (readyAt !== first.readyAt) seen.sweptLater++;
+      if (costKind && !costSearched) seen.sweptByCo2++;
+    } else if (costKind) {
+      costSearched = true;
     }
+    failOnProblems(`seed ${seed}, parcel ${n}`, problems, doc, testCase);
+  }
 }
 
 describe('answers from sweeps agree with the oracle', () => {

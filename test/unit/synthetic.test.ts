@@ -33,17 +33,23 @@ describe('generateNetwork', () => {
     const plain = generateNetwork({ hubs: 300, seed: 5 });
     const realistic = generateNetwork({ hubs: 300, seed: 5, capacities: 'realistic' });
     const saturated = generateNetwork({ hubs: 300, seed: 5, capacities: 'saturated' });
-    expect(plain.legs.some((l) => l.capacityPerDeparture !== undefined || l.capacityKgPerDeparture !== undefined)).toBe(false);
+    expect(plain.legs.some((l) => l.capacityPerDeparture !== undefined || l.capacityKgPerDeparture !== undefined)).toBe(
+      false,
+    );
     for (const doc of [realistic, saturated]) {
       expect(validateNetwork(doc)).toMatchObject({ ok: true });
-      expect(doc.legs.map(({ capacityPerDeparture: _p, capacityKgPerDeparture: _k, ...leg }) => leg)).toEqual(plain.legs);
+      expect(doc.legs.map(({ capacityPerDeparture: _p, capacityKgPerDeparture: _k, ...leg }) => leg)).toEqual(
+        plain.legs,
+      );
     }
     realistic.legs.forEach((leg, i) => {
       const tight = saturated.legs[i];
       expect(tight.capacityPerDeparture).toBe(Math.max(1, Math.round((leg.capacityPerDeparture as number) / 1000)));
       expect(tight.capacityKgPerDeparture).toBe(Math.max(1, Math.round((leg.capacityKgPerDeparture as number) / 1000)));
     });
-    expect(saturated.hubs.map((h) => h.capacityPerDay)).toEqual(realistic.hubs.map((h) => Math.round((h.capacityPerDay as number) / 1000)));
+    expect(saturated.hubs.map((h) => h.capacityPerDay)).toEqual(
+      realistic.hubs.map((h) => Math.round((h.capacityPerDay as number) / 1000)),
+    );
   });
 
   it('refuses fewer than 5 hubs', () => {

@@ -14,7 +14,7 @@ function meter() {
 }
 
 describe('VolumeMeter', () => {
-  it('projects the parcels of the last minute to a day, a young process\'s over a whole minute', () => {
+  it("projects the parcels of the last minute to a day, a young process's over a whole minute", () => {
     const { volume, second } = meter();
     expect(volume.perDay()).toBe(0);
     second(10);

@@ -9,7 +9,13 @@ import { AppError } from '../../errors';
 import { RouteCheck } from '../../tours/route-check';
 import { naiveRoutes } from '../../tours/naive';
 import { solveTours } from '../../tours/solve';
-import { MAX_TOUR_JOBS, MAX_TOUR_VEHICLES, ToursRequestSchema, type ToursAnswer, type ToursRequest } from '../../wire/tours';
+import {
+  MAX_TOUR_JOBS,
+  MAX_TOUR_VEHICLES,
+  ToursRequestSchema,
+  type ToursAnswer,
+  type ToursRequest,
+} from '../../wire/tours';
 import { validationError, type SchemaError } from '../validation-error';
 import { toursAnswer } from './tours-answer';
 import { toursInput, type HubPlaces } from './tours-input';
@@ -35,14 +41,22 @@ export function solveToursText(text: string, hubs: HubPlaces, limits: ToursLimit
   return solveToursBody(body, hubs, limits, started);
 }
 
-export function solveToursBody(body: unknown, hubs: HubPlaces, limits: ToursLimits, started = performance.now()): ToursAnswer {
+export function solveToursBody(
+  body: unknown,
+  hubs: HubPlaces,
+  limits: ToursLimits,
+  started = performance.now(),
+): ToursAnswer {
   refuseTooMany(body);
   if (!checker.Check(body)) throw validationError(checker.Errors(body) as Iterable<SchemaError>);
   const request = body as ToursRequest;
   const { problem, meta } = toursInput(request, hubs);
   const options = request.options ?? {};
   const explicit = options.timeLimitSeconds !== undefined;
-  const seconds = Math.min(limits.maxSeconds, options.timeLimitSeconds ?? (options.iterations !== undefined ? limits.maxSeconds : limits.defaultSeconds));
+  const seconds = Math.min(
+    limits.maxSeconds,
+    options.timeLimitSeconds ?? (options.iterations !== undefined ? limits.maxSeconds : limits.defaultSeconds),
+  );
   const loaded = performance.now();
   const solution = solveTours(problem, {
     seed: options.seed ?? 1,
@@ -69,9 +83,15 @@ function refuseTooMany(body: unknown): void {
   if (typeof body !== 'object' || body === null) return;
   const { jobs, vehicles } = body as { jobs?: unknown; vehicles?: unknown };
   if (Array.isArray(jobs) && jobs.length > MAX_TOUR_JOBS) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `jobs: at most ${MAX_TOUR_JOBS} jobs per request (got ${jobs.length})`, { field: 'jobs' });
+    throw new AppError('PAYLOAD_TOO_LARGE', `jobs: at most ${MAX_TOUR_JOBS} jobs per request (got ${jobs.length})`, {
+      field: 'jobs',
+    });
   }
   if (Array.isArray(vehicles) && vehicles.length > MAX_TOUR_VEHICLES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `vehicles: at most ${MAX_TOUR_VEHICLES} vehicles per request (got ${vehicles.length})`, { field: 'vehicles' });
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `vehicles: at most ${MAX_TOUR_VEHICLES} vehicles per request (got ${vehicles.length})`,
+      { field: 'vehicles' },
+    );
   }
 }

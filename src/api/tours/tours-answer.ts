@@ -68,7 +68,17 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
   const K = problem.dims;
   const withDistance = meta.distances;
   const steps: Step[] = [];
-  const step = (type: Step['type'], id: Step['id'], place: Place, arrival: number, travel: number, distance: number, waiting: number, service: number, load: number[]): Step => ({
+  const step = (
+    type: Step['type'],
+    id: Step['id'],
+    place: Place,
+    arrival: number,
+    travel: number,
+    distance: number,
+    waiting: number,
+    service: number,
+    load: number[],
+  ): Step => ({
     type,
     ...(id !== undefined && { id }),
     ...place,
@@ -86,7 +96,19 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
   const pickup = new Array<number>(K).fill(0);
   jobs.forEach((job, i) => {
     const t = s.steps[i];
-    steps.push(step('job', meta.jobIds[job], meta.jobPlaces[job], t.arrival, t.travel, t.distance, t.waiting, problem.nodeService[job], s.loads[i + 1]));
+    steps.push(
+      step(
+        'job',
+        meta.jobIds[job],
+        meta.jobPlaces[job],
+        t.arrival,
+        t.travel,
+        t.distance,
+        t.waiting,
+        problem.nodeService[job],
+        s.loads[i + 1],
+      ),
+    );
     priority += problem.jobPriority[job];
     for (let k = 0; k < K; k++) {
       delivery[k] += problem.nodeDelivery[job * K + k];
@@ -94,7 +116,10 @@ function routeAnswer(problem: TourProblem, meta: ToursMeta, v: number, jobs: Int
     }
   });
   const end = meta.endPlaces[v];
-  if (end) steps.push(step('end', undefined, end, s.end.arrival, s.end.travel, s.end.distance, 0, 0, s.loads[s.loads.length - 1]));
+  if (end)
+    steps.push(
+      step('end', undefined, end, s.end.arrival, s.end.travel, s.end.distance, 0, 0, s.loads[s.loads.length - 1]),
+    );
   // Without a start, VROOM's route begins at the first job: it is there at the departure.
   const profile = meta.vehicleProfiles[v];
   return {

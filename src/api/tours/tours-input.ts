@@ -80,7 +80,9 @@ export function toursInput(body: ToursRequest, hubs: HubPlaces): ToursInput {
     return {
       start,
       end,
-      capacity: vehicle.capacity ? amounts(vehicle.capacity, dims, `${prefix}.capacity`) : new Array<number>(dims).fill(Infinity),
+      capacity: vehicle.capacity
+        ? amounts(vehicle.capacity, dims, `${prefix}.capacity`)
+        : new Array<number>(dims).fill(Infinity),
       window: tw ? [tw[0], tw[1]] : [0, Infinity],
       maxDistance: vehicle.max_distance ?? Infinity,
       maxTravelTime: vehicle.max_travel_time ?? Infinity,
@@ -113,7 +115,11 @@ export function profileOf(vehicle: TourVehicleBody): string {
 function uniqueIds(items: readonly { id: number | string }[], field: string): void {
   const seen = new Map<number | string, number>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) throw fieldError(`${field}[${i}].id`, `${JSON.stringify(item.id)} is already the id of ${field}[${seen.get(item.id)}]`);
+    if (seen.has(item.id))
+      throw fieldError(
+        `${field}[${i}].id`,
+        `${JSON.stringify(item.id)} is already the id of ${field}[${seen.get(item.id)}]`,
+      );
     seen.set(item.id, i);
   });
 }
@@ -129,7 +135,11 @@ function dimensions(body: ToursRequest): number {
 
 function amounts(values: readonly number[] | undefined, dims: number, field: string): number[] {
   if (!values) return new Array<number>(dims).fill(0);
-  if (values.length !== dims) throw fieldError(field, `must have ${dims} values, as every capacity, delivery and pickup of the request (got ${values.length})`);
+  if (values.length !== dims)
+    throw fieldError(
+      field,
+      `must have ${dims} values, as every capacity, delivery and pickup of the request (got ${values.length})`,
+    );
   return [...values];
 }
 
@@ -168,28 +178,48 @@ class MatrixLocations {
         const rows = m[kind];
         if (!rows) continue;
         rows.forEach((row, i) => {
-          if (row.length !== rows.length) throw fieldError(`matrices.${profile}.${kind}[${i}]`, `must have ${rows.length} values: the matrix must be square (got ${row.length})`);
+          if (row.length !== rows.length)
+            throw fieldError(
+              `matrices.${profile}.${kind}[${i}]`,
+              `must have ${rows.length} values: the matrix must be square (got ${row.length})`,
+            );
         });
-        if (size >= 0 && rows.length !== size) throw fieldError(`matrices.${profile}.${kind}`, `must have ${size} rows, as every matrix of the request (got ${rows.length})`);
+        if (size >= 0 && rows.length !== size)
+          throw fieldError(
+            `matrices.${profile}.${kind}`,
+            `must have ${size} rows, as every matrix of the request (got ${rows.length})`,
+          );
         size = rows.length;
       }
-      this.dense.set(profile, { duration: DenseMatrix.fromRows(m.durations), distance: m.distances && DenseMatrix.fromRows(m.distances) });
+      this.dense.set(profile, {
+        duration: DenseMatrix.fromRows(m.durations),
+        distance: m.distances && DenseMatrix.fromRows(m.distances),
+      });
     }
     this.count = size;
   }
 
   job(job: TourJobBody, i: number): Located {
-    if (job.location_index === undefined) throw fieldError(`jobs[${i}].location_index`, 'is required when matrices are given');
+    if (job.location_index === undefined)
+      throw fieldError(`jobs[${i}].location_index`, 'is required when matrices are given');
     this.index(job.location_index, `jobs[${i}].location_index`);
     if (job.location) this.coords.set(job.location_index, latitudeChecked(job.location, `jobs[${i}].location`));
-    return { location: job.location_index, place: { location_index: job.location_index, ...(job.location && { location: job.location }) } };
+    return {
+      location: job.location_index,
+      place: { location_index: job.location_index, ...(job.location && { location: job.location }) },
+    };
   }
 
   depot(vehicle: TourVehicleBody, v: number, side: 'start' | 'end'): Located | null {
     const index = vehicle[`${side}_index`];
-    if (vehicle[`${side}Hub`] !== undefined) throw fieldError(`vehicles[${v}].${side}Hub`, `cannot be used with matrices: give ${side}_index`);
+    if (vehicle[`${side}Hub`] !== undefined)
+      throw fieldError(`vehicles[${v}].${side}Hub`, `cannot be used with matrices: give ${side}_index`);
     if (index === undefined) {
-      if (vehicle[side]) throw fieldError(`vehicles[${v}].${side}_index`, `is required when matrices are given (${side} alone has no row)`);
+      if (vehicle[side])
+        throw fieldError(
+          `vehicles[${v}].${side}_index`,
+          `is required when matrices are given (${side} alone has no row)`,
+        );
       return null;
     }
     this.index(index, `vehicles[${v}].${side}_index`);
@@ -245,7 +275,8 @@ class GeoLocations {
   }
 
   job(job: TourJobBody, i: number): Located {
-    if (job.location_index !== undefined) throw fieldError(`jobs[${i}].location_index`, 'needs matrices: without them, give location');
+    if (job.location_index !== undefined)
+      throw fieldError(`jobs[${i}].location_index`, 'needs matrices: without them, give location');
     if (!job.location) throw fieldError(`jobs[${i}].location`, 'is required: [lon, lat]');
     const location = latitudeChecked(job.location, `jobs[${i}].location`);
     return { location: this.intern(location), place: { location } };
@@ -253,13 +284,17 @@ class GeoLocations {
 
   depot(vehicle: TourVehicleBody, v: number, side: 'start' | 'end', hubs: HubPlaces): Located | null {
     const field = `vehicles[${v}]`;
-    if (vehicle[`${side}_index`] !== undefined) throw fieldError(`${field}.${side}_index`, `needs matrices: without them, give ${side} or ${side}Hub`);
+    if (vehicle[`${side}_index`] !== undefined)
+      throw fieldError(`${field}.${side}_index`, `needs matrices: without them, give ${side} or ${side}Hub`);
     const hubId = vehicle[`${side}Hub`];
     let coords = vehicle[side] && latitudeChecked(vehicle[side], `${field}.${side}`);
     if (hubId !== undefined) {
       if (coords) throw fieldError(`${field}.${side}Hub`, `cannot be given with ${side}: one place only`);
       const hub = hubs.get(hubId);
-      if (!hub) throw new AppError('UNKNOWN_HUB', `${field}.${side}Hub: '${hubId}' is not a hub of the active network`, { field: `${field}.${side}Hub` });
+      if (!hub)
+        throw new AppError('UNKNOWN_HUB', `${field}.${side}Hub: '${hubId}' is not a hub of the active network`, {
+          field: `${field}.${side}Hub`,
+        });
       coords = [hub.lon, hub.lat];
     }
     if (!coords) return null;
@@ -277,7 +312,8 @@ class GeoLocations {
       this.distance = densified(new GeoMatrix(lonLat, options.detourFactor ?? DEFAULT_DETOUR_FACTOR));
     }
     const metresPerSecond = ((options.speedKmh ?? DEFAULT_SPEED_KMH) * (vehicle.speed_factor ?? 1)) / 3.6;
-    if (!this.durations.has(metresPerSecond)) this.durations.set(metresPerSecond, densified(new ScaledMatrix(this.distance, metresPerSecond)));
+    if (!this.durations.has(metresPerSecond))
+      this.durations.set(metresPerSecond, densified(new ScaledMatrix(this.distance, metresPerSecond)));
     return { distance: this.distance, duration: this.durations.get(metresPerSecond) as Matrix };
   }
 

@@ -14,7 +14,8 @@ export function adminOnly(adminToken: string | undefined): onRequestHookHandler 
   const matches = secretMatcher(adminToken ? [adminToken] : []);
   return (request, _reply, done) => {
     if (!adminToken) return done(new AppError('FORBIDDEN'));
-    if (!matches(bearerToken(request))) return done(new AppError('UNAUTHORIZED', 'a valid admin bearer token is required'));
+    if (!matches(bearerToken(request)))
+      return done(new AppError('UNAUTHORIZED', 'a valid admin bearer token is required'));
     done();
   };
 }

@@ -28,7 +28,9 @@ export function routingClients(scope: FastifyInstance, options: RoutingClientOpt
   }
   if (options.perMinute > 0) {
     const limiter = new RateLimiter(options.perMinute);
-    const clientOf = keyed ? (request: FastifyRequest) => `key:${apiKeyOf(request)}` : (request: FastifyRequest) => `ip:${request.ip}`;
+    const clientOf = keyed
+      ? (request: FastifyRequest) => `key:${apiKeyOf(request)}`
+      : (request: FastifyRequest) => `ip:${request.ip}`;
     scope.addHook('onRequest', (request, reply, done) => {
       const retryAfter = limiter.take(clientOf(request));
       if (retryAfter === 0) return done();

@@ -56,7 +56,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
           'At most BATCH_MAX_PARCELS (1,000,000) parcels: 413 past that. Parcels without a parcelId get `<batchId>-<n>` (n counts parcels from 1).',
           'A parcel that is not valid (not JSON, a line over BODY_LIMIT_BYTES, a duplicate parcelId, a bad field) gets an error line in the results, in its place; it counts in total.',
           'The batch becomes visible only once every parcel is queued: on 503 (Redis failing, with Retry-After) nothing of it is kept.',
-          'The same Idempotency-Key answers the same batch; 409 while that key\'s first submission is still running.',
+          "The same Idempotency-Key answers the same batch; 409 while that key's first submission is still running.",
         ].join(' '),
         security: routingSecurity(config.apiKeys),
         querystring: BatchQuerySchema,
@@ -69,7 +69,15 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         },
         response: {
           202: BatchAcceptedSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses(
+            'VALIDATION',
+            'UNAUTHORIZED',
+            'CONFLICT',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'RATE_LIMITED',
+            'UNAVAILABLE',
+          ),
         },
       },
     },
@@ -101,11 +109,16 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         summary: 'State and progress of a batch',
         security: routingSecurity(config.apiKeys),
         params: BatchIdParamsSchema,
-        response: { 200: BatchStatusSchema, ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE') },
+        response: {
+          200: BatchStatusSchema,
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'),
+        },
       },
     },
     async (request) => {
-      const { batchId, state, total, routed, failed, createdAt, completedAt } = await readStatus(request.params.batchId);
+      const { batchId, state, total, routed, failed, createdAt, completedAt } = await readStatus(
+        request.params.batchId,
+      );
       return { batchId, state, total, routed, failed, createdAt, completedAt };
     },
   );
@@ -137,14 +150,21 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
   );
   const openStreams = new Set<ResultsStream>();
   app.addHook('preClose', (done) => {
-    const closing = new AppError('UNAVAILABLE', 'the server is shutting down: read the results again (from another instance)');
+    const closing = new AppError(
+      'UNAVAILABLE',
+      'the server is shutting down: read the results again (from another instance)',
+    );
     for (const stream of openStreams) stream.destroy(closing);
     done();
   });
 
   async function readStatus(batchId: string) {
     const status = await needRedis(redis, () => batches.status.read(batchId));
-    if (!status) throw new AppError('NOT_FOUND', `no batch '${batchId}' (unknown, or expired after ${config.resultsTtlSeconds} s)`);
+    if (!status)
+      throw new AppError(
+        'NOT_FOUND',
+        `no batch '${batchId}' (unknown, or expired after ${config.resultsTtlSeconds} s)`,
+      );
     return status;
   }
 
@@ -154,7 +174,9 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     }
     // A call with no body at all has no content type either, so no body schema checked it.
     if (request.body === undefined) {
-      throw new AppError('VALIDATION', `body: is required: NDJSON (${NDJSON}) or JSON {"parcels": [...]}`, { field: 'body' });
+      throw new AppError('VALIDATION', `body: is required: NDJSON (${NDJSON}) or JSON {"parcels": [...]}`, {
+        field: 'body',
+      });
     }
     const { parcels } = request.body as BatchJsonBody;
     if (parcels.length > config.batchMaxParcels) {

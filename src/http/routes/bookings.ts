@@ -31,8 +31,17 @@ import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
-export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis, live, capacity, bookings }) => {
-  const batchBookings = new BatchBookings(redis, keys(config.keyPrefix), new ResultsStore(redis, keys(config.keyPrefix)), capacity.ledger, capacity.resolver);
+export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
+  app,
+  { config, redis, live, capacity, bookings },
+) => {
+  const batchBookings = new BatchBookings(
+    redis,
+    keys(config.keyPrefix),
+    new ResultsStore(redis, keys(config.keyPrefix)),
+    capacity.ledger,
+    capacity.resolver,
+  );
   const security = routingSecurity(config.apiKeys);
 
   app.post(
@@ -42,9 +51,9 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       schema: {
         tags: ['bookings'],
         operationId: 'bookParcel',
-        summary: "Route one parcel over what has room and book the route in one step",
+        summary: 'Route one parcel over what has room and book the route in one step',
         description: [
-          'The body is a route request (as POST /v1/routes). The level\'s route is found over the departures and hub-days with room, and booked: one parcel and its weight on every departure of the route, one parcel on the day of every hub it leaves.',
+          "The body is a route request (as POST /v1/routes). The level's route is found over the departures and hub-days with room, and booked: one parcel and its weight on every departure of the route, one parcel on the day of every hub it leaves.",
           '201 with the route answer plus bookingId and bookedAt. 422 NO_CAPACITY when routes exist but none has room (or other bookings kept taking the room found, 4 times); 422 NO_ROUTE when none exists.',
           'With an Idempotency-Key: the same key and body give back the same booking (200); another body, 409.',
         ].join(' '),
@@ -54,12 +63,23 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         response: {
           200: BookingResponseSchema,
           201: BookingResponseSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'NO_CAPACITY', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses(
+            'VALIDATION',
+            'UNAUTHORIZED',
+            'CONFLICT',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'NO_CAPACITY',
+            'RATE_LIMITED',
+            'UNAVAILABLE',
+          ),
         },
       },
     },
     async (request, reply) => {
-      const parsed = request.validationError ? { ok: false as const, error: request.validationError } : toRouteQuery(request.body);
+      const parsed = request.validationError
+        ? { ok: false as const, error: request.validationError }
+        : toRouteQuery(request.body);
       if (!parsed.ok) {
         recordRoute('sync', undefined, 'invalid');
         throw parsed.error;
@@ -71,7 +91,10 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         bodyHash: createHash('sha256').update(JSON.stringify(request.body)).digest('hex'),
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
       });
-      sendJsonText(reply.code(booking.created ? 201 : 200).header('location', `/v1/bookings/${booking.bookingId}`), booking.json);
+      sendJsonText(
+        reply.code(booking.created ? 201 : 200).header('location', `/v1/bookings/${booking.bookingId}`),
+        booking.json,
+      );
     },
   );
 
@@ -86,15 +109,23 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
           'A new network version keeps every booking made under an older one. Listed here, with the bookings that hold them: departures whose leg is gone, that the leg no longer makes, or that a closure covers; departures and hub-days booked past the capacity the active network declares; hub-days of hubs that are gone. Reads the whole date: an operations call.',
         security,
         querystring: AffectedQuerySchema,
-        response: { 200: AffectedResponseSchema, ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'RATE_LIMITED', 'UNAVAILABLE') },
+        response: {
+          200: AffectedResponseSchema,
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'RATE_LIMITED', 'UNAVAILABLE'),
+        },
       },
     },
     async (request) => {
       const { date } = request.query;
-      if (dayOfDate(date) === undefined) throw fieldError('date', `'${date}' is not a date of the calendar (YYYY-MM-DD, from 1970)`);
+      if (dayOfDate(date) === undefined)
+        throw fieldError('date', `'${date}' is not a date of the calendar (YYYY-MM-DD, from 1970)`);
       const network = live.require();
       return needRedis(redis, async () => {
-        const affected = affectedLoads(network.index, network.closures.map(toCoreClosure), await capacity.ledger.counters(date));
+        const affected = affectedLoads(
+          network.index,
+          network.closures.map(toCoreClosure),
+          await capacity.ledger.counters(date),
+        );
         const wanted = affectedFields(affected);
         const holders = new Map<string, string[]>();
         for await (const [id, fields] of capacity.ledger.holds(date)) {
@@ -108,7 +139,11 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         return {
           date,
           networkVersion: network.version,
-          departures: affected.departures.map((d) => ({ ...d, departAt: minutesToIso(d.departAt), bookings: holders.get(`p:${d.legId}:${d.departAt}`) ?? [] })),
+          departures: affected.departures.map((d) => ({
+            ...d,
+            departAt: minutesToIso(d.departAt),
+            bookings: holders.get(`p:${d.legId}:${d.departAt}`) ?? [],
+          })),
           hubs: affected.hubs.map((h) => ({ ...h, bookings: holders.get(`h:${h.hubId}`) ?? [] })),
         };
       });
@@ -124,7 +159,10 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         summary: 'A booking, in the shape of the answer that made it',
         security,
         params: BookingParamsSchema,
-        response: { 200: BookingResponseSchema, ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE') },
+        response: {
+          200: BookingResponseSchema,
+          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED', 'UNAVAILABLE'),
+        },
       },
     },
     async (request, reply) => {

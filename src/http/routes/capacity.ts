@@ -32,11 +32,16 @@ export const capacityRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
     async (request) => {
       const { date, legId, hubId } = request.query;
       const day = dayOfDate(date);
-      if (day === undefined) throw fieldError('date', `'${date}' is not a date of the calendar (YYYY-MM-DD, from 1970)`);
+      if (day === undefined)
+        throw fieldError('date', `'${date}' is not a date of the calendar (YYYY-MM-DD, from 1970)`);
       const network = live.require();
       const counters = await needRedis(redis, () => capacity.ledger.counters(date));
       const report = capacityReport(network.index, day, counters, { legId, hubId });
-      return { date, departures: report.departures.map((d) => ({ ...d, departAt: minutesToIso(d.departAt) })), hubs: report.hubs };
+      return {
+        date,
+        departures: report.departures.map((d) => ({ ...d, departAt: minutesToIso(d.departAt) })),
+        hubs: report.hubs,
+      };
     },
   );
 };

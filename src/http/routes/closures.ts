@@ -8,7 +8,13 @@ import { fieldError } from '../../api/validation-error';
 import { AppError } from '../../errors';
 import type { NetworkSnapshot } from '../../network/live-network';
 import { ADMIN_ERRORS, adminOnly } from '../auth/admin';
-import { ClosureInputSchema, ClosureListSchema, ClosureParamsSchema, ClosureSchema, type ClosureInput } from '../../wire/closure';
+import {
+  ClosureInputSchema,
+  ClosureListSchema,
+  ClosureParamsSchema,
+  ClosureSchema,
+  type ClosureInput,
+} from '../../wire/closure';
 import { errorResponses } from '../../wire/error';
 import { ADMIN_SECURITY, PUBLIC_SECURITY } from '../../wire/security';
 import type { Services } from '../services';

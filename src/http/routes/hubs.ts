@@ -39,7 +39,8 @@ export const hubRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
     (request, reply) => {
       const network = live.require();
       const at = network.index.hubByCode.get(request.params.id);
-      if (at === undefined) throw new AppError('NOT_FOUND', `no hub '${request.params.id}' in network ${network.version}`);
+      if (at === undefined)
+        throw new AppError('NOT_FOUND', `no hub '${request.params.id}' in network ${network.version}`);
       reply.send(network.doc.hubs[at]);
     },
   );

@@ -16,7 +16,8 @@ export const legRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
         operationId: 'listLegs',
         security: PUBLIC_SECURITY,
         summary: 'Legs of the active network',
-        description: 'Every leg, in the order of the network document; `from`, `to` and `mode` keep only the legs that match all of them.',
+        description:
+          'Every leg, in the order of the network document; `from`, `to` and `mode` keep only the legs that match all of them.',
         querystring: LegListQuerySchema,
         response: { 200: LegListSchema, ...errorResponses('VALIDATION', 'UNAVAILABLE') },
       },
@@ -25,7 +26,10 @@ export const legRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { live
       const network = live.require();
       const { from, to, mode } = request.query;
       const legs = network.doc.legs.filter(
-        (leg) => (from === undefined || leg.from === from) && (to === undefined || leg.to === to) && (mode === undefined || leg.mode === mode),
+        (leg) =>
+          (from === undefined || leg.from === from) &&
+          (to === undefined || leg.to === to) &&
+          (mode === undefined || leg.mode === mode),
       );
       reply.send({ networkVersion: network.version, legs });
     },

@@ -26,7 +26,10 @@ export const nearestHubRoutes: FastifyPluginAsyncTypebox<Services> = async (app,
       const network = live.require();
       const { lat, lon, kind, limit = DEFAULT_NEAREST_LIMIT } = request.query;
       const found = nearestHubs(network.doc.hubs, { lat, lon, kind, limit });
-      reply.send({ networkVersion: network.version, hubs: found.map(({ hub, distanceKm }) => ({ ...hub, distanceKm })) });
+      reply.send({
+        networkVersion: network.version,
+        hubs: found.map(({ hub, distanceKm }) => ({ ...hub, distanceKm })),
+      });
     },
   );
 };

@@ -33,7 +33,8 @@ export const networkVersionRoutes: FastifyPluginAsyncTypebox<Services> = async (
         operationId: 'getNetworkDocument',
         security: PUBLIC_SECURITY,
         summary: 'The active network document, as uploaded',
-        description: 'The document PUT /v1/network accepted (validated), read from memory; its version is in the ETag header.',
+        description:
+          'The document PUT /v1/network accepted (validated), read from memory; its version is in the ETag header.',
         response: { 200: NetworkDocumentSchema, ...errorResponses('UNAVAILABLE') },
       },
     },

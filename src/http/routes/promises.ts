@@ -10,7 +10,12 @@ import { readyAtOf } from '../../api/route-request';
 import { minutesToIso } from '../../wire/time';
 import { SERVICE_LEVELS } from '../../routing/types';
 import { errorResponses } from '../../wire/error';
-import { PROMISE_BODY_LIMIT_BYTES, PromiseRequestSchema, PromiseResponseSchema, type PromiseResponse } from '../../wire/promise';
+import {
+  PROMISE_BODY_LIMIT_BYTES,
+  PromiseRequestSchema,
+  PromiseResponseSchema,
+  type PromiseResponse,
+} from '../../wire/promise';
 import type { Services } from '../services';
 import { routingSecurity } from '../../wire/security';
 
@@ -34,7 +39,15 @@ export const promiseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         body: PromiseRequestSchema,
         response: {
           200: PromiseResponseSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_HUB', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses(
+            'VALIDATION',
+            'UNAUTHORIZED',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'UNKNOWN_HUB',
+            'RATE_LIMITED',
+            'UNAVAILABLE',
+          ),
         },
       },
     },
@@ -43,7 +56,13 @@ export const promiseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       const readyAt = readyAtOf(request.body.readyAt);
       if (typeof readyAt !== 'number') throw readyAt;
       const network = live.require();
-      const table = promiseTable(network.router, { origin, destinations, readyAt, weightKg, levels: serviceLevels ?? SERVICE_LEVELS });
+      const table = promiseTable(network.router, {
+        origin,
+        destinations,
+        readyAt,
+        weightKg,
+        levels: serviceLevels ?? SERVICE_LEVELS,
+      });
       const rows: PromiseResponse['rows'] = [];
       // A table of thousands of cells takes long enough to stall other calls: they are let in every SLICE_MS.
       let sliceStart = performance.now();
@@ -69,7 +88,8 @@ function toRow({ destination, cells }: PromiseRow): PromiseResponse['rows'][numb
   const row: PromiseResponse['rows'][number] = { destination };
   for (const level of SERVICE_LEVELS) {
     const cell = cells[level];
-    if (cell !== undefined) row[level] = cell && { ...cell, arriveAt: minutesToIso(cell.arriveAt), deadline: minutesToIso(cell.deadline) };
+    if (cell !== undefined)
+      row[level] = cell && { ...cell, arriveAt: minutesToIso(cell.arriveAt), deadline: minutesToIso(cell.deadline) };
   }
   return row;
 }

@@ -31,12 +31,22 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         body: RouteRequestSchema,
         response: {
           200: RouteResponseSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_HUB', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses(
+            'VALIDATION',
+            'UNAUTHORIZED',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'UNKNOWN_HUB',
+            'RATE_LIMITED',
+            'UNAVAILABLE',
+          ),
         },
       },
     },
     (request, reply) => {
-      const parsed = request.validationError ? { ok: false as const, error: request.validationError } : toRouteQuery(request.body);
+      const parsed = request.validationError
+        ? { ok: false as const, error: request.validationError }
+        : toRouteQuery(request.body);
       if (!parsed.ok) {
         recordRoute('sync', undefined, 'invalid');
         throw parsed.error;

@@ -23,9 +23,13 @@ export interface TourRouteOptions extends Services {
 
 export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (app, { config, live, tours }) => {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: config.toursBodyLimitBytes }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: config.toursBodyLimitBytes },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   app.post(
     '/v1/tours',
@@ -35,7 +39,7 @@ export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (ap
       validatorCompiler: () => () => true,
       schema: {
         tags: ['tours'],
-        summary: 'Delivery tours from depots: VROOM\'s JSON (a subset), CO2 per route, a reason per job left out',
+        summary: "Delivery tours from depots: VROOM's JSON (a subset), CO2 per route, a reason per job left out",
         description: [
           `At most ${MAX_TOUR_JOBS} jobs and a body of TOURS_BODY_LIMIT_BYTES (16 MiB): 413 beyond.`,
           'The answer comes within options.timeLimitSeconds (+1 s); with options.iterations and options.seed it is the same on any machine.',
@@ -46,14 +50,24 @@ export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (ap
         body: ToursRequestSchema,
         response: {
           200: ToursAnswerSchema,
-          ...errorResponses('VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_HUB', 'RATE_LIMITED', 'UNAVAILABLE'),
+          ...errorResponses(
+            'VALIDATION',
+            'UNAUTHORIZED',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'UNKNOWN_HUB',
+            'RATE_LIMITED',
+            'UNAVAILABLE',
+          ),
         },
       },
     },
     async (request, reply) => {
       const body = request.body as unknown;
       if (!Buffer.isBuffer(body) || body.length === 0) {
-        throw new AppError('VALIDATION', 'body: is required: JSON {"vehicles": [...], "jobs": [...]}', { field: 'body' });
+        throw new AppError('VALIDATION', 'body: is required: JSON {"vehicles": [...], "jobs": [...]}', {
+          field: 'body',
+        });
       }
       const hubs = (live.current?.doc.hubs ?? []).map((hub) => [hub.id, hub.lat, hub.lon] as [string, number, number]);
       const json = await tours.solve(body, hubs);

@@ -30,8 +30,7 @@ export const NO_LOADS: Loads = {
 
 /** One departure slot, or one hub-day, and what a booking takes there. */
 export type Reservation =
-  | { kind: 'departure'; leg: number; slot: number; grams: number }
-  | { kind: 'hub'; hub: number; day: number };
+  { kind: 'departure'; leg: number; slot: number; grams: number } | { kind: 'hub'; hub: number; day: number };
 
 /** The slot a departure of `leg` at minute `departAt` counts in: the minute itself, or its hour on a continuous leg. */
 export function slotOf(ix: NetworkIndex, leg: number, departAt: number): number {
@@ -92,7 +91,8 @@ export class LoadTable implements Loads {
   /** Adds what `reservations` take (`sign` 1), or gives it back (`sign` −1). */
   apply(reservations: readonly Reservation[], sign: 1 | -1): void {
     for (const r of reservations) {
-      if (r.kind === 'departure') this.setSlot(r.leg, r.slot, this.parcels(r.leg, r.slot) + sign, this.grams(r.leg, r.slot) + sign * r.grams);
+      if (r.kind === 'departure')
+        this.setSlot(r.leg, r.slot, this.parcels(r.leg, r.slot) + sign, this.grams(r.leg, r.slot) + sign * r.grams);
       else this.setHubDay(r.hub, r.day, this.hubParcels(r.hub, r.day) + sign);
     }
   }

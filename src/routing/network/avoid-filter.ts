@@ -10,7 +10,9 @@ export class AvoidFilter {
 
   /** What identifies an `avoid` (the same lists in any order give the same key), without resolving it. */
   static keyOf(avoid: Avoid | undefined): string {
-    return [avoid?.hubs ?? [], avoid?.modes ?? [], avoid?.carriers ?? []].map((list) => [...list].sort().join(',')).join('|');
+    return [avoid?.hubs ?? [], avoid?.modes ?? [], avoid?.carriers ?? []]
+      .map((list) => [...list].sort().join(','))
+      .join('|');
   }
 
   readonly isEmpty: boolean;

@@ -43,7 +43,13 @@ export function departureTime(
  * hour on a continuous leg, the next day when the hub's day is full. NEVER when none
  * with room leaves by `room.until`. Still FIFO: it never decreases as `open` grows.
  */
-export function departureWithRoom(ix: NetworkIndex, closures: ClosureTable, leg: number, open: number, room?: Room): number {
+export function departureWithRoom(
+  ix: NetworkIndex,
+  closures: ClosureTable,
+  leg: number,
+  open: number,
+  room?: Room,
+): number {
   return room === undefined || ix.legLimited[leg] === 0 ? open : nextWithRoom(ix, closures, leg, open, room);
 }
 

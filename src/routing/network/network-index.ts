@@ -63,7 +63,6 @@ export class NetworkIndex {
   readonly inStart: Int32Array;
   readonly inLeg: Int32Array;
 
-
   constructor(doc: NetworkDocument) {
     this.doc = doc;
     const hubs = doc.hubs;
@@ -91,9 +90,7 @@ export class NetworkIndex {
     this.legDuration = Int32Array.from(order, (o) => o.leg.durationMinutes);
     this.legCostPerParcel = Float64Array.from(order, (o) => o.leg.costPerParcel);
     this.legCostPerKg = Float64Array.from(order, (o) => o.leg.costPerKg);
-    this.legCo2PerKg = Float64Array.from(order, (o) =>
-      legCo2PerKg(o.leg, hubs[o.from], hubs[this.hub(o.leg.to)]),
-    );
+    this.legCo2PerKg = Float64Array.from(order, (o) => legCo2PerKg(o.leg, hubs[o.from], hubs[this.hub(o.leg.to)]));
     this.legMode = Uint8Array.from(order, (o) => MODES.indexOf(o.leg.mode as Mode));
     const carriers = intern(order.map((o) => o.leg.carrier));
     this.legCarrier = carriers.codes;
@@ -104,7 +101,9 @@ export class NetworkIndex {
     this.legCutoff = Int32Array.from(order, (o, i) => (weeks[i].length ? (o.leg.cutoffMinutes ?? 0) : 0));
     this.schedStart = prefixSums(weeks.map((w) => w.length));
     this.schedTimes = Int32Array.from(weeks.flat());
-    this.legDays = Uint8Array.from(order, (o) => (o.leg.days ?? ALL_DAYS).reduce((mask, d) => mask | (1 << (d - 1)), 0));
+    this.legDays = Uint8Array.from(order, (o) =>
+      (o.leg.days ?? ALL_DAYS).reduce((mask, d) => mask | (1 << (d - 1)), 0),
+    );
 
     this.hubCapacity = Float64Array.from(hubs, (h) => h.capacityPerDay ?? Infinity);
     this.legCapacity = Float64Array.from(order, (o) => o.leg.capacityPerDeparture ?? Infinity);
@@ -113,7 +112,9 @@ export class NetworkIndex {
       return kg === undefined ? Infinity : Math.floor(Math.round(kg * 1e6) / 1000);
     });
     this.legLimited = Uint8Array.from(order, (o, l) =>
-      this.legCapacity[l] < Infinity || this.legCapacityGrams[l] < Infinity || this.hubCapacity[o.from] < Infinity ? 1 : 0,
+      this.legCapacity[l] < Infinity || this.legCapacityGrams[l] < Infinity || this.hubCapacity[o.from] < Infinity
+        ? 1
+        : 0,
     );
     this.hasCapacity = this.legLimited.includes(1);
     this.minCapacityGrams = this.legCapacityGrams.reduce((min, grams) => Math.min(min, grams), Infinity);
@@ -123,7 +124,6 @@ export class NetworkIndex {
     const fill = this.inStart.slice(0, n);
     this.inLeg = new Int32Array(m);
     for (let l = 0; l < m; l++) this.inLeg[fill[this.legTo[l]]++] = l;
-
   }
 
   private hub(id: string): number {

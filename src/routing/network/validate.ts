@@ -12,9 +12,7 @@ import type { Hub, Leg, NetworkDocument } from '../types';
 import { HUB_KINDS, MODES } from '../types';
 import type { Problem } from './problems';
 
-export type NetworkValidation =
-  | { ok: true; network: NetworkDocument }
-  | { ok: false; problems: Problem[] };
+export type NetworkValidation = { ok: true; network: NetworkDocument } | { ok: false; problems: Problem[] };
 
 /** Checks the value found at `path`, reports its problems, returns its clean copy. */
 type Rule = (value: unknown, path: string, problems: Problem[]) => unknown;
@@ -132,7 +130,8 @@ function numberWithin(limits: NumberLimits): Rule {
     if (limits.wholeUnit !== undefined && !Number.isInteger(value)) {
       return `must be a whole number of ${limits.wholeUnit} (got ${value})`;
     }
-    if (limits.above !== undefined && !(value > limits.above)) return `must be greater than ${limits.above} (got ${value})`;
+    if (limits.above !== undefined && !(value > limits.above))
+      return `must be greater than ${limits.above} (got ${value})`;
     if (limits.min !== undefined && value < limits.min) return `must be at least ${limits.min} (got ${value})`;
     if (limits.max !== undefined && value > limits.max) return `must be at most ${limits.max} (got ${value})`;
     return undefined;
@@ -208,7 +207,11 @@ function indexIds(list: unknown, path: string, noun: string, problems: Problem[]
     if (!isPlainObject(item) || typeof item.id !== 'string') return;
     const first = firstAt.get(item.id);
     if (first === undefined) firstAt.set(item.id, index);
-    else problems.push({ path: `${path}/${index}/id`, message: `duplicate ${noun} id '${item.id}' (first at ${path}/${first})` });
+    else
+      problems.push({
+        path: `${path}/${index}/id`,
+        message: `duplicate ${noun} id '${item.id}' (first at ${path}/${first})`,
+      });
   });
   return firstAt;
 }
@@ -224,7 +227,10 @@ function checkLegEnds(legs: unknown[], hubIds: ReadonlyMap<string, number>, prob
       }
     }
     if (typeof leg.to === 'string' && leg.to === leg.from) {
-      problems.push({ path: `/legs/${index}/to`, message: `same hub as 'from' ('${leg.to}'): a leg must join two different hubs` });
+      problems.push({
+        path: `/legs/${index}/to`,
+        message: `same hub as 'from' ('${leg.to}'): a leg must join two different hubs`,
+      });
     }
   });
 }

@@ -11,7 +11,11 @@ import type { RoutePlan } from '../types';
  * the third, which its level does not look at. Sorted by arrival, then cost, CO2 and
  * leg ids.
  */
-export function selectAlternatives(candidates: readonly RoutePlan[], chosen: RoutePlan | undefined, max: number): RoutePlan[] {
+export function selectAlternatives(
+  candidates: readonly RoutePlan[],
+  chosen: RoutePlan | undefined,
+  max: number,
+): RoutePlan[] {
   const front = candidates.filter((route) => !candidates.some((other) => beats(other, route)));
   const byArrival = [...front].sort(order);
   const wanted: RoutePlan[] = [];

@@ -12,7 +12,16 @@ import type { OriginSweep } from '../sweep/origin-sweep';
 import { SweepCache } from '../sweep/sweep-cache';
 import type { SweepKind } from '../sweep/sweeper';
 import { DOMESTIC_DEADLINE_MINUTES, HORIZON_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../time';
-import type { Closure, Itinerary, RouteAnswer, RouteOutcome, RoutePlan, RoutePromise, RouteQuery, ServiceLevel } from '../types';
+import type {
+  Closure,
+  Itinerary,
+  RouteAnswer,
+  RouteOutcome,
+  RoutePlan,
+  RoutePromise,
+  RouteQuery,
+  ServiceLevel,
+} from '../types';
 import { selectAlternatives } from './alternatives';
 import { amountsOf, explainRoute } from './explain';
 
@@ -31,7 +40,12 @@ interface Chosen {
 }
 
 /** The kind of sweep that answers each level. */
-const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = { express: 'cost', standard: 'cost', economy: 'economy', green: 'co2' };
+const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = {
+  express: 'cost',
+  standard: 'cost',
+  economy: 'economy',
+  green: 'co2',
+};
 
 /**
  * Answers route queries (docs/api.md, What a route is) on one network version with one set of closures:
@@ -78,8 +92,19 @@ export class Router {
     const { itinerary, level, deadline } = chosen;
     const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
     const meetsDeadline = route.arriveAt <= deadline;
-    const answer: RouteAnswer = { serviceLevel: level, deadline, meetsDeadline, slackMinutes: deadline - route.arriveAt, route };
-    if (q.alternatives) answer.alternatives = selectAlternatives(this.pareto(q, chosen), meetsDeadline ? route : undefined, q.alternatives);
+    const answer: RouteAnswer = {
+      serviceLevel: level,
+      deadline,
+      meetsDeadline,
+      slackMinutes: deadline - route.arriveAt,
+      route,
+    };
+    if (q.alternatives)
+      answer.alternatives = selectAlternatives(
+        this.pareto(q, chosen),
+        meetsDeadline ? route : undefined,
+        q.alternatives,
+      );
     return { kind: 'routed', answer };
   }
 
@@ -126,7 +151,8 @@ export class Router {
     if (origin === undefined) return { kind: 'unknown-hub', field: 'origin', hubId: q.origin };
     const destination = this.index.hubByCode.get(q.destination);
     if (destination === undefined) return { kind: 'unknown-hub', field: 'destination', hubId: q.destination };
-    if (!(q.weightKg > 0 && Number.isFinite(q.weightKg))) throw new RangeError(`weightKg must be above 0, not ${q.weightKg}`);
+    if (!(q.weightKg > 0 && Number.isFinite(q.weightKg)))
+      throw new RangeError(`weightKg must be above 0, not ${q.weightKg}`);
     const level = q.serviceLevel ?? 'standard';
     const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
     this.sweeps.work();
@@ -187,7 +213,16 @@ export class Router {
   private exists(origin: number, destination: number, q: RouteQuery, avoid: AvoidFilter): boolean {
     const { readyAt, weightKg } = q;
     const latestArrival = readyAt + HORIZON_MINUTES;
-    const request = { origin, destination, readyAt, weightKg, latestArrival, objective: 'time' as const, avoid, room: Room.UNLIMITED };
+    const request = {
+      origin,
+      destination,
+      readyAt,
+      weightKg,
+      latestArrival,
+      objective: 'time' as const,
+      avoid,
+      room: Room.UNLIMITED,
+    };
     return this.search.run(request) >= 0;
   }
 

@@ -56,7 +56,16 @@ export class Bags {
    * keeping at `hub`: no label in the bag dominates it. Those it dominates are killed
    * (Labels.dead) and unlinked on the way.
    */
-  admits(hub: number, arrival: number, cost: number, perKg: number, co2: number, parent: number, leg: number, c: Criteria): boolean {
+  admits(
+    hub: number,
+    arrival: number,
+    cost: number,
+    perKg: number,
+    co2: number,
+    parent: number,
+    leg: number,
+    c: Criteria,
+  ): boolean {
     if (this.stamps[hub] !== this.stamp) return true;
     const { arrival: arrivals, cost: costs, perKg: perKgs, co2: co2s, next, dead } = this.labels;
     const { perKg: withPerKg, co2: withCo2, co2Decides } = c;

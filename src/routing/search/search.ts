@@ -14,7 +14,12 @@ import { minuteOfWeek } from '../time';
 /** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides. */
 const WITHOUT_CO2: Criteria = { perKg: false, co2: false, co2Decides: false };
 const WITH_CO2: Criteria = { perKg: false, co2: true, co2Decides: true };
-const CRITERIA: Readonly<Record<Objective, Criteria>> = { time: WITHOUT_CO2, cost: WITHOUT_CO2, co2: WITH_CO2, pareto: WITH_CO2 };
+const CRITERIA: Readonly<Record<Objective, Criteria>> = {
+  time: WITHOUT_CO2,
+  cost: WITHOUT_CO2,
+  co2: WITH_CO2,
+  pareto: WITH_CO2,
+};
 
 export interface SearchRequest {
   origin: number;
@@ -149,7 +154,8 @@ export class Search {
       k1 = co2 + req.weightKg * lb.co2PerKg[hub];
       k3 = timeKey;
     }
-    if (k1 > this.stopKey || !this.bags.admits(hub, arrival, cost, 0, co2, parent, leg, CRITERIA[req.objective])) return;
+    if (k1 > this.stopKey || !this.bags.admits(hub, arrival, cost, 0, co2, parent, leg, CRITERIA[req.objective]))
+      return;
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.

@@ -137,7 +137,13 @@ export class OriginSweep {
     for (let i = 0; i < legs.length; i++) {
       const l = legs[i];
       const available = arrival + ix.hubSort[ix.legFrom[l]];
-      const departAt = departureWithRoom(ix, closures, l, departureTime(ix, closures, l, available, minuteOfWeek(available)), limited);
+      const departAt = departureWithRoom(
+        ix,
+        closures,
+        l,
+        departureTime(ix, closures, l, available, minuteOfWeek(available)),
+        limited,
+      );
       arrival = departAt + ix.legDuration[l];
       arrivals[i] = arrival;
     }

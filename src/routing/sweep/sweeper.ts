@@ -90,7 +90,7 @@ export class Sweeper {
   /** Expand up to `pops` more labels of the sweep started; the sweep once it is complete, else undefined. */
   advance(pops: number): OriginSweep | undefined {
     const L = this.labels;
-    for (let n = 0; n < pops && this.queue.size > 0; ) {
+    for (let n = 0; n < pops && this.queue.size > 0;) {
       const id = this.queue.pop();
       if (L.dead[id] === 1) continue;
       this.expand(id);
@@ -115,12 +115,28 @@ export class Sweeper {
       if (room !== undefined && ix.legLimited[l] === 1) departAt = departureWithRoom(ix, closures, l, departAt, room);
       const arrival = departAt + ix.legDuration[l];
       if (arrival > horizon) continue;
-      this.offer(ix.legTo[l], arrival, fixed + ix.legCostPerParcel[l], perKg + ix.legCostPerKg[l], co2PerKg + ix.legCo2PerKg[l], id, l);
+      this.offer(
+        ix.legTo[l],
+        arrival,
+        fixed + ix.legCostPerParcel[l],
+        perKg + ix.legCostPerKg[l],
+        co2PerKg + ix.legCo2PerKg[l],
+        id,
+        l,
+      );
     }
   }
 
   /** Add a label unless one at its hub dominates it; labels it dominates are killed and unlinked. */
-  private offer(hub: number, arrival: number, fixed: number, perKg: number, co2PerKg: number, parent: number, leg: number): void {
+  private offer(
+    hub: number,
+    arrival: number,
+    fixed: number,
+    perKg: number,
+    co2PerKg: number,
+    parent: number,
+    leg: number,
+  ): void {
     if (!this.bags.admits(hub, arrival, fixed, perKg, co2PerKg, parent, leg, this.criteria)) return;
     const L = this.labels;
     const id = L.add(hub, arrival, fixed, co2PerKg, parent, leg);

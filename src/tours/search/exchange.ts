@@ -122,8 +122,14 @@ export class Exchange {
     const lve = loc[this.vEnd];
     const lnv = loc[R.next[this.vEnd]];
     return (
-      C.get(lpu, lv) + C.get(lve, lnu) - C.get(lpu, lu) - C.get(lue, lnu) +
-      C.get(lpv, lu) + C.get(lue, lnv) - C.get(lpv, lv) - C.get(lve, lnv)
+      C.get(lpu, lv) +
+      C.get(lve, lnu) -
+      C.get(lpu, lu) -
+      C.get(lue, lnu) +
+      C.get(lpv, lu) +
+      C.get(lue, lnv) -
+      C.get(lpv, lv) -
+      C.get(lve, lnv)
     );
   }
 }

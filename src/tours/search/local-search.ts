@@ -63,7 +63,13 @@ export class LocalSearch {
     const ex20 = new Exchange(this.ctx, 2, 0);
     this.twoOpt = new TwoOpt(this.ctx);
     this.swapTails = new SwapTails(this.ctx);
-    this.nodeOps = [this.relocate, ex20, new Exchange(this.ctx, 1, 1), new Exchange(this.ctx, 2, 1), new Exchange(this.ctx, 2, 2)];
+    this.nodeOps = [
+      this.relocate,
+      ex20,
+      new Exchange(this.ctx, 1, 1),
+      new Exchange(this.ctx, 2, 1),
+      new Exchange(this.ctx, 2, 2),
+    ];
     this.depotOps = [this.relocate, ex20, this.swapTails];
     this.insertion = new Insertion(this.ctx);
     this.swapStar = new SwapStar(this.ctx);

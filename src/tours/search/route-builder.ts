@@ -24,7 +24,14 @@ export interface RouteBuilder {
  * Route r with job `out` taken out and job `into` put after node `after` (which is
  * not `out`; `out` −1: nothing leaves; `into` −1: nothing comes).
  */
-export function exchangeInRoute(b: RouteBuilder, R: RouteData, r: number, out: number, into: number, after: number): number {
+export function exchangeInRoute(
+  b: RouteBuilder,
+  R: RouteData,
+  r: number,
+  out: number,
+  into: number,
+  after: number,
+): number {
   if (into < 0) return b.prefix(r, R.prev[out]).suffix(R.next[out]).end();
   if (out < 0) return b.prefix(r, after).node(into).suffix(R.next[after]).end();
   const po = R.prev[out];

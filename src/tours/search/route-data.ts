@@ -68,12 +68,28 @@ export class RouteData {
     this.prev = new Int32Array(N);
     this.routeOf = new Int32Array(N).fill(-1);
     this.pos = new Int32Array(N);
-    this.fCost = f64(N); this.fDist = f64(N); this.fTravel = f64(N); this.fTasks = f64(N);
-    this.fDel = f64(N * K); this.fPick = f64(N * K); this.fMax = f64(N * K);
-    this.fD = f64(N); this.fTW = f64(N); this.fE = f64(N); this.fL = f64(N);
-    this.bCost = f64(N); this.bDist = f64(N); this.bTravel = f64(N); this.bTasks = f64(N);
-    this.bDel = f64(N * K); this.bPick = f64(N * K); this.bMax = f64(N * K);
-    this.bD = f64(N); this.bTW = f64(N); this.bE = f64(N); this.bL = f64(N);
+    this.fCost = f64(N);
+    this.fDist = f64(N);
+    this.fTravel = f64(N);
+    this.fTasks = f64(N);
+    this.fDel = f64(N * K);
+    this.fPick = f64(N * K);
+    this.fMax = f64(N * K);
+    this.fD = f64(N);
+    this.fTW = f64(N);
+    this.fE = f64(N);
+    this.fL = f64(N);
+    this.bCost = f64(N);
+    this.bDist = f64(N);
+    this.bTravel = f64(N);
+    this.bTasks = f64(N);
+    this.bDel = f64(N * K);
+    this.bPick = f64(N * K);
+    this.bMax = f64(N * K);
+    this.bD = f64(N);
+    this.bTW = f64(N);
+    this.bE = f64(N);
+    this.bL = f64(N);
     this.routeCost = f64(V);
     this.routePenalty = f64(V);
     this.routeSize = new Int32Array(V);
@@ -119,17 +135,32 @@ export class RouteData {
     const C = p.vehicleCost[r];
     const Dm = p.vehicleDistance[r];
     const T = p.vehicleDuration[r];
-    const { nodeLoc: loc, nodeDelivery: del, nodePickup: pick, nodeService: service, nodeTwStart: twS, nodeTwEnd: twE } = p;
+    const {
+      nodeLoc: loc,
+      nodeDelivery: del,
+      nodePickup: pick,
+      nodeService: service,
+      nodeTwStart: twS,
+      nodeTwEnd: twE,
+    } = p;
     const start = p.startNode(r);
     const end = p.endNode(r);
     const time = p.hasTime;
     this.routeOf[start] = r;
     this.pos[start] = 0;
-    this.fCost[start] = 0; this.fDist[start] = 0; this.fTravel[start] = 0; this.fTasks[start] = 0;
+    this.fCost[start] = 0;
+    this.fDist[start] = 0;
+    this.fTravel[start] = 0;
+    this.fTasks[start] = 0;
     for (let k = 0; k < K; k++) {
-      this.fDel[start * K + k] = 0; this.fPick[start * K + k] = 0; this.fMax[start * K + k] = 0;
+      this.fDel[start * K + k] = 0;
+      this.fPick[start * K + k] = 0;
+      this.fMax[start * K + k] = 0;
     }
-    this.fD[start] = 0; this.fTW[start] = 0; this.fE[start] = twS[start]; this.fL[start] = twE[start];
+    this.fD[start] = 0;
+    this.fTW[start] = 0;
+    this.fE[start] = twS[start];
+    this.fL[start] = twE[start];
     let a = start;
     let x = this.next[start];
     for (let i = 1; ; i++) {
@@ -152,7 +183,10 @@ export class RouteData {
         const t = T.get(la, lx);
         this.fTravel[x] = this.fTravel[a] + t;
         concatTime(this.fD[a], this.fTW[a], this.fE[a], this.fL[a], t, service[x], 0, twS[x], twE[x]);
-        this.fD[x] = timeScratch[0]; this.fTW[x] = timeScratch[1]; this.fE[x] = timeScratch[2]; this.fL[x] = timeScratch[3];
+        this.fD[x] = timeScratch[0];
+        this.fTW[x] = timeScratch[1];
+        this.fE[x] = timeScratch[2];
+        this.fL[x] = timeScratch[3];
       }
       if (x === end) break;
       a = x;
@@ -174,7 +208,9 @@ export class RouteData {
         const yk = y * K + k;
         const bk = b * K + k;
         if (only) {
-          this.bDel[yk] = d; this.bPick[yk] = q; this.bMax[yk] = d > q ? d : q;
+          this.bDel[yk] = d;
+          this.bPick[yk] = q;
+          this.bMax[yk] = d > q ? d : q;
         } else {
           this.bMax[yk] = max((d > q ? d : q) + this.bDel[bk], this.bMax[bk] + q);
           this.bDel[yk] = d + this.bDel[bk];
@@ -184,12 +220,18 @@ export class RouteData {
       if (time) {
         if (only) {
           this.bTravel[y] = 0;
-          this.bD[y] = service[y]; this.bTW[y] = 0; this.bE[y] = twS[y]; this.bL[y] = twE[y];
+          this.bD[y] = service[y];
+          this.bTW[y] = 0;
+          this.bE[y] = twS[y];
+          this.bL[y] = twE[y];
         } else {
           const t = T.get(ly, lb);
           this.bTravel[y] = t + this.bTravel[b];
           concatTime(service[y], 0, twS[y], twE[y], t, this.bD[b], this.bTW[b], this.bE[b], this.bL[b]);
-          this.bD[y] = timeScratch[0]; this.bTW[y] = timeScratch[1]; this.bE[y] = timeScratch[2]; this.bL[y] = timeScratch[3];
+          this.bD[y] = timeScratch[0];
+          this.bTW[y] = timeScratch[1];
+          this.bE[y] = timeScratch[2];
+          this.bL[y] = timeScratch[3];
         }
       }
     }

@@ -60,10 +60,18 @@ export class SequenceCost implements RouteBuilder {
     this.setVehicle(v);
     const start = p.startNode(v);
     this.last = p.nodeLoc[start];
-    this.cost = 0; this.dist = 0; this.travel = 0; this.tasks = 0;
-    this.D = 0; this.TW = 0; this.E = p.nodeTwStart[start]; this.L = p.nodeTwEnd[start];
+    this.cost = 0;
+    this.dist = 0;
+    this.travel = 0;
+    this.tasks = 0;
+    this.D = 0;
+    this.TW = 0;
+    this.E = p.nodeTwStart[start];
+    this.L = p.nodeTwEnd[start];
     for (let k = 0; k < p.dims; k++) {
-      this.del[k] = 0; this.pick[k] = 0; this.max[k] = 0;
+      this.del[k] = 0;
+      this.pick[k] = 0;
+      this.max[k] = 0;
     }
     return this;
   }
@@ -84,11 +92,19 @@ export class SequenceCost implements RouteBuilder {
     const p = this.p;
     this.setVehicle(v);
     this.last = p.nodeLoc[x];
-    this.cost = R.fCost[x]; this.dist = R.fDist[x]; this.travel = R.fTravel[x]; this.tasks = R.fTasks[x];
-    this.D = R.fD[x]; this.TW = R.fTW[x]; this.E = R.fE[x]; this.L = R.fL[x];
+    this.cost = R.fCost[x];
+    this.dist = R.fDist[x];
+    this.travel = R.fTravel[x];
+    this.tasks = R.fTasks[x];
+    this.D = R.fD[x];
+    this.TW = R.fTW[x];
+    this.E = R.fE[x];
+    this.L = R.fL[x];
     const K = p.dims;
     for (let k = 0; k < K; k++) {
-      this.del[k] = R.fDel[x * K + k]; this.pick[k] = R.fPick[x * K + k]; this.max[k] = R.fMax[x * K + k];
+      this.del[k] = R.fDel[x * K + k];
+      this.pick[k] = R.fPick[x * K + k];
+      this.max[k] = R.fMax[x * K + k];
     }
     return this;
   }
@@ -197,7 +213,13 @@ export class SequenceCost implements RouteBuilder {
     this.timeExcess = p.hasTime ? this.TW + max(0, this.travel - p.vehicleMaxTravel[v]) : 0;
     this.distanceExcess = p.hasDistanceLimit ? max(0, this.dist - p.vehicleMaxDistance[v]) : 0;
     this.taskExcess = p.hasTaskLimit ? max(0, this.tasks - p.vehicleMaxTasks[v]) : 0;
-    return this.cost + w.load * loadExcess + w.time * this.timeExcess + w.distance * this.distanceExcess + w.tasks * this.taskExcess;
+    return (
+      this.cost +
+      w.load * loadExcess +
+      w.time * this.timeExcess +
+      w.distance * this.distanceExcess +
+      w.tasks * this.taskExcess
+    );
   }
 
   /** The route end() last closed breaks no constraint (time windows as the search prices them). */

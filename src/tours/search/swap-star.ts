@@ -78,22 +78,39 @@ export class SwapStar {
         const placeU = this.cheapestWithout(u, v);
         const cost = deltaA + this.removal[u] + costV + deltaB + this.removal[v] + this.placeCost;
         if (cost < best) {
-          best = cost; bu = u; bv = v; afterV = placeV; afterU = placeU;
+          best = cost;
+          bu = u;
+          bv = v;
+          afterV = placeV;
+          afterU = placeU;
         }
       }
     }
-    for (const [jobs, from, to] of [[this.jobsA, ra, rb], [this.jobsB, rb, ra]] as const) {
+    for (const [jobs, from, to] of [
+      [this.jobsA, ra, rb],
+      [this.jobsB, rb, ra],
+    ] as const) {
       for (const x of jobs) {
         const d = p.nodeDelivery[x];
         const delta = loadPriced
-          ? over(R.fDel[p.endNode(from)] - d, p.vehicleCapacity[from]) - over(R.fDel[p.endNode(from)], p.vehicleCapacity[from]) +
-            over(R.fDel[p.endNode(to)] + d, p.vehicleCapacity[to]) - over(R.fDel[p.endNode(to)], p.vehicleCapacity[to])
+          ? over(R.fDel[p.endNode(from)] - d, p.vehicleCapacity[from]) -
+            over(R.fDel[p.endNode(from)], p.vehicleCapacity[from]) +
+            over(R.fDel[p.endNode(to)] + d, p.vehicleCapacity[to]) -
+            over(R.fDel[p.endNode(to)], p.vehicleCapacity[to])
           : 0;
         const base = this.slot(x, to) * TOP;
         const cost = delta + this.removal[x] + this.topCost[base];
         if (cost < best) {
           best = cost;
-          if (from === ra) { bu = x; bv = -1; afterU = this.topAfter[base]; } else { bu = -1; bv = x; afterV = this.topAfter[base]; }
+          if (from === ra) {
+            bu = x;
+            bv = -1;
+            afterU = this.topAfter[base];
+          } else {
+            bu = -1;
+            bv = x;
+            afterV = this.topAfter[base];
+          }
         }
       }
     }

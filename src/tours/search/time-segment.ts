@@ -15,9 +15,15 @@ const { max, min } = Math;
 export const timeScratch = new Float64Array(4);
 
 export function concatTime(
-  d1: number, tw1: number, e1: number, l1: number,
+  d1: number,
+  tw1: number,
+  e1: number,
+  l1: number,
   t: number,
-  d2: number, tw2: number, e2: number, l2: number,
+  d2: number,
+  tw2: number,
+  e2: number,
+  l2: number,
 ): void {
   const delta = d1 - tw1 + t;
   const wait = max(e2 - delta - l1, 0);

@@ -10,7 +10,9 @@ import { solveToursBody } from '../../../src/api/tours/solve-request';
 import type { ToursAnswer } from '../../../src/wire/tours';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const demo = JSON.parse(readFileSync(join(ROOT, 'data/cn-global-demo.json'), 'utf8')) as { hubs: { id: string; lat: number; lon: number }[] };
+const demo = JSON.parse(readFileSync(join(ROOT, 'data/cn-global-demo.json'), 'utf8')) as {
+  hubs: { id: string; lat: number; lon: number }[];
+};
 const hubs = new Map(demo.hubs.map((hub) => [hub.id, { lat: hub.lat, lon: hub.lon }]));
 const body = JSON.parse(readFileSync(join(ROOT, 'docs/examples/tours-rural.json'), 'utf8')) as {
   jobs: { id: number; location: [number, number]; service: number }[];
@@ -20,7 +22,9 @@ const body = JSON.parse(readFileSync(join(ROOT, 'docs/examples/tours-rural.json'
 /** Great-circle metres (haversine, radius 6,371 km) × 1.3, rounded: written here from the contract. */
 function metres(a: [number, number], b: [number, number]): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 +
+    Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
   return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)) * 1.3);
 }
 
@@ -57,7 +61,8 @@ describe('the tours answer', () => {
   });
 
   it('a summary that sums its routes', () => {
-    const sum = (pick: (r: ToursAnswer['routes'][number]) => number) => answer.routes.reduce((total, r) => total + pick(r), 0);
+    const sum = (pick: (r: ToursAnswer['routes'][number]) => number) =>
+      answer.routes.reduce((total, r) => total + pick(r), 0);
     expect(answer.summary).toMatchObject({
       cost: sum((r) => r.cost),
       distance: sum((r) => r.distance ?? 0),
@@ -66,11 +71,14 @@ describe('the tours answer', () => {
       routes: answer.routes.length,
       unassigned: answer.unassigned.length,
     });
-    expect(answer.summary.co2Kg).toBeCloseTo(sum((r) => r.co2Kg ?? 0), 9);
+    expect(answer.summary.co2Kg).toBeCloseTo(
+      sum((r) => r.co2Kg ?? 0),
+      9,
+    );
     expect(answer.summary.dieselCo2Kg).toBeCloseTo((sum((r) => r.distance ?? 0) / 1000) * 2.51 * 0.095, 9);
   });
 
-  it('Pan\'an is out of range even alone, and says so; every other village is served', () => {
+  it("Pan'an is out of range even alone, and says so; every other village is served", () => {
     expect(answer.unassigned).toEqual([
       expect.objectContaining({ id: 11, reason: 'max_distance', description: expect.stringMatching(/even alone/) }),
     ]);
@@ -87,6 +95,11 @@ describe('the tours answer', () => {
     expect(loop([1, 2, 3])).toBeLessThanOrEqual(70_000);
     expect(loop([1, 2, 3, 4])).toBeGreaterThan(70_000);
     expect(loop([4, 5, 6])).toBeGreaterThan(70_000);
-    expect(answer.summary.naive).toEqual({ distance: loop([1, 2, 3]) + loop([4, 5]), duration: expect.any(Number), co2Kg: expect.any(Number), unassigned: 7 });
+    expect(answer.summary.naive).toEqual({
+      distance: loop([1, 2, 3]) + loop([4, 5]),
+      duration: expect.any(Number),
+      co2Kg: expect.any(Number),
+      unassigned: 7,
+    });
   });
 });

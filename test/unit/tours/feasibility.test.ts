@@ -16,8 +16,25 @@ const KINDS: [string, Omit<RandomTourOptions, 'jobs' | 'vehicles'>][] = [
   ['pickups and deliveries, two dimensions', { pickups: true, dims: 2 }],
   ['range (max_distance)', { maxDistance: true }],
   ['travel time and task limits', { maxTravelTime: true, maxTasks: true, timeWindows: true }],
-  ['open routes, speed factors, priorities', { openRoutes: true, speedFactors: true, priorities: true, timeWindows: true }],
-  ['everything at once', { timeWindows: true, multiWindows: true, pickups: true, dims: 2, maxDistance: true, maxTravelTime: true, maxTasks: true, openRoutes: true, speedFactors: true, priorities: true }],
+  [
+    'open routes, speed factors, priorities',
+    { openRoutes: true, speedFactors: true, priorities: true, timeWindows: true },
+  ],
+  [
+    'everything at once',
+    {
+      timeWindows: true,
+      multiWindows: true,
+      pickups: true,
+      dims: 2,
+      maxDistance: true,
+      maxTravelTime: true,
+      maxTasks: true,
+      openRoutes: true,
+      speedFactors: true,
+      priorities: true,
+    },
+  ],
 ];
 
 describe('tour solver feasibility (independent checker)', () => {

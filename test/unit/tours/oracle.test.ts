@@ -13,7 +13,10 @@ const KINDS: [string, Omit<RandomTourOptions, 'jobs' | 'vehicles'>][] = [
   ['capacity', {}],
   ['time windows', { timeWindows: true }],
   ['pickups, range and task limits', { pickups: true, maxDistance: true, maxTasks: true }],
-  ['travel time, open routes, speed factors, priorities', { maxTravelTime: true, timeWindows: true, openRoutes: true, speedFactors: true, priorities: true }],
+  [
+    'travel time, open routes, speed factors, priorities',
+    { maxTravelTime: true, timeWindows: true, openRoutes: true, speedFactors: true, priorities: true },
+  ],
 ];
 
 describe('tour solver against the exact optimum (≤ 7 jobs)', () => {
