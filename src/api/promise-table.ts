@@ -46,7 +46,7 @@ export function promiseTable(router: Router, query: PromiseQuery): PromiseTable 
     if (!hubByCode.has(id)) throw unknownHub(id, `destinations[${i}]`);
   });
   return {
-    prepare: { [Symbol.iterator]: () => router.sweepFor(query.origin, query.readyAt, query.levels) },
+    prepare: { [Symbol.iterator]: () => router.sweepFor(query.origin, query.readyAt, query.levels, query.weightKg) },
     rows: { [Symbol.iterator]: () => rowsOf(router, query, query.destinations ?? hubIds) },
   };
 }

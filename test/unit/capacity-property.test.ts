@@ -9,13 +9,14 @@
  * Replay one network with
  *   CAPACITY_SEED=<seed> npx jest test/unit/capacity-property.test.ts
  */
+import { promiseTable } from '../../src/api/promise-table';
 import { LoadTable, type Reservation } from '../../src/routing/capacity/loads';
 import { reservationsOf } from '../../src/routing/capacity/reservations';
-import { prepareNetwork } from '../../src/routing/network/network-index';
+import { prepareNetwork, type NetworkIndex } from '../../src/routing/network/network-index';
 import { validateNetwork } from '../../src/routing/network/validate';
 import { Router } from '../../src/routing/router/router';
 import { MINUTES_PER_DAY } from '../../src/routing/time';
-import { SERVICE_LEVELS, type Leg, type NetworkDocument, type RouteQuery } from '../../src/routing/types';
+import { SERVICE_LEVELS, type Closure, type Leg, type NetworkDocument, type RouteQuery } from '../../src/routing/types';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
 import { OracleLedger } from '../support/oracle-capacity';
@@ -39,12 +40,32 @@ interface Traffic {
   releases: number;
   /** Share of parcels ready at the first one's minute; the rest up to 30 minutes later, or up to 2 days. */
   sameMinute: number;
+  /** Share of parcels before which a promise table is made from the parcel's origin, time and weight (checked cell by cell). */
+  tables: number;
 }
 
 const TRAFFIC: Traffic[] = [
-  { name: 'mixed', firstSeed: 20_000, networks: 600, parcels: 40, firstOrigin: 0.7, releases: 0.05, sameMinute: 0.5 },
+  {
+    name: 'mixed',
+    firstSeed: 20_000,
+    networks: 600,
+    parcels: 40,
+    firstOrigin: 0.7,
+    releases: 0.05,
+    sameMinute: 0.5,
+    tables: 0.05,
+  },
   // A pickup wave: one origin, one time, many parcels, few releases: sweeps answer many of them.
-  { name: 'waves', firstSeed: 30_000, networks: 200, parcels: 100, firstOrigin: 1, releases: 0.01, sameMinute: 0.8 },
+  {
+    name: 'waves',
+    firstSeed: 30_000,
+    networks: 200,
+    parcels: 100,
+    firstOrigin: 1,
+    releases: 0.01,
+    sameMinute: 0.8,
+    tables: 0.1,
+  },
 ];
 
 /**
@@ -71,6 +92,8 @@ interface Seen {
   heldBack: number;
   released: number;
   swept: number;
+  /** Promise-table cells checked. */
+  cells: number;
 }
 
 interface Booking {
@@ -92,6 +115,8 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
   const bookings: Booking[] = [];
   const origins = [rng.pick(doc.hubs).id, rng.pick(doc.hubs).id];
   const firstReady = randomCase(rng, doc).query.readyAt;
+  // Apart from the traffic's own draws, so that the tables change nothing of the traffic.
+  const tableRng = createRng(seed + 7919);
 
   for (let n = 0; n < traffic.parcels; n++) {
     if (bookings.length > 0 && rng.chance(traffic.releases)) {
@@ -111,6 +136,8 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
       serviceLevel: rng.pick(SERVICE_LEVELS),
     };
     if (rng.chance(0.2)) query.deadline = query.readyAt + rng.int(0, 3 * MINUTES_PER_DAY);
+    if (tableRng.chance(traffic.tables))
+      seen.cells += checkTable(router, index, closures, loads, query, `seed ${seed}`);
     const swept = router.sweptAnswers;
     const outcome = router.route(query);
     const expected = bruteForceRoute(doc, query, closures, ledger);
@@ -142,13 +169,57 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
   }
 }
 
+/**
+ * A promise table from the query's origin, time and weight, on the loads as they are: each
+ * cell (made from sweeps for that one weight, over what has room for it) must be what a
+ * fresh Router on the same loads answers to that single request. Returns the cells checked.
+ */
+function checkTable(
+  router: Router,
+  index: NetworkIndex,
+  closures: Closure[],
+  loads: LoadTable,
+  query: RouteQuery,
+  where: string,
+): number {
+  const { origin, readyAt, weightKg } = query;
+  const table = promiseTable(router, { origin, readyAt, weightKg, levels: SERVICE_LEVELS });
+  for (const _slice of table.prepare);
+  let cells = 0;
+  for (const { destination, cells: row } of table.rows) {
+    for (const serviceLevel of SERVICE_LEVELS) {
+      const fresh = new Router(index, closures, undefined, loads).route({
+        origin,
+        destination,
+        readyAt,
+        weightKg,
+        serviceLevel,
+      });
+      const expected =
+        fresh.kind === 'routed'
+          ? {
+              arriveAt: fresh.answer.route.arriveAt,
+              cost: fresh.answer.route.cost,
+              co2Kg: fresh.answer.route.co2Kg,
+              deadline: fresh.answer.deadline,
+              meetsDeadline: fresh.answer.meetsDeadline,
+            }
+          : null;
+      const label = `${where}, table ${origin}→${destination} ${serviceLevel} ${weightKg} kg`;
+      expect([label, row[serviceLevel]]).toEqual([label, expected]);
+      cells++;
+    }
+  }
+  return cells;
+}
+
 describe.each(TRAFFIC)(
   'routes over what has room agree with an oracle that books as it goes: $name traffic',
   (traffic) => {
     it.each(seedGroups(traffic.firstSeed, traffic.networks, NETWORKS_PER_TEST, replaySeed))(
       'network seeds %i…',
       (...seeds) => {
-        const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0 };
+        const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0, cells: 0 };
         for (const seed of seeds) checkNetwork(seed, traffic, seen);
         expect(seen.parcels).toBe(seeds.length * traffic.parcels);
         if (!replaySeed) {
@@ -156,6 +227,7 @@ describe.each(TRAFFIC)(
           expect(seen.heldBack / seen.routed).toBeGreaterThan(0.1);
           expect(seen.noCapacity / seen.parcels).toBeGreaterThan(0.01);
           expect(seen.released).toBeGreaterThan(0);
+          expect(seen.cells).toBeGreaterThan(0);
           if (traffic.name === 'waves') expect(seen.swept / seen.parcels).toBeGreaterThan(0.08);
         }
       },

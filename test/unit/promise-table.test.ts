@@ -26,7 +26,19 @@ function freshCell(
   weightKg: number,
   serviceLevel: ServiceLevel,
 ) {
-  const outcome = new Router(index).route({ origin, destination, readyAt, weightKg, serviceLevel });
+  return cellOf(new Router(index), origin, destination, readyAt, weightKg, serviceLevel);
+}
+
+/** What `router` answers to one route request, as a cell. */
+function cellOf(
+  router: Router,
+  origin: string,
+  destination: string,
+  readyAt: number,
+  weightKg: number,
+  serviceLevel: ServiceLevel,
+) {
+  const outcome = router.route({ origin, destination, readyAt, weightKg, serviceLevel });
   if (outcome.kind !== 'routed') return null;
   const { route, meetsDeadline, deadline } = outcome.answer;
   return { arriveAt: route.arriveAt, cost: route.cost, co2Kg: route.co2Kg, meetsDeadline, deadline };
@@ -105,6 +117,19 @@ describe('promise tables', () => {
             where,
             freshCell(index, origin, destination, readyAt, weightKg, level),
           ]);
+        }
+      }
+      // The table's sweeps are for its one weight: the same router still answers other weights
+      // from the same origin and time exactly (and the table's weight from them).
+      for (const destination of destinations.slice(0, 15)) {
+        for (const otherKg of [weightKg, weightKg + 0.7, weightKg / 3]) {
+          for (const level of SERVICE_LEVELS) {
+            const where = `${origin}→${destination} ${level} ${otherKg} kg after a ${weightKg} kg table`;
+            expect([where, cellOf(router, origin, destination, readyAt, otherKg, level)]).toEqual([
+              where,
+              freshCell(index, origin, destination, readyAt, otherKg, level),
+            ]);
+          }
         }
       }
     }

@@ -22,13 +22,16 @@ function workOff(cache: SweepCache): void {
   for (let i = 0; i < 10_000; i++) cache.work();
 }
 
+/** The weight of the parcels asked (sweeps earned by searches answer every weight). */
+const WEIGHT_KG = 2.5;
+
 describe('SweepCache charges', () => {
   it('earns a sweep for searches ready within one window, which then answers that window', () => {
     const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
     cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
     cache.charge(ORIGIN, WINDOW_START + 30, 'cost', SWEEP_GUESS * 0.6);
     workOff(cache);
-    expect(cache.candidates(ORIGIN, WINDOW_START + 30, 'cost')[0]?.readyAt).toBe(WINDOW_START + 30);
+    expect(cache.candidates(ORIGIN, WINDOW_START + 30, 'cost', WEIGHT_KG)[0]?.readyAt).toBe(WINDOW_START + 30);
   });
 
   it('does not add up searches ready in different windows: no sweep earned that none of the others would use', () => {
@@ -37,7 +40,7 @@ describe('SweepCache charges', () => {
       cache.charge(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', SWEEP_GUESS * 0.6);
     workOff(cache);
     for (let i = 0; i < 10; i++)
-      expect(cache.candidates(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost')).toEqual([]);
+      expect(cache.candidates(ORIGIN, WINDOW_START + i * 2 * SWEEP_REUSE_MINUTES, 'cost', WEIGHT_KG)).toEqual([]);
   });
 
   it('keeps the accounts of origins and kinds apart', () => {
@@ -46,7 +49,26 @@ describe('SweepCache charges', () => {
     cache.charge(ORIGIN + 1, WINDOW_START, 'cost', SWEEP_GUESS * 0.6);
     cache.charge(ORIGIN, WINDOW_START, 'co2', SWEEP_GUESS * 0.6);
     workOff(cache);
-    expect(cache.candidates(ORIGIN, WINDOW_START, 'cost')).toEqual([]);
-    expect(cache.candidates(ORIGIN + 1, WINDOW_START, 'cost')).toEqual([]);
+    expect(cache.candidates(ORIGIN, WINDOW_START, 'cost', WEIGHT_KG)).toEqual([]);
+    expect(cache.candidates(ORIGIN + 1, WINDOW_START, 'cost', WEIGHT_KG)).toEqual([]);
+  });
+
+  it("keeps a promise table's sweep for its one weight: parcels of another weight are not answered from it", () => {
+    const cache = new SweepCache(index, ClosureTable.NONE, new PathOrder(index.legRank));
+    for (const _slice of cache.sweepNow(ORIGIN, WINDOW_START, 'economy', WEIGHT_KG));
+    expect(cache.candidates(ORIGIN, WINDOW_START + 5, 'cost', WEIGHT_KG).map((s) => [s.readyAt, s.weightKg])).toEqual([
+      [WINDOW_START, WEIGHT_KG],
+    ]);
+    expect(cache.candidates(ORIGIN, WINDOW_START + 5, 'cost', WEIGHT_KG + 0.1)).toEqual([]);
+    // A sweep for every weight, earned by searches from the same readyAt, answers both, and stays beside it.
+    cache.charge(ORIGIN, WINDOW_START, 'cost', SWEEP_GUESS * 1.2);
+    workOff(cache);
+    expect(cache.candidates(ORIGIN, WINDOW_START, 'cost', WEIGHT_KG + 0.1).map((s) => s.weightKg)).toEqual([0]);
+    expect(
+      cache
+        .candidates(ORIGIN, WINDOW_START, 'cost', WEIGHT_KG)
+        .map((s) => s.weightKg)
+        .sort(),
+    ).toEqual([0, WEIGHT_KG]);
   });
 });

@@ -134,15 +134,16 @@ export class Router {
   }
 
   /**
-   * Makes now, a slice at a time, the sweeps that answer promise() from `origin` at
-   * `readyAt` for `levels` to every destination, and keeps them: a CO2 sweep for green,
-   * one looking the whole 14 days ahead for the others. Yields between slices.
+   * Makes now, a slice at a time, the sweeps that answer promise() for parcels of
+   * `weightKg` from `origin` at `readyAt` for `levels` to every destination, and keeps
+   * them: a CO2 sweep for green, one looking the whole 14 days ahead for the others,
+   * both for that one weight. Yields between slices.
    */
-  *sweepFor(origin: string, readyAt: number, levels: readonly ServiceLevel[]): Generator<void> {
+  *sweepFor(origin: string, readyAt: number, levels: readonly ServiceLevel[], weightKg: number): Generator<void> {
     const from = this.index.hubByCode.get(origin);
     if (from === undefined) return;
     const kinds = new Set(levels.map((level): SweepKind => (level === 'green' ? 'co2' : 'economy')));
-    for (const kind of kinds) yield* this.sweeps.sweepNow(from, readyAt, kind);
+    for (const kind of kinds) yield* this.sweeps.sweepNow(from, readyAt, kind, weightKg);
   }
 
   /** The itinerary of the query's choice, with what it was chosen by, or why there is none. */
@@ -178,7 +179,7 @@ export class Router {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty ? SWEEP_KIND[level] : undefined;
     let swept: ReturnType<OriginSweep['answer']> | undefined;
-    for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind) : NO_SWEEPS) {
+    for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind, weightKg) : NO_SWEEPS) {
       swept = sweep.answer(destination, level, readyAt, deadline, weightKg, room);
       if (swept !== 'beyond') break;
     }

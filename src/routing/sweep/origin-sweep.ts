@@ -41,6 +41,10 @@ export interface SweptLabels extends LabelChain {
  * route, timed again from readyAt', still arrives when it did: nothing from readyAt'
  * can beat it then. When it does not (its first departure has gone), the sweep cannot
  * tell.
+ *
+ * A sweep for one weight (a promise table's) keeps, the same way, the routes no other
+ * beats at that weight: no later, no dearer at it (and no more CO2 per kg); it answers
+ * parcels of that weight only.
  */
 export class OriginSweep {
   constructor(
@@ -52,6 +56,8 @@ export class OriginSweep {
     readonly horizon: number,
     /** Loads.freed when the sweep started: a sweep made before a departure got room again is not used (SweepCache). */
     readonly freed: number,
+    /** The one weight this sweep answers (its labels' per-parcel cost is at that weight, perKg 0); 0 = every weight. */
+    readonly weightKg: number,
     private readonly labels: SweptLabels,
     /** The first label of each hub's bag, -1 for none. */
     private readonly bagHead: Int32Array,
@@ -65,7 +71,8 @@ export class OriginSweep {
    * The itinerary of a level's choice to `destination` for a parcel of `weightKg`
    * ready at `readyAt` (not before the sweep's), or why this sweep cannot tell:
    * 'beyond' when the route, if any, may arrive past its horizon or the deadline lies
-   * past it (economy, which looks 14 days ahead, unless this is an economy sweep),
+   * past it (economy, which looks 14 days ahead, unless this is an economy sweep), or
+   * when the sweep is for another weight,
    * 'stale' when the route chosen no longer arrives as it did (a sweep from `readyAt`
    * would tell); 'none' when no route arrives within the 14 days at all (only a sweep
    * that looks that far can say so); 'late', for standard and green, when no route
@@ -86,7 +93,7 @@ export class OriginSweep {
     weightKg: number,
     room: Room,
   ): Itinerary | 'beyond' | 'stale' | 'none' | 'late' {
-    if (readyAt < this.readyAt) return 'beyond';
+    if (readyAt < this.readyAt || (this.weightKg > 0 && weightKg !== this.weightKg)) return 'beyond';
     const horizon = readyAt + HORIZON_MINUTES;
     // Whether every route that counts (arriving within 14 days of readyAt) was followed.
     const whole = horizon <= this.horizon;

@@ -75,32 +75,33 @@ export class SweepCache {
   }
 
   /**
-   * The sweeps kept that may answer parcels from `origin` ready at `readyAt`, for a
+   * The sweeps kept that may answer parcels of `weightKg` from `origin` ready at `readyAt`, for a
    * level that a sweep of `kind` answers: the latest of each kind that keeps what
    * `kind` needs, the latest first. A CO2 sweep keeps every route a cost sweep from the
    * same readyAt keeps (what is not dominated on three criteria is not on four), and an
    * economy sweep every route a cost sweep keeps, further ahead: both answer for it.
    */
-  candidates(origin: number, readyAt: number, kind: SweepKind): readonly OriginSweep[] {
+  candidates(origin: number, readyAt: number, kind: SweepKind, weightKg: number): readonly OriginSweep[] {
     const found = this.found;
     found.length = 0;
     if (this.sweeps.size === 0) return found;
     for (const k of ANSWERED_BY[kind]) {
-      const sweep = this.latest(keyOf(origin, k), readyAt);
+      const sweep = this.latest(keyOf(origin, k), readyAt, weightKg);
       if (sweep) found.push(sweep);
     }
     if (found.length > 1) found.sort((a, b) => b.readyAt - a.readyAt);
     return found;
   }
 
-  /** The latest sweep kept under `key` that answers parcels ready at `readyAt`, marked as used (LRU). */
-  private latest(key: number, readyAt: number): OriginSweep | undefined {
+  /** The latest sweep kept under `key` that answers parcels of `weightKg` ready at `readyAt`, marked as used (LRU). */
+  private latest(key: number, readyAt: number, weightKg: number): OriginSweep | undefined {
     const list = this.sweeps.get(key);
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
       // A sweep made before some departure got room again may have missed a route through it.
       if (this.loads && sweep.freed !== this.loads.freed) continue;
+      if (sweep.weightKg > 0 && sweep.weightKg !== weightKg) continue;
       if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
         this.sweeps.delete(key);
         this.sweeps.set(key, list);
@@ -111,15 +112,17 @@ export class SweepCache {
   }
 
   /**
-   * Makes a sweep of `kind` from `origin` at `readyAt` now, unless one is kept, and
-   * keeps it: for a promise table, which asks every destination at once. It is carried
-   * out SWEEP_STEP labels a slice, yielding between slices (so that the caller can let
-   * other work in), on a sweeper of its own (the one of earned sweeps may be half-way).
+   * Makes a sweep of `kind` from `origin` at `readyAt` for parcels of `weightKg` now,
+   * unless one that answers them is kept, and keeps it: for a promise table, which asks
+   * every destination at once at one weight (a sweep for one weight is several times
+   * smaller than one for all). It is carried out SWEEP_STEP labels a slice, yielding
+   * between slices (so that the caller can let other work in), on a sweeper of its own
+   * (the one of earned sweeps may be half-way).
    */
-  *sweepNow(origin: number, readyAt: number, kind: SweepKind): Generator<void> {
-    if (this.candidates(origin, readyAt, kind).some((sweep) => sweep.readyAt === readyAt)) return;
+  *sweepNow(origin: number, readyAt: number, kind: SweepKind, weightKg: number): Generator<void> {
+    if (this.candidates(origin, readyAt, kind, weightKg).some((sweep) => sweep.readyAt === readyAt)) return;
     const sweeper = (this.promptSweeper ??= new Sweeper(this.ix, this.closures, this.order));
-    sweeper.start(origin, readyAt, kind, this.loads);
+    sweeper.start(origin, readyAt, kind, this.loads, weightKg);
     let sweep: OriginSweep | undefined;
     while (!(sweep = sweeper.advance(SWEEP_STEP))) yield;
     this.keep(keyOf(origin, kind), sweep);
@@ -159,7 +162,7 @@ export class SweepCache {
 
   private keep(key: number, sweep: OriginSweep): void {
     const list = this.sweeps.get(key) ?? [];
-    const same = list.findIndex((s) => s.readyAt === sweep.readyAt);
+    const same = list.findIndex((s) => s.readyAt === sweep.readyAt && s.weightKg === sweep.weightKg);
     if (same >= 0) this.labels -= list.splice(same, 1)[0].labelCount;
     list.push(sweep);
     list.sort((a, b) => a.readyAt - b.readyAt);

@@ -26,6 +26,13 @@ export type SweepKind = 'cost' | 'co2' | 'economy';
  */
 const COST_CRITERIA: Criteria = { perKg: true, co2: false, co2Decides: false };
 const CO2_CRITERIA: Criteria = { perKg: true, co2: true, co2Decides: false };
+/**
+ * A sweep for one weight (a promise table's) holds each label's whole cost at that weight
+ * as its per-parcel cost, so the cost per kg no longer tells labels apart: its bags keep
+ * one criterion fewer, and are several times smaller.
+ */
+const WEIGHED_COST_CRITERIA: Criteria = { perKg: false, co2: false, co2Decides: false };
+const WEIGHED_CO2_CRITERIA: Criteria = { perKg: false, co2: true, co2Decides: false };
 
 /** How long after its readyAt a sweep still answers parcels ready later (see OriginSweep). */
 export const SWEEP_REUSE_MINUTES = 60;
@@ -61,6 +68,8 @@ export class Sweeper {
   private horizon = 0;
   private room = Room.UNLIMITED;
   private freed = 0;
+  /** The one weight the sweep under way is for; 0 when it is for every weight. */
+  private weightKg = 0;
 
   constructor(
     private readonly ix: NetworkIndex,
@@ -72,15 +81,19 @@ export class Sweeper {
 
   /**
    * Start a sweep, dropping any unfinished one; `advance` carries it out. With `loads`,
-   * it takes the departures that have room for some parcel, as they are while it runs
-   * (OriginSweep.answer checks the route it chooses for the parcel's weight).
+   * it takes the departures that have room for some parcel (for a parcel of `weightKg`,
+   * when given), as they are while it runs (OriginSweep.answer checks the route it
+   * chooses for the parcel's weight). With `weightKg`, the sweep answers parcels of that
+   * weight only, and costs each route at it as it goes.
    */
-  start(origin: number, readyAt: number, kind: SweepKind, loads: Loads | null): void {
+  start(origin: number, readyAt: number, kind: SweepKind, loads: Loads | null, weightKg = 0): void {
     this.readyAt = readyAt;
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES[kind];
-    this.room = loads ? new Room(this.ix, loads, 0, this.horizon) : Room.UNLIMITED;
+    this.weightKg = weightKg;
+    this.room = loads ? new Room(this.ix, loads, weightKg, this.horizon) : Room.UNLIMITED;
     this.freed = loads ? loads.freed : 0;
-    this.criteria = kind === 'co2' ? CO2_CRITERIA : COST_CRITERIA;
+    if (weightKg > 0) this.criteria = kind === 'co2' ? WEIGHED_CO2_CRITERIA : WEIGHED_COST_CRITERIA;
+    else this.criteria = kind === 'co2' ? CO2_CRITERIA : COST_CRITERIA;
     this.labels.reset();
     this.queue.reset(readyAt, this.horizon);
     this.bags.clear();
@@ -108,6 +121,7 @@ export class Sweeper {
     const perKg = L.perKg[id];
     const co2PerKg = L.co2[id];
     const room = this.room.isUnlimited ? undefined : this.room;
+    const weightKg = this.weightKg;
     for (let l = ix.outStart[v], end = ix.outStart[v + 1]; l < end; l++) {
       if (available + ix.legCutoff[l] + ix.legDuration[l] > horizon) continue;
       let departAt = departureTime(ix, closures, l, available, availableMinuteOfWeek);
@@ -115,11 +129,12 @@ export class Sweeper {
       if (room !== undefined && ix.legLimited[l] === 1) departAt = departureWithRoom(ix, closures, l, departAt, room);
       const arrival = departAt + ix.legDuration[l];
       if (arrival > horizon) continue;
+      // For one weight, the cost per kg goes into the per-parcel cost, and perKg stays 0.
       this.offer(
         ix.legTo[l],
         arrival,
-        fixed + ix.legCostPerParcel[l],
-        perKg + ix.legCostPerKg[l],
+        weightKg > 0 ? fixed + ix.legCostPerParcel[l] + weightKg * ix.legCostPerKg[l] : fixed + ix.legCostPerParcel[l],
+        weightKg > 0 ? 0 : perKg + ix.legCostPerKg[l],
         co2PerKg + ix.legCo2PerKg[l],
         id,
         l,
@@ -187,6 +202,16 @@ export class Sweeper {
       const first = this.bags.first(h);
       if (first >= 0) bagHead[h] = kept[first];
     }
-    return new OriginSweep(this.ix, this.closures, this.order, this.readyAt, this.horizon, this.freed, labels, bagHead);
+    return new OriginSweep(
+      this.ix,
+      this.closures,
+      this.order,
+      this.readyAt,
+      this.horizon,
+      this.freed,
+      this.weightKg,
+      labels,
+      bagHead,
+    );
   }
 }
