@@ -91,33 +91,49 @@ export class LoadTable implements Loads {
   /** Adds what `reservations` take (`sign` 1), or gives it back (`sign` −1). */
   apply(reservations: readonly Reservation[], sign: 1 | -1): void {
     for (const r of reservations) {
-      if (r.kind === 'departure')
-        this.setSlot(r.leg, r.slot, this.parcels(r.leg, r.slot) + sign, this.grams(r.leg, r.slot) + sign * r.grams);
-      else this.setHubDay(r.hub, r.day, this.hubParcels(r.hub, r.day) + sign);
+      if (r.kind === 'departure') {
+        const load = this.slots[r.leg]?.get(r.slot);
+        this.setSlot(r.leg, r.slot, (load?.parcels ?? 0) + sign, (load?.grams ?? 0) + sign * r.grams);
+      } else this.setHubDay(r.hub, r.day, this.hubParcels(r.hub, r.day) + sign);
     }
   }
 
   /** Sets a slot's load to what the ledger says it is. */
   setSlot(leg: number, slot: number, parcels: number, grams: number): void {
-    const wasFull = this.parcels(leg, slot) + 1 > this.ix.legCapacity[leg];
     let bySlot = this.slots[leg];
     if (!bySlot) bySlot = this.slots[leg] = new Map();
-    this.booked -= bySlot.has(slot) ? 1 : 0;
-    if (parcels === 0 && grams === 0) bySlot.delete(slot);
-    else bySlot.set(slot, { parcels, grams });
-    this.booked += bySlot.has(slot) ? 1 : 0;
-    if (wasFull && parcels + 1 <= this.ix.legCapacity[leg]) this.freed++;
+    const load = bySlot.get(slot);
+    const capacity = this.ix.legCapacity[leg];
+    if (load && load.parcels + 1 > capacity && parcels + 1 <= capacity) this.freed++;
+    if (parcels === 0 && grams === 0) {
+      if (load) {
+        bySlot.delete(slot);
+        this.booked--;
+      }
+    } else if (load) {
+      load.parcels = parcels;
+      load.grams = grams;
+    } else {
+      bySlot.set(slot, { parcels, grams });
+      this.booked++;
+    }
   }
 
   /** Sets a hub-day's load to what the ledger says it is. */
   setHubDay(hub: number, day: number, parcels: number): void {
-    const wasFull = this.hubParcels(hub, day) + 1 > this.ix.hubCapacity[hub];
     let byDay = this.hubDays[hub];
     if (!byDay) byDay = this.hubDays[hub] = new Map();
-    this.booked -= byDay.has(day) ? 1 : 0;
-    if (parcels === 0) byDay.delete(day);
-    else byDay.set(day, parcels);
-    this.booked += byDay.has(day) ? 1 : 0;
-    if (wasFull && parcels + 1 <= this.ix.hubCapacity[hub]) this.freed++;
+    const before = byDay.get(day);
+    const capacity = this.ix.hubCapacity[hub];
+    if (before !== undefined && before + 1 > capacity && parcels + 1 <= capacity) this.freed++;
+    if (parcels === 0) {
+      if (before !== undefined) {
+        byDay.delete(day);
+        this.booked--;
+      }
+    } else {
+      if (before === undefined) this.booked++;
+      byDay.set(day, parcels);
+    }
   }
 }
