@@ -23,9 +23,18 @@ module.exports = {
     {
       name: 'tour-solver-is-pure',
       severity: 'error',
-      comment: 'The tour solver takes a problem and returns a solution: no I/O, no threads; it imports only itself and the seeded PRNG.',
+      comment:
+        'The tour solver takes a problem and returns a solution: no I/O, no threads; it imports only itself and the seeded PRNG.',
       from: { path: '^src/tours/' },
       to: { pathNot: ['^src/tours/', '^src/synthetic/prng\\.ts$'] },
+    },
+    {
+      name: 'planner-is-pure',
+      comment:
+        'The flow planner takes parcels, loads and a solver and returns a plan: no I/O; it imports only itself and the routing core (HiGHS is handed to it).',
+      severity: 'error',
+      from: { path: '^src/plans/' },
+      to: { path: '^src/', pathNot: ['^src/plans/', '^src/routing/'] },
     },
     {
       name: 'only-the-bootstrap-imports-http',
@@ -44,7 +53,8 @@ module.exports = {
     {
       name: 'requests-and-responses-do-no-io',
       severity: 'error',
-      comment: 'src/api turns wire requests into core queries and answers back; queues, stores and Redis are not its business.',
+      comment:
+        'src/api turns wire requests into core queries and answers back; queues, stores and Redis are not its business.',
       from: { path: '^src/api/' },
       to: { path: '^src/(batch|network|redis|cli)/' },
     },
