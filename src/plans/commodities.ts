@@ -89,3 +89,8 @@ export function groupCommodities(
     c.parcels.sort((a, b) => gramsOf(queries[b].weightKg) - gramsOf(queries[a].weightKg) || a - b);
   return commodities;
 }
+
+/** The query candidates are looked for with: the commodity's heaviest parcel, its deadline made explicit. */
+export function queryOf(queries: readonly RouteQuery[], c: Commodity): RouteQuery {
+  return { ...queries[c.representative], deadline: c.deadline, alternatives: undefined };
+}

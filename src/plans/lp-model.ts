@@ -9,7 +9,9 @@
  *              x, u ≥ 0
  *
  * where w_k and g_k are the lightest weight of commodity k (kg and whole grams) and n_k
- * its parcels. Columns 0..P−1 are the paths, P..P+K−1 the unplanned variables.
+ * its parcels. Columns 0..P−1 are the paths, P..P+K−1 the unplanned variables. A
+ * capacity row that no flow can exceed (all the parcels that could pass fit) is left out:
+ * most rows, on real instances.
  */
 import type { ModelData } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
@@ -20,10 +22,32 @@ import type { PlanPenalties } from './types';
 
 export interface PathLp {
   model: ModelData;
-  /** Row of each resource's parcels; its grams row, or −1. */
+  /** Row of each resource's parcels and grams; −1 where it is left out (it cannot bind). */
   parcelRow: Int32Array;
   gramsRow: Int32Array;
   nonzeros: number;
+}
+
+/** The most parcels (and LP grams) any x can put through each resource. */
+function mostThrough(
+  commodities: readonly Commodity[],
+  columns: readonly Column[],
+  count: number,
+): { parcels: Float64Array; grams: Float64Array } {
+  const parcels = new Float64Array(count);
+  const grams = new Float64Array(count);
+  // A commodity counts once per resource, however many of its columns use it.
+  const lastCommodity = new Int32Array(count).fill(-1);
+  for (const col of columns) {
+    const c = commodities[col.commodity];
+    for (const r of col.uses) {
+      if (lastCommodity[r] === col.commodity) continue;
+      lastCommodity[r] = col.commodity;
+      parcels[r] += c.parcels.length;
+      grams[r] += c.parcels.length * gramsOf(c.minKg);
+    }
+  }
+  return { parcels, grams };
 }
 
 export function buildPathLp(
@@ -35,7 +59,7 @@ export function buildPathLp(
 ): PathLp {
   const K = commodities.length;
   const P = columns.length;
-  const parcelRow = new Int32Array(resources.length);
+  const parcelRow = new Int32Array(resources.length).fill(-1);
   const gramsRow = new Int32Array(resources.length).fill(-1);
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
@@ -43,11 +67,16 @@ export function buildPathLp(
     rowLower.push(c.parcels.length);
     rowUpper.push(c.parcels.length);
   }
+  // A row that no x can violate is left out: the most that can flow through the resource
+  // (each commodity with a column through it at most all its parcels) fits. The LP is the same.
+  const { parcels: most, grams: mostGrams } = mostThrough(commodities, columns, resources.length);
   resources.forEach((r, i) => {
-    parcelRow[i] = rowLower.length;
-    rowLower.push(-infinity);
-    rowUpper.push(r.parcelsLeft);
-    if (r.gramsLeft < Infinity) {
+    if (most[i] > r.parcelsLeft) {
+      parcelRow[i] = rowLower.length;
+      rowLower.push(-infinity);
+      rowUpper.push(r.parcelsLeft);
+    }
+    if (r.gramsLeft < Infinity && mostGrams[i] > r.gramsLeft) {
       gramsRow[i] = rowLower.length;
       rowLower.push(-infinity);
       rowUpper.push(r.gramsLeft);
@@ -58,7 +87,7 @@ export function buildPathLp(
   let nonzeros = K;
   for (const col of columns) {
     nonzeros += 1;
-    for (const r of col.uses) nonzeros += gramsRow[r] >= 0 ? 2 : 1;
+    for (const r of col.uses) nonzeros += (parcelRow[r] >= 0 ? 1 : 0) + (gramsRow[r] >= 0 ? 1 : 0);
   }
   const starts = new Int32Array(P + K + 1);
   const indices = new Int32Array(nonzeros);
@@ -74,7 +103,7 @@ export function buildPathLp(
     const entries: [number, number][] = [[col.commodity, 1]];
     const grams = gramsOf(commodity.minKg);
     for (const r of col.uses) {
-      entries.push([parcelRow[r], 1]);
+      if (parcelRow[r] >= 0) entries.push([parcelRow[r], 1]);
       if (gramsRow[r] >= 0) entries.push([gramsRow[r], grams]);
     }
     entries.sort((a, b) => a[0] - b[0]);

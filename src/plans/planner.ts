@@ -3,39 +3,35 @@
  *
  * 1. greedy: the parcels booked one by one in the order given (greedy.ts), the figure to
  *    beat, and which parcels can be planned at all;
- * 2. commodities (commodities.ts) and their candidate routes from the routing core over
- *    the starting loads (candidates.ts), greedy's routes among them;
- * 3. the path-flow LP (lp-model.ts) solved by HiGHS; then rounds of pricing: the
- *    commodities left unplanned, late, or on a saturated departure or hub-day ask the core
- *    again over loads in which every saturated resource is full, and the routes whose
- *    reduced cost is negative become columns; the LP is solved again;
- * 4. rounding and repair (rounding.ts); the repaired routes become columns and the LP is
- *    solved once more, so that it bounds the plan returned;
- * 5. the better of the rounded plan and greedy is returned.
+ * 2. commodities (commodities.ts), in one part, or in parts by origin when there are more
+ *    than one model holds (split.ts);
+ * 3. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
+ *    what the parts before it booked;
+ * 4. the better of the plan and greedy is returned.
  *
- * `lowerBound` is the dual bound (lp-bound.ts) of the last LP: a proven lower bound on
- * the objective of every plan whose parcels take routes among that LP's columns (the
- * plan and greedy included), not on plans over routes the core never offered.
+ * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
+ * routes among the LP's columns (the plan and greedy included), not on plans over routes
+ * the core never offered: the dual bound of the LP (lp-bound.ts) when the plan is one
+ * model, the Lagrangian bound at the parts' duals (lagrangian-bound.ts) when it is split.
  */
 import type { Highs } from 'highs';
-import { gramsOf, type LoadTable } from '../routing/capacity/loads';
-import type { LowerBoundCache } from '../routing/search/lower-bounds';
+import type { LoadTable, Reservation } from '../routing/capacity/loads';
+import { reservationsOf } from '../routing/capacity/reservations';
 import type { NetworkIndex } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
-import type { Closure, RouteQuery } from '../routing/types';
-import { candidateRoutes } from './candidates';
-import { ColumnSet } from './columns';
+import type { LowerBoundCache } from '../routing/search/lower-bounds';
+import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
+import type { Column } from './columns';
 import { groupCommodities, type Commodity } from './commodities';
 import { greedyPlans } from './greedy';
-import { dualBound } from './lp-bound';
-import { buildPathLp } from './lp-model';
-import { solveLp, type LpSolution } from './lp-solve';
+import { lagrangianBound } from './lagrangian-bound';
+import { planPart, type PartOutcome, type Phase } from './part';
 import { Resources } from './resources';
-import { roundFlows } from './rounding';
 import { scorePlans } from './score';
-import type { ParcelPlan, PlanFigures, PlanOutcome, PlanPenalties } from './types';
+import { MAX_COMMODITIES_PER_MODEL, splitByOrigin } from './split';
+import type { ExposedModel, ParcelPlan, PlanFigures, PlanOutcome, PlanPenalties } from './types';
 
-/** Pricing rounds after the first LP. @defaultValue */
+/** Pricing rounds after the first LP of each part. @defaultValue */
 export const PRICING_ROUNDS = 3;
 
 export interface PlanInput {
@@ -50,202 +46,163 @@ export interface PlanInput {
   highs: Highs;
   /** @defaultValue PRICING_ROUNDS */
   pricingRounds?: number;
-  /** Return the last LP's commodities and routes too (PlanOutcome.model). @defaultValue false */
+  /** Most commodities in one model; more are split into parts by origin. @defaultValue MAX_COMMODITIES_PER_MODEL */
+  maxCommodities?: number;
+  /** Return the LPs' commodities and routes too (PlanOutcome.model). @defaultValue false */
   exposeModel?: boolean;
 }
 
-/** Resources whose parcels (or grams) row is used up to within this. */
-const SATURATED = 1e-6;
+const BOUND_ONE_MODEL =
+  "the LP relaxation over the candidate routes (the core's pareto, level, express, green and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
+const BOUND_PARTS =
+  "the Lagrangian relaxation of every capacity of the plan, priced by the parts' LP duals, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
 export function planParcels(input: PlanInput): PlanOutcome {
   const started = performance.now();
   const { index: ix, queries, penalties, highs } = input;
   const closures = input.closures ?? [];
   const router = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads);
+  const phases: PlanFigures['phases'] = { greedy: 0, candidates: 0, lp: 0, pricing: 0, rounding: 0 };
+  let mark = performance.now();
+  const lap = (phase: Phase | 'greedy') => {
+    const now = performance.now();
+    phases[phase] += (now - mark) / 1000;
+    mark = now;
+  };
 
   const greedyLoads = input.startingLoads();
   const greedy = greedyPlans(router(greedyLoads), greedyLoads, queries);
+  lap('greedy');
   const plannable: number[] = [];
   for (let i = 0; i < queries.length; i++) if (greedy[i].kind !== 'excluded') plannable.push(i);
   const commodities = groupCommodities(ix, queries, plannable);
-  const commodityOf = new Int32Array(queries.length).fill(-1);
-  for (const c of commodities) for (const i of c.parcels) commodityOf[i] = c.id;
 
-  const start = input.startingLoads();
-  const resources = new Resources(ix, start);
-  const columns = new ColumnSet(ix, resources, commodities);
-  const candidates = router(start);
-  for (const c of commodities)
-    for (const route of candidateRoutes(candidates, queryOf(queries, c))) columns.add(c.id, route);
-  for (const i of plannable) {
-    const g = greedy[i];
-    if (g.kind === 'planned') columns.add(commodityOf[i], g.answer.route);
-  }
-
-  let solveSeconds = 0;
-  let lpSolves = 0;
-  let columnsPriced = 0;
-  const solve = () => {
-    const lp = buildPathLp(commodities, columns.list, resources.list, penalties, highs.infinity);
-    const solution = solveLp(highs, lp.model);
-    solveSeconds += solution.seconds;
-    lpSolves++;
-    return { lp, solution };
+  const parts = splitByOrigin(commodities, input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL);
+  const plans: ParcelPlan[] = greedy.map((g) => (g.kind === 'excluded' ? g : { kind: 'unplanned' }));
+  const booked: Reservation[] = [];
+  const partsStart = () => {
+    const loads = input.startingLoads();
+    loads.apply(booked, 1);
+    return loads;
   };
-
-  let { lp, solution } = solve();
-  for (let round = 0; round < (input.pricingRounds ?? PRICING_ROUNDS); round++) {
-    const added = priceRound(
+  const outcomes: { part: number[]; local: Commodity[]; outcome: PartOutcome }[] = [];
+  for (const part of parts) {
+    const local = part.map((id, k) => ({ ...commodities[id], id: k }));
+    const greedyRoutes = new Map<number, RoutePlan[]>();
+    local.forEach((c) => {
+      const routes = c.parcels.flatMap((i) => {
+        const g = greedy[i];
+        return g.kind === 'planned' ? [g.answer.route] : [];
+      });
+      if (routes.length) greedyRoutes.set(c.id, routes);
+    });
+    const outcome = planPart({
       ix,
       router,
-      input.startingLoads,
-      queries,
-      commodities,
-      columns,
-      resources,
-      lp,
-      solution,
+      highs,
       penalties,
-    );
-    if (added === 0) break;
-    columnsPriced += added;
-    ({ lp, solution } = solve());
+      queries,
+      commodities: local,
+      greedyRoutes,
+      startingLoads: partsStart,
+      working: partsStart(),
+      pricingRounds: input.pricingRounds ?? PRICING_ROUNDS,
+      lap,
+    });
+    for (const c of local) {
+      for (const i of c.parcels) {
+        const p = outcome.plans[i];
+        plans[i] = p;
+        if (p.kind === 'planned' && parts.length > 1)
+          booked.push(...reservationsOf(ix, p.answer.route, queries[i].weightKg));
+      }
+    }
+    outcomes.push({ part, local, outcome });
   }
 
-  const working = input.startingLoads();
-  const rounded = roundFlows(
-    ix,
-    queries,
-    commodities,
-    columns.list,
-    columns.ofCommodity,
-    solution.x,
-    penalties,
-    working,
-    router(working),
-  );
-  const before = columns.list.length;
-  for (const { commodity, route } of rounded.repaired) columns.add(commodity, route);
-  if (columns.list.length > before) ({ lp, solution } = solve());
-  const lowerBound = dualBound(
-    lp.model,
-    columnLimits(
-      commodities,
-      columns.list.map((col) => col.commodity),
-    ),
-    solution.rowDual,
-    commodities.length,
-  );
-
-  const lpPlans: ParcelPlan[] = greedy.map((g, i) => (g.kind === 'excluded' ? g : rounded.plans[i]));
-  const lpScore = scorePlans(lpPlans, penalties);
+  const lowerBound =
+    parts.length === 1
+      ? outcomes[0].outcome.bound
+      : boundOfParts(ix, input.startingLoads(), commodities, outcomes, penalties);
+  const lpScore = scorePlans(plans, penalties);
   const greedyScore = scorePlans(greedy, penalties);
   const useGreedy = greedyScore.objective < lpScore.objective;
   const score = useGreedy ? greedyScore : lpScore;
+  const largest = outcomes.reduce((a, b) => (b.outcome.size.nonzeros > a.outcome.size.nonzeros ? b : a)).outcome;
+  const sum = (f: (o: PartOutcome) => number) => outcomes.reduce((s, o) => s + f(o.outcome), 0);
   const figures: PlanFigures = {
     ...score,
     total: queries.length,
     excluded: queries.length - plannable.length,
     lowerBound,
     gap: score.objective > 0 ? Math.max(0, (score.objective - lowerBound) / score.objective) : 0,
-    bound:
-      "the LP relaxation over the candidate routes (the core's pareto, level, express and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this",
+    bound: parts.length === 1 ? BOUND_ONE_MODEL : BOUND_PARTS,
     greedy: { ...greedyScore },
     source: useGreedy ? 'greedy' : 'lp',
     commodities: commodities.length,
-    lp: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
-    lpSolves,
-    columnsPriced,
-    solveSeconds,
+    lp: largest.size,
+    lpSolves: sum((o) => o.solves),
+    simplexIterations: sum((o) => o.simplexIterations),
+    columnsPriced: sum((o) => o.columnsPriced),
+    solveSeconds: sum((o) => o.solveSeconds),
     totalSeconds: (performance.now() - started) / 1000,
-    split: 'none',
+    phases,
+    split:
+      parts.length === 1
+        ? 'none'
+        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked`,
   };
-  const outcome: PlanOutcome = { parcels: useGreedy ? greedy : lpPlans, figures };
-  if (input.exposeModel) {
-    outcome.model = {
-      commodities: commodities.map((c) => ({
-        parcels: [...c.parcels],
-        routes: columns.ofCommodity[c.id].map((j) => ({
-          legIds: [...columns.list[j].legs].map((l) => ix.legIds[l]),
-          departs: [...columns.list[j].departs],
-        })),
-      })),
-    };
-  }
-  return outcome;
+  const result: PlanOutcome = { parcels: useGreedy ? greedy : plans, figures };
+  if (input.exposeModel) result.model = exposed(ix, outcomes);
+  return result;
 }
 
-/** The query candidates are looked for with: the commodity's heaviest parcel, its deadline made explicit. */
-function queryOf(queries: readonly RouteQuery[], c: Commodity): RouteQuery {
-  return { ...queries[c.representative], deadline: c.deadline, alternatives: undefined };
-}
-
-/** Each column's most flow: its commodity's parcels (the unplanned columns follow the paths). */
-function columnLimits(commodities: readonly Commodity[], pathCommodity: readonly number[]): Float64Array {
-  const limits = new Float64Array(pathCommodity.length + commodities.length);
-  pathCommodity.forEach((c, j) => (limits[j] = commodities[c].parcels.length));
-  commodities.forEach((c, k) => (limits[pathCommodity.length + k] = c.parcels.length));
-  return limits;
-}
-
-/**
- * One round of pricing: the core is asked again, over loads in which every resource the
- * LP saturates is full, for the commodities that need it; the routes with a negative
- * reduced cost at the LP's duals become columns. Returns how many were added.
- */
-function priceRound(
+/** The Lagrangian bound of a split plan over all its parts' columns, priced by their duals. */
+function boundOfParts(
   ix: NetworkIndex,
-  router: (loads: LoadTable) => Router,
-  startingLoads: () => LoadTable,
-  queries: readonly RouteQuery[],
+  start: LoadTable,
   commodities: readonly Commodity[],
-  columns: ColumnSet,
-  resources: Resources,
-  lp: ReturnType<typeof buildPathLp>,
-  solution: LpSolution,
+  outcomes: readonly { part: number[]; outcome: PartOutcome }[],
   penalties: PlanPenalties,
 ): number {
-  const pressure = startingLoads();
-  const saturated = new Uint8Array(resources.list.length);
-  resources.list.forEach((r, i) => {
-    const p = lp.parcelRow[i];
-    const g = lp.gramsRow[i];
-    const full =
-      solution.rowValue[p] >= r.parcelsLeft - SATURATED ||
-      (g >= 0 && solution.rowValue[g] >= r.gramsLeft - gramsOf(0.1));
-    if (!full) return;
-    saturated[i] = 1;
-    if (r.kind === 'hub') pressure.setHubDay(r.at, r.when, ix.hubCapacity[r.at]);
-    else pressure.setSlot(r.at, r.when, Math.min(ix.legCapacity[r.at], 1e9), Math.min(ix.legCapacityGrams[r.at], 1e15));
-  });
-  const P = columns.list.length;
-  const needy = commodities.filter((c) => {
-    if (solution.x[P + c.id] > SATURATED) return true;
-    return columns.ofCommodity[c.id].some(
-      (j) => solution.x[j] > SATURATED && (columns.list[j].late || columns.list[j].uses.some((r) => saturated[r])),
-    );
-  });
-  if (!needy.length) return 0;
-  const y = solution.rowDual;
-  const pricer = router(pressure);
-  let added = 0;
-  for (const c of needy) {
-    for (const route of candidateRoutes(pricer, queryOf(queries, c))) {
-      const before = columns.list.length;
-      const j = columns.add(c.id, route);
-      if (columns.list.length === before) continue;
-      const col = columns.list[j];
-      let rc = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0) - y[c.id];
-      const grams = gramsOf(c.minKg);
-      for (const r of col.uses) {
-        // A resource met for the first time has no row yet: its dual is 0.
-        if (r >= lp.parcelRow.length) continue;
-        rc -= y[lp.parcelRow[r]];
-        if (lp.gramsRow[r] >= 0) rc -= grams * y[lp.gramsRow[r]];
-      }
-      // Columns that do not price out are kept too: they cost a column each and may serve the rounding.
-      if (rc < -1e-9) added++;
+  const whole = new Resources(ix, start);
+  const columnsOf: Column[][] = commodities.map(() => []);
+  const usesOf = new Map<Column, number[]>();
+  const byKey: { parcels: number; grams: number }[] = [];
+  for (const { part, outcome } of outcomes) {
+    const { columns, resources, lp, solution } = outcome;
+    for (const col of columns.list) {
+      columnsOf[part[col.commodity]].push(col);
+      usesOf.set(col, whole.of(col.legs, col.departs));
     }
+    // Each resource's price: the largest −dual any part gave it (rows left out had none).
+    resources.list.forEach((r, i) => {
+      const key = whole.numberOf(r);
+      const price = (byKey[key] ??= { parcels: 0, grams: 0 });
+      if (lp.parcelRow[i] >= 0) price.parcels = Math.max(price.parcels, -solution.rowDual[lp.parcelRow[i]]);
+      if (lp.gramsRow[i] >= 0) price.grams = Math.max(price.grams, -solution.rowDual[lp.gramsRow[i]]);
+    });
   }
-  return added;
+  const n = whole.list.length;
+  const prices = { parcels: new Float64Array(n), grams: new Float64Array(n) };
+  byKey.forEach((p, i) => {
+    if (!p) return;
+    prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
+    prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
+  });
+  return lagrangianBound(commodities, columnsOf, (col) => usesOf.get(col) ?? [], whole.list, prices, penalties);
+}
+
+function exposed(ix: NetworkIndex, outcomes: readonly { local: Commodity[]; outcome: PartOutcome }[]): ExposedModel {
+  return {
+    commodities: outcomes.flatMap(({ local, outcome }) =>
+      local.map((c) => ({
+        parcels: [...c.parcels],
+        routes: outcome.columns.ofCommodity[c.id].map((j) => ({
+          legIds: [...outcome.columns.list[j].legs].map((l) => ix.legIds[l]),
+          departs: [...outcome.columns.list[j].departs],
+        })),
+      })),
+    ),
+  };
 }

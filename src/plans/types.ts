@@ -57,12 +57,16 @@ export interface PlanFigures extends Score {
   lp: LpSize;
   /** LPs solved: the first over the candidate routes, then one per round of new columns. */
   lpSolves: number;
+  /** Simplex iterations over all the LPs (each after the first starts from the basis before it). */
+  simplexIterations: number;
   /** Columns added after the first LP because their reduced cost was negative. */
   columnsPriced: number;
   /** Seconds inside HiGHS. */
   solveSeconds: number;
   /** Seconds for the whole plan. */
   totalSeconds: number;
+  /** Seconds by phase: greedy, candidates (the core's searches), lp (HiGHS), pricing (the core's searches), rounding. */
+  phases: Record<'greedy' | 'candidates' | 'lp' | 'pricing' | 'rounding', number>;
   /** How the plan was split into models: 'none' (one model), or what it was split by. */
   split: string;
 }

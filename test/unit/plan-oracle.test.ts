@@ -4,7 +4,8 @@
  *
  * - the checker (src/plans/checker.ts) finds nothing over capacity in the plan or in
  *   greedy, every route valid, and recomputes the objectives the planner reports;
- * - the exact optimum over the plan's routes (HiGHS MIP on the full path formulation,
+ * - the exact optimum over the plan's routes (a third of the plans split into parts of a
+ *   few commodities, whose bound is the Lagrangian one) (HiGHS MIP on the full path formulation,
  *   parcel by parcel: test/support/plan-mip.ts) lies between lowerBound and the
  *   plan's objective, and the plan is never worse than greedy.
  *
@@ -40,6 +41,7 @@ interface Seen {
   unplanned: number;
   late: number;
   prior: number;
+  split: number;
 }
 
 function bookPrior(
@@ -78,7 +80,17 @@ function checkInstance(seed: number, seen: Seen): void {
     return loads;
   };
   const { queries } = instance;
-  const outcome = planParcels({ index: ix, startingLoads, queries, penalties, highs, exposeModel: true });
+  // Some plans are split into parts of a few commodities (split.ts), to check the bound of a split plan too.
+  const maxCommodities = seed % 3 === 0 ? rng.int(1, 3) : undefined;
+  const outcome = planParcels({
+    index: ix,
+    startingLoads,
+    queries,
+    penalties,
+    highs,
+    exposeModel: true,
+    maxCommodities,
+  });
   const { figures } = outcome;
   const where = `seed ${seed}`;
 
@@ -112,6 +124,7 @@ function checkInstance(seed: number, seen: Seen): void {
   expect(figures.gap).toBeGreaterThanOrEqual(0);
 
   seen.instances++;
+  if (figures.split !== 'none') seen.split++;
   if (figures.objective < figures.greedy.objective - TOLERANCE) seen.beatGreedy++;
   if (figures.unplanned > 0) seen.unplanned++;
   if (figures.late > 0) seen.late++;
@@ -120,7 +133,7 @@ function checkInstance(seed: number, seen: Seen): void {
 
 describe('plans against an exact MIP over their routes, and an independent checker', () => {
   it.each(seedGroups(70_000, INSTANCES, PER_TEST, replaySeed))('instance seeds %i…', (...seeds) => {
-    const seen: Seen = { instances: 0, beatGreedy: 0, unplanned: 0, late: 0, prior: 0 };
+    const seen: Seen = { instances: 0, beatGreedy: 0, unplanned: 0, late: 0, prior: 0, split: 0 };
     for (const seed of seeds) checkInstance(seed, seen);
     if (replaySeed) return;
     // The instances exercised what they should: plans that beat greedy, parcels left unplanned or late, prior bookings.
@@ -128,5 +141,6 @@ describe('plans against an exact MIP over their routes, and an independent check
     expect(seen.unplanned).toBeGreaterThan(0);
     expect(seen.late).toBeGreaterThan(0);
     expect(seen.prior).toBeGreaterThan(0);
+    expect(seen.split).toBeGreaterThan(0);
   });
 });
