@@ -6,6 +6,8 @@
  * in this process (the service runs the same code in a worker thread).
  *
  * PLAN_SIZES="500:100000,2000:1000000" picks the cases (hubs:parcels); one JSON line each.
+ * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
+ * pickup waves of the parcel mix (parcel-mix.ts, default 24).
  */
 import loadHighs from 'highs';
 import { planParcels } from '../src/plans/planner';
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
     const doc = generateNetwork({ hubs, seed: 42, capacities: 'saturated' });
     const index = prepareNetwork(doc);
     const queries: RouteQuery[] = [];
-    for (const p of parcelMix(doc, parcels, { seed: 7 }))
+    for (const p of parcelMix(doc, parcels, {
+      seed: 7,
+      waves: process.env.PLAN_WAVES ? Number(process.env.PLAN_WAVES) : undefined,
+    }))
       queries.push({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
       queries,
       penalties: { latePenalty: 100, unplannedPenalty: 1000 },
       highs,
+      maxCommodities: process.env.PLAN_MAX_COMMODITIES ? Number(process.env.PLAN_MAX_COMMODITIES) : undefined,
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);

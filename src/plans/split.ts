@@ -6,8 +6,8 @@
  */
 import type { Commodity } from './commodities';
 
-/** Commodities of one model at most: about 1.5 M columns, within HiGHS's 2 GB of WebAssembly memory. @defaultValue */
-export const MAX_COMMODITIES_PER_MODEL = 100_000;
+/** Commodities of one model at most: an LP of about 70,000 columns that HiGHS solves in about a minute here, far within its 2 GB of WebAssembly memory. @defaultValue */
+export const MAX_COMMODITIES_PER_MODEL = 10_000;
 
 /** The commodities in parts (each a list of commodity ids); one part when they fit. */
 export function splitByOrigin(commodities: readonly Commodity[], maxCommodities: number): number[][] {
