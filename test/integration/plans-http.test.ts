@@ -8,14 +8,18 @@
  * - book=true beside live bookings made while the plan runs never oversells: the
  *   ledger's counters are exactly what the plan's and the live bookings' routes hold,
  *   every one within its capacity, also as GET /v1/capacity reports it;
- * - a plan job run again after it completed books nothing twice;
+ * - a plan job run again after it completed books nothing twice, and a booked plan run
+ *   twice (the first run stopped before completing) holds each parcel once;
  * - bad input answers 4xx naming the field.
  */
 import { join } from 'node:path';
 import pino from 'pino';
 import { holdsOf } from '../../src/capacity/holds';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
+import { bookPlan } from '../../src/plan-jobs/plan-booking';
 import { PlanRunner } from '../../src/plan-jobs/plan-runner';
+import { PlanStore, type PlanRunFigures } from '../../src/plan-jobs/plan-store';
+import type { PlannedParcel } from '../../src/plans-pool/task';
 import type { NetworkDocument, RoutePlan } from '../../src/routing/types';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
@@ -245,6 +249,46 @@ describe('flow plans over HTTP', () => {
     expect(again).toBe('abandoned');
     expect(await ledgerCounters()).toEqual(counters);
   }, 180_000);
+
+  it('a booked plan run twice (the first run stopped before completing) holds each parcel once, and only the last run completes', async () => {
+    const parcels: ParcelRequest[] = [...parcelMix(doc, 120, { seed: 21, waves: 2 })];
+    const store = new PlanStore(h.redis, h.keys, h.config.resultsTtlSeconds);
+    const planId = `twice-${Date.now()}`;
+    const penalties = { latePenalty: 100, unplannedPenalty: 1000 };
+    await store.begin(planId, new Date().toISOString(), true, penalties);
+    await store.commit(planId, parcels.length, 3);
+    const before = await ledgerCounters();
+    // What a plans thread would answer: each parcel on its route over what has room (greedy), to book.
+    const router = h.live.require().router;
+    const entries = parcels.map((p) => ({ id: p.parcelId as string, request: p }));
+    const planned: PlannedParcel[] = parcels.map((p) => {
+      const outcome = router.route({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 });
+      if (outcome.kind !== 'routed')
+        return { line: `${JSON.stringify({ parcelId: p.parcelId, error: { code: 'NO_CAPACITY', message: '-' } })}\n` };
+      return { id: p.parcelId as string, answer: outcome.answer, weightKg: p.weightKg };
+    });
+    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store };
+    const log = pino({ level: 'silent' });
+    const first = await bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, log);
+    expect(first.figures.booked).toBeGreaterThan(0);
+    const second = await bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, log);
+    const figures = { failed: 0 } as PlanRunFigures;
+    expect(await store.complete(planId, figures, first.token)).toBe(false);
+    expect(await store.complete(planId, figures, second.token)).toBe(true);
+
+    const lines = second.parcels.map((p) => JSON.parse(p.line as string) as Line);
+    const weightOf = new Map(parcels.map((p) => [p.parcelId, p.weightKg]));
+    const booked = lines
+      .filter((l) => l.bookingId)
+      .map((l) => ({ route: l.route, weightKg: weightOf.get(l.parcelId) as number }));
+    expect(booked.length).toBe(second.figures.booked);
+    const after = await ledgerCounters();
+    const added = new Map<string, number>();
+    for (const [key, value] of after)
+      if (value - (before.get(key) ?? 0) !== 0) added.set(key, value - (before.get(key) ?? 0));
+    expect(added).toEqual(holdsOfRoutes(booked));
+    expect(overCapacity(after)).toEqual([]);
+  }, 120_000);
 
   it('answers bad input with 4xx naming the field', async () => {
     const one = { parcels: [{ origin: 'HGH', destination: 'SVO', weightKg: 1 }] };
