@@ -24,8 +24,6 @@ export interface PlanRunnerDeps {
   pool: PlansPool;
   booking: PlanBookingDeps;
   logger: Logger;
-  /** Parcels per chunk of the plan's parcels and results (BATCH_CHUNK_SIZE). */
-  chunkSize: number;
 }
 
 export class PlanRunner {
@@ -60,11 +58,16 @@ export class PlanRunner {
   }
 
   private async plan(status: PlanStatus, log: Logger): Promise<{ figures: PlanRunFigures; token: string }> {
-    const { live, store, pool, chunkSize } = this.deps;
+    const { live, store, pool } = this.deps;
     const network = live.require();
     const entries: ChunkEntry[] = [];
-    for (let chunk = 0; chunk < status.chunks; chunk++)
-      entries.push(...(await store.readParcels(status.planId, chunk)));
+    // The results go in the chunks the parcels came in (the submitting API's BATCH_CHUNK_SIZE: every chunk but the last is full).
+    let chunkSize = 0;
+    for (let chunk = 0; chunk < status.chunks; chunk++) {
+      const parcels = await store.readParcels(status.planId, chunk);
+      if (chunk === 0) chunkSize = parcels.length;
+      entries.push(...parcels);
+    }
     const loads = await this.startingLoads();
     const result = await pool.plan({
       doc: network.doc,

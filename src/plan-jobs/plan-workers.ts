@@ -44,7 +44,6 @@ export function startPlanWorkers(
     pool,
     booking: { ledger: deps.capacity.ledger, view: deps.capacity.view, live: deps.live, store },
     logger,
-    chunkSize: settings.batchChunkSize,
   });
   const connection = createRedis(settings, 'queue', 'parcel-route:plan-worker');
   connection.on('error', () => undefined);

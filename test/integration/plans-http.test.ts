@@ -239,7 +239,6 @@ describe('flow plans over HTTP', () => {
       pool: undefined as never,
       booking: undefined as never,
       logger: pino({ level: 'silent' }),
-      chunkSize: 50,
     });
     const again = await runner.run({
       data: { planId, requestId: 'again' },

@@ -133,7 +133,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
           state: status.state,
         });
       }
-      const chunks = Math.ceil(status.total / config.batchChunkSize);
+      const { chunks } = status;
       const { store } = plans;
       const stream = Readable.from(
         (async function* () {
