@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       queries,
       penalties: { latePenalty: 100, unplannedPenalty: 1000 },
       highs,
+      onPhase: (phase, s) => console.error(`${new Date().toISOString()} ${hubs}:${parcels} ${phase} ${s.toFixed(1)} s`),
       maxCommodities: process.env.PLAN_MAX_COMMODITIES ? Number(process.env.PLAN_MAX_COMMODITIES) : undefined,
     });
     const seconds = (performance.now() - started) / 1000;

@@ -50,6 +50,8 @@ export interface PlanInput {
   maxCommodities?: number;
   /** Return the LPs' commodities and routes too (PlanOutcome.model). @defaultValue false */
   exposeModel?: boolean;
+  /** Told at the end of each phase (of each part), with its seconds: for benchmarks and logs. */
+  onPhase?: (phase: Phase | 'greedy', seconds: number) => void;
 }
 
 const BOUND_ONE_MODEL =
@@ -67,6 +69,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
   const lap = (phase: Phase | 'greedy') => {
     const now = performance.now();
     phases[phase] += (now - mark) / 1000;
+    input.onPhase?.(phase, (now - mark) / 1000);
     mark = now;
   };
 
