@@ -29,6 +29,14 @@ module.exports = {
       to: { pathNot: ['^src/tours/', '^src/synthetic/prng\\.ts$'] },
     },
     {
+      name: 'planner-is-pure',
+      comment:
+        'The flow planner takes parcels, loads and a solver and returns a plan: no I/O; it imports only itself and the routing core (HiGHS is handed to it).',
+      severity: 'error',
+      from: { path: '^src/plans/' },
+      to: { path: '^src/', pathNot: ['^src/plans/', '^src/routing/'] },
+    },
+    {
       name: 'only-the-bootstrap-imports-http',
       severity: 'error',
       comment: 'src/http is the edge: the process entry points start it, nothing else depends on it.',

@@ -1,8 +1,9 @@
 /**
- * `npm run start:worker`: the batch workers alone, for scaling out, with GET /metrics
+ * `npm run start:worker`: the batch and plan workers alone, for scaling out, with GET /metrics
  * on METRICS_PORT (or on a free port, when another process holds that one).
  */
 import { startBatchWorkers } from './batch/worker-pool';
+import { startPlanWorkers } from './plan-jobs/plan-workers';
 import { utilisationOf } from './capacity/utilisation';
 import { startWorkerMetrics } from './metrics/metrics-server';
 import { runProcess, type Closable } from './process';
@@ -20,5 +21,6 @@ runProcess(async ({ config, runtime, logger }) => {
     );
   }
   parts.push(startBatchWorkers(config, runtime, logger));
+  parts.push(startPlanWorkers(config, runtime, logger));
   return parts;
 });

@@ -31,6 +31,7 @@ import { legRoutes } from './routes/legs';
 import { nearestHubRoutes } from './routes/nearest-hubs';
 import { networkRoutes } from './routes/network';
 import { networkVersionRoutes } from './routes/network-versions';
+import { planRoutes } from './routes/plans';
 import { promiseRoutes } from './routes/promises';
 import { routeRoutes } from './routes/routes';
 import { tourRoutes } from './routes/tours';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps) {
       await routing.register(promiseRoutes, services);
       await routing.register(tourRoutes, { ...services, tours });
       await routing.register(bookingRoutes, services);
+      await routing.register(planRoutes, services);
     });
     await api.register(capacityRoutes, services);
     await api.register(networkRoutes, services);

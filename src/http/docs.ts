@@ -38,6 +38,7 @@ export async function registerDocs(app: FastifyInstance, config: Pick<Config, 'a
       tags: [
         { name: 'routing', description: 'Routing calls' },
         { name: 'batches', description: 'Many parcels routed by the workers' },
+        { name: 'plans', description: "A day's parcels planned together against capacity by the workers (an LP)" },
         { name: 'network', description: 'The active network, read from memory' },
         { name: 'admin', description: 'Changes to the network (Authorization: Bearer ADMIN_TOKEN)' },
         { name: 'health', description: 'For orchestrators and Prometheus' },

@@ -51,6 +51,20 @@ export function keys(prefix: string) {
         releasedBookings: `${base}:released`,
       };
     },
+    /** BullMQ key prefix of the plans queue (POST /v1/plans: one job per plan). */
+    planQueuePrefix: `${prefix}:{plans}`,
+    /** The keys of one flow plan, under the hash tag {p:<planId>}. */
+    plan: (planId: string) => {
+      const base = `${prefix}:plan:{p:${planId}}`;
+      return {
+        /** Hash { state, total, chunks, book, latePenalty, unplannedPenalty, createdAt, completedAt, figures (JSON), error }. */
+        status: `${base}:status`,
+        /** Hash chunk index → the chunk's parcels as submitted (ChunkEntry JSON), compressed. */
+        parcels: `${base}:parcels`,
+        /** Hash chunk index → the chunk's result lines, compressed. */
+        results: `${base}:results`,
+      };
+    },
     /** String: the batch id an Idempotency-Key (hashed with its client) was given. */
     batchIdempotency: (keyHash: string) => `${prefix}:batch-idem:${keyHash}`,
     /**

@@ -1,0 +1,38 @@
+/** What the API needs for plans: the submitter and the store, over one request-path Redis client. */
+import { Queue } from 'bullmq';
+import type { Config } from '../config';
+import type { RedisClient } from '../redis/connection';
+import { keys } from '../redis/keys';
+import { PLAN_JOB_OPTIONS, PLAN_QUEUE, type PlanJobData } from './plan-job';
+import { PlanStore } from './plan-store';
+import { PlanSubmitter } from './plan-submit';
+
+export type PlanApiSettings = Pick<
+  Config,
+  'keyPrefix' | 'resultsTtlSeconds' | 'batchChunkSize' | 'batchMaxParcels' | 'bodyLimitBytes'
+>;
+
+export interface PlanApi {
+  submitter: PlanSubmitter;
+  store: PlanStore;
+  close(): Promise<void>;
+}
+
+/** @param redis a request-path client, not closed here. */
+export function createPlanApi(settings: PlanApiSettings, redis: RedisClient): PlanApi {
+  const k = keys(settings.keyPrefix);
+  const store = new PlanStore(redis, k, settings.resultsTtlSeconds);
+  const queue = new Queue<PlanJobData>(PLAN_QUEUE, {
+    connection: redis,
+    prefix: k.planQueuePrefix,
+    skipWaitingForReady: true,
+    defaultJobOptions: PLAN_JOB_OPTIONS,
+  });
+  queue.on('error', () => undefined);
+  const submitter = new PlanSubmitter(redis, store, queue, {
+    chunkSize: settings.batchChunkSize,
+    maxParcels: settings.batchMaxParcels,
+    maxLineBytes: settings.bodyLimitBytes,
+  });
+  return { submitter, store, close: () => queue.close() };
+}

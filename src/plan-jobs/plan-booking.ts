@@ -1,0 +1,209 @@
+/**
+ * Booking a plan (POST /v1/plans?book=true) in the capacity ledger, beside live bookings:
+ *
+ * 1. the run claims the plan (PlanStore.claimRun) and releases what a run before it held;
+ * 2. every planned parcel's route is reserved as planned, one reserve call per date and
+ *    slice of parcels, each parcel all or nothing on a date (the ledger never oversells);
+ * 3. a parcel some date refused (live bookings took the room meanwhile) gives back what it
+ *    took on its other dates and is routed again by the capacity-aware router over the
+ *    view the ledger's answers updated (the cheapest route by its deadline with room, else
+ *    the express one), up to ROUTE_ATTEMPTS rounds; then it is unplanned (NO_CAPACITY).
+ *
+ * Booking ids are `<planId>.<chunk>.<i>` (the i-th parcel of the chunk its line is in):
+ * the ledger holds each once, so a plan run twice books no parcel twice.
+ */
+import type { Logger } from 'pino';
+import { bookingJson } from '../api/booking-response';
+import { parseRouteRequest } from '../api/route-request';
+import { batchBookingId } from '../capacity/booking-id';
+import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
+import { holdsOf, type BookingHolds } from '../capacity/holds';
+import type { Ledger } from '../capacity/ledger';
+import type { LoadsView } from '../capacity/loads-view';
+import type { ChunkEntry } from '../batch/chunk-job';
+import { newRunToken } from '../batch/chunk-booking';
+import { errorLine } from '../batch/result-line';
+import type { LiveNetwork } from '../network/live-network';
+import type { PlannedParcel } from '../plans-pool/task';
+import type { PlanPenalties } from '../plans/types';
+import type { RouteAnswer } from '../routing/types';
+import type { PlanRunFigures, PlanStore } from './plan-store';
+
+/** Parcels per reserve call on one date. */
+const RESERVE_SLICE = 1000;
+
+export interface PlanBookingDeps {
+  ledger: Ledger;
+  view: LoadsView;
+  live: LiveNetwork;
+  store: PlanStore;
+}
+
+export class PlanSuperseded extends Error {
+  override name = 'PlanSuperseded';
+}
+
+interface Waiting {
+  index: number;
+  id: string;
+  /** `<planId>.<chunk>`: the ledger keeps a chunk's holds together (as a batch chunk's), its ids `<chunk key>.<i>`. */
+  chunkKey: string;
+  answer: RouteAnswer;
+  weightKg: number;
+  holds: BookingHolds;
+}
+
+export interface BookedPlan {
+  /** Every parcel with its line. */
+  parcels: PlannedParcel[];
+  /** The figures of what was booked. */
+  figures: Pick<PlanRunFigures, 'booked' | 'rerouted' | 'planned' | 'late' | 'unplanned' | 'cost' | 'objective'>;
+  token: string;
+}
+
+export async function bookPlan(
+  deps: PlanBookingDeps,
+  planId: string,
+  version: string,
+  entries: readonly ChunkEntry[],
+  planned: readonly PlannedParcel[],
+  chunkSize: number,
+  penalties: PlanPenalties,
+  log: Logger,
+): Promise<BookedPlan> {
+  const { ledger, view, live, store } = deps;
+  const network = live.require();
+  if (network.version !== version)
+    throw new Error(`the network changed from ${version} to ${network.version} while the plan was made`);
+  const token = newRunToken();
+  const claim = await store.claimRun(planId, token);
+  if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
+  const idOf = (i: number) => batchBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
+  const allIds = entries.map((_, i) => idOf(i));
+  if (claim.before)
+    await Promise.all(claim.before.dates.map((date) => release(deps, date, allIds, claim.before!.token)));
+
+  const parcels = [...planned];
+  let waiting: Waiting[] = [];
+  planned.forEach((p, i) => {
+    if (p.line !== undefined) return;
+    waiting.push({
+      index: i,
+      id: idOf(i),
+      chunkKey: `${planId}.${Math.floor(i / chunkSize)}`,
+      answer: p.answer,
+      weightKg: p.weightKg,
+      holds: holdsOf(network.index, p.answer.route, p.weightKg),
+    });
+  });
+  const dates = new Set<string>();
+  let booked = 0;
+  let rerouted = 0;
+  let cost = 0;
+  let late = 0;
+  let unplanned = planned.filter((p) => p.line?.includes('"code":"NO_CAPACITY"')).length;
+  for (let round = 1; waiting.length > 0; round++) {
+    for (const w of waiting) for (const { date } of w.holds.dates) dates.add(date);
+    if (!(await store.setRunDates(planId, token, [...dates].sort()))) {
+      await Promise.all([...dates].map((date) => release(deps, date, allIds, token)));
+      throw new PlanSuperseded('a later run of the plan took it over');
+    }
+    const refused = await reserveRound(ledger, view, waiting, token);
+    const bookedAt = new Date().toISOString();
+    for (const w of waiting) {
+      if (refused.has(w)) continue;
+      parcels[w.index] = { line: `${bookingJson(w.answer, version, entries[w.index].id, w.id, bookedAt)}\n` };
+      booked++;
+      cost += w.answer.route.cost;
+      if (!w.answer.meetsDeadline) late++;
+    }
+    const again: Waiting[] = [];
+    for (const w of [...refused].sort((a, b) => a.index - b.index)) {
+      const retry = round < ROUTE_ATTEMPTS ? reroute(live, entries[w.index], w) : undefined;
+      if (retry) {
+        again.push({ ...w, answer: retry, holds: holdsOf(live.require().index, retry.route, w.weightKg) });
+        rerouted++;
+        continue;
+      }
+      const message = 'live bookings took the room the plan had for this parcel, and no other route has room';
+      parcels[w.index] = { line: errorLine(entries[w.index].id, { code: 'NO_CAPACITY', message }) };
+      unplanned++;
+    }
+    waiting = again;
+  }
+  log.debug({ booked, rerouted, unplanned }, 'plan booked');
+  const objective = cost + penalties.latePenalty * late + penalties.unplannedPenalty * unplanned;
+  return { parcels, figures: { booked, rerouted, planned: booked, late, unplanned, cost, objective }, token };
+}
+
+/** The parcel routed again over what has room now; undefined when nothing has. */
+function reroute(live: LiveNetwork, entry: ChunkEntry, w: Waiting): RouteAnswer | undefined {
+  if ('error' in entry) return undefined;
+  const parsed = parseRouteRequest(entry.request);
+  if (!parsed.ok) return undefined;
+  const outcome = live
+    .require()
+    .router.route({ ...parsed.query, serviceLevel: 'standard', deadline: w.answer.deadline });
+  if (outcome.kind !== 'routed') return undefined;
+  return { ...outcome.answer, serviceLevel: w.answer.serviceLevel };
+}
+
+/**
+ * Reserves the waiting parcels, one call per date and chunk of the plan, the answers
+ * going into the view. Returns the parcels some date refused, having released what
+ * they took on their other dates.
+ */
+async function reserveRound(
+  ledger: Ledger,
+  view: LoadsView,
+  waiting: readonly Waiting[],
+  token: string,
+): Promise<Set<Waiting>> {
+  const calls = new Map<
+    string,
+    { date: string; chunkKey: string; items: { w: Waiting; fields: BookingHolds['dates'][number]['fields'] }[] }
+  >();
+  for (const w of waiting) {
+    for (const { date, fields } of w.holds.dates) {
+      const key = `${date} ${w.chunkKey}`;
+      let call = calls.get(key);
+      if (!call) calls.set(key, (call = { date, chunkKey: w.chunkKey, items: [] }));
+      call.items.push({ w, fields });
+    }
+  }
+  const bookedOn = new Map<Waiting, string[]>();
+  const refused = new Set<Waiting>();
+  for (const { date, chunkKey, items } of calls.values()) {
+    for (let start = 0; start < items.length; start += RESERVE_SLICE) {
+      const slice = items.slice(start, start + RESERVE_SLICE);
+      const reply = await ledger.reserve(
+        date,
+        slice.map(({ w, fields }) => ({ id: w.id, token, grams: w.holds.grams, fields })),
+        chunkKey,
+      );
+      view.apply(date, reply);
+      slice.forEach(({ w }, i) => {
+        if (reply.outcomes[i] === 'f') refused.add(w);
+        else bookedOn.set(w, [...(bookedOn.get(w) ?? []), date]);
+      });
+    }
+  }
+  const releases = new Map<string, string[]>();
+  for (const w of refused)
+    for (const date of bookedOn.get(w) ?? []) releases.set(date, [...(releases.get(date) ?? []), w.id]);
+  for (const [date, ids] of releases) await release({ ledger, view }, date, ids, token);
+  return refused;
+}
+
+/** Releases what run `token` holds for `ids` on `date`, a slice of ids per call. */
+async function release(
+  deps: Pick<PlanBookingDeps, 'ledger' | 'view'>,
+  date: string,
+  ids: readonly string[],
+  token: string,
+): Promise<void> {
+  for (let start = 0; start < ids.length; start += RESERVE_SLICE) {
+    const reply = await deps.ledger.release(date, ids.slice(start, start + RESERVE_SLICE), token);
+    deps.view.apply(date, reply);
+  }
+}

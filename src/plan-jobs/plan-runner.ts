@@ -1,0 +1,118 @@
+/**
+ * What a worker does with one plan job: reads the plan's parcels and the ledger's
+ * loads on every watched date (the starting loads), has a plans thread plan them on
+ * the network being served (PlansPool), books the plan when asked (plan-booking.ts),
+ * and stores one result line per parcel, in the chunks the parcels came in, with the
+ * plan's figures. A failed attempt is retried by BullMQ; the last one marks the plan
+ * failed with its reason.
+ */
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Ledger } from '../capacity/ledger';
+import type { ChunkEntry } from '../batch/chunk-job';
+import { toCoreClosure, type LiveNetwork } from '../network/live-network';
+import type { PlansPool } from '../plans-pool/plans-pool';
+import type { LoadEntry, PlannedParcel } from '../plans-pool/task';
+import type { PlanJobData } from './plan-job';
+import type { PlanRunFigures, PlanStatus, PlanStore } from './plan-store';
+import { bookPlan, PlanSuperseded, type PlanBookingDeps } from './plan-booking';
+
+export interface PlanRunnerDeps {
+  live: LiveNetwork;
+  store: PlanStore;
+  ledger: Ledger;
+  pool: PlansPool;
+  booking: PlanBookingDeps;
+  logger: Logger;
+}
+
+export class PlanRunner {
+  constructor(private readonly deps: PlanRunnerDeps) {}
+
+  async run(job: Job<PlanJobData>): Promise<string> {
+    const { store, logger } = this.deps;
+    const { planId, requestId } = job.data;
+    const log = logger.child({ planId, requestId });
+    if (!(await store.start(planId))) return 'abandoned';
+    try {
+      const status = (await store.read(planId)) as PlanStatus;
+      const { figures, token } = await this.plan(status, log);
+      if (!(await store.complete(planId, figures, token))) return 'superseded';
+      log.info(
+        {
+          objective: figures.objective,
+          greedy: figures.greedy.objective,
+          gap: figures.gap,
+          seconds: figures.totalSeconds,
+        },
+        'plan completed',
+      );
+      return 'completed';
+    } catch (err) {
+      if (err instanceof PlanSuperseded) return 'superseded';
+      if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
+      log.error({ err }, 'plan failed its last attempt');
+      await store.fail(planId, (err as Error).message);
+      return 'failed';
+    }
+  }
+
+  private async plan(status: PlanStatus, log: Logger): Promise<{ figures: PlanRunFigures; token: string }> {
+    const { live, store, pool } = this.deps;
+    const network = live.require();
+    const entries: ChunkEntry[] = [];
+    // The results go in the chunks the parcels came in (the submitting API's BATCH_CHUNK_SIZE: every chunk but the last is full).
+    let chunkSize = 0;
+    for (let chunk = 0; chunk < status.chunks; chunk++) {
+      const parcels = await store.readParcels(status.planId, chunk);
+      if (chunk === 0) chunkSize = parcels.length;
+      entries.push(...parcels);
+    }
+    const loads = await this.startingLoads();
+    const result = await pool.plan({
+      doc: network.doc,
+      version: network.version,
+      closures: network.closures.map(toCoreClosure),
+      loads,
+      entries,
+      penalties: status.penalties,
+      book: status.book,
+    });
+    let parcels: PlannedParcel[] = result.parcels;
+    const figures: PlanRunFigures = { ...result.figures, failed: result.failed };
+    let token = '';
+    if (status.book) {
+      const booked = await bookPlan(
+        this.deps.booking,
+        status.planId,
+        network.version,
+        entries,
+        parcels,
+        chunkSize,
+        status.penalties,
+        log,
+      );
+      parcels = booked.parcels;
+      token = booked.token;
+      // What was booked is the plan now: live bookings may have moved some parcels.
+      Object.assign(figures, booked.figures);
+      figures.gap =
+        figures.objective > 0 ? Math.max(0, (figures.objective - figures.lowerBound) / figures.objective) : 0;
+    }
+    for (let chunk = 0; chunk * chunkSize < parcels.length; chunk++) {
+      const lines = parcels.slice(chunk * chunkSize, (chunk + 1) * chunkSize).map((p) => p.line as string);
+      await store.writeResults(status.planId, chunk, lines.join(''));
+    }
+    return { figures, token };
+  }
+
+  /** What the ledger holds on every date it watches: the bookings the plan must leave room for. */
+  private async startingLoads(): Promise<LoadEntry[]> {
+    const { ledger } = this.deps;
+    const loads: LoadEntry[] = [];
+    for (const date of await ledger.watchedDates()) {
+      for (const [field, value] of await ledger.counters(date)) loads.push([date, field, value]);
+    }
+    return loads;
+  }
+}

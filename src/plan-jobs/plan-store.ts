@@ -1,0 +1,163 @@
+/**
+ * A plan in Redis, from its submission to its expiry (RESULTS_TTL): its status hash,
+ * its parcels as submitted (in chunks, compressed) and its result lines (in chunks,
+ * compressed). A plan is invisible (404) while `submitting`.
+ */
+import { decodeLines, encodeLines } from '../batch/result-codec';
+import type { ChunkEntry } from '../batch/chunk-job';
+import type { RedisClient } from '../redis/connection';
+import type { Keys } from '../redis/keys';
+import { LuaScript } from '../redis/lua-script';
+import type { PlanFigures, PlanPenalties } from '../plans/types';
+import { CLAIM_PLAN_RUN, COMPLETE_PLAN, SET_PLAN_RUN_DATES } from './plan-scripts';
+
+const claimRun = new LuaScript(CLAIM_PLAN_RUN);
+const setRunDates = new LuaScript(SET_PLAN_RUN_DATES);
+const completePlan = new LuaScript(COMPLETE_PLAN);
+
+/** A booking run's claim on a plan: see plan-scripts.ts. */
+export type PlanRunClaim =
+  { kind: 'completed' | 'gone' } | { kind: 'claimed'; before?: { token: string; dates: string[] } };
+
+export type PlanState = 'queued' | 'running' | 'completed' | 'failed';
+
+/** What the plan job adds to the planner's figures. */
+export interface PlanRunFigures extends PlanFigures {
+  /** Parcels whose result line is an error other than NO_CAPACITY: invalid, unknown hub, no route. */
+  failed: number;
+  /** With book=true: parcels booked, and those whose planned route had been taken meanwhile and were routed again. */
+  booked?: number;
+  rerouted?: number;
+}
+
+export interface PlanStatus {
+  planId: string;
+  state: PlanState;
+  total: number;
+  chunks: number;
+  book: boolean;
+  penalties: PlanPenalties;
+  createdAt: string;
+  completedAt: string | null;
+  figures: PlanRunFigures | null;
+  error: string | null;
+}
+
+export class PlanStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /** Creates the plan, invisible until commit(). */
+  async begin(planId: string, createdAt: string, book: boolean, penalties: PlanPenalties): Promise<void> {
+    const k = this.keys.plan(planId);
+    await this.redis
+      .multi()
+      .hset(k.status, {
+        state: 'submitting',
+        createdAt,
+        book: book ? 1 : 0,
+        latePenalty: penalties.latePenalty,
+        unplannedPenalty: penalties.unplannedPenalty,
+      })
+      .expire(k.status, this.ttlSeconds)
+      .exec();
+  }
+
+  async writeParcels(planId: string, chunk: number, entries: readonly ChunkEntry[]): Promise<void> {
+    const k = this.keys.plan(planId);
+    const stored = await encodeLines(JSON.stringify(entries));
+    await this.redis.multi().hset(k.parcels, String(chunk), stored).expire(k.parcels, this.ttlSeconds).exec();
+  }
+
+  /** Makes the plan visible as queued. */
+  async commit(planId: string, total: number, chunks: number): Promise<void> {
+    await this.redis.hset(this.keys.plan(planId).status, { state: 'queued', total, chunks });
+  }
+
+  async discard(planId: string): Promise<void> {
+    const k = this.keys.plan(planId);
+    await this.redis.del(k.status, k.parcels, k.results);
+  }
+
+  async read(planId: string): Promise<PlanStatus | undefined> {
+    const f = await this.redis.hgetall(this.keys.plan(planId).status);
+    if (!f.state || f.state === 'submitting') return undefined;
+    return {
+      planId,
+      state: f.state as PlanState,
+      total: Number(f.total),
+      chunks: Number(f.chunks),
+      book: f.book === '1',
+      penalties: { latePenalty: Number(f.latePenalty), unplannedPenalty: Number(f.unplannedPenalty) },
+      createdAt: f.createdAt,
+      completedAt: f.completedAt ?? null,
+      figures: f.figures ? (JSON.parse(f.figures) as PlanRunFigures) : null,
+      error: f.error ?? null,
+    };
+  }
+
+  /** Marks a queued plan running; false when the plan is gone or finished already. */
+  async start(planId: string): Promise<boolean> {
+    const k = this.keys.plan(planId).status;
+    const state = await this.redis.hget(k, 'state');
+    if (state !== 'queued' && state !== 'running') return false;
+    await this.redis.hset(k, 'state', 'running');
+    return true;
+  }
+
+  async readParcels(planId: string, chunk: number): Promise<ChunkEntry[]> {
+    const stored = await this.redis.hgetBuffer(this.keys.plan(planId).parcels, String(chunk));
+    if (!stored) throw new Error(`the parcels of chunk ${chunk} of plan ${planId} are gone (expired?)`);
+    return JSON.parse((await decodeLines(stored)).toString('utf8')) as ChunkEntry[];
+  }
+
+  /** Stores one chunk of result lines. */
+  async writeResults(planId: string, chunk: number, lines: string): Promise<void> {
+    const k = this.keys.plan(planId);
+    const stored = await encodeLines(lines);
+    await this.redis.multi().hset(k.results, String(chunk), stored).expire(k.results, this.ttlSeconds).exec();
+  }
+
+  /**
+   * Completes the plan with its figures and drops its parcels; false (nothing changed)
+   * when `runToken` names a booking run that a later run has superseded.
+   */
+  async complete(planId: string, figures: PlanRunFigures, runToken = ''): Promise<boolean> {
+    const k = this.keys.plan(planId);
+    const done = await completePlan.run(
+      this.redis,
+      [k.status, k.parcels],
+      [runToken, new Date().toISOString(), JSON.stringify(figures)],
+    );
+    return done === 1;
+  }
+
+  /** Claims a booked plan for a run (plan-scripts.ts). */
+  async claimRun(planId: string, token: string): Promise<PlanRunClaim> {
+    const [kind, before] = (await claimRun.run(this.redis, [this.keys.plan(planId).status], [token])) as [
+      PlanRunClaim['kind'],
+      string?,
+    ];
+    if (kind !== 'claimed' || !before) return { kind } as PlanRunClaim;
+    const [previous, dates = ''] = before.split(' ');
+    return { kind, before: { token: previous, dates: dates ? dates.split(',') : [] } };
+  }
+
+  /** Records the dates a run may hold; false when a later run owns the plan. */
+  async setRunDates(planId: string, token: string, dates: readonly string[]): Promise<boolean> {
+    return (await setRunDates.run(this.redis, [this.keys.plan(planId).status], [token, dates.join(',')])) === 1;
+  }
+
+  async fail(planId: string, error: string): Promise<void> {
+    const k = this.keys.plan(planId);
+    await this.redis.hset(k.status, { state: 'failed', completedAt: new Date().toISOString(), error });
+  }
+
+  async readResults(planId: string, chunk: number): Promise<Buffer | undefined> {
+    const stored = await this.redis.hgetBuffer(this.keys.plan(planId).results, String(chunk));
+    return stored ? decodeLines(stored) : undefined;
+  }
+}

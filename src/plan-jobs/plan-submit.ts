@@ -1,0 +1,80 @@
+/**
+ * Submitting a plan: the parcels are read as they arrive (JSON or NDJSON, as for
+ * batches: the same limits and the same error entries for parcels already known to be
+ * bad), stored in the plan's keys in chunks, and one job is queued for the whole plan.
+ * The plan becomes visible (queued) once its parcels are stored, just before its job is
+ * queued; a submission that fails part-way leaves nothing behind.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { ChunkEntry } from '../batch/chunk-job';
+import { ParcelIntake, type RawParcel } from '../batch/parcel-intake';
+import { AppError } from '../errors';
+import { needRedis } from '../redis/availability';
+import type { RedisClient } from '../redis/connection';
+import type { PlanPenalties } from '../plans/types';
+import { PLAN_JOB, type PlanJobData } from './plan-job';
+import type { PlanStore } from './plan-store';
+
+export interface PlanLimits {
+  chunkSize: number;
+  maxParcels: number;
+  maxLineBytes: number;
+}
+
+export interface PlanSubmission {
+  planId: string;
+  total: number;
+}
+
+export class PlanSubmitter {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly store: PlanStore,
+    private readonly queue: Queue<PlanJobData>,
+    private readonly limits: PlanLimits,
+  ) {}
+
+  /** Throws 503 UNAVAILABLE when Redis fails, 413 over the parcel limit, 400 for no parcels. */
+  async submit(
+    parcels: AsyncIterable<RawParcel[]>,
+    context: { requestId: string; book: boolean; penalties: PlanPenalties },
+  ): Promise<PlanSubmission> {
+    const { redis, store, limits } = this;
+    const planId = randomUUID();
+    try {
+      await needRedis(redis, () => store.begin(planId, new Date().toISOString(), context.book, context.penalties));
+      const intake = new ParcelIntake(planId, limits.maxLineBytes);
+      let entries: ChunkEntry[] = [];
+      let chunks = 0;
+      for await (const group of parcels) {
+        for (const raw of group) {
+          if (intake.count === limits.maxParcels)
+            throw new AppError('PAYLOAD_TOO_LARGE', `a plan holds at most ${limits.maxParcels} parcels`);
+          entries.push(intake.take(raw));
+          if (entries.length < limits.chunkSize) continue;
+          const full = entries;
+          entries = [];
+          await needRedis(redis, () => store.writeParcels(planId, chunks, full));
+          chunks++;
+        }
+      }
+      if (entries.length) {
+        const last = entries;
+        await needRedis(redis, () => store.writeParcels(planId, chunks, last));
+        chunks++;
+      }
+      if (intake.count === 0) throw new AppError('VALIDATION', 'body: the plan holds no parcels', { field: 'body' });
+      // Visible (queued) before its job exists, so that a worker taking the job at once finds it queued.
+      await needRedis(redis, () => store.commit(planId, intake.count, chunks));
+      await needRedis(redis, () =>
+        this.queue.add(PLAN_JOB, { planId, requestId: context.requestId }, { jobId: planId }),
+      );
+      return { planId, total: intake.count };
+    } catch (err) {
+      await store.discard(planId).catch(() => undefined);
+      await this.queue.remove(planId).catch(() => undefined);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * One model of a plan: the commodities of one part (all of them, when the plan is not
+ * split), planned over the loads the part starts from.
+ *
+ * 1. candidate routes from the core over those loads (candidates.ts), greedy's routes
+ *    among them;
+ * 2. the path-flow LP (lp-model.ts) solved by HiGHS, then rounds of pricing (pricing.ts),
+ *    each LP warm-started from the basis of the one before;
+ * 3. rounding and repair (rounding.ts) onto `working` (the loads the part starts from,
+ *    which it books into); the repaired routes become columns and the LP is solved once
+ *    more, so that it bounds the plan.
+ */
+import type { Highs } from 'highs';
+import type { LoadTable } from '../routing/capacity/loads';
+import type { NetworkIndex } from '../routing/network/network-index';
+import type { Router } from '../routing/router/router';
+import type { RoutePlan, RouteQuery } from '../routing/types';
+import { candidateRoutes } from './candidates';
+import { ColumnSet } from './columns';
+import { queryOf, type Commodity } from './commodities';
+import { dualBound } from './lp-bound';
+import { buildPathLp, type PathLp } from './lp-model';
+import { solveLp, warmBasis, type LpSolution } from './lp-solve';
+import { priceRound } from './pricing';
+import { Resources } from './resources';
+import { roundFlows } from './rounding';
+import type { LpSize, ParcelPlan, PlanPenalties } from './types';
+
+export type Phase = 'candidates' | 'lp' | 'pricing' | 'rounding';
+
+export interface PartInput {
+  ix: NetworkIndex;
+  router: (loads: LoadTable) => Router;
+  highs: Highs;
+  penalties: PlanPenalties;
+  queries: readonly RouteQuery[];
+  /** The part's commodities, numbered 0… within it. */
+  commodities: readonly Commodity[];
+  /** Routes greedy gave the part's commodities' parcels, by commodity. */
+  greedyRoutes: ReadonlyMap<number, readonly RoutePlan[]>;
+  /** A fresh table of the loads the part starts from. */
+  startingLoads: () => LoadTable;
+  /** The loads the part starts from, which its rounding books into. */
+  working: LoadTable;
+  pricingRounds: number;
+  /** Told of the time spent in each phase. */
+  lap: (phase: Phase) => void;
+}
+
+export interface PartOutcome {
+  /** The plans of the part's parcels (other entries unset). */
+  plans: ParcelPlan[];
+  columns: ColumnSet;
+  resources: Resources;
+  lp: PathLp;
+  solution: LpSolution;
+  /** The dual bound of the part's last LP (lp-bound.ts). */
+  bound: number;
+  size: LpSize;
+  solves: number;
+  simplexIterations: number;
+  columnsPriced: number;
+  solveSeconds: number;
+}
+
+export function planPart(input: PartInput): PartOutcome {
+  const { ix, router, highs, penalties, queries, commodities, lap } = input;
+  const start = input.startingLoads();
+  const resources = new Resources(ix, start);
+  const columns = new ColumnSet(ix, resources, commodities);
+  const candidates = router(start);
+  for (const c of commodities) {
+    for (const route of candidateRoutes(candidates, queryOf(queries, c))) columns.add(c.id, route);
+    for (const route of input.greedyRoutes.get(c.id) ?? []) columns.add(c.id, route);
+  }
+  lap('candidates');
+
+  let solves = 0;
+  let simplexIterations = 0;
+  let solveSeconds = 0;
+  let columnsPriced = 0;
+  let last: { lp: PathLp; solution: LpSolution; paths: number } | undefined;
+  const solve = () => {
+    const lp = buildPathLp(commodities, columns.list, resources.list, penalties, highs.infinity);
+    const paths = columns.list.length;
+    // Each LP grows from the one before: its basis starts the next (warm start).
+    const warm =
+      last?.solution.basis &&
+      warmBasis(
+        last.solution.basis,
+        { paths: last.paths, parcelRow: last.lp.parcelRow, gramsRow: last.lp.gramsRow },
+        { paths, parcelRow: lp.parcelRow, gramsRow: lp.gramsRow, numRows: lp.model.numRows },
+        commodities.length,
+      );
+    const solution = solveLp(highs, lp.model, warm || undefined);
+    solves++;
+    simplexIterations += solution.simplexIterations;
+    solveSeconds += solution.seconds;
+    last = { lp, solution, paths };
+    lap('lp');
+    return last;
+  };
+
+  let { lp, solution } = solve();
+  for (let round = 0; round < input.pricingRounds; round++) {
+    const added = priceRound(
+      ix,
+      router,
+      input.startingLoads,
+      queries,
+      commodities,
+      columns,
+      resources,
+      lp,
+      solution,
+      penalties,
+    );
+    lap('pricing');
+    if (added === 0) break;
+    columnsPriced += added;
+    ({ lp, solution } = solve());
+  }
+
+  const { working } = input;
+  const rounded = roundFlows(
+    ix,
+    queries,
+    commodities,
+    columns.list,
+    columns.ofCommodity,
+    solution.x,
+    penalties,
+    working,
+    router(working),
+  );
+  lap('rounding');
+  const before = columns.list.length;
+  for (const { commodity, route } of rounded.repaired) columns.add(commodity, route);
+  if (columns.list.length > before) ({ lp, solution } = solve());
+  const limits = new Float64Array(lp.model.numCols);
+  columns.list.forEach((col, j) => (limits[j] = commodities[col.commodity].parcels.length));
+  commodities.forEach((c, k) => (limits[columns.list.length + k] = c.parcels.length));
+  const bound = dualBound(lp.model, limits, solution.rowDual, commodities.length);
+  return {
+    plans: rounded.plans,
+    columns,
+    resources,
+    lp,
+    solution,
+    bound,
+    size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
+    solves,
+    simplexIterations,
+    columnsPriced,
+    solveSeconds,
+  };
+}

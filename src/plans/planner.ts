@@ -1,0 +1,211 @@
+/**
+ * Plans a day's parcels together against capacity (CONTRACT §6, docs/plans.md):
+ *
+ * 1. greedy: the parcels booked one by one in the order given (greedy.ts), the figure to
+ *    beat, and which parcels can be planned at all;
+ * 2. commodities (commodities.ts), in one part, or in parts by origin when there are more
+ *    than one model holds (split.ts);
+ * 3. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
+ *    what the parts before it booked;
+ * 4. the better of the plan and greedy is returned.
+ *
+ * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
+ * routes among the LP's columns (the plan and greedy included), not on plans over routes
+ * the core never offered: the dual bound of the LP (lp-bound.ts) when the plan is one
+ * model, the Lagrangian bound at the parts' duals (lagrangian-bound.ts) when it is split.
+ */
+import type { Highs } from 'highs';
+import type { LoadTable, Reservation } from '../routing/capacity/loads';
+import { reservationsOf } from '../routing/capacity/reservations';
+import type { NetworkIndex } from '../routing/network/network-index';
+import { Router } from '../routing/router/router';
+import type { LowerBoundCache } from '../routing/search/lower-bounds';
+import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
+import type { Column } from './columns';
+import { groupCommodities, type Commodity } from './commodities';
+import { greedyPlans } from './greedy';
+import { lagrangianBound } from './lagrangian-bound';
+import { planPart, type PartOutcome, type Phase } from './part';
+import { Resources } from './resources';
+import { scorePlans } from './score';
+import { MAX_COMMODITIES_PER_MODEL, splitByOrigin } from './split';
+import type { ExposedModel, ParcelPlan, PlanFigures, PlanOutcome, PlanPenalties } from './types';
+
+/** Pricing rounds after the first LP of each part. @defaultValue */
+export const PRICING_ROUNDS = 3;
+
+export interface PlanInput {
+  index: NetworkIndex;
+  closures?: readonly Closure[];
+  /** Shared lower bounds of the index, when the caller keeps them. */
+  bounds?: LowerBoundCache;
+  /** A new table of what is booked already (the starting loads), at each call. */
+  startingLoads: () => LoadTable;
+  queries: readonly RouteQuery[];
+  penalties: PlanPenalties;
+  highs: Highs;
+  /** @defaultValue PRICING_ROUNDS */
+  pricingRounds?: number;
+  /** Most commodities in one model; more are split into parts by origin. @defaultValue MAX_COMMODITIES_PER_MODEL */
+  maxCommodities?: number;
+  /** Return the LPs' commodities and routes too (PlanOutcome.model). @defaultValue false */
+  exposeModel?: boolean;
+  /** Told at the end of each phase (of each part), with its seconds: for benchmarks and logs. */
+  onPhase?: (phase: Phase | 'greedy', seconds: number) => void;
+}
+
+const BOUND_ONE_MODEL =
+  "the LP relaxation over the candidate routes (the core's pareto, level, express, green and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
+const BOUND_PARTS =
+  "the Lagrangian relaxation of every capacity of the plan, priced by the parts' LP duals, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
+
+export function planParcels(input: PlanInput): PlanOutcome {
+  const started = performance.now();
+  const { index: ix, queries, penalties, highs } = input;
+  const closures = input.closures ?? [];
+  const router = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads);
+  const phases: PlanFigures['phases'] = { greedy: 0, candidates: 0, lp: 0, pricing: 0, rounding: 0 };
+  let mark = performance.now();
+  const lap = (phase: Phase | 'greedy') => {
+    const now = performance.now();
+    phases[phase] += (now - mark) / 1000;
+    input.onPhase?.(phase, (now - mark) / 1000);
+    mark = now;
+  };
+
+  const greedyLoads = input.startingLoads();
+  const greedy = greedyPlans(router(greedyLoads), greedyLoads, queries);
+  lap('greedy');
+  const plannable: number[] = [];
+  for (let i = 0; i < queries.length; i++) if (greedy[i].kind !== 'excluded') plannable.push(i);
+  const commodities = groupCommodities(ix, queries, plannable);
+
+  const parts = splitByOrigin(commodities, input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL);
+  const plans: ParcelPlan[] = greedy.map((g) => (g.kind === 'excluded' ? g : { kind: 'unplanned' }));
+  const booked: Reservation[] = [];
+  const partsStart = () => {
+    const loads = input.startingLoads();
+    loads.apply(booked, 1);
+    return loads;
+  };
+  const outcomes: { part: number[]; local: Commodity[]; outcome: PartOutcome }[] = [];
+  for (const part of parts) {
+    const local = part.map((id, k) => ({ ...commodities[id], id: k }));
+    const greedyRoutes = new Map<number, RoutePlan[]>();
+    local.forEach((c) => {
+      const routes = c.parcels.flatMap((i) => {
+        const g = greedy[i];
+        return g.kind === 'planned' ? [g.answer.route] : [];
+      });
+      if (routes.length) greedyRoutes.set(c.id, routes);
+    });
+    const outcome = planPart({
+      ix,
+      router,
+      highs,
+      penalties,
+      queries,
+      commodities: local,
+      greedyRoutes,
+      startingLoads: partsStart,
+      working: partsStart(),
+      pricingRounds: input.pricingRounds ?? PRICING_ROUNDS,
+      lap,
+    });
+    for (const c of local) {
+      for (const i of c.parcels) {
+        const p = outcome.plans[i];
+        plans[i] = p;
+        if (p.kind === 'planned' && parts.length > 1)
+          booked.push(...reservationsOf(ix, p.answer.route, queries[i].weightKg));
+      }
+    }
+    outcomes.push({ part, local, outcome });
+  }
+
+  const lowerBound =
+    parts.length === 1
+      ? outcomes[0].outcome.bound
+      : boundOfParts(ix, input.startingLoads(), commodities, outcomes, penalties);
+  const lpScore = scorePlans(plans, penalties);
+  const greedyScore = scorePlans(greedy, penalties);
+  const useGreedy = greedyScore.objective < lpScore.objective;
+  const score = useGreedy ? greedyScore : lpScore;
+  const largest = outcomes.reduce((a, b) => (b.outcome.size.nonzeros > a.outcome.size.nonzeros ? b : a)).outcome;
+  const sum = (f: (o: PartOutcome) => number) => outcomes.reduce((s, o) => s + f(o.outcome), 0);
+  const figures: PlanFigures = {
+    ...score,
+    total: queries.length,
+    excluded: queries.length - plannable.length,
+    lowerBound,
+    gap: score.objective > 0 ? Math.max(0, (score.objective - lowerBound) / score.objective) : 0,
+    bound: parts.length === 1 ? BOUND_ONE_MODEL : BOUND_PARTS,
+    greedy: { ...greedyScore },
+    source: useGreedy ? 'greedy' : 'lp',
+    commodities: commodities.length,
+    lp: largest.size,
+    lpSolves: sum((o) => o.solves),
+    simplexIterations: sum((o) => o.simplexIterations),
+    columnsPriced: sum((o) => o.columnsPriced),
+    solveSeconds: sum((o) => o.solveSeconds),
+    totalSeconds: (performance.now() - started) / 1000,
+    phases,
+    split:
+      parts.length === 1
+        ? 'none'
+        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked`,
+  };
+  const result: PlanOutcome = { parcels: useGreedy ? greedy : plans, figures };
+  if (input.exposeModel) result.model = exposed(ix, outcomes);
+  return result;
+}
+
+/** The Lagrangian bound of a split plan over all its parts' columns, priced by their duals. */
+function boundOfParts(
+  ix: NetworkIndex,
+  start: LoadTable,
+  commodities: readonly Commodity[],
+  outcomes: readonly { part: number[]; outcome: PartOutcome }[],
+  penalties: PlanPenalties,
+): number {
+  const whole = new Resources(ix, start);
+  const columnsOf: Column[][] = commodities.map(() => []);
+  const usesOf = new Map<Column, number[]>();
+  const byKey: { parcels: number; grams: number }[] = [];
+  for (const { part, outcome } of outcomes) {
+    const { columns, resources, lp, solution } = outcome;
+    for (const col of columns.list) {
+      columnsOf[part[col.commodity]].push(col);
+      usesOf.set(col, whole.of(col.legs, col.departs));
+    }
+    // Each resource's price: the largest −dual any part gave it (rows left out had none).
+    resources.list.forEach((r, i) => {
+      const key = whole.numberOf(r);
+      const price = (byKey[key] ??= { parcels: 0, grams: 0 });
+      if (lp.parcelRow[i] >= 0) price.parcels = Math.max(price.parcels, -solution.rowDual[lp.parcelRow[i]]);
+      if (lp.gramsRow[i] >= 0) price.grams = Math.max(price.grams, -solution.rowDual[lp.gramsRow[i]]);
+    });
+  }
+  const n = whole.list.length;
+  const prices = { parcels: new Float64Array(n), grams: new Float64Array(n) };
+  byKey.forEach((p, i) => {
+    if (!p) return;
+    prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
+    prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
+  });
+  return lagrangianBound(commodities, columnsOf, (col) => usesOf.get(col) ?? [], whole.list, prices, penalties);
+}
+
+function exposed(ix: NetworkIndex, outcomes: readonly { local: Commodity[]; outcome: PartOutcome }[]): ExposedModel {
+  return {
+    commodities: outcomes.flatMap(({ local, outcome }) =>
+      local.map((c) => ({
+        parcels: [...c.parcels],
+        routes: outcome.columns.ofCommodity[c.id].map((j) => ({
+          legIds: [...outcome.columns.list[j].legs].map((l) => ix.legIds[l]),
+          departs: [...outcome.columns.list[j].departs],
+        })),
+      })),
+    ),
+  };
+}
