@@ -6,6 +6,9 @@
  * in this process (the service runs the same code in a worker thread).
  *
  * PLAN_SIZES="500:100000,2000:1000000" picks the cases (hubs:parcels); one JSON line each.
+ * A case `demo/300:5000` plans on the demo network (data/cn-global-demo.json) with its
+ * capacities divided by 300: a network where most parcels can arrive on time, so that
+ * what the plan gains is what capacity costs greedy, not lateness no route avoids.
  * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
  * pickup waves of the parcel mix (parcel-mix.ts, default 24).
  */
@@ -14,19 +17,23 @@ import { planParcels } from '../src/plans/planner';
 import { LoadTable } from '../src/routing/capacity/loads';
 import { prepareNetwork } from '../src/routing/network/network-index';
 import { LowerBoundCache } from '../src/routing/search/lower-bounds';
-import type { RouteQuery } from '../src/routing/types';
+import { join } from 'node:path';
+import { packageRoot } from '../src/config';
+import { readNetworkFile } from '../src/network/network-file';
+import type { NetworkDocument, RouteQuery } from '../src/routing/types';
+import { dividedCapacities } from '../src/synthetic/capacities';
 import { generateNetwork } from '../src/synthetic/generate';
 import { parcelMix } from '../src/synthetic/parcel-mix';
 
-const DEFAULT_CASES = '500:100000,2000:100000,500:1000000,2000:1000000';
+const DEFAULT_CASES = 'demo/300:5000,demo/1000:5000,500:100000,2000:100000,500:1000000,2000:1000000';
 
 async function main(): Promise<void> {
   const highs = await loadHighs();
-  const cases = (process.env.PLAN_SIZES ?? DEFAULT_CASES)
-    .split(',')
-    .map((c) => c.split(':').map(Number) as [number, number]);
-  for (const [hubs, parcels] of cases) {
-    const doc = generateNetwork({ hubs, seed: 42, capacities: 'saturated' });
+  const cases = (process.env.PLAN_SIZES ?? DEFAULT_CASES).split(',').map((c) => c.split(':'));
+  for (const [network, count] of cases) {
+    const parcels = Number(count);
+    const doc = await networkOf(network);
+    const hubs = doc.hubs.length;
     const index = prepareNetwork(doc);
     const queries: RouteQuery[] = [];
     for (const p of parcelMix(doc, parcels, {
@@ -54,6 +61,7 @@ async function main(): Promise<void> {
     const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
     console.log(
       JSON.stringify({
+        network,
         hubs,
         legs: doc.legs.length,
         parcels,
@@ -79,6 +87,16 @@ async function main(): Promise<void> {
       }),
     );
   }
+}
+
+/** `demo/<divisor>`: the demo network, its capacities divided; a number: a saturated synthetic network of as many hubs. */
+async function networkOf(spec: string): Promise<NetworkDocument> {
+  if (spec.startsWith('demo/'))
+    return dividedCapacities(
+      await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json')),
+      Number(spec.slice('demo/'.length)),
+    );
+  return generateNetwork({ hubs: Number(spec), seed: 42, capacities: 'saturated' });
 }
 
 void main();

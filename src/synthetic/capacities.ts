@@ -92,14 +92,24 @@ export function withCapacities(doc: NetworkDocument, profile: CapacityProfile): 
       hub.capacityPerDay ??
       Math.min(HUB_PARCELS_PER_DAY[hub.kind ?? 'city'], twoDigits(HUB_SHARE_OF_LEGS * (outbound.get(hub.id) ?? 0))),
   }));
-  if (profile === 'realistic') return { ...doc, hubs, legs };
+  const real = { ...doc, hubs, legs };
+  return profile === 'realistic' ? real : dividedCapacities(real, 1000);
+}
+
+/**
+ * The document with every capacity it declares divided by `divisor` (at least one parcel,
+ * one kilogram): the same network made to fill with fewer parcels.
+ */
+export function dividedCapacities(doc: NetworkDocument, divisor: number): NetworkDocument {
+  const cut = (amount: number | undefined) =>
+    amount === undefined ? undefined : Math.max(1, Math.round(amount / divisor));
   return {
     ...doc,
-    hubs: hubs.map((hub) => ({ ...hub, capacityPerDay: thousandth(hub.capacityPerDay) })),
-    legs: legs.map((leg) => ({
+    hubs: doc.hubs.map((hub) => ({ ...hub, capacityPerDay: cut(hub.capacityPerDay) })),
+    legs: doc.legs.map((leg) => ({
       ...leg,
-      capacityPerDeparture: thousandth(leg.capacityPerDeparture),
-      capacityKgPerDeparture: thousandth(leg.capacityKgPerDeparture),
+      capacityPerDeparture: cut(leg.capacityPerDeparture),
+      capacityKgPerDeparture: cut(leg.capacityKgPerDeparture),
     })),
   };
 }
@@ -114,8 +124,4 @@ function twoDigits(amount: number): number {
   if (amount < 100) return Math.max(1, Math.floor(amount));
   const unit = 10 ** (Math.floor(Math.log10(amount)) - 1);
   return Math.floor(amount / unit) * unit;
-}
-
-function thousandth(amount: number): number {
-  return Math.max(1, Math.round(amount / 1000));
 }
