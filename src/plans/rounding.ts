@@ -18,6 +18,7 @@ import type { RouteAnswer, RoutePlan, RouteQuery } from '../routing/types';
 import { columnCharge, itineraryOf, type Column } from './columns';
 import type { Commodity } from './commodities';
 import { fits, reservationsAt } from './fit';
+import { NoRoom } from './no-room';
 import type { ParcelPlan, PlanPenalties } from './types';
 
 /** Flow below this counts as none. */
@@ -70,6 +71,8 @@ export function roundFlows(
   }
 
   const repaired: Rounded['repaired'] = [];
+  // Loads only grow in the repair: a parcel no lighter than one the router found no room for finds none either.
+  const noRoom = new NoRoom();
   for (const c of commodities) {
     const rest = left[c.id];
     if (!rest.length) continue;
@@ -82,6 +85,10 @@ export function roundFlows(
     for (const i of rest) {
       if (byCharge.some(({ j }) => put(i, c, columns[j]))) continue;
       const q = queries[i];
+      if (noRoom.known(q)) {
+        plans[i] = { kind: 'unplanned' };
+        continue;
+      }
       const outcome = repairRouter.route({
         ...q,
         serviceLevel: 'standard',
@@ -89,6 +96,7 @@ export function roundFlows(
         alternatives: undefined,
       });
       if (outcome.kind !== 'routed') {
+        if (outcome.kind === 'no-capacity') noRoom.refused(q);
         plans[i] = { kind: 'unplanned' };
         continue;
       }
