@@ -8,4 +8,9 @@ module.exports = {
   // through @fastify/static and light-my-request): jest on Node 20 cannot require(esm).
   transformIgnorePatterns: ['/node_modules/(?!(typebox|content-disposition|cookie)/)'],
   testTimeout: 30000,
+  // Two suites at a time (jest's default is one less than the cores: one, on the 2-core
+  // machines this runs on). Every suite has its own Redis keys, ports and processes
+  // (npm run test:alone checks each passes on its own), so they run side by side: the
+  // suite takes about half the time.
+  maxWorkers: 2,
 };
