@@ -19,9 +19,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { bookingJson } from '../api/booking-response';
 import { batchBookingId } from '../capacity/booking-id';
 import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
-import { holdsOf, type BookingHolds } from '../capacity/holds';
+import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
+import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
 import type { RouteAnswer } from '../routing/types';
 import type { BookingRuns } from './booking-runs';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
@@ -39,11 +40,9 @@ export type BookedChunk =
   | { kind: 'booked'; results: ChunkResults; token: string; dates: string[]; noCapacity: number }
   | { kind: 'recorded' | 'abandoned' | 'superseded' };
 
-interface Parcel {
+interface Parcel extends RunBooking {
   index: number;
-  id: string;
   answer: RouteAnswer;
-  holds: BookingHolds;
 }
 
 export async function bookChunk(
@@ -57,6 +56,7 @@ export async function bookChunk(
   const claim = await deps.runs.claim(batchId, chunk, token);
   if (claim.kind !== 'claimed') return claim;
   const ids = entries.map((_, i) => batchBookingId(batchId, chunk, i));
+  const chunkKey = `${batchId}.${chunk}`;
   if (claim.before) await releaseRun(deps, ids, claim.before.token, claim.before.dates);
 
   const lines: string[] = new Array(entries.length);
@@ -80,7 +80,7 @@ export async function bookChunk(
     }
     const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
     deps.view.hold(holds, 1);
-    waiting.push({ index: i, id: ids[i], answer: routed.answer, holds });
+    waiting.push({ index: i, id: ids[i], chunkKey, answer: routed.answer, holds });
   };
   try {
     for (let i = 0; i < entries.length; i++) {
@@ -96,7 +96,7 @@ export async function bookChunk(
       const sent = waiting;
       let refused: Set<Parcel>;
       try {
-        refused = await reserveRound(deps, sent, token, `${batchId}.${chunk}`);
+        refused = await reserveRound(deps, sent, token);
       } finally {
         // The ledger's answers are in the view now: the parcels are no longer held here.
         for (const parcel of sent) deps.view.hold(parcel.holds, -1);
@@ -138,69 +138,6 @@ export async function bookChunk(
     dates: [...dates].sort(),
     noCapacity,
   };
-}
-
-/**
- * Reserves the waiting parcels, one script call per date, in chunk order, each date's
- * answer going into the view as it comes. Returns the parcels some date refused, having
- * released what they took on their other dates.
- */
-async function reserveRound(
-  deps: ChunkBookingDeps,
-  waiting: readonly Parcel[],
-  token: string,
-  chunkKey: string,
-): Promise<Set<Parcel>> {
-  const byDate = new Map<string, { parcel: Parcel; fields: BookingHolds['dates'][number]['fields'] }[]>();
-  for (const parcel of waiting) {
-    for (const { date, fields } of parcel.holds.dates) {
-      const items = byDate.get(date);
-      if (items) items.push({ parcel, fields });
-      else byDate.set(date, [{ parcel, fields }]);
-    }
-  }
-  const bookedOn = new Map<Parcel, string[]>();
-  const refused = new Set<Parcel>();
-  await Promise.all(
-    [...byDate].map(async ([date, items]) => {
-      const reply = await deps.ledger.reserve(
-        date,
-        items.map(({ parcel, fields }) => ({ id: parcel.id, token, grams: parcel.holds.grams, fields })),
-        chunkKey,
-      );
-      deps.view.apply(date, reply);
-      items.forEach(({ parcel }, i) => {
-        if (reply.outcomes[i] === 'f') refused.add(parcel);
-        else bookedOn.set(parcel, [...(bookedOn.get(parcel) ?? []), date]);
-      });
-    }),
-  );
-  const releases = new Map<string, string[]>();
-  for (const parcel of refused) {
-    for (const date of bookedOn.get(parcel) ?? []) releases.set(date, [...(releases.get(date) ?? []), parcel.id]);
-  }
-  await Promise.all([...releases].map(([date, releasedIds]) => releaseOn(deps, date, releasedIds, token)));
-  return refused;
-}
-
-/** Releases what run `token` holds for the chunk's ids on each of `dates`. */
-export async function releaseRun(
-  deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>,
-  ids: readonly string[],
-  token: string,
-  dates: readonly string[],
-): Promise<void> {
-  await Promise.all(dates.map((date) => releaseOn(deps, date, ids, token)));
-}
-
-async function releaseOn(
-  deps: Pick<ChunkBookingDeps, 'ledger' | 'view'>,
-  date: string,
-  ids: readonly string[],
-  token: string,
-): Promise<void> {
-  const reply = await deps.ledger.release(date, ids, token);
-  deps.view.apply(date, reply);
 }
 
 export function newRunToken(): string {

@@ -17,9 +17,10 @@ import { bookingJson } from '../api/booking-response';
 import { parseRouteRequest } from '../api/route-request';
 import { batchBookingId } from '../capacity/booking-id';
 import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
-import { holdsOf, type BookingHolds } from '../capacity/holds';
+import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
+import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
 import type { ChunkEntry } from '../batch/chunk-job';
 import { newRunToken } from '../batch/chunk-booking';
 import { errorLine } from '../batch/result-line';
@@ -28,9 +29,6 @@ import type { PlannedParcel } from '../plans-pool/task';
 import type { PlanPenalties } from '../plans/types';
 import type { RouteAnswer } from '../routing/types';
 import type { PlanRunFigures, PlanStore } from './plan-store';
-
-/** Parcels per reserve call on one date. */
-const RESERVE_SLICE = 1000;
 
 export interface PlanBookingDeps {
   ledger: Ledger;
@@ -43,14 +41,11 @@ export class PlanSuperseded extends Error {
   override name = 'PlanSuperseded';
 }
 
-interface Waiting {
+/** A parcel to book; its chunk key is `<planId>.<chunk>` (the ledger keeps a chunk's holds together, as a batch chunk's). */
+interface Waiting extends RunBooking {
   index: number;
-  id: string;
-  /** `<planId>.<chunk>`: the ledger keeps a chunk's holds together (as a batch chunk's), its ids `<chunk key>.<i>`. */
-  chunkKey: string;
   answer: RouteAnswer;
   weightKg: number;
-  holds: BookingHolds;
 }
 
 export interface BookedPlan {
@@ -71,7 +66,7 @@ export async function bookPlan(
   penalties: PlanPenalties,
   log: Logger,
 ): Promise<BookedPlan> {
-  const { ledger, view, live, store } = deps;
+  const { live, store } = deps;
   const network = live.require();
   if (network.version !== version)
     throw new Error(`the network changed from ${version} to ${network.version} while the plan was made`);
@@ -80,8 +75,7 @@ export async function bookPlan(
   if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
   const idOf = (i: number) => batchBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
   const allIds = entries.map((_, i) => idOf(i));
-  if (claim.before)
-    await Promise.all(claim.before.dates.map((date) => release(deps, date, allIds, claim.before!.token)));
+  if (claim.before) await releaseRun(deps, allIds, claim.before.token, claim.before.dates);
 
   const parcels = [...planned];
   let waiting: Waiting[] = [];
@@ -105,10 +99,10 @@ export async function bookPlan(
   for (let round = 1; waiting.length > 0; round++) {
     for (const w of waiting) for (const { date } of w.holds.dates) dates.add(date);
     if (!(await store.setRunDates(planId, token, [...dates].sort()))) {
-      await Promise.all([...dates].map((date) => release(deps, date, allIds, token)));
+      await releaseRun(deps, allIds, token, [...dates]);
       throw new PlanSuperseded('a later run of the plan took it over');
     }
-    const refused = await reserveRound(ledger, view, waiting, token);
+    const refused = await reserveRound(deps, waiting, token);
     const bookedAt = new Date().toISOString();
     for (const w of waiting) {
       if (refused.has(w)) continue;
@@ -146,64 +140,4 @@ function reroute(live: LiveNetwork, entry: ChunkEntry, w: Waiting): RouteAnswer 
     .router.route({ ...parsed.query, serviceLevel: 'standard', deadline: w.answer.deadline });
   if (outcome.kind !== 'routed') return undefined;
   return { ...outcome.answer, serviceLevel: w.answer.serviceLevel };
-}
-
-/**
- * Reserves the waiting parcels, one call per date and chunk of the plan, the answers
- * going into the view. Returns the parcels some date refused, having released what
- * they took on their other dates.
- */
-async function reserveRound(
-  ledger: Ledger,
-  view: LoadsView,
-  waiting: readonly Waiting[],
-  token: string,
-): Promise<Set<Waiting>> {
-  const calls = new Map<
-    string,
-    { date: string; chunkKey: string; items: { w: Waiting; fields: BookingHolds['dates'][number]['fields'] }[] }
-  >();
-  for (const w of waiting) {
-    for (const { date, fields } of w.holds.dates) {
-      const key = `${date} ${w.chunkKey}`;
-      let call = calls.get(key);
-      if (!call) calls.set(key, (call = { date, chunkKey: w.chunkKey, items: [] }));
-      call.items.push({ w, fields });
-    }
-  }
-  const bookedOn = new Map<Waiting, string[]>();
-  const refused = new Set<Waiting>();
-  for (const { date, chunkKey, items } of calls.values()) {
-    for (let start = 0; start < items.length; start += RESERVE_SLICE) {
-      const slice = items.slice(start, start + RESERVE_SLICE);
-      const reply = await ledger.reserve(
-        date,
-        slice.map(({ w, fields }) => ({ id: w.id, token, grams: w.holds.grams, fields })),
-        chunkKey,
-      );
-      view.apply(date, reply);
-      slice.forEach(({ w }, i) => {
-        if (reply.outcomes[i] === 'f') refused.add(w);
-        else bookedOn.set(w, [...(bookedOn.get(w) ?? []), date]);
-      });
-    }
-  }
-  const releases = new Map<string, string[]>();
-  for (const w of refused)
-    for (const date of bookedOn.get(w) ?? []) releases.set(date, [...(releases.get(date) ?? []), w.id]);
-  for (const [date, ids] of releases) await release({ ledger, view }, date, ids, token);
-  return refused;
-}
-
-/** Releases what run `token` holds for `ids` on `date`, a slice of ids per call. */
-async function release(
-  deps: Pick<PlanBookingDeps, 'ledger' | 'view'>,
-  date: string,
-  ids: readonly string[],
-  token: string,
-): Promise<void> {
-  for (let start = 0; start < ids.length; start += RESERVE_SLICE) {
-    const reply = await deps.ledger.release(date, ids.slice(start, start + RESERVE_SLICE), token);
-    deps.view.apply(date, reply);
-  }
 }
