@@ -20,7 +20,6 @@ import { bookChunk } from '../../src/batch/chunk-booking';
 import type { ChunkJobData } from '../../src/batch/chunk-job';
 import { CHUNK_JOB, chunkQueueName } from '../../src/batch/queues';
 import { ResultsStore } from '../../src/batch/results-store';
-import { holdsOf } from '../../src/capacity/holds';
 import { LoadTable } from '../../src/routing/capacity/loads';
 import { reservationsOf } from '../../src/routing/capacity/reservations';
 import { prepareNetwork } from '../../src/routing/network/network-index';
@@ -37,6 +36,7 @@ import {
   startBatchApp,
   type BatchHarness,
 } from '../support/batch-harness';
+import { heldBy, ledgerCounters as ledgerCountersOf } from '../support/ledger-counters';
 
 const PARCELS = 3000;
 const CHUNK = 500;
@@ -88,36 +88,15 @@ describe('a booked batch', () => {
   });
   afterAll(() => h.close());
 
-  /** The ledger's counters of every watched date, merged (fields are unique across dates but for hubs: keyed by date). */
-  async function ledgerCounters(): Promise<Map<string, number>> {
-    const all = new Map<string, number>();
-    for (const date of await h.capacity.ledger.watchedDates()) {
-      for (const [field, value] of await h.capacity.ledger.counters(date)) all.set(`${date} ${field}`, value);
-    }
-    return all;
-  }
+  const ledgerCounters = () => ledgerCountersOf(h.capacity.ledger);
 
-  /** What the booked lines hold, summed the same way. */
+  /** What the booked lines hold, summed as the ledger's counters are. */
   function holdsOfLines(booked: readonly Line[]): Map<string, number> {
-    const index = h.live.require().index;
     const byId = new Map(parcels.map((p) => [p.parcelId, p]));
-    const sums = new Map<string, number>();
-    for (const line of booked) {
-      const parcel = byId.get(line.parcelId) as ParcelRequest;
-      const route = {
-        ...line.route,
-        legs: (line.route?.legs ?? []).map((l) => ({ ...l, departAt: Date.parse(l.departAt) / 60_000 })),
-      };
-      const holds = holdsOf(index, route as never, parcel.weightKg);
-      for (const { date, fields } of holds.dates) {
-        for (const { field } of fields) {
-          sums.set(`${date} ${field}`, (sums.get(`${date} ${field}`) ?? 0) + 1);
-          if (field.startsWith('p:'))
-            sums.set(`${date} g${field.slice(1)}`, (sums.get(`${date} g${field.slice(1)}`) ?? 0) + holds.grams);
-        }
-      }
-    }
-    return sums;
+    return heldBy(
+      h.live.require().index,
+      booked.map((line) => ({ route: line.route, weightKg: (byId.get(line.parcelId) as ParcelRequest).weightKg })),
+    );
   }
 
   it('books what booking the parcels one by one in submission order books', async () => {

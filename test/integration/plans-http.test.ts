@@ -14,17 +14,17 @@
  */
 import { join } from 'node:path';
 import pino from 'pino';
-import { holdsOf } from '../../src/capacity/holds';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
 import { bookPlan } from '../../src/plan-jobs/plan-booking';
 import { PlanRunner } from '../../src/plan-jobs/plan-runner';
 import { PlanStore, type PlanRunFigures } from '../../src/plan-jobs/plan-store';
 import type { PlannedParcel } from '../../src/plans-pool/task';
-import type { NetworkDocument, RoutePlan } from '../../src/routing/types';
+import type { NetworkDocument } from '../../src/routing/types';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, demoNetwork, ndjson, startBatchApp, type BatchHarness } from '../support/batch-harness';
+import { heldBy, ledgerCounters as ledgerCountersOf, type BookedRoute } from '../support/ledger-counters';
 
 const PLANS_WORKER = join(__dirname, '..', 'support', 'plans-worker.js');
 
@@ -90,34 +90,8 @@ describe('flow plans over HTTP', () => {
       .map((l) => JSON.parse(l) as Line);
   }
 
-  /** The ledger's counters of every watched date. */
-  async function ledgerCounters(): Promise<Map<string, number>> {
-    const all = new Map<string, number>();
-    for (const date of await h.capacity.ledger.watchedDates()) {
-      for (const [field, value] of await h.capacity.ledger.counters(date)) all.set(`${date} ${field}`, value);
-    }
-    return all;
-  }
-
-  /** What booked routes hold in the ledger, summed as its counters are. */
-  function holdsOfRoutes(booked: readonly { route: Line['route']; weightKg: number }[]): Map<string, number> {
-    const index = h.live.require().index;
-    const sums = new Map<string, number>();
-    for (const { route, weightKg } of booked) {
-      const plan = {
-        legs: (route?.legs ?? []).map((l) => ({ ...l, departAt: Date.parse(l.departAt) / 60_000 })),
-      } as unknown as RoutePlan;
-      const holds = holdsOf(index, plan, weightKg);
-      for (const { date, fields } of holds.dates) {
-        for (const { field } of fields) {
-          sums.set(`${date} ${field}`, (sums.get(`${date} ${field}`) ?? 0) + 1);
-          if (field.startsWith('p:'))
-            sums.set(`${date} g${field.slice(1)}`, (sums.get(`${date} g${field.slice(1)}`) ?? 0) + holds.grams);
-        }
-      }
-    }
-    return sums;
-  }
+  const ledgerCounters = () => ledgerCountersOf(h.capacity.ledger);
+  const holdsOfRoutes = (booked: readonly BookedRoute[]) => heldBy(h.live.require().index, booked);
 
   /** Every counter within the capacity the network declares. */
   function overCapacity(counters: ReadonlyMap<string, number>): string[] {
