@@ -13,6 +13,7 @@ import { SERVICE_LEVELS, type ServiceLevel } from '../../src/routing/types';
 import { generateNetwork } from '../../src/synthetic/generate';
 import { createRng } from '../../src/synthetic/prng';
 import { bruteForceRoute } from '../support/brute-force';
+import { cellOf } from '../support/promise-cell';
 import { sameAmount } from '../support/oracle-choice';
 import { randomNetwork } from '../support/random-network';
 import { WEEK_START } from '../support/week';
@@ -26,22 +27,7 @@ function freshCell(
   weightKg: number,
   serviceLevel: ServiceLevel,
 ) {
-  return cellOf(new Router(index), origin, destination, readyAt, weightKg, serviceLevel);
-}
-
-/** What `router` answers to one route request, as a cell. */
-function cellOf(
-  router: Router,
-  origin: string,
-  destination: string,
-  readyAt: number,
-  weightKg: number,
-  serviceLevel: ServiceLevel,
-) {
-  const outcome = router.route({ origin, destination, readyAt, weightKg, serviceLevel });
-  if (outcome.kind !== 'routed') return null;
-  const { route, meetsDeadline, deadline } = outcome.answer;
-  return { arriveAt: route.arriveAt, cost: route.cost, co2Kg: route.co2Kg, meetsDeadline, deadline };
+  return cellOf(new Router(index), { origin, destination, readyAt, weightKg, serviceLevel });
 }
 
 /** The table's rows, its sweeps made first, as the HTTP layer takes them. */
@@ -125,10 +111,10 @@ describe('promise tables', () => {
         for (const otherKg of [weightKg, weightKg + 0.7, weightKg / 3]) {
           for (const level of SERVICE_LEVELS) {
             const where = `${origin}→${destination} ${level} ${otherKg} kg after a ${weightKg} kg table`;
-            expect([where, cellOf(router, origin, destination, readyAt, otherKg, level)]).toEqual([
+            expect([
               where,
-              freshCell(index, origin, destination, readyAt, otherKg, level),
-            ]);
+              cellOf(router, { origin, destination, readyAt, weightKg: otherKg, serviceLevel: level }),
+            ]).toEqual([where, freshCell(index, origin, destination, readyAt, otherKg, level)]);
           }
         }
       }

@@ -129,11 +129,12 @@ export class Sweeper {
       if (room !== undefined && ix.legLimited[l] === 1) departAt = departureWithRoom(ix, closures, l, departAt, room);
       const arrival = departAt + ix.legDuration[l];
       if (arrival > horizon) continue;
-      // For one weight, the cost per kg goes into the per-parcel cost, and perKg stays 0.
+      // For one weight the cost per kg goes into the per-parcel cost and perKg stays 0; for every
+      // weight (weightKg 0, adding nothing) it is kept apart.
       this.offer(
         ix.legTo[l],
         arrival,
-        weightKg > 0 ? fixed + ix.legCostPerParcel[l] + weightKg * ix.legCostPerKg[l] : fixed + ix.legCostPerParcel[l],
+        fixed + ix.legCostPerParcel[l] + weightKg * ix.legCostPerKg[l],
         weightKg > 0 ? 0 : perKg + ix.legCostPerKg[l],
         co2PerKg + ix.legCo2PerKg[l],
         id,
