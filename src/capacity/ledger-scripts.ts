@@ -18,7 +18,9 @@
  * Reads fields of the load hash into `value` (0 when absent), in HMGETs of 500.
  * Writes changed fields back in bulk (a field at 0 is deleted), appends them to the log
  * in entries of at most 1,000 fields, each with the next seq, and renews the keys'
- * expiry; returns the last seq.
+ * expiry; returns the last seq and each changed field's value as text. (A number turned
+ * into text costs Redis's Lua about 0.3 µs, more than anything else here: each changed
+ * value is turned once, for the hash, the log and the reply.)
  * KEYS[1] load, KEYS[2] holds, KEYS[3] log, KEYS[4] records, KEYS[5] unsettled;
  * `expireAt` (unix s) and `keep` (log entries kept, about) come from ARGV.
  */
@@ -34,26 +36,29 @@ local function load(names, value)
   end)
 end
 local function publish(names, values, expireAt, keep)
+  local text = {}
   local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-  if #names == 0 then return seq end
+  if #names == 0 then return seq, text end
   local sets, dels, entry = {}, {}, {}
   for _, n in ipairs(names) do
     local v = values[n]
-    if v == 0 then dels[#dels + 1] = n else sets[#sets + 1] = n; sets[#sets + 1] = v end
+    local t = tostring(v)
+    text[n] = t
+    if v == 0 then dels[#dels + 1] = n else sets[#sets + 1] = n; sets[#sets + 1] = t end
   end
   slices(sets, 1000, function(...) redis.call('HSET', KEYS[1], ...) end)
   slices(dels, 500, function(...) redis.call('HDEL', KEYS[1], ...) end)
   for i = 1, #names, 1000 do
     for j = i, math.min(i + 999, #names) do
       entry[#entry + 1] = names[j]
-      entry[#entry + 1] = values[names[j]]
+      entry[#entry + 1] = text[names[j]]
     end
     seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
     redis.call('XADD', KEYS[3], 'MAXLEN', '~', keep, '*', 'seq', seq, 'c', table.concat(entry, ' '))
     entry = {}
   end
   for k = 1, 5 do redis.call('EXPIREAT', KEYS[k], expireAt) end
-  return seq
+  return seq, text
 end
 `;
 
@@ -106,11 +111,11 @@ local function touch(n, delta)
   if not seen[n] then seen[n] = true; dirty[#dirty + 1] = n end
 end
 local function reply()
-  local seq = publish(dirty, value, ARGV[1], ARGV[2])
+  local seq, text = publish(dirty, value, ARGV[1], ARGV[2])
   local after = {}
   for f = 1, F do
-    after[#after + 1] = value[names[f]]
-    after[#after + 1] = gnames[f] and value[gnames[f]] or 0
+    after[#after + 1] = text[names[f]] or value[names[f]]
+    after[#after + 1] = gnames[f] and (text[gnames[f]] or value[gnames[f]]) or '0'
   end
   return { table.concat(outcomes), seq, table.concat(after, ' ') }
 end
@@ -279,11 +284,11 @@ for _, key in ipairs(order) do
     if parcels == 0 then redis.call('HDEL', KEYS[2], key) else redis.call('HSET', KEYS[2], key, table.concat(head, '\\n')) end
   end
 end
-local seq = publish(dirty, value, ARGV[1], ARGV[2])
+local seq, text = publish(dirty, value, ARGV[1], ARGV[2])
 local changes = {}
 for _, n in ipairs(dirty) do
   changes[#changes + 1] = n
-  changes[#changes + 1] = value[n]
+  changes[#changes + 1] = text[n]
 end
 return { table.concat(outcomes), seq, table.concat(changes, ' ') }
 `;
