@@ -10,12 +10,12 @@ import type { NetworkIndex } from '../routing/network/network-index';
 import type { RoutePlan } from '../routing/types';
 import { dateOfDay, dateOfMinute } from './dates';
 
-/** A field of a date's load hash, with its capacity: -1 = none declared. */
+/** A field of a date's load hash, with its capacity: -1 = none declared. Shared: never changed. */
 export interface FieldCapacity {
   /** `p:<legId>:<slot>` (a departure slot) or `h:<hubId>` (a hub-day). */
-  field: string;
-  parcels: number;
-  grams: number;
+  readonly field: string;
+  readonly parcels: number;
+  readonly grams: number;
 }
 
 export interface DateHolds {
@@ -61,40 +61,47 @@ export function parseField(field: string): LoadField {
 
 const limit = (capacity: number): number => (capacity === Infinity ? -1 : capacity);
 
-/** Field names by network version: a departure slot's by slot × legs + leg, a hub's by hub (parcels share slots). */
-const names = new WeakMap<NetworkIndex, { departures: Map<number, string>; hubs: string[] }>();
+/**
+ * Fields with their capacities by network version, made once each and shared by every
+ * booking that holds them: a departure slot's by slot × legs + leg, a hub's by hub.
+ */
+const fieldsByVersion = new WeakMap<NetworkIndex, { departures: Map<number, FieldCapacity>; hubs: FieldCapacity[] }>();
 
-function namesOf(ix: NetworkIndex) {
-  let known = names.get(ix);
-  if (!known) names.set(ix, (known = { departures: new Map(), hubs: ix.hubIds.map(hubField) }));
+function fieldsOf(ix: NetworkIndex) {
+  let known = fieldsByVersion.get(ix);
+  if (!known) {
+    const hubs = ix.hubIds.map((id, hub) => ({ field: hubField(id), parcels: limit(ix.hubCapacity[hub]), grams: -1 }));
+    fieldsByVersion.set(ix, (known = { departures: new Map(), hubs }));
+  }
   if (known.departures.size > 1_000_000) known.departures.clear();
   return known;
 }
 
 /** What booking `route` for a parcel of `weightKg` holds, on the network version `ix` it was routed on. */
 export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): BookingHolds {
-  const known = namesOf(ix);
-  const byDate = new Map<string, FieldCapacity[]>();
+  const known = fieldsOf(ix);
+  const dates: DateHolds[] = [];
   const add = (date: string, field: FieldCapacity): void => {
-    const fields = byDate.get(date);
-    if (fields) fields.push(field);
-    else byDate.set(date, [field]);
+    const at = dates.find((d) => d.date === date);
+    if (at) at.fields.push(field);
+    else dates.push({ date, fields: [field] });
   };
   const reservations = reservationsOf(ix, route, weightKg);
   for (const r of reservations) {
     if (r.kind === 'departure') {
       const key = r.slot * ix.legCount + r.leg;
       let field = known.departures.get(key);
-      if (field === undefined) known.departures.set(key, (field = departureField(ix.legIds[r.leg], r.slot)));
-      add(dateOfMinute(r.slot), {
-        field,
-        parcels: limit(ix.legCapacity[r.leg]),
-        grams: limit(ix.legCapacityGrams[r.leg]),
-      });
-    } else {
-      add(dateOfDay(r.day), { field: known.hubs[r.hub], parcels: limit(ix.hubCapacity[r.hub]), grams: -1 });
-    }
+      if (field === undefined) {
+        field = {
+          field: departureField(ix.legIds[r.leg], r.slot),
+          parcels: limit(ix.legCapacity[r.leg]),
+          grams: limit(ix.legCapacityGrams[r.leg]),
+        };
+        known.departures.set(key, field);
+      }
+      add(dateOfMinute(r.slot), field);
+    } else add(dateOfDay(r.day), known.hubs[r.hub]);
   }
-  const dates = [...byDate.keys()].sort().map((date) => ({ date, fields: byDate.get(date) as FieldCapacity[] }));
+  if (dates.length > 1) dates.sort((a, b) => (a.date < b.date ? -1 : 1));
   return { grams: gramsOf(weightKg), dates, index: ix, reservations };
 }

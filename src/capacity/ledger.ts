@@ -88,8 +88,9 @@ export class Ledger {
     const fields: Asked[] = [];
     const perBooking: string[] = [];
     const records: string[] = [];
+    const separator = chunk ? ' ' : ',';
     for (const booking of bookings) {
-      const numbers: number[] = [];
+      let numbers = '';
       for (const field of booking.fields) {
         let at = index.get(field.field);
         if (at === undefined) {
@@ -97,12 +98,12 @@ export class Ledger {
           fields.push(new Asked(field));
         }
         fields[at - 1].add(field, booking.grams);
-        numbers.push(at);
+        numbers = numbers ? `${numbers}${separator}${at}` : `${at}`;
       }
-      if (chunk) perBooking.push(`\n${booking.id.slice(chunk.length + 1)} ${booking.grams} ${numbers.join(' ')}`);
+      if (chunk) perBooking.push(`\n${booking.id.slice(chunk.length + 1)} ${booking.grams} ${numbers}`);
       else {
         const extra = booking.record ? `m${records.push(booking.record)}` : booking.mark ? 'm' : '';
-        perBooking.push(`${booking.id}:${booking.grams}:${numbers.join(',')}:${extra}`);
+        perBooking.push(`${booking.id}:${booking.grams}:${numbers}:${extra}`);
       }
     }
     const packed = fields.map((f) => `${f.field} ${f.parcels} ${f.grams} ${f.asked} ${f.askedGrams}`).join(' ');

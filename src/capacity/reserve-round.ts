@@ -5,8 +5,8 @@
  * A booking some date refuses gives back what it took on its other dates, so nothing is
  * left half-booked.
  */
-import type { BookingHolds, FieldCapacity } from './holds';
-import type { Ledger } from './ledger';
+import type { BookingHolds } from './holds';
+import type { Ledger, ReserveRequest } from './ledger';
 import type { LoadsView } from './loads-view';
 
 /** Bookings in one reserve or release call at most. */
@@ -30,44 +30,42 @@ export async function reserveRound<B extends RunBooking>(
   waiting: readonly B[],
   token: string,
 ): Promise<Set<B>> {
-  // By date, then by chunk key, in the order given.
-  const byDate = new Map<string, Map<string, { booking: B; fields: readonly FieldCapacity[] }[]>>();
+  // By date, then by chunk key, in the order given: what each booking asks of the date, and whose it is.
+  const byDate = new Map<string, Map<string, { asks: ReserveRequest[]; owners: B[] }>>();
   for (const booking of waiting) {
     for (const { date, fields } of booking.holds.dates) {
       let chunks = byDate.get(date);
       if (!chunks) byDate.set(date, (chunks = new Map()));
-      let items = chunks.get(booking.chunkKey);
-      if (!items) chunks.set(booking.chunkKey, (items = []));
-      items.push({ booking, fields });
+      let group = chunks.get(booking.chunkKey);
+      if (!group) chunks.set(booking.chunkKey, (group = { asks: [], owners: [] }));
+      group.asks.push({ id: booking.id, token, grams: booking.holds.grams, fields });
+      group.owners.push(booking);
     }
   }
-  const bookedOn = new Map<B, string[]>();
-  const refused = new Set<B>();
+  const refusedOn = new Map<B, string[]>();
   await Promise.all(
     [...byDate].map(async ([date, chunks]) => {
-      for (const [chunkKey, items] of chunks) {
-        for (let start = 0; start < items.length; start += RESERVE_SLICE) {
-          const slice = items.slice(start, start + RESERVE_SLICE);
-          const reply = await deps.ledger.reserve(
-            date,
-            slice.map(({ booking, fields }) => ({ id: booking.id, token, grams: booking.holds.grams, fields })),
-            chunkKey,
-          );
+      for (const [chunkKey, { asks, owners }] of chunks) {
+        for (let start = 0; start < asks.length; start += RESERVE_SLICE) {
+          const reply = await deps.ledger.reserve(date, asks.slice(start, start + RESERVE_SLICE), chunkKey);
           deps.view.apply(date, reply);
-          slice.forEach(({ booking }, i) => {
-            if (reply.outcomes[i] === 'f') refused.add(booking);
-            else bookedOn.set(booking, [...(bookedOn.get(booking) ?? []), date]);
-          });
+          for (let i = reply.outcomes.indexOf('f'); i >= 0; i = reply.outcomes.indexOf('f', i + 1)) {
+            const booking = owners[start + i];
+            refusedOn.set(booking, [...(refusedOn.get(booking) ?? []), date]);
+          }
         }
       }
     }),
   );
+  // A refused booking gives back what the other dates booked (or found held by this run already).
   const releases = new Map<string, string[]>();
-  for (const booking of refused) {
-    for (const date of bookedOn.get(booking) ?? []) releases.set(date, [...(releases.get(date) ?? []), booking.id]);
+  for (const [booking, refused] of refusedOn) {
+    for (const { date } of booking.holds.dates) {
+      if (!refused.includes(date)) releases.set(date, [...(releases.get(date) ?? []), booking.id]);
+    }
   }
   await Promise.all([...releases].map(([date, ids]) => releaseOn(deps, date, ids, token)));
-  return refused;
+  return new Set(refusedOn.keys());
 }
 
 /** Releases what run `token` holds for `ids` on each of `dates`. */

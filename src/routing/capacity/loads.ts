@@ -93,8 +93,17 @@ export class LoadTable implements Loads {
     for (const r of reservations) {
       if (r.kind === 'departure') {
         const load = this.slots[r.leg]?.get(r.slot);
-        this.setSlot(r.leg, r.slot, (load?.parcels ?? 0) + sign, (load?.grams ?? 0) + sign * r.grams);
-      } else this.setHubDay(r.hub, r.day, this.hubParcels(r.hub, r.day) + sign);
+        // Adding to a slot already loaded frees nothing and empties nothing: changed in place.
+        if (load && sign === 1) {
+          load.parcels++;
+          load.grams += r.grams;
+        } else this.setSlot(r.leg, r.slot, (load?.parcels ?? 0) + sign, (load?.grams ?? 0) + sign * r.grams);
+      } else {
+        const byDay = this.hubDays[r.hub];
+        const before = byDay?.get(r.day);
+        if (byDay && before !== undefined && sign === 1) byDay.set(r.day, before + 1);
+        else this.setHubDay(r.hub, r.day, (before ?? 0) + sign);
+      }
     }
   }
 
