@@ -15,5 +15,10 @@ export function bookingJson(
   bookingId: string,
   bookedAt: string,
 ): string {
-  return `{"bookingId":${JSON.stringify(bookingId)},"bookedAt":${JSON.stringify(bookedAt)},${routeJson(answer, networkVersion, parcelId).slice(1)}`;
+  return withBooking(routeJson(answer, networkVersion, parcelId), bookingId, bookedAt);
+}
+
+/** A route answer's JSON text (routeJson) as the booking's: its two fields put in front. */
+export function withBooking(routeJsonText: string, bookingId: string, bookedAt: string): string {
+  return `{"bookingId":${JSON.stringify(bookingId)},"bookedAt":${JSON.stringify(bookedAt)},${routeJsonText.slice(1)}`;
 }

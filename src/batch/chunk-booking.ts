@@ -16,14 +16,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { bookingJson } from '../api/booking-response';
+import { withBooking } from '../api/booking-response';
+import { routeJson } from '../api/route-response';
 import { batchBookingId } from '../capacity/booking-id';
 import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
 import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
 import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
-import type { RouteAnswer } from '../routing/types';
 import type { BookingRuns } from './booking-runs';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
 import { routedEntry, SLICE, type FaultHandler, type RoutingSnapshot } from './chunk-processor';
@@ -42,7 +42,12 @@ export type BookedChunk =
 
 interface Parcel extends RunBooking {
   index: number;
-  answer: RouteAnswer;
+  /**
+   * Its route answer's JSON text, written when it is routed: a chunk keeps its parcels
+   * until the ledger answers, and one string outlives a young collection more cheaply
+   * than the answer's objects.
+   */
+  json: string;
 }
 
 export async function bookChunk(
@@ -80,7 +85,7 @@ export async function bookChunk(
     }
     const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
     deps.view.hold(holds, 1);
-    waiting.push({ index: i, id: ids[i], chunkKey, answer: routed.answer, holds });
+    waiting.push({ index: i, id: ids[i], chunkKey, json: routeJson(routed.answer, network.version, entry.id), holds });
   };
   try {
     for (let i = 0; i < entries.length; i++) {
@@ -105,8 +110,7 @@ export async function bookChunk(
       const bookedAt = new Date().toISOString();
       for (const parcel of sent) {
         if (refused.has(parcel)) continue;
-        lines[parcel.index] =
-          `${bookingJson(parcel.answer, network.version, entries[parcel.index].id, parcel.id, bookedAt)}\n`;
+        lines[parcel.index] = `${withBooking(parcel.json, parcel.id, bookedAt)}\n`;
         booked++;
       }
       // A run before this one that has not stopped yet may still hold some of them: it can no longer record.
