@@ -105,19 +105,6 @@ return 1
 `;
 
 /**
- * Marks a booked parcel of the batch as being released, once: its field in the released
- * hash, which lives as long as the batch's status.
- * KEYS[1] status hash, KEYS[2] released hash; ARGV[1] "<chunk>.<i>", ARGV[2] "R <date>,<date>…".
- * Returns 1 when marked, 0 when it was released (or being released) already.
- */
-export const MARK_RELEASED = `
-if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
-return 1
-`;
-
-/**
  * A run of a booked chunk (book=true) claims the chunk: unless its results are recorded
  * already (a recorded booked chunk is final: a retry changes nothing), the run's token
  * replaces the run before it, whose holds the new run then releases.

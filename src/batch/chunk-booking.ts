@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { withBooking } from '../api/booking-response';
 import { routeJson } from '../api/route-response';
-import { batchBookingId } from '../capacity/booking-id';
+import { runBookingId } from '../capacity/booking-id';
 import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
 import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
@@ -60,7 +60,7 @@ export async function bookChunk(
   const token = newRunToken();
   const claim = await deps.runs.claim(batchId, chunk, token);
   if (claim.kind !== 'claimed') return claim;
-  const ids = entries.map((_, i) => batchBookingId(batchId, chunk, i));
+  const ids = entries.map((_, i) => runBookingId(batchId, chunk, i));
   const chunkKey = `${batchId}.${chunk}`;
   if (claim.before) await releaseRun(deps, ids, claim.before.token, claim.before.dates);
 

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { recordBatch } from '../metrics/recorder';
 import type { LiveNetwork } from '../network/live-network';
 import type { BatchStatusStore } from './batch-status';
-import { batchBookingId } from '../capacity/booking-id';
+import { runBookingId } from '../capacity/booking-id';
 import { recordBooking } from '../metrics/recorder';
 import type { NetworkSnapshot } from '../network/live-network';
 import { releaseRun } from '../capacity/reserve-round';
@@ -108,6 +108,6 @@ export class ChunkRunner {
   }
 
   private bookingIds(job: Job<ChunkJobData>): string[] {
-    return job.data.entries.map((_, i) => batchBookingId(job.data.batchId, job.data.chunk, i));
+    return job.data.entries.map((_, i) => runBookingId(job.data.batchId, job.data.chunk, i));
   }
 }

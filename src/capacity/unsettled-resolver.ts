@@ -11,12 +11,12 @@
  *   is released on every date and its record dropped;
  * - releasing: its release is finished;
  * - confirmed: only the mark goes (left by a stop between two dates' settlements).
- * A parcel of a booked batch is marked only while DELETE releases it; its release is finished.
+ * A parcel of a booked batch or plan is marked only while DELETE releases it; its release is finished.
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { recordBooking } from '../metrics/recorder';
-import { parseBookingId, type BookingRef } from './booking-id';
+import { parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
 import { decodeRecord } from './booking-record';
 import type { Ledger, RecordRule } from './ledger';
 import type { LoadsView } from './loads-view';
@@ -91,7 +91,7 @@ export class UnsettledResolver {
   }
 
   private async resolve(markedOn: string, ref: BookingRef): Promise<void> {
-    if (ref.kind === 'batch') return this.resolveBatchParcel(markedOn, ref);
+    if (ref.kind === 'run') return this.resolveRunParcel(markedOn, ref);
     const text = await this.ledger.record(ref.home, ref.id);
     const record = text === undefined ? undefined : decodeRecord(text);
     switch (record?.state) {
@@ -109,16 +109,17 @@ export class UnsettledResolver {
     }
   }
 
-  private async resolveBatchParcel(markedOn: string, ref: Extract<BookingRef, { kind: 'batch' }>): Promise<void> {
-    const released = this.keys.batch(ref.batchId).releasedBookings;
-    const field = `${ref.chunk}.${ref.index}`;
-    const state = await this.redis.hget(released, field);
-    if (!state?.startsWith('R ')) {
-      await this.ledger.settle(markedOn, [ref.id]);
+  private async resolveRunParcel(markedOn: string, ref: RunRef): Promise<void> {
+    const field = placeOf(ref);
+    // The run is a batch or a plan: the one whose released hash has the parcel.
+    for (const released of [this.keys.batch(ref.runId).releasedBookings, this.keys.plan(ref.runId).releasedBookings]) {
+      const state = await this.redis.hget(released, field);
+      if (!state?.startsWith('R ')) continue;
+      await this.releaseAll(ref.id, state.slice(2).split(','), '', '');
+      await this.redis.hset(released, field, 'X');
+      recordBooking('released');
       return;
     }
-    await this.releaseAll(ref.id, state.slice(2).split(','), '', '');
-    await this.redis.hset(released, field, 'X');
-    recordBooking('released');
+    await this.ledger.settle(markedOn, [ref.id]);
   }
 }

@@ -15,7 +15,7 @@
 import type { Logger } from 'pino';
 import { bookingJson } from '../api/booking-response';
 import { parseRouteRequest } from '../api/route-request';
-import { batchBookingId } from '../capacity/booking-id';
+import { runBookingId } from '../capacity/booking-id';
 import { ROUTE_ATTEMPTS } from '../capacity/booking-service';
 import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
@@ -73,7 +73,7 @@ export async function bookPlan(
   const token = newRunToken();
   const claim = await store.claimRun(planId, token);
   if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
-  const idOf = (i: number) => batchBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
+  const idOf = (i: number) => runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
   const allIds = entries.map((_, i) => idOf(i));
   if (claim.before) await releaseRun(deps, allIds, claim.before.token, claim.before.dates);
 

@@ -63,6 +63,8 @@ export function keys(prefix: string) {
         parcels: `${base}:parcels`,
         /** Hash chunk index → the chunk's result lines, compressed. */
         results: `${base}:results`,
+        /** Hash "<chunk>.<i>" → "R <dates>" while a booked parcel is released, then "X" (DELETE /v1/bookings/:id). */
+        releasedBookings: `${base}:released`,
       };
     },
     /** String: the batch id an Idempotency-Key (hashed with its client) was given. */

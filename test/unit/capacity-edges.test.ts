@@ -5,7 +5,7 @@
  * leaves affected, and the fullest departures and hub-days the gauges show.
  */
 import { affectedLoads } from '../../src/capacity/affected';
-import { batchBookingId, parseBookingId, singleBookingId } from '../../src/capacity/booking-id';
+import { runBookingId, parseBookingId, singleBookingId } from '../../src/capacity/booking-id';
 import { decodeRecord, encodeRecord } from '../../src/capacity/booking-record';
 import { capacityReport, scheduledDepartures } from '../../src/capacity/capacity-report';
 import { dateOfMinute, dayOfDate, expiryOf } from '../../src/capacity/dates';
@@ -75,11 +75,11 @@ describe('booking ids, records and dates', () => {
   it('names where a booking is kept, and nothing else', () => {
     const single = singleBookingId('2026-11-25', 'A'.repeat(22));
     expect(parseBookingId(single)).toEqual({ kind: 'single', id: single, home: '2026-11-25' });
-    const batch = batchBookingId('5c1e2f6a-0000-4000-8000-000000000000', 12, 345);
-    expect(parseBookingId(batch)).toEqual({
-      kind: 'batch',
-      id: batch,
-      batchId: '5c1e2f6a-0000-4000-8000-000000000000',
+    const parcel = runBookingId('5c1e2f6a-0000-4000-8000-000000000000', 12, 345);
+    expect(parseBookingId(parcel)).toEqual({
+      kind: 'run',
+      id: parcel,
+      runId: '5c1e2f6a-0000-4000-8000-000000000000',
       chunk: 12,
       index: 345,
     });

@@ -2,17 +2,18 @@
  * POST /v1/bookings, GET and DELETE /v1/bookings/:bookingId, GET /v1/bookings/affected
  * (CONTRACT §5). Routing calls: API keys and the rate limit apply, as to POST /v1/routes.
  * A booking id names either a booking made here (BookingService) or a parcel of a booked
- * batch (BatchBookings); both answer in the shape of the answer that made them.
+ * batch or plan (RunBookings); both answer in the shape of the answer that made them.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { fieldError } from '../../api/validation-error';
 import { toRouteQuery } from '../../api/route-request';
-import { BatchBookings } from '../../batch/batch-bookings';
 import { ResultsStore } from '../../batch/results-store';
 import { affectedFields, affectedLoads } from '../../capacity/affected';
 import { parseBookingId } from '../../capacity/booking-id';
+import { RunBookings } from '../../capacity/run-bookings';
+import { PlanStore } from '../../plan-jobs/plan-store';
 import { dayOfDate } from '../../capacity/dates';
 import { AppError } from '../../errors';
 import { recordRoute } from '../../metrics/recorder';
@@ -35,10 +36,15 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
   app,
   { config, redis, live, capacity, bookings },
 ) => {
-  const batchBookings = new BatchBookings(
+  const k = keys(config.keyPrefix);
+  const batchResults = new ResultsStore(redis, k);
+  const plans = new PlanStore(redis, k, config.resultsTtlSeconds);
+  const runBookings = new RunBookings(
     redis,
-    keys(config.keyPrefix),
-    new ResultsStore(redis, keys(config.keyPrefix)),
+    [
+      { read: (id, chunk) => batchResults.read(id, chunk), keys: (id) => k.batch(id) },
+      { read: (id, chunk) => plans.readResults(id, chunk), keys: (id) => k.plan(id) },
+    ],
     capacity.ledger,
     capacity.resolver,
   );
@@ -167,7 +173,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
     },
     async (request, reply) => {
       const ref = refOf(request.params.bookingId);
-      sendJsonText(reply, ref.kind === 'single' ? await bookings.get(ref) : await batchBookings.get(ref));
+      sendJsonText(reply, ref.kind === 'single' ? await bookings.get(ref) : await runBookings.get(ref));
     },
   );
 
@@ -190,7 +196,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
     async (request, reply) => {
       const ref = refOf(request.params.bookingId);
       if (ref.kind === 'single') await bookings.release(ref);
-      else await batchBookings.release(ref);
+      else await runBookings.release(ref);
       return reply.code(204).send(null);
     },
   );
