@@ -131,19 +131,12 @@ export class BatchSubmitter {
   /** Undefined when the key is now bound to `batchId`; the earlier batch when it names one. */
   private async claim(hash: string, batchId: string): Promise<Submission | undefined> {
     const { idempotency, status } = this.deps;
-    const bound = await idempotency.bind(hash, batchId);
-    if (bound === batchId) return undefined;
-    const earlier = await status.read(bound);
-    if (earlier) return { batchId: bound, total: earlier.total, created: false };
-    if (await status.exists(bound)) {
-      throw new AppError(
-        'CONFLICT',
-        'a batch with this Idempotency-Key is still being submitted; retry when that request has answered',
-      );
-    }
-    // The key names a batch whose submission failed and is gone: this one takes the key over.
-    if (await idempotency.rebind(hash, bound, batchId)) return undefined;
-    return this.claim(hash, batchId);
+    const earlier = await idempotency.claimRun(hash, batchId, {
+      noun: 'batch',
+      total: async (id) => (await status.read(id))?.total,
+      exists: (id) => status.exists(id),
+    });
+    return earlier && { batchId: earlier.id, total: earlier.total, created: false };
   }
 
   private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined): Promise<void> {

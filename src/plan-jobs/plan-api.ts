@@ -2,6 +2,7 @@
 import { Queue } from 'bullmq';
 import type { Config } from '../config';
 import type { RedisClient } from '../redis/connection';
+import { IdempotencyKeys } from '../redis/idempotency-keys';
 import { keys } from '../redis/keys';
 import { PLAN_JOB_OPTIONS, PLAN_QUEUE, type PlanJobData } from './plan-job';
 import { PlanStore } from './plan-store';
@@ -29,10 +30,12 @@ export function createPlanApi(settings: PlanApiSettings, redis: RedisClient): Pl
     defaultJobOptions: PLAN_JOB_OPTIONS,
   });
   queue.on('error', () => undefined);
-  const submitter = new PlanSubmitter(redis, store, queue, {
-    chunkSize: settings.batchChunkSize,
-    maxParcels: settings.batchMaxParcels,
-    maxLineBytes: settings.bodyLimitBytes,
-  });
+  const submitter = new PlanSubmitter(
+    redis,
+    store,
+    queue,
+    { chunkSize: settings.batchChunkSize, maxParcels: settings.batchMaxParcels, maxLineBytes: settings.bodyLimitBytes },
+    new IdempotencyKeys(redis, k.planIdempotency, settings.resultsTtlSeconds),
+  );
   return { submitter, store, close: () => queue.close() };
 }

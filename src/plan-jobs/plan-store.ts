@@ -99,6 +99,11 @@ export class PlanStore {
     };
   }
 
+  /** True while the plan exists, being submitted or submitted. */
+  async exists(planId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.plan(planId).status)) === 1;
+  }
+
   /** Marks a queued plan running; false when the plan is gone or finished already. */
   async start(planId: string): Promise<boolean> {
     const k = this.keys.plan(planId).status;

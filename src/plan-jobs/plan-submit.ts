@@ -3,7 +3,9 @@
  * batches: the same limits and the same error entries for parcels already known to be
  * bad), stored in the plan's keys in chunks, and one job is queued for the whole plan.
  * The plan becomes visible (queued) once its parcels are stored, just before its job is
- * queued; a submission that fails part-way leaves nothing behind.
+ * queued; a submission that fails part-way leaves nothing behind. An Idempotency-Key
+ * names the plan its first request submitted, as for batches: the same key answers the
+ * same plan (its parcels are then not read), 409 while its first submission runs.
  */
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
@@ -12,6 +14,7 @@ import { ParcelIntake, type RawParcel } from '../batch/parcel-intake';
 import { AppError } from '../errors';
 import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
+import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import type { PlanPenalties } from '../plans/types';
 import { PLAN_JOB, type PlanJobData } from './plan-job';
 import type { PlanStore } from './plan-store';
@@ -25,6 +28,16 @@ export interface PlanLimits {
 export interface PlanSubmission {
   planId: string;
   total: number;
+  /** False when an Idempotency-Key named a plan submitted before. */
+  created: boolean;
+}
+
+export interface PlanSubmitContext {
+  requestId: string;
+  book: boolean;
+  penalties: PlanPenalties;
+  /** idempotencyHash() of the Idempotency-Key header, when there is one. */
+  idempotencyHash?: string;
 }
 
 export class PlanSubmitter {
@@ -33,17 +46,32 @@ export class PlanSubmitter {
     private readonly store: PlanStore,
     private readonly queue: Queue<PlanJobData>,
     private readonly limits: PlanLimits,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
-  /** Throws 503 UNAVAILABLE when Redis fails, 413 over the parcel limit, 400 for no parcels. */
-  async submit(
-    parcels: AsyncIterable<RawParcel[]>,
-    context: { requestId: string; book: boolean; penalties: PlanPenalties },
-  ): Promise<PlanSubmission> {
+  /** Throws 503 UNAVAILABLE when Redis fails, 413 over the parcel limit, 400 for no parcels, 409 while the same key's first submission runs. */
+  async submit(parcels: AsyncIterable<RawParcel[]>, context: PlanSubmitContext): Promise<PlanSubmission> {
     const { redis, store, limits } = this;
     const planId = randomUUID();
+    const { idempotencyHash } = context;
+    let claimed = false;
     try {
+      // Begun before the key is claimed: a concurrent request with the same key then sees it being submitted.
       await needRedis(redis, () => store.begin(planId, new Date().toISOString(), context.book, context.penalties));
+      if (idempotencyHash) {
+        const earlier = await needRedis(redis, () =>
+          this.idempotency.claimRun(idempotencyHash, planId, {
+            noun: 'plan',
+            total: async (id) => (await store.read(id))?.total,
+            exists: (id) => store.exists(id),
+          }),
+        );
+        if (earlier) {
+          await store.discard(planId);
+          return { planId: earlier.id, total: earlier.total, created: false };
+        }
+        claimed = true;
+      }
       const intake = new ParcelIntake(planId, limits.maxLineBytes);
       let entries: ChunkEntry[] = [];
       let chunks = 0;
@@ -70,10 +98,11 @@ export class PlanSubmitter {
       await needRedis(redis, () =>
         this.queue.add(PLAN_JOB, { planId, requestId: context.requestId }, { jobId: planId }),
       );
-      return { planId, total: intake.count };
+      return { planId, total: intake.count, created: true };
     } catch (err) {
       await store.discard(planId).catch(() => undefined);
       await this.queue.remove(planId).catch(() => undefined);
+      if (claimed) await this.idempotency.release(idempotencyHash as string, planId).catch(() => undefined);
       throw err;
     }
   }

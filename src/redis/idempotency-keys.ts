@@ -1,10 +1,11 @@
 /**
- * Idempotency-Key → what the first request with it made (a batch id, a booking), kept
+ * Idempotency-Key → what the first request with it made (a batch id, a plan id, a booking), kept
  * for a time to live. A key is stored as a hash of the client (its API key, when API
  * keys are in use) and the header, so one client's keys never meet another's and no
  * raw header lands in Redis.
  */
 import { createHash } from 'node:crypto';
+import { AppError } from '../errors';
 import type { RedisClient } from './connection';
 
 /**
@@ -18,6 +19,16 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
 return 1
 `;
+
+/** The runs of one kind that a key can name (batches, plans): what a run submitted before is, and whether one is still being submitted. */
+export interface IdempotentRuns {
+  /** 'batch' or 'plan', for the 409's message. */
+  noun: string;
+  /** The run's total, once it is submitted; undefined while it is being submitted, or when it is gone. */
+  total(id: string): Promise<number | undefined>;
+  /** Whether the run exists, being submitted or submitted. */
+  exists(id: string): Promise<boolean>;
+}
 
 export function idempotencyHash(client: string, key: string): string {
   return createHash('sha256').update(client).update('\n').update(key).digest('hex');
@@ -51,5 +62,28 @@ export class IdempotencyKeys {
   /** Deletes the key if it still names `value`. */
   async release(hash: string, value: string): Promise<void> {
     await this.redis.eval(SWAP, 1, this.keyOf(hash), value, '', this.ttlSeconds);
+  }
+
+  /**
+   * Binds the key to `id`, the run (a batch, a plan) this request is submitting, which
+   * exists already (begun before the key is claimed, so that a concurrent request with the
+   * same key sees it being submitted). Undefined when the key is now bound to `id`; the run
+   * the key named before, with its total, when it was submitted; CONFLICT while that run is
+   * still being submitted. A key naming a run whose submission failed and is gone is taken over.
+   */
+  async claimRun(hash: string, id: string, runs: IdempotentRuns): Promise<{ id: string; total: number } | undefined> {
+    const bound = await this.bind(hash, id);
+    if (bound === id) return undefined;
+    const total = await runs.total(bound);
+    if (total !== undefined) return { id: bound, total };
+    if (await runs.exists(bound)) {
+      throw new AppError(
+        'CONFLICT',
+        `a ${runs.noun} with this Idempotency-Key is still being submitted; retry when that request has answered`,
+        { field: 'idempotency-key' },
+      );
+    }
+    if (await this.rebind(hash, bound, id)) return undefined;
+    return this.claimRun(hash, id, runs);
   }
 }

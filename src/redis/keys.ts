@@ -69,6 +69,8 @@ export function keys(prefix: string) {
     },
     /** String: the batch id an Idempotency-Key (hashed with its client) was given. */
     batchIdempotency: (keyHash: string) => `${prefix}:batch-idem:${keyHash}`,
+    /** String: the plan id an Idempotency-Key (hashed with its client) was given. */
+    planIdempotency: (keyHash: string) => `${prefix}:plan-idem:${keyHash}`,
     /**
      * The capacity ledger of one UTC date (YYYY-MM-DD): every departure slot and hub-day
      * of the date. The keys share the hash tag {<prefix>:cap:<date>}, so that one Lua

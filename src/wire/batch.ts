@@ -1,5 +1,6 @@
 /** POST /v1/batches and GET /v1/batches/:id (docs/api.md): requests and answers. */
 import { Type, type Static } from 'typebox';
+import { idempotencyKeyHeaders } from './idempotency-key';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -19,15 +20,9 @@ export const BatchNdjsonBodySchema = Type.Unknown({
     'One route request per line (blank lines are skipped), streamed in. A line that is not valid gets an error line in the results.',
 });
 
-export const BatchHeadersSchema = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 255,
-      description: 'The same key (from the same client) answers the same batch, for RESULTS_TTL.',
-    }),
-  ),
-});
+export const BatchHeadersSchema = idempotencyKeyHeaders(
+  'The same key (from the same client) answers the same batch, for RESULTS_TTL.',
+);
 
 export const BatchQuerySchema = Type.Object({
   book: Type.Optional(

@@ -1,18 +1,12 @@
 /** POST /v1/bookings, GET and DELETE /v1/bookings/:bookingId (CONTRACT §5): requests and answers. */
 import { Type } from 'typebox';
+import { idempotencyKeyHeaders } from './idempotency-key';
 import { IsoTime } from './common';
 import { RouteResponseSchema } from './route';
 
-export const BookingHeadersSchema = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 255,
-      description:
-        'The same key (from the same client) with the same body gives back the same booking (200), never a second one; with another body, 409. Kept for RESULTS_TTL.',
-    }),
-  ),
-});
+export const BookingHeadersSchema = idempotencyKeyHeaders(
+  'The same key (from the same client) with the same body gives back the same booking (200), never a second one; with another body, 409. Kept for RESULTS_TTL.',
+);
 
 export const BookingParamsSchema = Type.Object({
   bookingId: Type.String({

@@ -1,5 +1,6 @@
 /** POST /v1/plans, GET /v1/plans/:id and its results (docs/api.md, docs/plans.md): requests and answers. */
 import { Type, type Static } from 'typebox';
+import { idempotencyKeyHeaders } from './idempotency-key';
 import { NDJSON } from './batch';
 
 /** The highest penalty a query may give: beyond it, costs vanish in the rounding of the LP. */
@@ -114,3 +115,7 @@ export const PlanResultsSchema = {
     },
   },
 };
+
+export const PlanHeadersSchema = idempotencyKeyHeaders(
+  'The same key (from the same client) answers the same plan, for RESULTS_TTL; its parcels are then not read.',
+);

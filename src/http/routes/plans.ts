@@ -16,10 +16,12 @@ import { AppError } from '../../errors';
 import { createPlanApi } from '../../plan-jobs/plan-api';
 import type { PlanStatus } from '../../plan-jobs/plan-store';
 import { needRedis } from '../../redis/availability';
+import { idempotencyHash } from '../../redis/idempotency-keys';
 import { BatchJsonBodySchema, BatchNdjsonBodySchema, NDJSON, type BatchJsonBody } from '../../wire/batch';
 import { errorResponses } from '../../wire/error';
 import {
   PlanAcceptedSchema,
+  PlanHeadersSchema,
   PlanIdParamsSchema,
   PlanQuerySchema,
   PlanResultsSchema,
@@ -28,6 +30,7 @@ import {
   type PlanStatusBody,
 } from '../../wire/plan';
 import { routingSecurity } from '../../wire/security';
+import { apiKeyOf } from '../auth/credentials';
 import type { Services } from '../services';
 
 export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {
@@ -50,9 +53,11 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
           'Parcels as POST /v1/batches takes them (NDJSON or JSON {"parcels": [...]}, the same limits: at most BATCH_MAX_PARCELS, 413 past that).',
           'The plan minimises Σ cost + latePenalty × late + unplannedPenalty × unplanned over routes that respect every capacity, bookings already made included, and is never worse than booking the parcels one by one (greedy).',
           'It is made by a worker; GET the statusUrl for its figures, the resultsUrl for one line per parcel.',
+          "The same Idempotency-Key answers the same plan; 409 while that key's first submission is still running.",
         ].join(' '),
         security: routingSecurity(config.apiKeys),
         querystring: PlanQuerySchema,
+        headers: PlanHeadersSchema,
         body: {
           content: {
             'application/json': { schema: BatchJsonBodySchema },
@@ -64,6 +69,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
           ...errorResponses(
             'VALIDATION',
             'UNAUTHORIZED',
+            'CONFLICT',
             'PAYLOAD_TOO_LARGE',
             'UNSUPPORTED_MEDIA_TYPE',
             'RATE_LIMITED',
@@ -74,10 +80,12 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
     },
     async (request, reply) => {
       const { book, latePenalty = 100, unplannedPenalty = 1000 } = request.query;
+      const key = request.headers['idempotency-key'];
       const submission = await plans.submitter.submit(parcelsOf(request), {
         requestId: request.id,
         book: book === 'true',
         penalties: { latePenalty, unplannedPenalty },
+        idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
       });
       const accepted: PlanAccepted = {
         planId: submission.planId,
