@@ -43,6 +43,8 @@ interface Traffic {
   sameMinute: number;
   /** Share of parcels before which a promise table is made from the parcel's origin, time and weight (checked cell by cell). */
   tables: number;
+  /** The weights parcels have (kg), when few: else half-kilos from 0.5 to 15. */
+  weights?: number[];
 }
 
 const TRAFFIC: Traffic[] = [
@@ -66,6 +68,19 @@ const TRAFFIC: Traffic[] = [
     releases: 0.01,
     sameMinute: 0.8,
     tables: 0.1,
+  },
+  // Pickup waves of few weights, with releases: the sweeps promise tables make for one weight
+  // answer later parcels of that weight, also after kilograms were given back.
+  {
+    name: 'waves of few weights',
+    firstSeed: 40_000,
+    networks: 200,
+    parcels: 60,
+    firstOrigin: 1,
+    releases: 0.1,
+    sameMinute: 0.8,
+    tables: 0.15,
+    weights: [2, 7.5],
   },
 ];
 
@@ -130,7 +145,7 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
     const query: RouteQuery = {
       origin,
       destination: rng.chance(0.05) ? origin : rng.pick(doc.hubs.filter((h) => h.id !== origin)).id,
-      weightKg: rng.int(1, 30) / 2,
+      weightKg: traffic.weights ? rng.pick(traffic.weights) : rng.int(1, 30) / 2,
       readyAt:
         firstReady +
         (rng.chance(traffic.sameMinute) ? 0 : rng.chance(0.6) ? rng.int(1, 30) : rng.int(0, 2 * MINUTES_PER_DAY)),

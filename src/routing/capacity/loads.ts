@@ -17,6 +17,12 @@ export interface Loads {
    * room again: what a sweep made before cannot have seen (SweepCache drops it).
    */
   readonly freed: number;
+  /**
+   * Counts the times a departure slot of a leg that declares kilograms lost some of its
+   * load while below that capacity: room again for some weight, which a sweep for one
+   * weight may have passed over (a sweep for every weight looks at parcels alone).
+   */
+  readonly freedKg: number;
 }
 
 /** Nothing booked. */
@@ -26,7 +32,17 @@ export const NO_LOADS: Loads = {
   hubParcels: () => 0,
   empty: true,
   freed: 0,
+  freedKg: 0,
 };
+
+/**
+ * What a sweep for parcels of `weightKg` (0: for every weight) must find unchanged to
+ * be used: the releases that may have given room to a departure it passed over. Both
+ * counters only grow, so their sum changes when either does.
+ */
+export function freedFor(loads: Loads, weightKg: number): number {
+  return weightKg > 0 ? loads.freed + loads.freedKg : loads.freed;
+}
 
 /** One departure slot, or one hub-day, and what a booking takes there. */
 export type Reservation =
@@ -66,6 +82,7 @@ export class LoadTable implements Loads {
   /** Departure slots and hub-days with something booked. */
   private booked = 0;
   freed = 0;
+  freedKg = 0;
 
   constructor(private readonly ix: NetworkIndex) {
     this.slots = new Array(ix.legCount);
@@ -113,7 +130,11 @@ export class LoadTable implements Loads {
     if (!bySlot) bySlot = this.slots[leg] = new Map();
     const load = bySlot.get(slot);
     const capacity = this.ix.legCapacity[leg];
+    const capacityGrams = this.ix.legCapacityGrams[leg];
     if (load && load.parcels + 1 > capacity && parcels + 1 <= capacity) this.freed++;
+    // Over its kilograms (a capacity lowered by a new network version) and back within: room for some parcel again.
+    if (load && load.grams > capacityGrams && grams <= capacityGrams) this.freed++;
+    else if (load && grams < load.grams && grams < capacityGrams) this.freedKg++;
     if (parcels === 0 && grams === 0) {
       if (load) {
         bySlot.delete(slot);

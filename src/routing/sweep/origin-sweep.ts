@@ -54,7 +54,7 @@ export class OriginSweep {
     readonly readyAt: number,
     /** Routes arriving after this minute were not followed. */
     readonly horizon: number,
-    /** Loads.freed when the sweep started: a sweep made before a departure got room again is not used (SweepCache). */
+    /** freedFor(loads, weightKg) when the sweep started: a sweep made before a departure got room again is not used (SweepCache). */
     readonly freed: number,
     /** The one weight this sweep answers (its labels' per-parcel cost is at that weight, perKg 0); 0 = every weight. */
     readonly weightKg: number,

@@ -1,4 +1,4 @@
-import type { Loads } from '../capacity/loads';
+import { freedFor, type Loads } from '../capacity/loads';
 import type { ClosureTable } from '../network/closures';
 import type { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
@@ -100,7 +100,7 @@ export class SweepCache {
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
       // A sweep made before some departure got room again may have missed a route through it.
-      if (this.loads && sweep.freed !== this.loads.freed) continue;
+      if (this.loads && sweep.freed !== freedFor(this.loads, sweep.weightKg)) continue;
       if (sweep.weightKg > 0 && sweep.weightKg !== weightKg) continue;
       if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
         this.sweeps.delete(key);

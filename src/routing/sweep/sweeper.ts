@@ -1,5 +1,5 @@
 import type { ClosureTable } from '../network/closures';
-import type { Loads } from '../capacity/loads';
+import { freedFor, type Loads } from '../capacity/loads';
 import { Room } from '../capacity/room';
 import { departureTime, departureWithRoom } from '../network/departures';
 import { Labels } from '../search/labels';
@@ -91,7 +91,7 @@ export class Sweeper {
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES[kind];
     this.weightKg = weightKg;
     this.room = loads ? new Room(this.ix, loads, weightKg, this.horizon) : Room.UNLIMITED;
-    this.freed = loads ? loads.freed : 0;
+    this.freed = loads ? freedFor(loads, weightKg) : 0;
     if (weightKg > 0) this.criteria = kind === 'co2' ? WEIGHED_CO2_CRITERIA : WEIGHED_COST_CRITERIA;
     else this.criteria = kind === 'co2' ? CO2_CRITERIA : COST_CRITERIA;
     this.labels.reset();
