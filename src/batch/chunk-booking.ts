@@ -84,7 +84,7 @@ export async function bookChunk(
       return;
     }
     const holds = holdsOf(network.router.index, routed.answer.route, routed.query.weightKg);
-    deps.view.hold(holds, 1);
+    deps.view.hold(holds);
     waiting.push({ index: i, id: ids[i], chunkKey, json: routeJson(routed.answer, network.version, entry.id), holds });
   };
   try {
@@ -103,8 +103,8 @@ export async function bookChunk(
       try {
         refused = await reserveRound(deps, sent, token);
       } finally {
-        // The ledger's answers are in the view now: the parcels are no longer held here.
-        for (const parcel of sent) deps.view.hold(parcel.holds, -1);
+        // Each date's answer took its parcels over in the view; what a failed call left held goes.
+        for (const parcel of sent) deps.view.unhold(parcel.holds);
         waiting = [];
       }
       const bookedAt = new Date().toISOString();
@@ -133,7 +133,7 @@ export async function bookChunk(
       }
     }
   } finally {
-    for (const parcel of waiting) deps.view.hold(parcel.holds, -1);
+    for (const parcel of waiting) deps.view.unhold(parcel.holds);
   }
   return {
     kind: 'booked',

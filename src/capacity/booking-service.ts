@@ -89,7 +89,8 @@ export class BookingService {
         const network = this.deps.network.require();
         const answer = routeParcel('sync', network.router, request.query);
         const holds = holdsOf(network.router.index, answer.route, request.query.weightKg);
-        if (holds.dates.length === 0) holds.dates.push({ date: dateOfMinute(request.query.readyAt), fields: [] });
+        if (holds.dates.length === 0)
+          holds.dates.push({ date: dateOfMinute(request.query.readyAt), fields: [], reservations: [] });
         const dates = holds.dates.map((d) => d.date);
         const id = singleBookingId(dates[dates.length - 1], nonce);
         if (request.idempotencyHash) {
@@ -167,20 +168,24 @@ export class BookingService {
     const { groups, view, resolver } = this.deps;
     const dates = holds.dates.map((d) => d.date);
     const home = dates[dates.length - 1];
-    view.hold(holds, 1);
+    view.hold(holds);
     let outcomes: string[];
     try {
       outcomes = await needRedis(this.deps.redis, () =>
         Promise.all(
           holds.dates.map(({ date, fields }) =>
-            groups.reserve(date, {
-              id,
-              token: SINGLE_RUN,
-              grams: holds.grams,
-              fields,
-              mark: true,
-              record: date === home ? record : undefined,
-            }),
+            groups.reserve(
+              date,
+              {
+                id,
+                token: SINGLE_RUN,
+                grams: holds.grams,
+                fields,
+                mark: true,
+                record: date === home ? record : undefined,
+              },
+              holds,
+            ),
           ),
         ),
       );
@@ -188,7 +193,7 @@ export class BookingService {
       void resolver.releaseAll(id, dates, home, 'drop').catch(() => undefined);
       throw err;
     } finally {
-      view.hold(holds, -1);
+      view.unhold(holds);
     }
     if (outcomes.some((outcome) => outcome !== 'b')) {
       await needRedis(this.deps.redis, () =>

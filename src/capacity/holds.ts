@@ -21,6 +21,8 @@ export interface FieldCapacity {
 export interface DateHolds {
   date: string;
   fields: FieldCapacity[];
+  /** The same, as the core counts it: the booking's reservations on this date. */
+  reservations: Reservation[];
 }
 
 export interface BookingHolds {
@@ -81,10 +83,12 @@ function fieldsOf(ix: NetworkIndex) {
 export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): BookingHolds {
   const known = fieldsOf(ix);
   const dates: DateHolds[] = [];
-  const add = (date: string, field: FieldCapacity): void => {
+  const add = (date: string, field: FieldCapacity, reservation: Reservation): void => {
     const at = dates.find((d) => d.date === date);
-    if (at) at.fields.push(field);
-    else dates.push({ date, fields: [field] });
+    if (at) {
+      at.fields.push(field);
+      at.reservations.push(reservation);
+    } else dates.push({ date, fields: [field], reservations: [reservation] });
   };
   const reservations = reservationsOf(ix, route, weightKg);
   for (const r of reservations) {
@@ -99,8 +103,8 @@ export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): B
         };
         known.departures.set(key, field);
       }
-      add(dateOfMinute(r.slot), field);
-    } else add(dateOfDay(r.day), known.hubs[r.hub]);
+      add(dateOfMinute(r.slot), field, r);
+    } else add(dateOfDay(r.day), known.hubs[r.hub], r);
   }
   if (dates.length > 1) dates.sort((a, b) => (a.date < b.date ? -1 : 1));
   return { grams: gramsOf(weightKg), dates, index: ix, reservations };

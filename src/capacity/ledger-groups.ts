@@ -5,8 +5,9 @@
  * waits for it and goes in the next call, so the busier a date, the larger its calls;
  * alone, a booking waits for no one (its call is sent on the next turn of the event
  * loop). Each caller gets its own booking's outcome back, and the values the ledger
- * answered with go into this process's view at once.
+ * answered with go into this process's view at once, taking over its holds there.
  */
+import type { BookingHolds } from './holds';
 import type { Ledger, ReserveRequest } from './ledger';
 import type { LoadsView } from './loads-view';
 
@@ -61,21 +62,28 @@ class Grouped<Req> {
 }
 
 export class LedgerGroups {
-  private readonly reservations: Grouped<ReserveRequest>;
+  private readonly reservations: Grouped<{ request: ReserveRequest; holds: BookingHolds }>;
   private readonly settlements: Grouped<string>;
 
   constructor(ledger: Ledger, view: LoadsView) {
-    this.reservations = new Grouped(async (date, requests) => {
-      const reply = await ledger.reserve(date, requests);
-      view.apply(date, reply);
+    this.reservations = new Grouped(async (date, asked) => {
+      const reply = await ledger.reserve(
+        date,
+        asked.map((a) => a.request),
+      );
+      view.answered(
+        date,
+        reply,
+        asked.map((a) => a.holds),
+      );
       return reply.outcomes;
     });
     this.settlements = new Grouped((date, ids) => ledger.settle(date, ids));
   }
 
-  /** Reserves one booking on `date`, with the others of this turn: b booked, h held, f full (see RESERVE). */
-  reserve(date: string, request: ReserveRequest): Promise<string> {
-    return this.reservations.add(date, request);
+  /** Reserves one booking (held in the view as `holds`) on `date`, with the others of this turn: b booked, h held, f full (see RESERVE). */
+  reserve(date: string, request: ReserveRequest, holds: BookingHolds): Promise<string> {
+    return this.reservations.add(date, { request, holds });
   }
 
   /** Settles one booking on `date`, with the others of this turn: c, x or - (see SETTLE). */

@@ -10,7 +10,9 @@
  * - What this process's own ledger calls answer is applied at once (apply), and their
  *   log entries are then skipped.
  * - Bookings being made here count before the ledger has them (hold): a chunk's earlier
- *   parcels for its later ones, and one request's for the others of its group.
+ *   parcels for its later ones, and one request's for the others of its group. A date's
+ *   answer takes them over there in the same step (answered): the loads never count a
+ *   booking twice, as the ledger's and as held, while its other dates are still asked.
  *
  * The view never decides what may be booked: only the ledger's scripts change counters.
  * A stale or wrong view costs a refused reservation and a second routing, never an
@@ -20,7 +22,7 @@ import { LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import { dayOfDate } from './dates';
 import { gramsField, parseField, type BookingHolds } from './holds';
-import type { FieldValue, Ledger } from './ledger';
+import type { FieldValue, Ledger, LedgerReply } from './ledger';
 
 /** Log entries read per call; a date with more waiting is read again at once. */
 const READ_COUNT = 1000;
@@ -71,6 +73,8 @@ export class LoadsView {
   /** Bookings being made by this process, not yet answered by the ledger, in the same network version's numbers. */
   private held: LoadTable | undefined;
   private readonly dates = new Map<string, DateState>();
+  /** The bookings held, with the dates (bits by their place in `dates`) the ledger has not answered for yet. */
+  private readonly holding = new Map<BookingHolds, number>();
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private failing = false;
@@ -120,14 +124,60 @@ export class LoadsView {
     if (state.synced && reply.seq > state.seq) state.own.add(reply.seq);
   }
 
-  /**
-   * Counts a booking being made here (sign 1) until the ledger has answered for it (sign
-   * −1). A booking routed on a network version the view has left counts in none.
-   */
-  hold(holds: BookingHolds, sign: 1 | -1): void {
+  /** Counts a booking being made here until the ledger answers for each of its dates (answered), or it is given up (unhold). */
+  hold(holds: BookingHolds): void {
+    this.holding.set(holds, 2 ** holds.dates.length - 1);
     if (holds.index !== this.index || !this.table || !this.held) return;
-    this.held.apply(holds.reservations, sign);
-    this.table.apply(holds.reservations, sign);
+    this.held.apply(holds.reservations, 1);
+    this.table.apply(holds.reservations, 1);
+  }
+
+  /**
+   * Applies a reserve call's answer for `date`, and stops holding there the bookings it
+   * answered for: they are the ledger's now, or refused. In one step, so that the loads
+   * count each once (a booking held here is not also counted as the ledger's).
+   */
+  answered(date: string, reply: LedgerReply, bookings: readonly BookingHolds[]): void {
+    const released = new Set<Load>();
+    const state = this.stateOf(date);
+    for (const holds of bookings) {
+      const at = this.takeDate(holds, date);
+      if (at < 0 || holds.index !== this.index || !this.held) continue;
+      const { reservations, fields } = holds.dates[at];
+      this.held.apply(reservations, -1);
+      for (const { field } of fields) {
+        const load = state.loads.get(field) ?? this.create(state, field);
+        if (load) released.add(load);
+      }
+    }
+    this.apply(date, reply);
+    // What the ledger's values did not change is mirrored here: the holds alone went.
+    for (const load of released) this.mirror(state, load);
+  }
+
+  /** Stops holding what the ledger has not answered for (a booking given up, or a call that failed). */
+  unhold(holds: BookingHolds): void {
+    const left = this.holding.get(holds);
+    if (left === undefined) return;
+    this.holding.delete(holds);
+    if (holds.index !== this.index || !this.table || !this.held) return;
+    holds.dates.forEach(({ reservations }, i) => {
+      if ((left & (2 ** i)) === 0) return;
+      this.held?.apply(reservations, -1);
+      this.table?.apply(reservations, -1);
+    });
+  }
+
+  /** The place of `date` in a held booking's dates, taken off what it still holds; -1 when it holds nothing there. */
+  private takeDate(holds: BookingHolds, date: string): number {
+    const left = this.holding.get(holds);
+    if (left === undefined) return -1;
+    const at = holds.dates.findIndex((d) => d.date === date);
+    if (at < 0 || (left & (2 ** at)) === 0) return -1;
+    const now = left - 2 ** at;
+    if (now === 0) this.holding.delete(holds);
+    else this.holding.set(holds, now);
+    return at;
   }
 
   /** Brings the view up to date with the ledger. Never rejects: on failure the view stays as it was. */

@@ -3,7 +3,8 @@
  * do: one reserve call per date and chunk key (at most RESERVE_SLICE bookings each, a
  * chunk's in order), the dates side by side, each answer going into the process's view.
  * A booking some date refuses gives back what it took on its other dates, so nothing is
- * left half-booked.
+ * left half-booked. Bookings the view holds (LoadsView.hold) are taken over by each
+ * date's answer there.
  */
 import type { BookingHolds } from './holds';
 import type { Ledger, ReserveRequest } from './ledger';
@@ -48,7 +49,8 @@ export async function reserveRound<B extends RunBooking>(
       for (const [chunkKey, { asks, owners }] of chunks) {
         for (let start = 0; start < asks.length; start += RESERVE_SLICE) {
           const reply = await deps.ledger.reserve(date, asks.slice(start, start + RESERVE_SLICE), chunkKey);
-          deps.view.apply(date, reply);
+          const answered = owners.slice(start, start + RESERVE_SLICE).map((booking) => booking.holds);
+          deps.view.answered(date, reply, answered);
           for (let i = reply.outcomes.indexOf('f'); i >= 0; i = reply.outcomes.indexOf('f', i + 1)) {
             const booking = owners[start + i];
             refusedOn.set(booking, [...(refusedOn.get(booking) ?? []), date]);

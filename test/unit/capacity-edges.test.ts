@@ -57,6 +57,7 @@ describe('what a booking holds, by date', () => {
             { field: `p:AB:${at('Tue 23:30')}`, parcels: 4, grams: 2500 },
             { field: 'h:A', parcels: 10, grams: -1 },
           ],
+          reservations: [reservations[0], reservations[1]],
         },
         // The shuttle leaves at 00:30: its slot is the hour from 00:00.
         {
@@ -65,6 +66,7 @@ describe('what a booking holds, by date', () => {
             { field: `p:BC:${at('Wed 00:00')}`, parcels: 2, grams: -1 },
             { field: 'h:B', parcels: -1, grams: -1 },
           ],
+          reservations: [reservations[2], reservations[3]],
         },
       ],
     });
