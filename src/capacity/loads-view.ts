@@ -118,10 +118,8 @@ export class LoadsView {
   }
 
   /** Applies the values a ledger call of this process answered with; a date new to the view is read whole at the next refresh. */
-  apply(date: string, reply: { values: readonly FieldValue[]; seq: number }): void {
-    const state = this.stateOf(date);
-    this.setAll(state, reply.values, reply.seq);
-    if (state.synced && reply.seq > state.seq) state.own.add(reply.seq);
+  apply(date: string, reply: LedgerReply): void {
+    this.applyReply(date, reply, false);
   }
 
   /** Counts a booking being made here until the ledger answers for each of its dates (answered), or it is given up (unhold). */
@@ -138,21 +136,12 @@ export class LoadsView {
    * count each once (a booking held here is not also counted as the ledger's).
    */
   answered(date: string, reply: LedgerReply, bookings: readonly BookingHolds[]): void {
-    const released = new Set<Load>();
-    const state = this.stateOf(date);
     for (const holds of bookings) {
       const at = this.takeDate(holds, date);
-      if (at < 0 || holds.index !== this.index || !this.held) continue;
-      const { reservations, fields } = holds.dates[at];
-      this.held.apply(reservations, -1);
-      for (const { field } of fields) {
-        const load = state.loads.get(field) ?? this.create(state, field);
-        if (load) released.add(load);
-      }
+      if (at >= 0 && holds.index === this.index) this.held?.apply(holds.dates[at].reservations, -1);
     }
-    this.apply(date, reply);
-    // What the ledger's values did not change is mirrored here: the holds alone went.
-    for (const load of released) this.mirror(state, load);
+    // Every field the call asked for is mirrored, changed or not: the holds went from some.
+    this.applyReply(date, reply, true);
   }
 
   /** Stops holding what the ledger has not answered for (a booking given up, or a call that failed). */
@@ -259,24 +248,34 @@ export class LoadsView {
     this.dates.delete(date);
   }
 
-  /** Sets the ledger's values of a date as of `seq` (none older than what the view has), then mirrors each load that changed once. */
-  private setAll(state: DateState, values: readonly FieldValue[], seq: number): void {
+  private applyReply(date: string, reply: LedgerReply, mirrorAll: boolean): void {
+    const state = this.stateOf(date);
+    this.setAll(state, reply.values, reply.seq, mirrorAll);
+    if (state.synced && reply.seq > state.seq) state.own.add(reply.seq);
+  }
+
+  /**
+   * Sets the ledger's values of a date as of `seq` (none older than what the view has),
+   * then mirrors each load that changed once (each load named, with `mirrorAll`).
+   */
+  private setAll(state: DateState, values: readonly FieldValue[], seq: number, mirrorAll = false): void {
     const round = ++this.round;
     const changed: Load[] = [];
     for (const [field, value] of values) {
       const load = state.loads.get(field) ?? this.create(state, field);
       if (!load) continue;
-      if (field.charCodeAt(0) === 103 /* g */) {
-        if (seq < load.gramsSeq) continue;
+      const grams = field.charCodeAt(0) === 103; /* g */
+      let moved = false;
+      if (grams && seq >= load.gramsSeq) {
         load.gramsSeq = seq;
-        if (load.grams === value) continue;
+        moved = load.grams !== value;
         load.grams = value;
-      } else {
-        if (seq < load.parcelsSeq) continue;
+      } else if (!grams && seq >= load.parcelsSeq) {
         load.parcelsSeq = seq;
-        if (load.parcels === value) continue;
+        moved = load.parcels !== value;
         load.parcels = value;
       }
+      if (!moved && !mirrorAll) continue;
       if (load.touched !== round) {
         load.touched = round;
         changed.push(load);
