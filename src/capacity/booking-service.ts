@@ -43,7 +43,7 @@ export interface RoutingNetwork {
 export interface BookingRequest {
   query: RouteQuery;
   parcelId?: string;
-  /** A hash of the request body: a replayed Idempotency-Key must come with the same one. */
+  /** A hash of the request body, with an Idempotency-Key ('' without): a replayed key must come with the same one. */
   bodyHash: string;
   /** idempotencyHash() of the Idempotency-Key header, when there is one. */
   idempotencyHash?: string;
