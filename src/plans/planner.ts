@@ -24,6 +24,7 @@ import type { LowerBoundCache } from '../routing/search/lower-bounds';
 import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
 import type { Column } from './columns';
 import { groupCommodities, type Commodity } from './commodities';
+import { LagrangianRelaxation } from './lagrangian-bound';
 import { greedyPlans } from './greedy';
 import { planPart, type PartOutcome, type Phase } from './part';
 import { Resources } from './resources';
@@ -162,8 +163,8 @@ export function planParcels(input: PlanInput): PlanOutcome {
 }
 
 /**
- * The Lagrangian bound of a split plan over all its parts' columns: priced by their
- * duals, then raised by subgradient steps toward the plan's objective (subgradient.ts).
+ * The Lagrangian bound of a split plan over all its parts' columns: from their duals,
+ * raised toward the plan's objective (subgradient.ts).
  */
 function boundOfParts(
   ix: NetworkIndex,
@@ -198,13 +199,13 @@ function boundOfParts(
     prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
     prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
   });
-  const relaxation = {
+  const relaxation = new LagrangianRelaxation(
     commodities,
     columnsOf,
-    usesOf: (col: Column) => usesOf.get(col) ?? [],
-    resources: whole.list,
+    (col) => usesOf.get(col) ?? [],
+    whole.list,
     penalties,
-  };
+  );
   return raisedBound(relaxation, prices, objective, SUBGRADIENT_STEPS);
 }
 

@@ -1,30 +1,33 @@
 /**
  * Raises the Lagrangian bound of a split plan (lagrangian-bound.ts) from the parts'
- * duals by projected subgradient steps (Held, Wolfe and Crowder; Polyak's step toward a
- * target). At prices π the parcels the commodities' cheapest choices put on a resource,
- * less its room, is a subgradient of L there: a price rises where its resource is
- * over-used and falls (to 0 at least) where it has room. Every L(π) at π ≥ 0 is a
- * proven bound, so the best one seen is returned whatever the steps do; the step
- * (θ · (target − L) / ‖subgradient‖², with θ halved after steps without progress)
- * decides only how fast it rises. Grams are stepped in kilograms, so that one step
- * moves both kinds of price on the same scale.
+ * duals. Each part priced its capacities against what the parts before it left, so
+ * their largest duals price the whole plan's rooms too high: first the best multiple
+ * α · π of them (α in [0, 1]: L is concave along the ray, golden-section search), then
+ * projected subgradient steps (Held, Wolfe and Crowder; Polyak's step toward a target).
+ * At prices π the parcels the commodities' cheapest choices put on a resource, less its
+ * room, is a subgradient of L there: a price rises where its resource is over-used and
+ * falls (to 0 at least) where it has room. Every L(π) at π ≥ 0 is a proven bound, so the
+ * best one seen is returned whatever the search and the steps do; they decide only how
+ * high it gets. Grams are stepped in kilograms, so that one step moves both kinds of
+ * price on the same scale.
  */
-import { lagrangianBound, type Priced, type Relaxation } from './lagrangian-bound';
+import type { Evaluated, LagrangianRelaxation, Priced } from './lagrangian-bound';
 
-/** Subgradient steps after the parts' duals. @defaultValue */
+/** Subgradient steps after the search along the parts' duals. @defaultValue */
 export const SUBGRADIENT_STEPS = 100;
-/** Steps without a better bound after which θ is halved. */
+/** Evaluations of the golden-section search for α. */
+const LINE_SEARCH = 20;
+/** Steps without a better bound after which the step's θ is halved. */
 const PATIENCE = 5;
 const GRAMS_PER_KG = 1000;
 
 /**
  * @param target a value no lower than the best bound, e.g. the plan's objective
- * @returns the best L(π) over the start and the steps
+ * @returns the best L(π) over the search and the steps
  */
-export function raisedBound(relaxation: Relaxation, start: Priced, target: number, steps: number): number {
+export function raisedBound(relaxation: LagrangianRelaxation, start: Priced, target: number, steps: number): number {
   const { resources } = relaxation;
-  const prices: Priced = { parcels: start.parcels.slice(), grams: start.grams.slice() };
-  let at = lagrangianBound(relaxation, prices);
+  let { prices, at } = bestMultiple(relaxation, start);
   let best = at.bound;
   let theta = 1;
   let idle = 0;
@@ -43,11 +46,11 @@ export function raisedBound(relaxation: Relaxation, start: Priced, target: numbe
     });
     if (norm === 0) break;
     const t = (theta * (target - at.bound)) / norm;
-    for (let i = 0; i < resources.length; i++) {
-      prices.parcels[i] = Math.max(0, prices.parcels[i] + t * dParcels[i]);
-      prices.grams[i] = Math.max(0, prices.grams[i] + (t * dKg[i]) / GRAMS_PER_KG);
-    }
-    at = lagrangianBound(relaxation, prices);
+    prices = {
+      parcels: prices.parcels.map((p, i) => Math.max(0, p + t * dParcels[i])),
+      grams: prices.grams.map((p, i) => Math.max(0, p + (t * dKg[i]) / GRAMS_PER_KG)),
+    };
+    at = relaxation.at(prices);
     if (at.bound > best) {
       best = at.bound;
       idle = 0;
@@ -57,4 +60,33 @@ export function raisedBound(relaxation: Relaxation, start: Priced, target: numbe
     }
   }
   return best;
+}
+
+/** The prices α · start (α in [0, 1]) with the highest L found by golden-section search, and L there. */
+function bestMultiple(relaxation: LagrangianRelaxation, start: Priced): { prices: Priced; at: Evaluated } {
+  const scaled = (alpha: number) => {
+    const prices = { parcels: start.parcels.map((p) => alpha * p), grams: start.grams.map((p) => alpha * p) };
+    return { prices, at: relaxation.at(prices) };
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let [lo, hi] = [0, 1];
+  let best = scaled(1);
+  let left = { alpha: hi - ratio * (hi - lo), ...scaled(hi - ratio * (hi - lo)) };
+  let right = { alpha: lo + ratio * (hi - lo), ...scaled(lo + ratio * (hi - lo)) };
+  for (let i = 0; i < LINE_SEARCH; i++) {
+    for (const probe of [left, right]) if (probe.at.bound > best.at.bound) best = probe;
+    if (left.at.bound < right.at.bound) {
+      lo = left.alpha;
+      left = right;
+      const alpha = lo + ratio * (hi - lo);
+      right = { alpha, ...scaled(alpha) };
+    } else {
+      hi = right.alpha;
+      right = left;
+      const alpha = hi - ratio * (hi - lo);
+      left = { alpha, ...scaled(alpha) };
+    }
+  }
+  for (const probe of [left, right, scaled(0)]) if (probe.at.bound > best.at.bound) best = probe;
+  return { prices: best.prices, at: best.at };
 }
