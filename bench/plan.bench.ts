@@ -1,16 +1,22 @@
 /**
- * bench:plan — flow plans on saturated synthetic networks (src/synthetic, capacities
- * 'saturated': a thousandth of the real ones): the plan against greedy (booking the
- * parcels one by one in submission order), the gap to its lower bound, late and
- * unplanned parcels, the LP's size, solve time and peak memory. Runs the pure planner
- * in this process (the service runs the same code in a worker thread).
+ * bench:plan — flow plans against greedy (booking the parcels one by one in submission
+ * order): the gap to the plan's lower bound, late and unplanned parcels, the LP's size,
+ * solve time and peak memory. Runs the pure planner in this process (the service runs
+ * the same code in a worker thread). Parcels of the synthetic courier mix (parcel-mix.ts).
  *
- * PLAN_SIZES="500:100000,2000:1000000" picks the cases (hubs:parcels); one JSON line each.
- * A case `demo/300:5000` plans on the demo network (data/cn-global-demo.json) with its
- * capacities divided by 300: a network where most parcels can arrive on time, so that
- * what the plan gains is what capacity costs greedy, not lateness no route avoids.
+ * PLAN_SIZES="500/0.5:100000,2000/0.5:1000000" picks the cases (network:parcels); one JSON
+ * line each. The network of a case:
+ * - `<hubs>/<share>`: a synthetic network of as many hubs where capacity binds: each
+ *   parcel's deadline is the end of the day its fastest route arrives when nothing is
+ *   booked, at least its default (promised-deadlines.ts), and each leg's and hub's
+ *   capacity `share` of the busiest departure or day of the uncongested flow
+ *   (demand-sized-capacities.ts); share 1 is the same instance with nothing binding;
+ * - `<hubs>`: a synthetic network with `saturated` capacities (a thousandth of the real
+ *   ones) and the default deadlines, which most of its routes miss whatever is booked;
+ * - `demo/<divisor>`: the demo network (data/cn-global-demo.json) with its capacities
+ *   divided, default deadlines.
  * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
- * pickup waves of the parcel mix (parcel-mix.ts, default 24).
+ * pickup waves of the parcel mix (default 24).
  */
 import loadHighs from 'highs';
 import { planParcels } from '../src/plans/planner';
@@ -22,25 +28,23 @@ import { packageRoot } from '../src/config';
 import { readNetworkFile } from '../src/network/network-file';
 import type { NetworkDocument, RouteQuery } from '../src/routing/types';
 import { dividedCapacities } from '../src/synthetic/capacities';
+import { demandSizedCapacities } from '../src/synthetic/demand-sized-capacities';
 import { generateNetwork } from '../src/synthetic/generate';
 import { parcelMix } from '../src/synthetic/parcel-mix';
+import { withPromisedDeadlines } from '../src/synthetic/promised-deadlines';
 
-const DEFAULT_CASES = 'demo/300:5000,demo/1000:5000,500:100000,2000:100000,500:1000000,2000:1000000';
+const DEFAULT_CASES = 'demo/300:5000,demo/1000:5000,500/0.5:100000,2000/0.5:100000,500/0.5:1000000,2000/0.5:1000000';
 
 async function main(): Promise<void> {
   const highs = await loadHighs();
   const cases = (process.env.PLAN_SIZES ?? DEFAULT_CASES).split(',').map((c) => c.split(':'));
   for (const [network, count] of cases) {
     const parcels = Number(count);
-    const doc = await networkOf(network);
+    const instanceStarted = performance.now();
+    const { doc, queries } = await instanceOf(network, parcels);
+    const instanceSeconds = (performance.now() - instanceStarted) / 1000;
     const hubs = doc.hubs.length;
     const index = prepareNetwork(doc);
-    const queries: RouteQuery[] = [];
-    for (const p of parcelMix(doc, parcels, {
-      seed: 7,
-      waves: process.env.PLAN_WAVES ? Number(process.env.PLAN_WAVES) : undefined,
-    }))
-      queries.push({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
     const started = performance.now();
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
         phases: Object.fromEntries(Object.entries(f.phases).map(([k, v]) => [k, round(v, 1)])),
         seconds: round(seconds, 1),
         peakRssMB: Math.round(peakRss / 1e6),
+        instanceSeconds: round(instanceSeconds, 1),
         highsMemoryMB: Math.round(highs.memoryBytes / 1e6),
         split: f.split,
       }),
@@ -89,14 +94,26 @@ async function main(): Promise<void> {
   }
 }
 
-/** `demo/<divisor>`: the demo network, its capacities divided; a number: a saturated synthetic network of as many hubs. */
-async function networkOf(spec: string): Promise<NetworkDocument> {
-  if (spec.startsWith('demo/'))
-    return dividedCapacities(
-      await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json')),
-      Number(spec.slice('demo/'.length)),
-    );
-  return generateNetwork({ hubs: Number(spec), seed: 42, capacities: 'saturated' });
+/** The network and the parcels of a case (see above). */
+async function instanceOf(spec: string, parcels: number): Promise<{ doc: NetworkDocument; queries: RouteQuery[] }> {
+  if (spec.startsWith('demo/')) {
+    const demo = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
+    const doc = dividedCapacities(demo, Number(spec.slice('demo/'.length)));
+    return { doc, queries: parcelsOf(doc, parcels) };
+  }
+  const [hubs, share] = spec.split('/').map(Number);
+  if (share === undefined) {
+    const doc = generateNetwork({ hubs, seed: 42, capacities: 'saturated' });
+    return { doc, queries: parcelsOf(doc, parcels) };
+  }
+  const real = generateNetwork({ hubs, seed: 42, capacities: 'realistic' });
+  const queries = withPromisedDeadlines(real, parcelsOf(real, parcels));
+  return { doc: demandSizedCapacities(real, queries, share), queries };
+}
+
+function parcelsOf(doc: NetworkDocument, count: number): RouteQuery[] {
+  const waves = process.env.PLAN_WAVES ? Number(process.env.PLAN_WAVES) : undefined;
+  return [...parcelMix(doc, count, { seed: 7, waves })].map((p) => ({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 }));
 }
 
 void main();

@@ -8,8 +8,8 @@
  *   L(π) = Σ_k n_k · min(unplannedPenalty, min_r (c_kr + Σ_{resources of r} (π_p + g_k · π_g)))
  *          − Σ_resources (π_p · parcelsLeft + π_g · gramsLeft)
  *
- * (c_kr and g_k at the commodity's lightest weight, as in the LP). The prices are the
- * parts' own duals (each resource's largest).
+ * (c_kr and g_k at the commodity's lightest weight, as in the LP). The prices start
+ * from the parts' own duals and are raised by subgradient steps (subgradient.ts).
  */
 import { gramsOf } from '../routing/capacity/loads';
 import type { Column } from './columns';
@@ -18,34 +18,85 @@ import type { Resource } from './resources';
 import type { PlanPenalties } from './types';
 
 export interface Priced {
-  /** Prices of each resource of `resources` (parcels, grams), ≥ 0. */
+  /** Prices of each resource (parcels, grams), ≥ 0; 0 where the room is unlimited. */
   parcels: Float64Array;
   grams: Float64Array;
 }
 
-export function lagrangianBound(
-  commodities: readonly Commodity[],
-  columnsOf: readonly (readonly Column[])[],
-  usesOf: (column: Column) => readonly number[],
-  resources: readonly Resource[],
-  prices: Priced,
-  penalties: PlanPenalties,
-): number {
-  let bound = 0;
-  commodities.forEach((c, k) => {
-    const g = gramsOf(c.minKg);
-    let best = penalties.unplannedPenalty;
-    for (const col of columnsOf[k]) {
-      let charge = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0);
-      for (const r of usesOf(col)) charge += prices.parcels[r] + (prices.grams[r] > 0 ? g * prices.grams[r] : 0);
-      if (charge < best) best = charge;
+/** L(π), and what the commodities' cheapest choices at π put on each resource (a subgradient's first term). */
+export interface Evaluated {
+  bound: number;
+  parcels: Float64Array;
+  grams: Float64Array;
+}
+
+/** The relaxation over given routes, held as flat arrays: it is evaluated at many prices. */
+export class LagrangianRelaxation {
+  /** Per commodity: its parcels, its grams, and its columns' range in `cost` / `usesStart`. */
+  private readonly parcelsOf: Float64Array;
+  private readonly gramsOf: Float64Array;
+  private readonly columnsStart: Int32Array;
+  /** Per column: its cost at the commodity's lightest weight (late penalty included), and its resources' range in `uses`. */
+  private readonly cost: Float64Array;
+  private readonly usesStart: Int32Array;
+  private readonly uses: Int32Array;
+
+  constructor(
+    commodities: readonly Commodity[],
+    columnsOf: readonly (readonly Column[])[],
+    usesOf: (column: Column) => readonly number[],
+    readonly resources: readonly Resource[],
+    private readonly penalties: PlanPenalties,
+  ) {
+    const columns = columnsOf.reduce((n, list) => n + list.length, 0);
+    this.parcelsOf = Float64Array.from(commodities, (c) => c.parcels.length);
+    this.gramsOf = Float64Array.from(commodities, (c) => gramsOf(c.minKg));
+    this.columnsStart = new Int32Array(commodities.length + 1);
+    this.cost = new Float64Array(columns);
+    this.usesStart = new Int32Array(columns + 1);
+    const uses: number[] = [];
+    let j = 0;
+    commodities.forEach((c, k) => {
+      for (const col of columnsOf[k]) {
+        this.cost[j] = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0);
+        uses.push(...usesOf(col));
+        this.usesStart[++j] = uses.length;
+      }
+      this.columnsStart[k + 1] = j;
+    });
+    this.uses = Int32Array.from(uses);
+  }
+
+  at(prices: Priced): Evaluated {
+    const { parcelsOf, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = this;
+    const parcels = new Float64Array(this.resources.length);
+    const grams = new Float64Array(this.resources.length);
+    let bound = 0;
+    for (let k = 0; k < parcelsOf.length; k++) {
+      const g = gramsOfCommodity[k];
+      let best = this.penalties.unplannedPenalty;
+      let chosen = -1;
+      for (let j = columnsStart[k]; j < columnsStart[k + 1]; j++) {
+        let charge = cost[j];
+        for (let u = usesStart[j]; u < usesStart[j + 1]; u++) {
+          const r = uses[u];
+          charge += prices.parcels[r] + g * prices.grams[r];
+        }
+        if (charge < best) [best, chosen] = [charge, j];
+      }
+      const n = parcelsOf[k];
+      bound += n * best;
+      if (chosen >= 0)
+        for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {
+          parcels[uses[u]] += n;
+          grams[uses[u]] += n * g;
+        }
     }
-    bound += c.parcels.length * best;
-  });
-  // A resource with no price adds nothing (and its room may be unlimited: 0 × ∞ is not 0 here).
-  resources.forEach((r, i) => {
-    if (prices.parcels[i] > 0) bound -= prices.parcels[i] * r.parcelsLeft;
-    if (prices.grams[i] > 0) bound -= prices.grams[i] * r.gramsLeft;
-  });
-  return bound;
+    // A resource with no price adds nothing (and its room may be unlimited: 0 × ∞ is not 0 here).
+    this.resources.forEach((r, i) => {
+      if (prices.parcels[i] > 0) bound -= prices.parcels[i] * r.parcelsLeft;
+      if (prices.grams[i] > 0) bound -= prices.grams[i] * r.gramsLeft;
+    });
+    return { bound, parcels, grams };
+  }
 }

@@ -12,7 +12,8 @@
  * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
  * routes among the LP's columns (the plan and greedy included), not on plans over routes
  * the core never offered: the dual bound of the LP (lp-bound.ts) when the plan is one
- * model, the Lagrangian bound at the parts' duals (lagrangian-bound.ts) when it is split.
+ * model, the Lagrangian bound from the parts' duals raised by subgradient steps
+ * (lagrangian-bound.ts, subgradient.ts) when it is split.
  */
 import type { Highs } from 'highs';
 import type { LoadTable, Reservation } from '../routing/capacity/loads';
@@ -23,12 +24,13 @@ import type { LowerBoundCache } from '../routing/search/lower-bounds';
 import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
 import type { Column } from './columns';
 import { groupCommodities, type Commodity } from './commodities';
+import { LagrangianRelaxation } from './lagrangian-bound';
 import { greedyPlans } from './greedy';
-import { lagrangianBound } from './lagrangian-bound';
 import { planPart, type PartOutcome, type Phase } from './part';
 import { Resources } from './resources';
 import { scorePlans } from './score';
 import { MAX_COMMODITIES_PER_MODEL, splitByOrigin } from './split';
+import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ExposedModel, ParcelPlan, PlanFigures, PlanOutcome, PlanPenalties } from './types';
 
 /** Pricing rounds after the first LP of each part. @defaultValue */
@@ -57,7 +59,7 @@ export interface PlanInput {
 const BOUND_ONE_MODEL =
   "the LP relaxation over the candidate routes (the core's pareto, level, express, green and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
 const BOUND_PARTS =
-  "the Lagrangian relaxation of every capacity of the plan, priced by the parts' LP duals, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
+  "the Lagrangian relaxation of every capacity of the plan, at the best prices found from the parts' LP duals by subgradient steps, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
 export function planParcels(input: PlanInput): PlanOutcome {
   const started = performance.now();
@@ -123,14 +125,14 @@ export function planParcels(input: PlanInput): PlanOutcome {
     outcomes.push({ part, local, outcome });
   }
 
-  const lowerBound =
-    parts.length === 1
-      ? outcomes[0].outcome.bound
-      : boundOfParts(ix, input.startingLoads(), commodities, outcomes, penalties);
   const lpScore = scorePlans(plans, penalties);
   const greedyScore = scorePlans(greedy, penalties);
   const useGreedy = greedyScore.objective < lpScore.objective;
   const score = useGreedy ? greedyScore : lpScore;
+  const lowerBound =
+    parts.length === 1
+      ? outcomes[0].outcome.bound
+      : boundOfParts(ix, input.startingLoads(), commodities, outcomes, penalties, score.objective);
   const largest = outcomes.reduce((a, b) => (b.outcome.size.nonzeros > a.outcome.size.nonzeros ? b : a)).outcome;
   const sum = (f: (o: PartOutcome) => number) => outcomes.reduce((s, o) => s + f(o.outcome), 0);
   const figures: PlanFigures = {
@@ -160,13 +162,17 @@ export function planParcels(input: PlanInput): PlanOutcome {
   return result;
 }
 
-/** The Lagrangian bound of a split plan over all its parts' columns, priced by their duals. */
+/**
+ * The Lagrangian bound of a split plan over all its parts' columns: from their duals,
+ * raised toward the plan's objective (subgradient.ts).
+ */
 function boundOfParts(
   ix: NetworkIndex,
   start: LoadTable,
   commodities: readonly Commodity[],
   outcomes: readonly { part: number[]; outcome: PartOutcome }[],
   penalties: PlanPenalties,
+  objective: number,
 ): number {
   const whole = new Resources(ix, start);
   const columnsOf: Column[][] = commodities.map(() => []);
@@ -193,7 +199,14 @@ function boundOfParts(
     prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
     prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
   });
-  return lagrangianBound(commodities, columnsOf, (col) => usesOf.get(col) ?? [], whole.list, prices, penalties);
+  const relaxation = new LagrangianRelaxation(
+    commodities,
+    columnsOf,
+    (col) => usesOf.get(col) ?? [],
+    whole.list,
+    penalties,
+  );
+  return raisedBound(relaxation, prices, objective, SUBGRADIENT_STEPS);
 }
 
 function exposed(ix: NetworkIndex, outcomes: readonly { local: Commodity[]; outcome: PartOutcome }[]): ExposedModel {
