@@ -33,7 +33,12 @@ import { generateNetwork } from '../src/synthetic/generate';
 import { parcelMix } from '../src/synthetic/parcel-mix';
 import { withPromisedDeadlines } from '../src/synthetic/promised-deadlines';
 
-const DEFAULT_CASES = 'demo/300:5000,demo/1000:5000,500/0.5:100000,2000/0.5:100000,500/0.5:1000000,2000/0.5:1000000';
+/**
+ * What a plain `npm run bench:plan` runs: cases that finish within about a quarter of an hour
+ * here. The issue's full set, 500 and 2,000 hubs at 100,000 and 1,000,000 parcels, takes
+ * hours on the capacity-bound instances: PLAN_SIZES="500/0.5:100000,2000/0.5:100000,500/0.5:1000000,2000/0.5:1000000".
+ */
+const DEFAULT_CASES = 'demo/300:5000,500/0.5:5000,500:100000';
 
 async function main(): Promise<void> {
   const highs = await loadHighs();
