@@ -30,9 +30,8 @@ export interface BookingHolds {
   grams: number;
   /** In date order; the last one keeps the booking's record. */
   dates: DateHolds[];
-  /** The same, as the core counts it on the network version it was routed on. */
+  /** The network version it was routed on, whose numbers its reservations are in. */
   index: NetworkIndex;
-  reservations: Reservation[];
 }
 
 /** A field of a date's load hash, read back. */
@@ -90,8 +89,7 @@ export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): B
       at.reservations.push(reservation);
     } else dates.push({ date, fields: [field], reservations: [reservation] });
   };
-  const reservations = reservationsOf(ix, route, weightKg);
-  for (const r of reservations) {
+  for (const r of reservationsOf(ix, route, weightKg)) {
     if (r.kind === 'departure') {
       const key = r.slot * ix.legCount + r.leg;
       let field = known.departures.get(key);
@@ -107,5 +105,5 @@ export function holdsOf(ix: NetworkIndex, route: RoutePlan, weightKg: number): B
     } else add(dateOfDay(r.day), known.hubs[r.hub], r);
   }
   if (dates.length > 1) dates.sort((a, b) => (a.date < b.date ? -1 : 1));
-  return { grams: gramsOf(weightKg), dates, index: ix, reservations };
+  return { grams: gramsOf(weightKg), dates, index: ix };
 }

@@ -126,8 +126,10 @@ export class LoadsView {
   hold(holds: BookingHolds): void {
     this.holding.set(holds, 2 ** holds.dates.length - 1);
     if (holds.index !== this.index || !this.table || !this.held) return;
-    this.held.apply(holds.reservations, 1);
-    this.table.apply(holds.reservations, 1);
+    for (const { reservations } of holds.dates) {
+      this.held.apply(reservations, 1);
+      this.table.apply(reservations, 1);
+    }
   }
 
   /**
