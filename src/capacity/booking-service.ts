@@ -3,9 +3,10 @@
  * (CONTRACT §5): the level's route over what has room, booked in one step.
  *
  * Making a booking: route on this process's view; reserve on each date the route
- * holds, grouped with the other requests of the moment (LedgerGroups), the booking's
- * record written as pending with its holds on its last date, and the booking marked
- * unsettled on every date; then settle it (confirmed, marks gone) and answer 201. A
+ * holds, grouped with the other requests of the moment (LedgerGroups). A booking of one
+ * date is confirmed there, its record written with its holds, and answered 201. A
+ * booking of several dates is written pending on its last date and marked unsettled on
+ * every date; then settled (confirmed, marks gone) and answered 201. A
  * date that refuses (it filled since the view was read) sends the booking back: what
  * it took elsewhere is released, the view has the date's current counts, and the route
  * is found again, up to ROUTE_ATTEMPTS times (contention), then NO_CAPACITY. A process
@@ -104,7 +105,9 @@ export class BookingService {
           bound = claimed;
         }
         const json = bookingJson(answer, network.version, request.parcelId, id, new Date().toISOString());
-        const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates, json });
+        // One date: confirmed by the call that reserves it. Several: pending until every date has it.
+        const state = dates.length === 1 ? 'C' : 'P';
+        const record = encodeRecord({ state, createdMs: Date.now(), dates, json });
         if (await this.reserve(id, holds, record)) {
           recordBooking('booked');
           return { bookingId: id, json, created: true };
@@ -160,14 +163,17 @@ export class BookingService {
   }
 
   /**
-   * Reserves the booking on each of its dates and settles it; false when a date refused
-   * (then nothing of it is left held). Throws UNAVAILABLE when Redis fails, or when the
-   * booking took so long that a resolver released it.
+   * Reserves the booking on each of its dates and, when there are several, settles it;
+   * false when a date refused (then nothing of it is left held). Throws UNAVAILABLE when
+   * Redis fails, or when the booking took so long that a resolver released it.
    */
   private async reserve(id: string, holds: BookingHolds, record: string): Promise<boolean> {
     const { groups, view, resolver } = this.deps;
     const dates = holds.dates.map((d) => d.date);
     const home = dates[dates.length - 1];
+    // A stop between reserving and answering leaves a booking of one date confirmed, as a
+    // stop between settling and answering leaves any booking: its Idempotency-Key finds it.
+    const several = dates.length > 1;
     view.hold(holds);
     let outcomes: string[];
     try {
@@ -181,7 +187,7 @@ export class BookingService {
                 token: SINGLE_RUN,
                 grams: holds.grams,
                 fields,
-                mark: true,
+                mark: several,
                 record: date === home ? record : undefined,
               },
               holds,
@@ -206,6 +212,7 @@ export class BookingService {
       );
       return false;
     }
+    if (!several) return true;
     const settled = await needRedis(this.deps.redis, () => Promise.all(dates.map((date) => groups.settle(date, id))));
     if (settled[settled.length - 1] !== 'c') {
       await needRedis(this.deps.redis, () => resolver.releaseAll(id, dates, home, 'drop'));

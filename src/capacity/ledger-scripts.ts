@@ -83,9 +83,9 @@ end
  * ARGV[6] the fields, "<field> <capacity in parcels> <capacity in grams> <parcels asked>
  * <grams asked> …" (`p:…` or `h:…`; -1 = no capacity; asked = the sum over the bookings);
  * ARGV[7] the bookings: made one at a time, "<id>:<grams>:<field numbers, 1-based,
- * comma-separated>:<extra> …", extra being what else is written with it: '' nothing,
- * 'm' its unsettled mark, 'm<k>' the mark and its record, ARGV[7 + k] (kept on this
- * date); of a chunk, "\n<i> <grams> <field number>…" a parcel, i its place in the chunk.
+ * comma-separated>:<extra> …", extra being what else is written with it: 'm' its
+ * unsettled mark, 'r<k>' its record, ARGV[7 + k] (kept on this date), both ('mr<k>') or
+ * neither (''); of a chunk, "\n<i> <grams> <field number>…" a parcel, i its place in the chunk.
  * (Long strings rather than an argument a value: fewer arguments cost both ends less.)
  * Returns { outcomes (one of b booked, h held, f full per booking), seq, and for each
  * field its parcels and grams after the call, as one string "<parcels> <grams> …" }.
@@ -177,10 +177,11 @@ for id, g, list, extra in string.gmatch(ARGV[7], pattern) do
     for _, f in ipairs(fields) do hold[#hold + 1] = names[f] end
     -- Held already (a replay, or another run): HSETNX writes nothing, and it is told below.
     if redis.call('HSETNX', KEYS[2], id, table.concat(hold, ' ')) == 1 then
-      if extra ~= '' then redis.call('ZADD', KEYS[5], ARGV[3], id) end
-      if #extra > 1 then
+      if string.byte(extra, 1) == 109 then redis.call('ZADD', KEYS[5], ARGV[3], id) end
+      local k = string.match(extra, 'r(%d+)')
+      if k then
         -- The record: its state line under the id, the answer beside it (scripts change only the state).
-        local record = ARGV[7 + tonumber(string.sub(extra, 2))]
+        local record = ARGV[7 + tonumber(k)]
         local nl = string.find(record, '\\n', 1, true)
         redis.call('HSET', KEYS[4], id, string.sub(record, 1, nl - 1), id .. ':a', string.sub(record, nl + 1))
       end
@@ -211,7 +212,8 @@ return reply()
  * KEYS: load, holds, log, records, unsettled (of the date)
  * ARGV[1] expireAt (unix s), ARGV[2] log entries kept, ARGV[3] run token ('' = any run),
  * ARGV[4] what becomes of a record here (its state line under the id, its answer under
- * '<id>:a'): 'drop' deletes a pending one (a booking never answered), 'released' marks
+ * '<id>:a'): 'drop' deletes it, as a booking never answered (pending, or confirmed by
+ * the very call that reserved it, when its one date was all it booked), 'released' marks
  * it released, '' leaves it; ARGV[5…] booking ids.
  * Returns { outcomes (r released, n not held), seq, and the fields changed with their
  * values, as one string "<field> <value> …" }.
@@ -253,7 +255,8 @@ for i = 5, #ARGV do
       outcomes[i - 4] = 'r'
     end
     local record = redis.call('HGET', KEYS[4], id)
-    if record and ARGV[4] == 'drop' and string.sub(record, 1, 1) == 'P' then
+    local state = record and string.sub(record, 1, 1)
+    if ARGV[4] == 'drop' and (state == 'P' or state == 'C') then
       redis.call('HDEL', KEYS[4], id, id .. ':a')
     elseif record and ARGV[4] == 'released' then
       redis.call('HSET', KEYS[4], id, 'X' .. string.sub(record, 2))

@@ -32,9 +32,9 @@ export interface ReserveRequest {
   token: string;
   grams: number;
   fields: readonly FieldCapacity[];
-  /** Its record, when this date keeps it (the booking is then marked too). */
+  /** Its record, when this date keeps it. */
   record?: string;
-  /** Marks it unsettled on this date, until settled. */
+  /** Marks it unsettled on this date, until settled (a booking of several dates). */
   mark?: boolean;
 }
 
@@ -102,7 +102,7 @@ export class Ledger {
       }
       if (chunk) perBooking.push(`\n${booking.id.slice(chunk.length + 1)} ${booking.grams} ${numbers}`);
       else {
-        const extra = booking.record ? `m${records.push(booking.record)}` : booking.mark ? 'm' : '';
+        const extra = `${booking.mark ? 'm' : ''}${booking.record ? `r${records.push(booking.record)}` : ''}`;
         perBooking.push(`${booking.id}:${booking.grams}:${numbers}:${extra}`);
       }
     }

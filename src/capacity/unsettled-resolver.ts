@@ -1,7 +1,8 @@
 /**
  * Finishes what a process left half done when it stopped (a crash, a kill, Redis lost
- * mid-call): bookings being made or released are marked unsettled on each of their dates
- * (atomically with their holds there), and a mark older than STALE_MS is taken over by
+ * mid-call): bookings of several dates being made, and bookings being released, are
+ * marked unsettled on each of their dates (atomically with their holds there; a booking
+ * of one date is made in one call and left unmarked), and a mark older than STALE_MS is taken over by
  * whichever process looks first: the sweep every process runs every SWEEP_MS over the
  * watched dates, or a call that meets the booking (GET, DELETE, an Idempotency-Key replay).
  *

@@ -6,6 +6,7 @@
  *   A ──NIGHT 23:30──▶ C ──shuttle──▶ B        A ──SMALL (5 kg)──▶ E        F (no legs)
  *   A: 5 parcels a day
  */
+import type { Redis } from 'ioredis';
 import type { NetworkDocument } from '../../src/routing/types';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
 import { parseExposition, valueOf } from '../support/exposition';
@@ -161,6 +162,43 @@ describe('bookings over HTTP', () => {
     expect(valueOf(exposition, 'parcel_hub_day_utilisation', { hub: 'A', date: departAt.slice(0, 10) })).toBe(0.2);
     const labels = exposition.samples.flatMap((sample) => Object.values(sample.labels));
     expect(labels.filter((value) => value.includes(now.json().bookingId))).toEqual([]);
+  });
+
+  it('confirms a booking of one date in the one script call that reserves it; a booking of two dates is settled after', async () => {
+    const days = ['2026-11-27', '2026-11-28'].map((date) => h.keys.capacityDate(date));
+    const ours = new Set(days.flatMap((k) => [k.load, k.records]));
+    const monitor = await (h.redis as Redis).monitor();
+    // MONITOR shows commands in the order Redis ran them: once it shows the marker, it has shown the booking's.
+    const marker = `${days[0].load}:marker`;
+    let marked = false;
+    const scripts: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args[0].toLowerCase() === 'evalsha' && ours.has(args[3])) scripts.push(args[3]);
+      if (args[1] === marker) marked = true;
+    });
+    const scriptsOf = async (body: object) => {
+      scripts.length = 0;
+      const res = await book(body);
+      expect(res.statusCode).toBe(201);
+      marked = false;
+      await h.redis.get(marker);
+      await waitFor(() => marked);
+      return { legs: departures(res.json()), scripts: scripts.length, id: res.json().bookingId as string };
+    };
+    try {
+      const one = await scriptsOf(parcel({ readyAt: '2026-11-27T08:00:00Z' }));
+      // Reserve alone: its record written confirmed, no unsettled mark.
+      expect({ legs: one.legs, scripts: one.scripts }).toEqual({ legs: ['FAST@09:00'], scripts: 1 });
+      const two = await scriptsOf(parcel({ readyAt: '2026-11-27T08:00:00Z', weightKg: 11 }));
+      // Reserve on each date, then settle on each.
+      expect({ legs: two.legs, scripts: two.scripts }).toEqual({ legs: ['NIGHT@23:30', 'CB@00:30'], scripts: 4 });
+      for (const { id } of [one, two]) {
+        expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(200);
+      }
+      expect(await Promise.all(days.map((k) => h.redis.zcard(k.unsettled)))).toEqual([0, 0]);
+    } finally {
+      monitor.disconnect();
+    }
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
