@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         commodities: f.commodities,
         lp: f.lp,
         lpSolves: f.lpSolves,
-        simplexIterations: f.simplexIterations,
+        lpIterations: f.lpIterations,
         columnsPriced: f.columnsPriced,
         solveSeconds: round(f.solveSeconds, 1),
         phases: Object.fromEntries(Object.entries(f.phases).map(([k, v]) => [k, round(v, 1)])),

@@ -4,8 +4,8 @@
  *
  * 1. candidate routes from the core over those loads (candidates.ts), greedy's routes
  *    among them;
- * 2. the path-flow LP (lp-model.ts) solved by HiGHS, then rounds of pricing (pricing.ts),
- *    each LP warm-started from the basis of the one before;
+ * 2. the path-flow LP (lp-model.ts) solved by HiGHS (lp-solve.ts), then rounds of
+ *    pricing (pricing.ts), each followed by a solve of the grown LP;
  * 3. rounding and repair (rounding.ts) onto `working` (the loads the part starts from,
  *    which it books into); the repaired routes become columns and the LP is solved once
  *    more, so that it bounds the plan.
@@ -20,7 +20,7 @@ import { ColumnSet } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import { dualBound } from './lp-bound';
 import { buildPathLp, type PathLp } from './lp-model';
-import { solveLp, warmBasis, type LpSolution } from './lp-solve';
+import { solveLp, type LpSolution } from './lp-solve';
 import { priceRound } from './pricing';
 import { Resources } from './resources';
 import { roundFlows } from './rounding';
@@ -58,7 +58,7 @@ export interface PartOutcome {
   bound: number;
   size: LpSize;
   solves: number;
-  simplexIterations: number;
+  lpIterations: number;
   columnsPriced: number;
   solveSeconds: number;
 }
@@ -76,29 +76,17 @@ export function planPart(input: PartInput): PartOutcome {
   lap('candidates');
 
   let solves = 0;
-  let simplexIterations = 0;
+  let lpIterations = 0;
   let solveSeconds = 0;
   let columnsPriced = 0;
-  let last: { lp: PathLp; solution: LpSolution; paths: number } | undefined;
-  const solve = () => {
+  const solve = (): { lp: PathLp; solution: LpSolution } => {
     const lp = buildPathLp(commodities, columns.list, resources.list, penalties, highs.infinity);
-    const paths = columns.list.length;
-    // Each LP grows from the one before: its basis starts the next (warm start).
-    const warm =
-      last?.solution.basis &&
-      warmBasis(
-        last.solution.basis,
-        { paths: last.paths, parcelRow: last.lp.parcelRow, gramsRow: last.lp.gramsRow },
-        { paths, parcelRow: lp.parcelRow, gramsRow: lp.gramsRow, numRows: lp.model.numRows },
-        commodities.length,
-      );
-    const solution = solveLp(highs, lp.model, warm || undefined);
+    const solution = solveLp(highs, lp.model);
     solves++;
-    simplexIterations += solution.simplexIterations;
+    lpIterations += solution.iterations;
     solveSeconds += solution.seconds;
-    last = { lp, solution, paths };
     lap('lp');
-    return last;
+    return { lp, solution };
   };
 
   let { lp, solution } = solve();
@@ -150,7 +138,7 @@ export function planPart(input: PartInput): PartOutcome {
     bound,
     size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
     solves,
-    simplexIterations,
+    lpIterations,
     columnsPriced,
     solveSeconds,
   };

@@ -147,7 +147,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
     commodities: commodities.length,
     lp: largest.size,
     lpSolves: sum((o) => o.solves),
-    simplexIterations: sum((o) => o.simplexIterations),
+    lpIterations: sum((o) => o.lpIterations),
     columnsPriced: sum((o) => o.columnsPriced),
     solveSeconds: sum((o) => o.solveSeconds),
     totalSeconds: (performance.now() - started) / 1000,

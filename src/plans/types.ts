@@ -57,8 +57,8 @@ export interface PlanFigures extends Score {
   lp: LpSize;
   /** LPs solved: the first over the candidate routes, then one per round of new columns. */
   lpSolves: number;
-  /** Simplex iterations over all the LPs (each after the first starts from the basis before it). */
-  simplexIterations: number;
+  /** Interior-point, crossover and simplex iterations over all the LPs (lp-solve.ts). */
+  lpIterations: number;
   /** Columns added after the first LP because their reduced cost was negative. */
   columnsPriced: number;
   /** Seconds inside HiGHS. */
