@@ -105,10 +105,7 @@ export class BookingService {
           bound = claimed;
         }
         const json = bookingJson(answer, network.version, request.parcelId, id, new Date().toISOString());
-        // One date: confirmed by the call that reserves it. Several: pending until every date has it.
-        const state = dates.length === 1 ? 'C' : 'P';
-        const record = encodeRecord({ state, createdMs: Date.now(), dates, json });
-        if (await this.reserve(id, holds, record)) {
+        if (await this.reserve(id, holds, json)) {
           recordBooking('booked');
           return { bookingId: id, json, created: true };
         }
@@ -163,17 +160,21 @@ export class BookingService {
   }
 
   /**
-   * Reserves the booking on each of its dates and, when there are several, settles it;
-   * false when a date refused (then nothing of it is left held). Throws UNAVAILABLE when
-   * Redis fails, or when the booking took so long that a resolver released it.
+   * Reserves the booking (its answer `json`) on each of its dates and, when there are
+   * several, settles it; false when a date refused (then nothing of it is left held).
+   * Throws UNAVAILABLE when Redis fails, or when the booking took so long that a resolver
+   * released it.
    */
-  private async reserve(id: string, holds: BookingHolds, record: string): Promise<boolean> {
+  private async reserve(id: string, holds: BookingHolds, json: string): Promise<boolean> {
     const { groups, view, resolver } = this.deps;
     const dates = holds.dates.map((d) => d.date);
     const home = dates[dates.length - 1];
-    // A stop between reserving and answering leaves a booking of one date confirmed, as a
-    // stop between settling and answering leaves any booking: its Idempotency-Key finds it.
+    // One date: confirmed by the call that reserves it. Several: pending, and marked, until
+    // every date has it. A stop between reserving and answering leaves a booking of one date
+    // confirmed, as a stop between settling and answering leaves any booking: its
+    // Idempotency-Key finds it.
     const several = dates.length > 1;
+    const record = encodeRecord({ state: several ? 'P' : 'C', createdMs: Date.now(), dates, json });
     view.hold(holds);
     let outcomes: string[];
     try {

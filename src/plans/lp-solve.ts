@@ -56,9 +56,9 @@ function counted(read: () => number | bigint): number {
   }
 }
 
+/** A solve that ended optimal, or how it ended and the iterations it spent (counted into the next). */
 type Attempt =
-  | { optimal: true; solution: Omit<LpSolution, 'seconds'>; iterations: number }
-  | { optimal: false; status: number; iterations: number };
+  { optimal: true; solution: Omit<LpSolution, 'seconds'> } | { optimal: false; status: number; iterations: number };
 
 function solveWith(highs: Highs, model: ModelData, solver: 'ipm' | 'simplex', before = 0): Attempt {
   const m = highs.createModel(model);
@@ -68,13 +68,12 @@ function solveWith(highs: Highs, model: ModelData, solver: 'ipm' | 'simplex', be
     const status = m.getModelStatus();
     const iterations = before + ITERATION_COUNTS.reduce((sum, name) => sum + counted(() => m.info.get(name)), 0);
     const { optimal, empty } = highs.constants.modelStatus;
-    if (status === empty) return { optimal: true, solution: { ...EMPTY, iterations }, iterations };
+    if (status === empty) return { optimal: true, solution: { ...EMPTY, iterations } };
     if (status !== optimal) return { optimal: false, status, iterations };
     const { colValue, rowDual, rowValue } = m.getSolution();
     return {
       optimal: true,
       solution: { objective: m.getObjectiveValue(), x: colValue, rowDual, rowValue, iterations },
-      iterations,
     };
   } finally {
     m.dispose();
