@@ -40,19 +40,29 @@ export class ColumnSet {
 
   /** Adds a route for commodity `c`; returns its column number (an existing one when it is there already). */
   add(c: number, route: RoutePlan): number {
-    const ix = this.ix;
     const n = route.legs.length;
     const legs = new Int32Array(n);
     const departs = new Int32Array(n);
     const arrivals = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const step = route.legs[i];
-      const leg = ix.legByCode.get(step.legId);
+      const leg = this.ix.legByCode.get(step.legId);
       if (leg === undefined) throw new RangeError(`leg '${step.legId}' is not in this network`);
       legs[i] = leg;
       departs[i] = step.departAt;
       arrivals[i] = step.arriveAt;
     }
+    return this.insert(c, legs, departs, arrivals);
+  }
+
+  /** Adds another set's column (of the same network version) for commodity `c` here; returns its column number. */
+  adopt(c: number, column: Column): number {
+    return this.insert(c, column.legs, column.departs, column.arrivals);
+  }
+
+  private insert(c: number, legs: Int32Array, departs: Int32Array, arrivals: Int32Array): number {
+    const ix = this.ix;
+    const n = legs.length;
     const key = `${c}|${legs.join(',')}|${departs.join(',')}`;
     if (this.seen.has(key)) return this.find(c, legs, departs);
     this.seen.add(key);

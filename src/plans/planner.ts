@@ -7,13 +7,15 @@
  *    than one model holds (split.ts);
  * 3. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
  *    what the parts before it booked;
- * 4. the better of the plan and greedy is returned.
+ * 4. a split plan: one LP over the whole plan with the parts' columns, rounded into a
+ *    plan of its own, kept when it costs less (whole-plan.ts);
+ * 5. the better of the plan and greedy is returned.
  *
  * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
  * routes among the LP's columns (the plan and greedy included), not on plans over routes
  * the core never offered: the dual bound of the LP (lp-bound.ts) when the plan is one
- * model, the Lagrangian bound from the parts' duals raised by subgradient steps
- * (lagrangian-bound.ts, subgradient.ts) when it is split.
+ * model, the Lagrangian bound at the whole LP's duals or the parts' raised by
+ * subgradient steps (lagrangian-bound.ts, subgradient.ts) when it is split.
  */
 import type { Highs } from 'highs';
 import type { LoadTable, Reservation } from '../routing/capacity/loads';
@@ -22,16 +24,14 @@ import type { NetworkIndex } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
 import type { LowerBoundCache } from '../routing/search/lower-bounds';
 import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
-import type { Column } from './columns';
 import { groupCommodities, type Commodity } from './commodities';
-import { LagrangianRelaxation } from './lagrangian-bound';
 import { greedyPlans } from './greedy';
 import { planPart, type PartOutcome, type Phase } from './part';
-import { Resources } from './resources';
 import { scorePlans } from './score';
 import { MAX_COMMODITIES_PER_MODEL, splitByOrigin } from './split';
-import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ExposedModel, ParcelPlan, PlanFigures, PlanOutcome, PlanPenalties } from './types';
+import type { Pool } from './whole-lp';
+import { planWhole } from './whole-plan';
 
 /** Pricing rounds after the first LP of each part. @defaultValue */
 export const PRICING_ROUNDS = 3;
@@ -59,7 +59,7 @@ export interface PlanInput {
 const BOUND_ONE_MODEL =
   "the LP relaxation over the candidate routes (the core's pareto, level, express, green and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
 const BOUND_PARTS =
-  "the Lagrangian relaxation of every capacity of the plan, at the best prices found from the parts' LP duals by subgradient steps, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
+  "the Lagrangian relaxation of every capacity of the plan, at the best prices found from the duals of the LP over the whole plan and the parts' LP duals by subgradient steps, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
 export function planParcels(input: PlanInput): PlanOutcome {
   const started = performance.now();
@@ -90,7 +90,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
     loads.apply(booked, 1);
     return loads;
   };
-  const outcomes: { part: number[]; local: Commodity[]; outcome: PartOutcome }[] = [];
+  const outcomes: { part: number[]; outcome: PartOutcome }[] = [];
   for (const part of parts) {
     const local = part.map((id, k) => ({ ...commodities[id], id: k }));
     const greedyRoutes = new Map<number, RoutePlan[]>();
@@ -122,19 +122,34 @@ export function planParcels(input: PlanInput): PlanOutcome {
           booked.push(...reservationsOf(ix, p.answer.route, queries[i].weightKg));
       }
     }
-    outcomes.push({ part, local, outcome });
+    outcomes.push({ part, outcome });
   }
 
-  const lpScore = scorePlans(plans, penalties);
   const greedyScore = scorePlans(greedy, penalties);
+  const whole =
+    parts.length === 1
+      ? undefined
+      : planWhole({
+          ix,
+          highs,
+          router,
+          queries,
+          penalties,
+          commodities,
+          outcomes,
+          startingLoads: input.startingLoads,
+          plans,
+          greedyObjective: greedyScore.objective,
+          lap,
+        });
+  const planned = whole?.plans ?? plans;
+  const lpScore = scorePlans(planned, penalties);
   const useGreedy = greedyScore.objective < lpScore.objective;
   const score = useGreedy ? greedyScore : lpScore;
-  const lowerBound =
-    parts.length === 1
-      ? outcomes[0].outcome.bound
-      : boundOfParts(ix, input.startingLoads(), commodities, outcomes, penalties, score.objective);
-  const largest = outcomes.reduce((a, b) => (b.outcome.size.nonzeros > a.outcome.size.nonzeros ? b : a)).outcome;
-  const sum = (f: (o: PartOutcome) => number) => outcomes.reduce((s, o) => s + f(o.outcome), 0);
+  const lowerBound = whole ? whole.bound : outcomes[0].outcome.bound;
+  const sizes = [...outcomes.map((o) => o.outcome.size), ...(whole?.lp ? [whole.lp.size] : [])];
+  const largest = sizes.reduce((a, b) => (b.nonzeros > a.nonzeros ? b : a));
+  const sum = (f: (o: PartOutcome) => number, ofWhole = 0) => outcomes.reduce((s, o) => s + f(o.outcome), ofWhole);
   const figures: PlanFigures = {
     ...score,
     total: queries.length,
@@ -145,80 +160,32 @@ export function planParcels(input: PlanInput): PlanOutcome {
     greedy: { ...greedyScore },
     source: useGreedy ? 'greedy' : 'lp',
     commodities: commodities.length,
-    lp: largest.size,
-    lpSolves: sum((o) => o.solves),
-    lpIterations: sum((o) => o.lpIterations),
+    lp: largest,
+    lpSolves: sum((o) => o.solves, whole?.lp?.solves),
+    lpIterations: sum((o) => o.lpIterations, whole?.lp?.iterations),
     columnsPriced: sum((o) => o.columnsPriced),
-    solveSeconds: sum((o) => o.solveSeconds),
+    solveSeconds: sum((o) => o.solveSeconds, whole?.lp?.seconds),
     totalSeconds: (performance.now() - started) / 1000,
     phases,
     split:
       parts.length === 1
         ? 'none'
-        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked`,
+        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (too large to solve: the parts' plan kept)"}`,
   };
-  const result: PlanOutcome = { parcels: useGreedy ? greedy : plans, figures };
-  if (input.exposeModel) result.model = exposed(ix, outcomes);
+  const result: PlanOutcome = { parcels: useGreedy ? greedy : planned, figures };
+  if (input.exposeModel) result.model = exposed(ix, commodities, whole?.pool ?? outcomes[0].outcome.columns);
   return result;
 }
 
-/**
- * The Lagrangian bound of a split plan over all its parts' columns: from their duals,
- * raised toward the plan's objective (subgradient.ts).
- */
-function boundOfParts(
-  ix: NetworkIndex,
-  start: LoadTable,
-  commodities: readonly Commodity[],
-  outcomes: readonly { part: number[]; outcome: PartOutcome }[],
-  penalties: PlanPenalties,
-  objective: number,
-): number {
-  const whole = new Resources(ix, start);
-  const columnsOf: Column[][] = commodities.map(() => []);
-  const usesOf = new Map<Column, number[]>();
-  const byKey: { parcels: number; grams: number }[] = [];
-  for (const { part, outcome } of outcomes) {
-    const { columns, resources, lp, solution } = outcome;
-    for (const col of columns.list) {
-      columnsOf[part[col.commodity]].push(col);
-      usesOf.set(col, whole.of(col.legs, col.departs));
-    }
-    // Each resource's price: the largest −dual any part gave it (rows left out had none).
-    resources.list.forEach((r, i) => {
-      const key = whole.numberOf(r);
-      const price = (byKey[key] ??= { parcels: 0, grams: 0 });
-      if (lp.parcelRow[i] >= 0) price.parcels = Math.max(price.parcels, -solution.rowDual[lp.parcelRow[i]]);
-      if (lp.gramsRow[i] >= 0) price.grams = Math.max(price.grams, -solution.rowDual[lp.gramsRow[i]]);
-    });
-  }
-  const n = whole.list.length;
-  const prices = { parcels: new Float64Array(n), grams: new Float64Array(n) };
-  byKey.forEach((p, i) => {
-    if (!p) return;
-    prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
-    prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
-  });
-  const relaxation = new LagrangianRelaxation(
-    commodities,
-    columnsOf,
-    (col) => usesOf.get(col) ?? [],
-    whole.list,
-    penalties,
-  );
-  return raisedBound(relaxation, prices, objective, SUBGRADIENT_STEPS);
-}
-
-function exposed(ix: NetworkIndex, outcomes: readonly { local: Commodity[]; outcome: PartOutcome }[]): ExposedModel {
+/** The plan's commodities, each with its routes: the columns of its one model, or of a split plan's pool. */
+function exposed(ix: NetworkIndex, commodities: readonly Commodity[], columns: Pool): ExposedModel {
   return {
-    commodities: outcomes.flatMap(({ local, outcome }) =>
-      local.map((c) => ({
-        parcels: [...c.parcels],
-        routes: outcome.columns.ofCommodity[c.id].map((j) => ({
-          legIds: [...outcome.columns.list[j].legs].map((l) => ix.legIds[l]),
-          departs: [...outcome.columns.list[j].departs],
-        })),
+    commodities: commodities.map((c) => ({
+      parcels: [...c.parcels],
+      routes: columns.ofCommodity[c.id].map((j) => ({
+        legIds: [...columns.list[j].legs].map((l) => ix.legIds[l]),
+        departs: [...columns.list[j].departs],
       })),
-    ),
+    })),
   };
 }

@@ -1,0 +1,130 @@
+/**
+ * One LP over a whole split plan: every commodity and every capacity row of the plan
+ * (with the room the bookings made before it left), over the pool of all the parts'
+ * columns. Each part saw only what the parts before it left, so its duals price the
+ * plan's capacities badly and its flows fit only its own turn; this LP prices and shares
+ * the whole plan's capacities at once, and its flows are rounded into a plan of their
+ * own (planner.ts).
+ *
+ * It starts from the columns that carry flow in their part's last LP, and grows by
+ * column generation over the pool: after each solve, every commodity's column of most
+ * negative reduced cost at the duals joins it, and it is solved again, up to
+ * WHOLE_LP_ROUNDS solves. Its duals are then Lagrangian prices (lagrangian-bound.ts):
+ * L at them is a proven bound over every column of the pool, equal to the LP over the
+ * whole pool when no column of it prices out any more. A solve that fails (LpError), or
+ * an LP past MAX_NONZEROS, ends the rounds with the last solve's answer, or none.
+ */
+import type { Highs } from 'highs';
+import { gramsOf } from '../routing/capacity/loads';
+import type { Column, ColumnSet } from './columns';
+import type { Commodity } from './commodities';
+import type { Priced } from './lagrangian-bound';
+import { buildPathLp, type PathLp } from './lp-model';
+import { LpError, solveLp, type LpSolution } from './lp-solve';
+import type { Resource } from './resources';
+import type { LpSize, PlanPenalties } from './types';
+
+/** Solves of the whole plan's LP at most. @defaultValue */
+export const WHOLE_LP_ROUNDS = 8;
+/**
+ * Nonzeros of the whole plan's LP at most: about 1 GB of HiGHS's 2 GB of WebAssembly
+ * memory. A plan whose LP would be larger keeps what its last solve gave (or nothing).
+ */
+const MAX_NONZEROS = 4_000_000;
+/** A column carries flow, or prices out, beyond this. */
+export const EPSILON = 1e-9;
+
+/** The columns the LP may take: each with its number, and each commodity's numbers. */
+export type Pool = Pick<ColumnSet, 'list' | 'ofCommodity'>;
+
+export interface WholeLp {
+  /** The LP's columns, a subset of the pool's, and their flows. */
+  columns: Column[];
+  x: Float64Array;
+  prices: Priced;
+  solves: number;
+  iterations: number;
+  seconds: number;
+  size: LpSize;
+}
+
+/**
+ * @param pool every part's columns, in the whole plan's numbers (commodities and resources)
+ * @param carrying the pool's columns that carry flow in their part's last LP
+ */
+export function solveWholeLp(
+  highs: Highs,
+  commodities: readonly Commodity[],
+  pool: Pool,
+  carrying: ReadonlySet<number>,
+  resources: readonly Resource[],
+  penalties: PlanPenalties,
+  rounds = WHOLE_LP_ROUNDS,
+): WholeLp | undefined {
+  const chosen = new Set(carrying);
+  let last: WholeLp | undefined;
+  for (let solves = 1; solves <= rounds; solves++) {
+    const columns = [...chosen].map((j) => pool.list[j]);
+    const lp = buildPathLp(commodities, columns, resources, penalties, highs.infinity);
+    if (lp.nonzeros > MAX_NONZEROS) return last;
+    let solution: LpSolution;
+    try {
+      solution = solveLp(highs, lp.model);
+    } catch (err) {
+      if (err instanceof LpError) return last;
+      throw err;
+    }
+    const prices = pricesOf(lp, solution.rowDual, resources.length);
+    last = {
+      columns,
+      x: solution.x,
+      prices,
+      solves,
+      iterations: (last?.iterations ?? 0) + solution.iterations,
+      seconds: (last?.seconds ?? 0) + solution.seconds,
+      size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
+    };
+    if (solves === rounds || !priceIn(commodities, pool, chosen, solution.rowDual, prices, penalties)) break;
+  }
+  return last;
+}
+
+/** Adds each commodity's pool column of most negative reduced cost to `chosen`; false when none prices out. */
+function priceIn(
+  commodities: readonly Commodity[],
+  pool: Pool,
+  chosen: Set<number>,
+  rowDual: Float64Array,
+  prices: Priced,
+  penalties: PlanPenalties,
+): boolean {
+  let added = false;
+  commodities.forEach((c, k) => {
+    const grams = gramsOf(c.minKg);
+    let best = -EPSILON;
+    let entering = -1;
+    for (const j of pool.ofCommodity[k]) {
+      if (chosen.has(j)) continue;
+      const col = pool.list[j];
+      let rc = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0) - rowDual[k];
+      for (const r of col.uses) rc += prices.parcels[r] + grams * prices.grams[r];
+      if (rc < best) [best, entering] = [rc, j];
+    }
+    if (entering >= 0) {
+      chosen.add(entering);
+      added = true;
+    }
+  });
+  return added;
+}
+
+/** The LP's duals on the capacity rows as prices ≥ 0 (0 on rows left out: they cannot bind). */
+function pricesOf(lp: PathLp, rowDual: Float64Array, count: number): Priced {
+  const parcels = new Float64Array(count);
+  const grams = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    if (lp.parcelRow[i] >= 0) parcels[i] = Math.max(0, -rowDual[lp.parcelRow[i]]);
+    if (lp.gramsRow[i] >= 0) grams[i] = Math.max(0, -rowDual[lp.gramsRow[i]]);
+  }
+  return { parcels, grams };
+}

@@ -1,0 +1,140 @@
+/**
+ * The last step of a split plan (planner.ts): the parts' columns pooled, one LP over the
+ * whole plan solved over them (whole-lp.ts), its flows rounded into a plan of its own
+ * (rounding.ts, over the loads the plan starts from), and the plan's bound.
+ *
+ * Each part was planned over what the parts before it booked, so the first parts took
+ * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
+ * plan is kept when it costs less than the parts' plan. Every route either plan uses is a
+ * column of the pool (the repair's routes join it), so the bound, the Lagrangian bound
+ * over the pool (lagrangian-bound.ts), covers both: the better of the two starts — the
+ * parts' own duals and the whole LP's — raised by subgradient steps (subgradient.ts).
+ */
+import type { Highs } from 'highs';
+import type { LoadTable } from '../routing/capacity/loads';
+import type { NetworkIndex } from '../routing/network/network-index';
+import type { Router } from '../routing/router/router';
+import type { RouteQuery } from '../routing/types';
+import { ColumnSet } from './columns';
+import type { Commodity } from './commodities';
+import { LagrangianRelaxation, type Priced } from './lagrangian-bound';
+import type { PartOutcome, Phase } from './part';
+import { Resources } from './resources';
+import { roundFlows } from './rounding';
+import { scorePlans } from './score';
+import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
+import type { ParcelPlan, PlanPenalties } from './types';
+import { EPSILON, solveWholeLp, type WholeLp } from './whole-lp';
+
+export interface WholePlanInput {
+  ix: NetworkIndex;
+  highs: Highs;
+  router: (loads: LoadTable) => Router;
+  queries: readonly RouteQuery[];
+  penalties: PlanPenalties;
+  commodities: readonly Commodity[];
+  /** Each part's commodities (ids in `commodities`) and what planning it gave. */
+  outcomes: readonly { part: readonly number[]; outcome: PartOutcome }[];
+  /** A new table of the loads the plan starts from, at each call. */
+  startingLoads: () => LoadTable;
+  /** The parts' plans, by parcel (the parcels greedy excluded too). */
+  plans: readonly ParcelPlan[];
+  /** Greedy's objective: no bound needs to rise above it. */
+  greedyObjective: number;
+  lap: (phase: Phase) => void;
+}
+
+export interface WholePlan {
+  /** The better of the parts' plan and the whole LP's. */
+  plans: ParcelPlan[];
+  bound: number;
+  /** The routes of every commodity: all the parts' columns, and the repair's after the whole plan's LP. */
+  pool: ColumnSet;
+  /** The whole plan's LP, when it could be solved. */
+  lp?: WholeLp;
+}
+
+export function planWhole(input: WholePlanInput): WholePlan {
+  const { ix, highs, queries, penalties, commodities, outcomes, lap } = input;
+  const resources = new Resources(ix, input.startingLoads());
+  const pool = new ColumnSet(ix, resources, commodities);
+  const carrying = new Set<number>();
+  for (const { part, outcome } of outcomes) {
+    const { columns, solution } = outcome;
+    columns.list.forEach((col, j) => {
+      const adopted = pool.adopt(part[col.commodity], col);
+      if (solution.x[j] > EPSILON) carrying.add(adopted);
+    });
+  }
+
+  let plans = [...input.plans];
+  const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties);
+  lap('lp');
+  if (lp) {
+    const ofCommodity: number[][] = commodities.map(() => []);
+    lp.columns.forEach((col, j) => ofCommodity[col.commodity].push(j));
+    const working = input.startingLoads();
+    const rounded = roundFlows(
+      ix,
+      queries,
+      commodities,
+      lp.columns,
+      ofCommodity,
+      lp.x,
+      penalties,
+      working,
+      input.router(working),
+    );
+    for (const { commodity, route } of rounded.repaired) pool.add(commodity, route);
+    const whole = plans.map((p, i) => rounded.plans[i] ?? p);
+    if (scorePlans(whole, penalties).objective < scorePlans(plans, penalties).objective) plans = whole;
+    lap('rounding');
+  }
+
+  const target = Math.min(scorePlans(plans, penalties).objective, input.greedyObjective);
+  const relaxation = new LagrangianRelaxation(
+    commodities,
+    pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),
+    (col) => col.uses,
+    resources.list,
+    penalties,
+  );
+  // The prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
+  const n = resources.list.length;
+  let bound = raisedBound(relaxation, pricesOfParts(resources, outcomes), target, SUBGRADIENT_STEPS);
+  if (lp) bound = Math.max(bound, raisedBound(relaxation, extended(lp.prices, n), target, SUBGRADIENT_STEPS));
+  return { plans, bound, pool, lp };
+}
+
+function extended(prices: Priced, n: number): Priced {
+  const parcels = new Float64Array(n);
+  const grams = new Float64Array(n);
+  parcels.set(prices.parcels);
+  grams.set(prices.grams);
+  return { parcels, grams };
+}
+
+/**
+ * Prices of the whole plan's resources (all of them named already) from the parts'
+ * duals: each resource's largest −dual any part gave it (rows left out had none); 0
+ * where its room is unlimited.
+ */
+function pricesOfParts(whole: Resources, outcomes: readonly { outcome: PartOutcome }[]): Priced {
+  const byKey: { parcels: number; grams: number }[] = [];
+  for (const { outcome } of outcomes) {
+    const { resources, lp, solution } = outcome;
+    resources.list.forEach((r, i) => {
+      const price = (byKey[whole.numberOf(r)] ??= { parcels: 0, grams: 0 });
+      if (lp.parcelRow[i] >= 0) price.parcels = Math.max(price.parcels, -solution.rowDual[lp.parcelRow[i]]);
+      if (lp.gramsRow[i] >= 0) price.grams = Math.max(price.grams, -solution.rowDual[lp.gramsRow[i]]);
+    });
+  }
+  const n = whole.list.length;
+  const prices = { parcels: new Float64Array(n), grams: new Float64Array(n) };
+  byKey.forEach((p, i) => {
+    if (!p) return;
+    prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
+    prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
+  });
+  return prices;
+}

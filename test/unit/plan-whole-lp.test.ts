@@ -1,0 +1,134 @@
+/**
+ * One LP over a whole split plan (whole-lp.ts), on
+ * random small instances against an LP written here independently (HiGHS on an LP-format
+ * text of the path-flow model over every column of the pool):
+ * - with rounds enough for its column generation to end, the Lagrangian bound at its
+ *   prices is that LP's optimum;
+ * - with one round (only the columns that carry flow), it is a bound: never above it.
+ */
+import loadHighs, { type Highs } from 'highs';
+import type { Column } from '../../src/plans/columns';
+import type { Commodity } from '../../src/plans/commodities';
+import { LagrangianRelaxation } from '../../src/plans/lagrangian-bound';
+import type { Resource } from '../../src/plans/resources';
+import { solveWholeLp, type Pool } from '../../src/plans/whole-lp';
+import { gramsOf } from '../../src/routing/capacity/loads';
+import { createRng, type Rng } from '../../src/synthetic/prng';
+
+const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
+const INSTANCES = 60;
+
+interface Instance {
+  commodities: Commodity[];
+  pool: Column[][];
+  resources: Resource[];
+}
+
+function randomInstance(rng: Rng): Instance {
+  const resources: Resource[] = Array.from({ length: rng.int(1, 6) }, (_, i) => ({
+    kind: 'departure',
+    at: i,
+    when: 0,
+    parcelsLeft: rng.int(0, 8),
+    gramsLeft: rng.next() < 0.4 ? rng.int(0, 12) * 1000 : Infinity,
+  }));
+  const commodities: Commodity[] = Array.from({ length: rng.int(1, 8) }, (_, id) => {
+    const minKg = rng.pick([0.5, 1, 2.5]);
+    return {
+      id,
+      origin: 0,
+      destination: 1,
+      readyAt: 0,
+      deadline: 0,
+      parcels: Array.from({ length: rng.int(1, 6) }, (_, i) => 100 * id + i),
+      minKg,
+      maxKg: minKg,
+      representative: 100 * id,
+    };
+  });
+  const none = new Int32Array(0);
+  const pool = commodities.map((c) =>
+    Array.from({ length: rng.int(1, 5) }, (): Column => {
+      const uses = resources.map((_, r) => r).filter(() => rng.next() < 0.4);
+      return {
+        commodity: c.id,
+        legs: none,
+        departs: none,
+        arrivals: none,
+        arriveAt: 0,
+        fixed: rng.int(1, 60),
+        perKg: rng.int(0, 4),
+        late: rng.next() < 0.2,
+        uses,
+      };
+    }),
+  );
+  return { commodities, pool, resources };
+}
+
+/** The LP over every column of the pool, as LP-format text: the model of lp-model.ts, written out by hand. */
+function lpText({ commodities, pool, resources }: Instance): string {
+  const objective: string[] = [];
+  const demand: string[] = [];
+  const parcels: string[][] = resources.map(() => []);
+  const grams: string[][] = resources.map(() => []);
+  commodities.forEach((c, k) => {
+    const terms = [`u${k}`];
+    objective.push(`${PENALTIES.unplannedPenalty} u${k}`);
+    pool[k].forEach((col, j) => {
+      const x = `x${k}_${j}`;
+      const cost = col.fixed + col.perKg * c.minKg + (col.late ? PENALTIES.latePenalty : 0);
+      objective.push(`${cost} ${x}`);
+      terms.push(x);
+      for (const r of col.uses) {
+        parcels[r].push(x);
+        grams[r].push(`${gramsOf(c.minKg)} ${x}`);
+      }
+    });
+    demand.push(` d${k}: ${terms.join(' + ')} = ${c.parcels.length}`);
+  });
+  const capacity: string[] = [];
+  resources.forEach((r, i) => {
+    if (parcels[i].length) capacity.push(` p${i}: ${parcels[i].join(' + ')} <= ${r.parcelsLeft}`);
+    if (grams[i].length && r.gramsLeft < Infinity) capacity.push(` g${i}: ${grams[i].join(' + ')} <= ${r.gramsLeft}`);
+  });
+  return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${[...demand, ...capacity].join('\n')}\nEnd\n`;
+}
+
+describe('the LP over a whole split plan', () => {
+  let highs: Highs;
+
+  beforeAll(async () => {
+    highs = await loadHighs();
+  });
+
+  it('prices the LP over the whole pool when the column generation ends, and a bound below it after one solve', () => {
+    let generated = 0;
+    for (let seed = 1; seed <= INSTANCES; seed++) {
+      const rng = createRng(seed);
+      const instance = randomInstance(rng);
+      const { commodities, pool, resources } = instance;
+      const relaxation = new LagrangianRelaxation(commodities, pool, (col) => col.uses, resources, PENALTIES);
+      const solved = highs.solve(lpText(instance));
+      expect(solved.Status).toBe('Optimal');
+      const optimum = solved.ObjectiveValue;
+      const tolerance = 1e-6 * Math.max(1, Math.abs(optimum));
+      const numbered: Pool = { list: pool.flat(), ofCommodity: [] };
+      let j = 0;
+      for (const columns of pool) numbered.ofCommodity.push(columns.map(() => j++));
+      // Only each commodity's first column carries flow at the start: the rest must be priced in.
+      const carrying = new Set(numbered.ofCommodity.map((js) => js[0]));
+
+      const ended = solveWholeLp(highs, commodities, numbered, carrying, resources, PENALTIES, 100);
+      expect(ended).toBeDefined();
+      expect(relaxation.at(ended!.prices).bound).toBeCloseTo(optimum, 5);
+      if (ended!.solves > 1) generated++;
+
+      const once = solveWholeLp(highs, commodities, numbered, carrying, resources, PENALTIES, 1);
+      expect(once!.solves).toBe(1);
+      expect(relaxation.at(once!.prices).bound).toBeLessThanOrEqual(optimum + tolerance);
+    }
+    // The instances exercise the column generation, not only LPs that start complete.
+    expect(generated).toBeGreaterThan(INSTANCES / 4);
+  });
+});
