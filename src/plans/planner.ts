@@ -170,7 +170,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
     split:
       parts.length === 1
         ? 'none'
-        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (too large to solve: the parts' plan kept)"}`,
+        : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (not solved: over its size limit, or HiGHS failed; the parts' plan kept)"}`,
   };
   const result: PlanOutcome = { parcels: useGreedy ? greedy : planned, figures };
   if (input.exposeModel) result.model = exposed(ix, commodities, whole?.pool ?? outcomes[0].outcome.columns);
