@@ -4,7 +4,7 @@
  * columns. Each part saw only what the parts before it left, so its duals price the
  * plan's capacities badly and its flows fit only its own turn; this LP prices and shares
  * the whole plan's capacities at once, and its flows are rounded into a plan of their
- * own (planner.ts).
+ * own (whole-plan.ts).
  *
  * It starts from the columns that carry flow in their part's last LP, and grows by
  * column generation over the pool: after each solve, every commodity's column of most
@@ -27,8 +27,9 @@ import type { LpSize, PlanPenalties } from './types';
 /** Solves of the whole plan's LP at most. @defaultValue */
 export const WHOLE_LP_ROUNDS = 8;
 /**
- * Nonzeros of the whole plan's LP at most: about 1 GB of HiGHS's 2 GB of WebAssembly
- * memory. A plan whose LP would be larger keeps what its last solve gave (or nothing).
+ * Nonzeros of the whole plan's LP at most: about 1.3 GB of HiGHS's 2 GB of WebAssembly
+ * memory (568 MB measured at 1.8 million). A plan whose LP would be larger keeps what its
+ * last solve gave (or nothing).
  */
 const MAX_NONZEROS = 4_000_000;
 /** A column carries flow, or prices out, beyond this. */
