@@ -1,28 +1,7 @@
-import type { Column } from '../../src/plans/columns';
-import type { Commodity } from '../../src/plans/commodities';
 import { LagrangianRelaxation } from '../../src/plans/lagrangian-bound';
 import type { Resource } from '../../src/plans/resources';
 import { raisedBound } from '../../src/plans/subgradient';
-
-/** A route of commodity `commodity` costing `fixed` a parcel, through the resources `uses`. */
-function column(commodity: number, fixed: number, uses: number[]): Column {
-  const none = new Int32Array(0);
-  return { commodity, legs: none, departs: none, arrivals: none, arriveAt: 0, fixed, perKg: 0, late: false, uses };
-}
-
-function commodity(id: number, parcels: number): Commodity {
-  return {
-    id,
-    origin: 0,
-    destination: 1,
-    readyAt: 0,
-    deadline: 0,
-    parcels: Array.from({ length: parcels }, (_, i) => 100 * id + i),
-    minKg: 1,
-    maxKg: 1,
-    representative: 100 * id,
-  };
-}
+import { column, commodity } from '../support/plan-fixtures';
 
 /**
  * One departure with room for 3 parcels. Commodity 0 (3 parcels): through it at 1, else

@@ -14,6 +14,7 @@ import type { Resource } from '../../src/plans/resources';
 import { solveWholeLp, type Pool } from '../../src/plans/whole-lp';
 import { gramsOf } from '../../src/routing/capacity/loads';
 import { createRng, type Rng } from '../../src/synthetic/prng';
+import { column, commodity } from '../support/plan-fixtures';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 const INSTANCES = 60;
@@ -32,36 +33,19 @@ function randomInstance(rng: Rng): Instance {
     parcelsLeft: rng.int(0, 8),
     gramsLeft: rng.next() < 0.4 ? rng.int(0, 12) * 1000 : Infinity,
   }));
-  const commodities: Commodity[] = Array.from({ length: rng.int(1, 8) }, (_, id) => {
-    const minKg = rng.pick([0.5, 1, 2.5]);
-    return {
-      id,
-      origin: 0,
-      destination: 1,
-      readyAt: 0,
-      deadline: 0,
-      parcels: Array.from({ length: rng.int(1, 6) }, (_, i) => 100 * id + i),
-      minKg,
-      maxKg: minKg,
-      representative: 100 * id,
-    };
-  });
-  const none = new Int32Array(0);
+  const commodities = Array.from({ length: rng.int(1, 8) }, (_, id) =>
+    commodity(id, rng.int(1, 6), rng.pick([0.5, 1, 2.5])),
+  );
   const pool = commodities.map((c) =>
-    Array.from({ length: rng.int(1, 5) }, (): Column => {
-      const uses = resources.map((_, r) => r).filter(() => rng.next() < 0.4);
-      return {
-        commodity: c.id,
-        legs: none,
-        departs: none,
-        arrivals: none,
-        arriveAt: 0,
-        fixed: rng.int(1, 60),
-        perKg: rng.int(0, 4),
-        late: rng.next() < 0.2,
-        uses,
-      };
-    }),
+    Array.from({ length: rng.int(1, 5) }, () =>
+      column(
+        c.id,
+        rng.int(1, 60),
+        resources.map((_, r) => r).filter(() => rng.next() < 0.4),
+        rng.int(0, 4),
+        rng.next() < 0.2,
+      ),
+    ),
   );
   return { commodities, pool, resources };
 }
