@@ -12,7 +12,7 @@
  * from the parts' own duals and are raised by subgradient steps (subgradient.ts).
  */
 import { gramsOf } from '../routing/capacity/loads';
-import type { Column } from './columns';
+import { columnCharge, type Column } from './columns';
 import type { Commodity } from './commodities';
 import type { Resource } from './resources';
 import type { PlanPenalties } from './types';
@@ -58,7 +58,7 @@ export class LagrangianRelaxation {
     let j = 0;
     commodities.forEach((c, k) => {
       for (const col of columnsOf[k]) {
-        this.cost[j] = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0);
+        this.cost[j] = columnCharge(col, c.minKg, penalties.latePenalty);
         uses.push(...usesOf(col));
         this.usesStart[++j] = uses.length;
       }

@@ -15,7 +15,7 @@
  */
 import type { ModelData } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
-import type { Column } from './columns';
+import { columnCharge, type Column } from './columns';
 import type { Commodity } from './commodities';
 import type { Resource } from './resources';
 import type { PlanPenalties } from './types';
@@ -98,7 +98,7 @@ export function buildPathLp(
     const col = columns[j];
     const commodity = commodities[col.commodity];
     starts[j] = k;
-    colCost[j] = col.fixed + col.perKg * commodity.minKg + (col.late ? penalties.latePenalty : 0);
+    colCost[j] = columnCharge(col, commodity.minKg, penalties.latePenalty);
     // Row indices ascending within a column: the demand row comes first, resources follow in row order.
     const entries: [number, number][] = [[col.commodity, 1]];
     const grams = gramsOf(commodity.minKg);

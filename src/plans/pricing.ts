@@ -11,7 +11,7 @@ import type { NetworkIndex } from '../routing/network/network-index';
 import type { Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
-import type { ColumnSet } from './columns';
+import { columnCharge, type ColumnSet } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import type { PathLp } from './lp-model';
 import type { LpSolution } from './lp-solve';
@@ -63,7 +63,7 @@ export function priceRound(
       const j = columns.add(c.id, route);
       if (columns.list.length === before) continue;
       const col = columns.list[j];
-      let rc = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0) - y[c.id];
+      let rc = columnCharge(col, c.minKg, penalties.latePenalty) - y[c.id];
       const grams = gramsOf(c.minKg);
       for (const r of col.uses) {
         // A resource met for the first time, or whose row was left out (it cannot bind), has no row: its dual is 0.

@@ -16,7 +16,7 @@
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
-import type { Column, ColumnSet } from './columns';
+import { columnCharge, type Column, type ColumnSet } from './columns';
 import type { Commodity } from './commodities';
 import type { Priced } from './lagrangian-bound';
 import { buildPathLp, type PathLp } from './lp-model';
@@ -107,7 +107,7 @@ function priceIn(
     for (const j of pool.ofCommodity[k]) {
       if (chosen.has(j)) continue;
       const col = pool.list[j];
-      let rc = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0) - rowDual[k];
+      let rc = columnCharge(col, c.minKg, penalties.latePenalty) - rowDual[k];
       for (const r of col.uses) rc += prices.parcels[r] + grams * prices.grams[r];
       if (rc < best) [best, entering] = [rc, j];
     }
