@@ -75,7 +75,7 @@ export function solveWholeLp(
       if (err instanceof LpError) return last;
       throw err;
     }
-    const prices = pricesOf(lp, solution.rowDual, resources.length);
+    const prices = capacityPrices(lp, solution.rowDual, resources.length);
     last = {
       columns,
       x: solution.x,
@@ -120,7 +120,7 @@ function priceIn(
 }
 
 /** The LP's duals on the capacity rows as prices ≥ 0 (0 on rows left out: they cannot bind). */
-function pricesOf(lp: PathLp, rowDual: Float64Array, count: number): Priced {
+export function capacityPrices(lp: PathLp, rowDual: Float64Array, count: number): Priced {
   const parcels = new Float64Array(count);
   const grams = new Float64Array(count);
   for (let i = 0; i < count; i++) {

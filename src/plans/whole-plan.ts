@@ -24,7 +24,7 @@ import { roundFlows } from './rounding';
 import { scorePlans } from './score';
 import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
-import { EPSILON, solveWholeLp, type WholeLp } from './whole-lp';
+import { capacityPrices, EPSILON, solveWholeLp, type WholeLp } from './whole-lp';
 
 export interface WholePlanInput {
   ix: NetworkIndex;
@@ -68,6 +68,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
   }
 
   let plans = [...input.plans];
+  let objective = scorePlans(plans, penalties).objective;
   const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties);
   lap('lp');
   if (lp) {
@@ -87,11 +88,12 @@ export function planWhole(input: WholePlanInput): WholePlan {
     );
     for (const { commodity, route } of rounded.repaired) pool.add(commodity, route);
     const whole = plans.map((p, i) => rounded.plans[i] ?? p);
-    if (scorePlans(whole, penalties).objective < scorePlans(plans, penalties).objective) plans = whole;
+    const wholeObjective = scorePlans(whole, penalties).objective;
+    if (wholeObjective < objective) [plans, objective] = [whole, wholeObjective];
     lap('rounding');
   }
 
-  const target = Math.min(scorePlans(plans, penalties).objective, input.greedyObjective);
+  const target = Math.min(objective, input.greedyObjective);
   const relaxation = new LagrangianRelaxation(
     commodities,
     pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),
@@ -115,26 +117,20 @@ function extended(prices: Priced, n: number): Priced {
 }
 
 /**
- * Prices of the whole plan's resources (all of them named already) from the parts'
- * duals: each resource's largest −dual any part gave it (rows left out had none); 0
- * where its room is unlimited.
+ * Prices of the whole plan's resources from the parts' duals: each resource's largest
+ * price any part's LP gave it (capacityPrices: 0 where a part had no row for it, as for
+ * a room that is unlimited).
  */
 function pricesOfParts(whole: Resources, outcomes: readonly { outcome: PartOutcome }[]): Priced {
-  const byKey: { parcels: number; grams: number }[] = [];
-  for (const { outcome } of outcomes) {
-    const { resources, lp, solution } = outcome;
-    resources.list.forEach((r, i) => {
-      const price = (byKey[whole.numberOf(r)] ??= { parcels: 0, grams: 0 });
-      if (lp.parcelRow[i] >= 0) price.parcels = Math.max(price.parcels, -solution.rowDual[lp.parcelRow[i]]);
-      if (lp.gramsRow[i] >= 0) price.grams = Math.max(price.grams, -solution.rowDual[lp.gramsRow[i]]);
+  const numbers = outcomes.map(({ outcome }) => outcome.resources.list.map((r) => whole.numberOf(r)));
+  const parcels = new Float64Array(whole.list.length);
+  const grams = new Float64Array(whole.list.length);
+  outcomes.forEach(({ outcome }, p) => {
+    const part = capacityPrices(outcome.lp, outcome.solution.rowDual, outcome.resources.list.length);
+    numbers[p].forEach((at, i) => {
+      parcels[at] = Math.max(parcels[at], part.parcels[i]);
+      grams[at] = Math.max(grams[at], part.grams[i]);
     });
-  }
-  const n = whole.list.length;
-  const prices = { parcels: new Float64Array(n), grams: new Float64Array(n) };
-  byKey.forEach((p, i) => {
-    if (!p) return;
-    prices.parcels[i] = whole.list[i].parcelsLeft < Infinity ? Math.max(0, p.parcels) : 0;
-    prices.grams[i] = whole.list[i].gramsLeft < Infinity ? Math.max(0, p.grams) : 0;
   });
-  return prices;
+  return { parcels, grams };
 }
