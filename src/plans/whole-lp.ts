@@ -11,8 +11,11 @@
  * negative reduced cost at the duals joins it, and it is solved again, up to
  * WHOLE_LP_ROUNDS solves. Its duals are then Lagrangian prices (lagrangian-bound.ts):
  * L at them is a proven bound over every column of the pool, equal to the LP over the
- * whole pool when no column of it prices out any more. A solve that fails (LpError), or
- * an LP past MAX_NONZEROS, ends the rounds with the last solve's answer, or none.
+ * whole pool when no column of it prices out any more. At an LP's duals, L is the LP's
+ * objective z plus Σ_k n_k · (k's most negative reduced cost in the pool): when that sum
+ * is within WHOLE_LP_TOLERANCE of z, no further solve can lower the LP by more, and the
+ * rounds end there. A solve that fails (LpError), or an LP past MAX_NONZEROS, ends the
+ * rounds with the last solve's answer, or none.
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
@@ -27,6 +30,11 @@ import type { LpSize, PlanPenalties } from './types';
 /** Solves of the whole plan's LP at most. @defaultValue */
 export const WHOLE_LP_ROUNDS = 8;
 /**
+ * The column generation ends when the Lagrangian bound at the LP's duals is within this
+ * share of the LP's objective. @defaultValue
+ */
+export const WHOLE_LP_TOLERANCE = 0.001;
+/**
  * Nonzeros of the whole plan's LP at most: about 1.3 GB of HiGHS's 2 GB of WebAssembly
  * memory (568 MB measured at 1.8 million). A plan whose LP would be larger keeps what its
  * last solve gave (or nothing).
@@ -39,8 +47,9 @@ export const EPSILON = 1e-9;
 export type Pool = Pick<ColumnSet, 'list' | 'ofCommodity'>;
 
 export interface WholeLp {
-  /** The LP's columns, a subset of the pool's, and their flows. */
+  /** The LP's columns, a subset of the pool's, their numbers in the pool, and their flows. */
   columns: Column[];
+  chosen: number[];
   x: Float64Array;
   prices: Priced;
   solves: number;
@@ -60,12 +69,13 @@ export function solveWholeLp(
   carrying: ReadonlySet<number>,
   resources: readonly Resource[],
   penalties: PlanPenalties,
-  rounds = WHOLE_LP_ROUNDS,
+  { rounds = WHOLE_LP_ROUNDS, tolerance = WHOLE_LP_TOLERANCE } = {},
 ): WholeLp | undefined {
   const chosen = new Set(carrying);
   let last: WholeLp | undefined;
   for (let solves = 1; solves <= rounds; solves++) {
-    const columns = [...chosen].map((j) => pool.list[j]);
+    const numbers = [...chosen];
+    const columns = numbers.map((j) => pool.list[j]);
     const lp = buildPathLp(commodities, columns, resources, penalties, highs.infinity);
     if (lp.nonzeros > MAX_NONZEROS) return last;
     let solution: LpSolution;
@@ -78,6 +88,7 @@ export function solveWholeLp(
     const prices = capacityPrices(lp, solution.rowDual, resources.length);
     last = {
       columns,
+      chosen: numbers,
       x: solution.x,
       prices,
       solves,
@@ -85,12 +96,18 @@ export function solveWholeLp(
       seconds: (last?.seconds ?? 0) + solution.seconds,
       size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
     };
-    if (solves === rounds || !priceIn(commodities, pool, chosen, solution.rowDual, prices, penalties)) break;
+    if (solves === rounds) break;
+    const shortfall = priceIn(commodities, pool, chosen, solution.rowDual, prices, penalties);
+    if (shortfall <= tolerance * Math.abs(solution.objective)) break;
   }
   return last;
 }
 
-/** Adds each commodity's pool column of most negative reduced cost to `chosen`; false when none prices out. */
+/**
+ * Adds each commodity's pool column of most negative reduced cost to `chosen`; returns
+ * how far L at these duals falls below the LP's objective: Σ_k n_k · −(that reduced
+ * cost), 0 when no column prices out.
+ */
 function priceIn(
   commodities: readonly Commodity[],
   pool: Pool,
@@ -98,8 +115,8 @@ function priceIn(
   rowDual: Float64Array,
   prices: Priced,
   penalties: PlanPenalties,
-): boolean {
-  let added = false;
+): number {
+  let shortfall = 0;
   commodities.forEach((c, k) => {
     const grams = gramsOf(c.minKg);
     let best = -EPSILON;
@@ -113,10 +130,10 @@ function priceIn(
     }
     if (entering >= 0) {
       chosen.add(entering);
-      added = true;
+      shortfall -= c.parcels.length * best;
     }
   });
-  return added;
+  return shortfall;
 }
 
 /** The LP's duals on the capacity rows as prices ≥ 0 (0 on rows left out: they cannot bind). */

@@ -50,7 +50,7 @@ export interface WholePlan {
   bound: number;
   /** The routes of every commodity: all the parts' columns, and the repair's after the whole plan's LP. */
   pool: ColumnSet;
-  /** The whole plan's LP, when it could be solved. */
+  /** The whole plan's LP, when it could be solved (its solves and seconds count the solve for the bound too). */
   lp?: WholeLp;
 }
 
@@ -71,6 +71,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
   let objective = scorePlans(plans, penalties).objective;
   const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties);
   lap('lp');
+  let repaired: number[] = [];
   if (lp) {
     const ofCommodity: number[][] = commodities.map(() => []);
     lp.columns.forEach((col, j) => ofCommodity[col.commodity].push(j));
@@ -86,11 +87,23 @@ export function planWhole(input: WholePlanInput): WholePlan {
       working,
       input.router(working),
     );
-    for (const { commodity, route } of rounded.repaired) pool.add(commodity, route);
+    repaired = rounded.repaired.map(({ commodity, route }) => pool.add(commodity, route));
     const whole = plans.map((p, i) => rounded.plans[i] ?? p);
     const wholeObjective = scorePlans(whole, penalties).objective;
     if (wholeObjective < objective) [plans, objective] = [whole, wholeObjective];
     lap('rounding');
+  }
+
+  // The repair's routes may name departures and hub-days no LP priced, and be cheap at the
+  // LP's prices: the LP solved once more with them prices those too.
+  const columns = new Set(lp?.chosen);
+  const unpriced = repaired.filter((j) => !columns.has(j));
+  let again: WholeLp | undefined;
+  if (lp && unpriced.length) {
+    again = solveWholeLp(highs, commodities, pool, new Set([...columns, ...unpriced]), resources.list, penalties, {
+      rounds: 1,
+    });
+    lap('lp');
   }
 
   const target = Math.min(objective, input.greedyObjective);
@@ -104,8 +117,21 @@ export function planWhole(input: WholePlanInput): WholePlan {
   // The prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
   const n = resources.list.length;
   let bound = raisedBound(relaxation, pricesOfParts(resources, outcomes), target, SUBGRADIENT_STEPS);
-  if (lp) bound = Math.max(bound, raisedBound(relaxation, extended(lp.prices, n), target, SUBGRADIENT_STEPS));
-  return { plans, bound, pool, lp };
+  for (const solved of [lp, again]) {
+    if (solved) bound = Math.max(bound, raisedBound(relaxation, extended(solved.prices, n), target, SUBGRADIENT_STEPS));
+  }
+  return { plans, bound, pool, lp: lp && again ? withSolve(lp, again) : lp };
+}
+
+/** The whole LP's figures counting a later solve of it too (its size: the larger). */
+function withSolve(lp: WholeLp, later: WholeLp): WholeLp {
+  return {
+    ...lp,
+    solves: lp.solves + later.solves,
+    iterations: lp.iterations + later.iterations,
+    seconds: lp.seconds + later.seconds,
+    size: later.size.nonzeros > lp.size.nonzeros ? later.size : lp.size,
+  };
 }
 
 function extended(prices: Priced, n: number): Priced {
