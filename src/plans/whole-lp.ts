@@ -51,6 +51,8 @@ export interface WholeLp {
   columns: Column[];
   chosen: number[];
   x: Float64Array;
+  /** The last solve's objective. */
+  objective: number;
   prices: Priced;
   solves: number;
   iterations: number;
@@ -90,6 +92,7 @@ export function solveWholeLp(
       columns,
       chosen: numbers,
       x: solution.x,
+      objective: solution.objective,
       prices,
       solves,
       iterations: (last?.iterations ?? 0) + solution.iterations,

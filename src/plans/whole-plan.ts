@@ -24,7 +24,7 @@ import { roundFlows } from './rounding';
 import { scorePlans } from './score';
 import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
-import { capacityPrices, EPSILON, solveWholeLp, type WholeLp } from './whole-lp';
+import { capacityPrices, EPSILON, solveWholeLp, WHOLE_LP_TOLERANCE, type WholeLp } from './whole-lp';
 
 export interface WholePlanInput {
   ix: NetworkIndex;
@@ -94,18 +94,6 @@ export function planWhole(input: WholePlanInput): WholePlan {
     lap('rounding');
   }
 
-  // The repair's routes may name departures and hub-days no LP priced, and be cheap at the
-  // LP's prices: the LP solved once more with them prices those too.
-  const columns = new Set(lp?.chosen);
-  const unpriced = repaired.filter((j) => !columns.has(j));
-  let again: WholeLp | undefined;
-  if (lp && unpriced.length) {
-    again = solveWholeLp(highs, commodities, pool, new Set([...columns, ...unpriced]), resources.list, penalties, {
-      rounds: 1,
-    });
-    lap('lp');
-  }
-
   const target = Math.min(objective, input.greedyObjective);
   const relaxation = new LagrangianRelaxation(
     commodities,
@@ -116,9 +104,20 @@ export function planWhole(input: WholePlanInput): WholePlan {
   );
   // The prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
   const n = resources.list.length;
-  let bound = raisedBound(relaxation, pricesOfParts(resources, outcomes), target, SUBGRADIENT_STEPS);
-  for (const solved of [lp, again]) {
-    if (solved) bound = Math.max(bound, raisedBound(relaxation, extended(solved.prices, n), target, SUBGRADIENT_STEPS));
+  const raised = (prices: Priced) => raisedBound(relaxation, extended(prices, n), target, SUBGRADIENT_STEPS);
+  let bound = raised(pricesOfParts(resources, outcomes));
+  if (lp) bound = Math.max(bound, raised(lp.prices));
+  // The repair's routes may use departures and hub-days no LP priced, and be cheap at the
+  // LP's prices. Unless the bound is within the tolerance of the LP already (no LP with
+  // them can be above it), the LP is solved once more with them, to price those too.
+  let again: WholeLp | undefined;
+  const columns = new Set(lp?.chosen);
+  const unpriced = repaired.filter((j) => !columns.has(j));
+  if (lp && unpriced.length && bound < (1 - WHOLE_LP_TOLERANCE) * lp.objective) {
+    for (const j of unpriced) columns.add(j);
+    again = solveWholeLp(highs, commodities, pool, columns, resources.list, penalties, { rounds: 1 });
+    lap('lp');
+    if (again) bound = Math.max(bound, raised(again.prices));
   }
   return { plans, bound, pool, lp: lp && again ? withSolve(lp, again) : lp };
 }
