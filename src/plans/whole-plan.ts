@@ -7,8 +7,10 @@
  * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
  * plan is kept when it costs less than the parts' plan. Every route either plan uses is a
  * column of the pool (the repair's routes join it), so the bound, the Lagrangian bound
- * over the pool (lagrangian-bound.ts), covers both: the better of the two starts — the
- * parts' own duals and the whole LP's — raised by subgradient steps (subgradient.ts).
+ * over the pool (lagrangian-bound.ts), covers both: the best of the starts — the parts'
+ * own duals, the whole LP's, and, when the repair used routes that LP lacked and the
+ * bound is not yet within WHOLE_LP_TOLERANCE of it, the duals of the LP solved once more
+ * with them — raised by subgradient steps (subgradient.ts).
  */
 import type { Highs } from 'highs';
 import type { LoadTable } from '../routing/capacity/loads';
