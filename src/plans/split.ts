@@ -13,7 +13,8 @@ import type { Commodity } from './commodities';
  * 5,000 parcels in parts of 1,000 are 16.6 % below greedy in 77 s against 11.1 % in
  * 128 s as one model, and 100,000 in parts of 1,000 are 25.8 % below greedy (gap 1.7 %)
  * in 13 minutes against 15.7 % (gap 18.5 %) in 23 in parts of 10,000 without the whole
- * LP (bench/README.md). @defaultValue
+ * LP (bench/README.md; measured at e0847af, before the whole LP stopped at a tolerance).
+ * @defaultValue
  */
 export const MAX_COMMODITIES_PER_MODEL = 1_000;
 
