@@ -2,12 +2,14 @@
  * Solves a plan's LP with HiGHS (the `highs` package, WebAssembly, single-threaded: the
  * runtime fixes threads to 1 and parallel off), the model disposed whatever happens.
  *
- * Interior point (IPX) with crossover to a vertex: on the path-flow LPs of capacity-bound
- * plans it takes a fraction of the dual simplex's time, warm-started or not (docs/plans.md,
- * "Solving the LP"), and the vertex crossover ends at is what rounding wants (most flows
- * whole). When the interior point does not end optimal (a numerical failure), the same
- * model is solved again by the dual simplex. The HiGHS runtime is passed in (loading it
- * is the caller's business: src/plans-pool).
+ * The solver depends on the LP's size (docs/plans.md, "Solving the LP"): the dual simplex
+ * up to SIMPLEX_MAX_ROWS rows (a part of a split plan: 1.5–5× faster than the interior
+ * point there), the interior point (IPX) with crossover to a vertex above (the whole
+ * plan's LP, a large model: the dual simplex stalls on those, 3.6–4.6× slower). Either
+ * ends at a vertex, which is what rounding wants (most flows whole). When the solver
+ * does not end optimal (a numerical failure), the same model is solved again by the
+ * other. The HiGHS runtime is passed in (loading it is the caller's business:
+ * src/plans-pool).
  */
 import type { Highs, ModelData } from 'highs';
 
@@ -22,13 +24,17 @@ export interface LpSolution {
   seconds: number;
   /** Interior-point, crossover and simplex iterations of the solve. */
   iterations: number;
+  /** The solver that ended it optimal. */
+  solver: Solver;
 }
+
+type Solver = 'simplex' | 'ipm';
 
 export class LpError extends Error {
   override name = 'LpError';
 }
 
-const EMPTY: Omit<LpSolution, 'seconds'> = {
+const EMPTY: Omit<LpSolution, 'seconds' | 'solver'> = {
   objective: 0,
   x: new Float64Array(0),
   rowDual: new Float64Array(0),
@@ -36,11 +42,16 @@ const EMPTY: Omit<LpSolution, 'seconds'> = {
   iterations: 0,
 };
 
+/** The most rows of an LP the dual simplex solves; the interior point takes larger ones. @defaultValue */
+export const SIMPLEX_MAX_ROWS = 6_000;
+
 /** Solves the LP to optimality; throws LpError when neither solver ends optimal. */
-export function solveLp(highs: Highs, model: ModelData): LpSolution {
+export function solveLp(highs: Highs, model: ModelData, simplexMaxRows = SIMPLEX_MAX_ROWS): LpSolution {
   const started = performance.now();
-  const interior = solveWith(highs, model, 'ipm');
-  const solved = interior.optimal ? interior : solveWith(highs, model, 'simplex', interior.iterations);
+  const [first, second] =
+    model.numRows <= simplexMaxRows ? (['simplex', 'ipm'] as const) : (['ipm', 'simplex'] as const);
+  const attempt = solveWith(highs, model, first);
+  const solved = attempt.optimal ? attempt : solveWith(highs, model, second, attempt.iterations);
   if (!solved.optimal) throw new LpError(`HiGHS ended the plan's LP with model status ${solved.status}, not optimal`);
   return { ...solved.solution, seconds: (performance.now() - started) / 1000 };
 }
@@ -60,7 +71,7 @@ function counted(read: () => number | bigint): number {
 type Attempt =
   { optimal: true; solution: Omit<LpSolution, 'seconds'> } | { optimal: false; status: number; iterations: number };
 
-function solveWith(highs: Highs, model: ModelData, solver: 'ipm' | 'simplex', before = 0): Attempt {
+function solveWith(highs: Highs, model: ModelData, solver: Solver, before = 0): Attempt {
   const m = highs.createModel(model);
   try {
     m.options.set({ output_flag: false, solver, presolve: 'on', ...(solver === 'ipm' && { run_crossover: 'on' }) });
@@ -68,12 +79,12 @@ function solveWith(highs: Highs, model: ModelData, solver: 'ipm' | 'simplex', be
     const status = m.getModelStatus();
     const iterations = before + ITERATION_COUNTS.reduce((sum, name) => sum + counted(() => m.info.get(name)), 0);
     const { optimal, empty } = highs.constants.modelStatus;
-    if (status === empty) return { optimal: true, solution: { ...EMPTY, iterations } };
+    if (status === empty) return { optimal: true, solution: { ...EMPTY, iterations, solver } };
     if (status !== optimal) return { optimal: false, status, iterations };
     const { colValue, rowDual, rowValue } = m.getSolution();
     return {
       optimal: true,
-      solution: { objective: m.getObjectiveValue(), x: colValue, rowDual, rowValue, iterations },
+      solution: { objective: m.getObjectiveValue(), x: colValue, rowDual, rowValue, iterations, solver },
     };
   } finally {
     m.dispose();
