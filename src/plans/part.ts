@@ -7,16 +7,18 @@
  * 2. the path-flow LP (lp-model.ts) solved by HiGHS (lp-solve.ts), then rounds of
  *    pricing (pricing.ts), each followed by a solve of the grown LP;
  * 3. rounding and repair (rounding.ts) onto `working` (the loads the part starts from,
- *    which it books into); the repaired routes become columns and the LP is solved once
- *    more, so that it bounds the plan.
+ *    which it books into); the repaired routes become columns and, when the part is the
+ *    whole plan, the LP is solved once more, so that it bounds the plan. A part of a
+ *    split plan skips that solve: the LP over the whole plan (whole-lp.ts) takes its
+ *    columns and bounds the plan instead.
  */
 import type { Highs } from 'highs';
 import type { LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { Router } from '../routing/router/router';
-import type { RoutePlan, RouteQuery } from '../routing/types';
+import type { RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
-import { ColumnSet } from './columns';
+import { ColumnSet, EPSILON, type RouteArrays } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import { dualBound } from './lp-bound';
 import { buildPathLp, type PathLp } from './lp-model';
@@ -37,12 +39,14 @@ export interface PartInput {
   /** The part's commodities, numbered 0… within it. */
   commodities: readonly Commodity[];
   /** Routes greedy gave the part's commodities' parcels, by commodity. */
-  greedyRoutes: ReadonlyMap<number, readonly RoutePlan[]>;
+  greedyRoutes: ReadonlyMap<number, readonly RouteArrays[]>;
   /** A fresh table of the loads the part starts from. */
   startingLoads: () => LoadTable;
   /** The loads the part starts from, which its rounding books into. */
   working: LoadTable;
   pricingRounds: number;
+  /** Solve the LP again with the repair's routes, so that its bound covers the part's plan. */
+  boundPlan: boolean;
   /** Told of the time spent in each phase. */
   lap: (phase: Phase) => void;
 }
@@ -51,10 +55,13 @@ export interface PartOutcome {
   /** The plans of the part's parcels (other entries unset). */
   plans: ParcelPlan[];
   columns: ColumnSet;
+  /** The columns the part's plan leans on: those with flow in its last LP, and the repair's. */
+  carrying: number[];
   resources: Resources;
+  /** The part's last LP and its solution (over the columns before the repair's, unless `boundPlan`). */
   lp: PathLp;
   solution: LpSolution;
-  /** The dual bound of the part's last LP (lp-bound.ts). */
+  /** The dual bound of the part's last LP (lp-bound.ts): a bound on the part's plan when `boundPlan`. */
   bound: number;
   size: LpSize;
   solves: number;
@@ -71,7 +78,7 @@ export function planPart(input: PartInput): PartOutcome {
   const candidates = router(start);
   for (const c of commodities) {
     for (const route of candidateRoutes(candidates, queryOf(queries, c))) columns.add(c.id, route);
-    for (const route of input.greedyRoutes.get(c.id) ?? []) columns.add(c.id, route);
+    for (const route of input.greedyRoutes.get(c.id) ?? []) columns.adopt(c.id, route);
   }
   lap('candidates');
 
@@ -123,15 +130,20 @@ export function planPart(input: PartInput): PartOutcome {
   );
   lap('rounding');
   const before = columns.list.length;
-  for (const { commodity, route } of rounded.repaired) columns.add(commodity, route);
-  if (columns.list.length > before) ({ lp, solution } = solve());
+  const repaired = rounded.repaired.map(({ commodity, route }) => columns.add(commodity, route));
+  if (input.boundPlan && columns.list.length > before) ({ lp, solution } = solve());
+  // The LP's columns are the first `solved` of the set (the repair's may follow), then one u_k per commodity.
+  const solved = lp.model.numCols - commodities.length;
+  const carrying = new Set(repaired);
+  for (let j = 0; j < solved; j++) if (solution.x[j] > EPSILON) carrying.add(j);
   const limits = new Float64Array(lp.model.numCols);
-  columns.list.forEach((col, j) => (limits[j] = commodities[col.commodity].parcels.length));
-  commodities.forEach((c, k) => (limits[columns.list.length + k] = c.parcels.length));
+  for (let j = 0; j < solved; j++) limits[j] = commodities[columns.list[j].commodity].parcels.length;
+  commodities.forEach((c, k) => (limits[solved + k] = c.parcels.length));
   const bound = dualBound(lp.model, limits, solution.rowDual, commodities.length);
   return {
     plans: rounded.plans,
     columns,
+    carrying: [...carrying],
     resources,
     lp,
     solution,

@@ -19,7 +19,7 @@
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
-import { columnCharge, type Column, type ColumnSet } from './columns';
+import { columnCharge, EPSILON, type Column, type ColumnSet } from './columns';
 import type { Commodity } from './commodities';
 import type { Priced } from './lagrangian-bound';
 import { buildPathLp, type PathLp } from './lp-model';
@@ -40,8 +40,6 @@ export const WHOLE_LP_TOLERANCE = 0.001;
  * last solve gave (or nothing).
  */
 const MAX_NONZEROS = 4_000_000;
-/** A column carries flow, or prices out, beyond this. */
-export const EPSILON = 1e-9;
 
 /** The columns the LP may take: each with its number, and each commodity's numbers. */
 export type Pool = Pick<ColumnSet, 'list' | 'ofCommodity'>;
