@@ -4,6 +4,8 @@
  */
 import type { Column } from '../../src/plans/columns';
 import type { Commodity } from '../../src/plans/commodities';
+import type { Resource } from '../../src/plans/resources';
+import type { Rng } from '../../src/synthetic/prng';
 
 /** Commodity `id` of `parcels` parcels (numbered 100·id…), each of `minKg`. */
 export function commodity(id: number, parcels: number, minKg = 1): Commodity {
@@ -25,4 +27,45 @@ const NONE = new Int32Array(0);
 /** A route of commodity `commodity` costing `fixed + perKg · w` a parcel, through the resources `uses`. */
 export function column(commodity: number, fixed: number, uses: number[], perKg = 0, late = false): Column {
   return { commodity, legs: NONE, departs: NONE, arrivals: NONE, arriveAt: 0, fixed, perKg, late, uses };
+}
+
+/** How large randomPool's instances may be. */
+export interface PoolSizes {
+  resources: number;
+  /** Most parcels a resource still takes (its kilograms: as many thousand grams, when it declares them). */
+  room: number;
+  commodities: number;
+  parcels: number;
+  columns: number;
+  /** The chance that a column uses a given resource. */
+  use: number;
+}
+
+/** Random departures, commodities and routes (by commodity) of each: a path LP with no network behind it. */
+export function randomPool(
+  rng: Rng,
+  sizes: PoolSizes,
+): { resources: Resource[]; commodities: Commodity[]; pool: Column[][] } {
+  const resources: Resource[] = Array.from({ length: rng.int(1, sizes.resources) }, (_, i) => ({
+    kind: 'departure',
+    at: i,
+    when: 0,
+    parcelsLeft: rng.int(0, sizes.room),
+    gramsLeft: rng.next() < 0.4 ? rng.int(0, Math.round(sizes.room * 1.5)) * 1000 : Infinity,
+  }));
+  const commodities = Array.from({ length: rng.int(1, sizes.commodities) }, (_, id) =>
+    commodity(id, rng.int(1, sizes.parcels), rng.pick([0.5, 1, 2.5])),
+  );
+  const pool = commodities.map((c) =>
+    Array.from({ length: rng.int(1, sizes.columns) }, () =>
+      column(
+        c.id,
+        rng.int(1, 60),
+        resources.map((_, r) => r).filter(() => rng.next() < sizes.use),
+        rng.int(0, 4),
+        rng.next() < 0.2,
+      ),
+    ),
+  );
+  return { resources, commodities, pool };
 }

@@ -5,40 +5,20 @@
  * and whose duals prove that optimum (lp-bound.ts).
  */
 import loadHighs, { type Highs } from 'highs';
-import type { Commodity } from '../../src/plans/commodities';
 import { dualBound } from '../../src/plans/lp-bound';
 import { buildPathLp } from '../../src/plans/lp-model';
 import { solveLp, type LpSolution } from '../../src/plans/lp-solve';
-import type { Resource } from '../../src/plans/resources';
 import { createRng, type Rng } from '../../src/synthetic/prng';
-import { column, commodity } from '../support/plan-fixtures';
+import { randomPool } from '../support/plan-fixtures';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 const INSTANCES = 80;
 const TOLERANCE = 1e-6;
 
 function randomLp(rng: Rng, highs: Highs) {
-  const resources: Resource[] = Array.from({ length: rng.int(1, 12) }, (_, i) => ({
-    kind: 'departure',
-    at: i,
-    when: 0,
-    parcelsLeft: rng.int(0, 20),
-    gramsLeft: rng.next() < 0.4 ? rng.int(0, 30) * 1000 : Infinity,
-  }));
-  const commodities: Commodity[] = Array.from({ length: rng.int(1, 15) }, (_, id) =>
-    commodity(id, rng.int(1, 9), rng.pick([0.5, 1, 2.5])),
-  );
-  const columns = commodities.flatMap((c) =>
-    Array.from({ length: rng.int(1, 6) }, () =>
-      column(
-        c.id,
-        rng.int(1, 60),
-        resources.map((_, r) => r).filter(() => rng.next() < 0.3),
-        rng.int(0, 4),
-        rng.next() < 0.2,
-      ),
-    ),
-  );
+  const sizes = { resources: 12, room: 20, commodities: 15, parcels: 9, columns: 6, use: 0.3 };
+  const { resources, commodities, pool } = randomPool(rng, sizes);
+  const columns = pool.flat();
   const lp = buildPathLp(commodities, columns, resources, PENALTIES, highs.infinity);
   const limits = new Float64Array(lp.model.numCols);
   columns.forEach((col, j) => (limits[j] = commodities[col.commodity].parcels.length));

@@ -15,7 +15,7 @@ import type { Resource } from '../../src/plans/resources';
 import { solveWholeLp, type Pool } from '../../src/plans/whole-lp';
 import { gramsOf } from '../../src/routing/capacity/loads';
 import { createRng, type Rng } from '../../src/synthetic/prng';
-import { column, commodity } from '../support/plan-fixtures';
+import { randomPool } from '../support/plan-fixtures';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 const INSTANCES = 60;
@@ -29,28 +29,7 @@ interface Instance {
 }
 
 function randomInstance(rng: Rng): Instance {
-  const resources: Resource[] = Array.from({ length: rng.int(1, 6) }, (_, i) => ({
-    kind: 'departure',
-    at: i,
-    when: 0,
-    parcelsLeft: rng.int(0, 8),
-    gramsLeft: rng.next() < 0.4 ? rng.int(0, 12) * 1000 : Infinity,
-  }));
-  const commodities = Array.from({ length: rng.int(1, 8) }, (_, id) =>
-    commodity(id, rng.int(1, 6), rng.pick([0.5, 1, 2.5])),
-  );
-  const pool = commodities.map((c) =>
-    Array.from({ length: rng.int(1, 5) }, () =>
-      column(
-        c.id,
-        rng.int(1, 60),
-        resources.map((_, r) => r).filter(() => rng.next() < 0.4),
-        rng.int(0, 4),
-        rng.next() < 0.2,
-      ),
-    ),
-  );
-  return { commodities, pool, resources };
+  return randomPool(rng, { resources: 6, room: 8, commodities: 8, parcels: 6, columns: 5, use: 0.4 });
 }
 
 /** The LP over every column of the pool, as LP-format text: the model of lp-model.ts, written out by hand. */
