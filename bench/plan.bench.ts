@@ -16,9 +16,7 @@
  * - `demo/<divisor>`: the demo network (data/cn-global-demo.json) with its capacities
  *   divided, default deadlines.
  * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
- * pickup waves of the parcel mix (default 24). Greedy is booked on a thread of its own
- * beside the plan, as the service does (src/plans-pool/greedy-thread.ts);
- * PLAN_GREEDY=here books it in the planner's thread instead.
+ * pickup waves of the parcel mix (default 24).
  */
 import loadHighs from 'highs';
 import { planParcels } from '../src/plans/planner';
@@ -34,10 +32,6 @@ import { demandSizedCapacities } from '../src/synthetic/demand-sized-capacities'
 import { generateNetwork } from '../src/synthetic/generate';
 import { parcelMix } from '../src/synthetic/parcel-mix';
 import { withPromisedDeadlines } from '../src/synthetic/promised-deadlines';
-import { greedyInThread } from '../src/plans-pool/greedy-thread';
-
-/** The plans thread's script, which greedy's thread runs (compiled: the bench runs from dist/). */
-const PLANS_THREAD_FILE = join(__dirname, '..', 'src', 'plans-pool', 'worker.js');
 
 /**
  * What a plain `npm run bench:plan` runs: cases that finish within about a quarter of an hour
@@ -59,18 +53,13 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
     const started = performance.now();
-    const penalties = { latePenalty: 100, unplannedPenalty: 1000 };
-    const greedyHere = process.env.PLAN_GREEDY === 'here';
     const outcome = planParcels({
       index,
       bounds: new LowerBoundCache(index),
       startingLoads: () => new LoadTable(index),
       queries,
-      penalties,
+      penalties: { latePenalty: 100, unplannedPenalty: 1000 },
       highs,
-      greedy: greedyHere
-        ? undefined
-        : greedyInThread({ doc, closures: [], loads: [], queries, penalties }, PLANS_THREAD_FILE),
       onPhase: (phase, s) => console.error(`${new Date().toISOString()} ${hubs}:${parcels} ${phase} ${s.toFixed(1)} s`),
       maxCommodities: process.env.PLAN_MAX_COMMODITIES ? Number(process.env.PLAN_MAX_COMMODITIES) : undefined,
     });
@@ -105,7 +94,6 @@ async function main(): Promise<void> {
         instanceSeconds: round(instanceSeconds, 1),
         highsMemoryMB: Math.round(highs.memoryBytes / 1e6),
         split: f.split,
-        greedyOn: greedyHere ? 'the planner thread' : 'a thread of its own',
       }),
     );
   }

@@ -1,8 +1,7 @@
 /**
  * The threads that plan, off the worker process's event loop (piscina): one plan at a
  * time per thread, `threads` threads (the LP solve is single-threaded and holds up to
- * 2 GB of WebAssembly memory, so one per process by default), each with greedy on a
- * thread of its own beside it while it plans (greedy-thread.ts).
+ * 2 GB of WebAssembly memory, so one per process by default).
  */
 import { extname, join } from 'node:path';
 import Piscina from 'piscina';
@@ -17,20 +16,18 @@ export interface PlansPoolOptions {
 
 export class PlansPool {
   private readonly pool: Piscina<PlanTask, PlanTaskResult>;
-  private readonly workerFile: string;
 
   constructor(options: PlansPoolOptions = {}) {
-    this.workerFile = options.workerFile ?? join(__dirname, `worker${extname(__filename)}`);
     this.pool = new Piscina({
-      filename: this.workerFile,
+      filename: options.workerFile ?? join(__dirname, `worker${extname(__filename)}`),
       minThreads: 0,
       maxThreads: options.threads ?? 1,
       idleTimeout: 60_000,
     });
   }
 
-  plan(task: Omit<PlanTask, 'threadFile'>): Promise<PlanTaskResult> {
-    return this.pool.run({ ...task, threadFile: this.workerFile });
+  plan(task: PlanTask): Promise<PlanTaskResult> {
+    return this.pool.run(task);
   }
 
   close(): Promise<void> {

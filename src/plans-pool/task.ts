@@ -18,8 +18,6 @@ export interface PlanTask {
   penalties: PlanPenalties;
   /** book=true: planned parcels come back as answers to book, not as lines. */
   book: boolean;
-  /** The plans thread's script (set by PlansPool): greedy's thread runs it too. */
-  threadFile: string;
 }
 
 export type PlannedParcel =

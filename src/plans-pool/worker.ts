@@ -1,11 +1,9 @@
 /**
  * A plans thread (piscina worker): plans one submitted plan with the pure planner
- * (src/plans) and HiGHS, off the worker process's event loop, with greedy booked beside
- * it on a thread of its own (greedy-thread.ts, which runs this script too), and turns
- * each parcel's plan into its result line (or, with book=true, into the answer to book).
+ * (src/plans) and HiGHS, off the worker process's event loop, and turns each parcel's
+ * plan into its result line (or, with book=true, into the answer to book).
  */
 import loadHighs, { type Highs } from 'highs';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { parseRouteRequest } from '../api/route-request';
 import { routeJson } from '../api/route-response';
 import { errorLine } from '../batch/result-line';
@@ -13,15 +11,10 @@ import { planParcels } from '../plans/planner';
 import type { ParcelPlan } from '../plans/types';
 import { prepareNetwork } from '../routing/network/network-index';
 import type { RouteQuery } from '../routing/types';
-import { greedyInThread, runGreedyThread, type GreedyThreadData } from './greedy-thread';
 import { startingLoadsOf } from './starting-loads';
 import type { PlannedParcel, PlanTask, PlanTaskResult } from './task';
 
 let highs: Promise<Highs> | undefined;
-
-// Started as greedy's thread by a plans thread (greedy-thread.ts).
-if (!isMainThread && (workerData as Partial<GreedyThreadData> | undefined)?.greedyTask)
-  runGreedyThread(workerData as GreedyThreadData);
 
 export default async function planTask(task: PlanTask): Promise<PlanTaskResult> {
   highs ??= loadHighs();
@@ -46,15 +39,13 @@ export default async function planTask(task: PlanTask): Promise<PlanTaskResult> 
     queries.push(parsed.query);
     at.push(i);
   });
-  const { doc, closures, loads, penalties } = task;
   const outcome = planParcels({
     index,
-    closures,
-    startingLoads: startingLoadsOf(index, loads),
+    closures: task.closures,
+    startingLoads: startingLoadsOf(index, task.loads),
     queries,
-    penalties,
+    penalties: task.penalties,
     highs: solver,
-    greedy: greedyInThread({ doc, closures, loads, queries, penalties }, task.threadFile),
   });
   outcome.parcels.forEach((plan, k) => {
     const i = at[k];

@@ -26,26 +26,6 @@ export interface Column {
   readonly uses: readonly number[];
 }
 
-/** A route fixed to its departures, by the index's leg numbers: a column's route. */
-export type RouteArrays = Pick<Column, 'legs' | 'departs' | 'arrivals'>;
-
-/** The route's legs, departures and arrivals as typed arrays of the index's numbers. */
-export function routeArrays(ix: NetworkIndex, route: RoutePlan): RouteArrays {
-  const n = route.legs.length;
-  const legs = new Int32Array(n);
-  const departs = new Int32Array(n);
-  const arrivals = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const step = route.legs[i];
-    const leg = ix.legByCode.get(step.legId);
-    if (leg === undefined) throw new RangeError(`leg '${step.legId}' is not in this network`);
-    legs[i] = leg;
-    departs[i] = step.departAt;
-    arrivals[i] = step.arriveAt;
-  }
-  return { legs, departs, arrivals };
-}
-
 /** The columns of every commodity, without duplicates. */
 export class ColumnSet {
   readonly list: Column[] = [];
@@ -63,12 +43,24 @@ export class ColumnSet {
 
   /** Adds a route for commodity `c`; returns its column number (an existing one when it is there already). */
   add(c: number, route: RoutePlan): number {
-    return this.adopt(c, routeArrays(this.ix, route));
+    const n = route.legs.length;
+    const legs = new Int32Array(n);
+    const departs = new Int32Array(n);
+    const arrivals = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const step = route.legs[i];
+      const leg = this.ix.legByCode.get(step.legId);
+      if (leg === undefined) throw new RangeError(`leg '${step.legId}' is not in this network`);
+      legs[i] = leg;
+      departs[i] = step.departAt;
+      arrivals[i] = step.arriveAt;
+    }
+    return this.insert(c, legs, departs, arrivals);
   }
 
-  /** Adds a route given by its legs (of the same network version) for commodity `c`; returns its column number. */
-  adopt(c: number, { legs, departs, arrivals }: RouteArrays): number {
-    return this.insert(c, legs, departs, arrivals);
+  /** Adds another set's column (of the same network version) for commodity `c` here; returns its column number. */
+  adopt(c: number, column: Column): number {
+    return this.insert(c, column.legs, column.departs, column.arrivals);
   }
 
   private insert(c: number, legs: Int32Array, departs: Int32Array, arrivals: Int32Array): number {

@@ -29,7 +29,6 @@ export class NoRoom {
   }
 }
 
-/** The query as far as which routes exist and have room are concerned: all of it but the level, deadline and weight. */
-export function keyOf(q: RouteQuery): string {
+function keyOf(q: RouteQuery): string {
   return `${q.origin}\t${q.destination}\t${q.readyAt}\t${q.avoid ? JSON.stringify(q.avoid) : ''}`;
 }

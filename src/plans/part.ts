@@ -16,9 +16,9 @@ import type { Highs } from 'highs';
 import type { LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { Router } from '../routing/router/router';
-import type { RouteQuery } from '../routing/types';
+import type { RoutePlan, RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
-import { ColumnSet, EPSILON, type RouteArrays } from './columns';
+import { ColumnSet, EPSILON } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import { dualBound } from './lp-bound';
 import { buildPathLp, type PathLp } from './lp-model';
@@ -39,7 +39,7 @@ export interface PartInput {
   /** The part's commodities, numbered 0… within it. */
   commodities: readonly Commodity[];
   /** Routes greedy gave the part's commodities' parcels, by commodity. */
-  greedyRoutes: ReadonlyMap<number, readonly RouteArrays[]>;
+  greedyRoutes: ReadonlyMap<number, readonly RoutePlan[]>;
   /** A fresh table of the loads the part starts from. */
   startingLoads: () => LoadTable;
   /** The loads the part starts from, which its rounding books into. */
@@ -78,7 +78,7 @@ export function planPart(input: PartInput): PartOutcome {
   const candidates = router(start);
   for (const c of commodities) {
     for (const route of candidateRoutes(candidates, queryOf(queries, c))) columns.add(c.id, route);
-    for (const route of input.greedyRoutes.get(c.id) ?? []) columns.adopt(c.id, route);
+    for (const route of input.greedyRoutes.get(c.id) ?? []) columns.add(c.id, route);
   }
   lap('candidates');
 

@@ -1,18 +1,15 @@
 /**
  * Plans a day's parcels together against capacity (CONTRACT §6, docs/plans.md):
  *
- * 1. the parcels no plan can route are set aside (exclusions.ts);
+ * 1. greedy: the parcels booked one by one in the order given (greedy.ts), the figure to
+ *    beat, and which parcels can be planned at all;
  * 2. commodities (commodities.ts), in one part, or in parts by origin when there are more
  *    than one model holds (split.ts);
- * 3. greedy: the parcels booked one by one in the order given (greedy.ts), the figure to
- *    beat. Booked here when it is needed — before the model of a plan of one part, whose
- *    columns take its routes; after the parts of a split plan — or elsewhere beside the
- *    parts (`PlanInput.greedy`: a thread of its own, src/plans-pool);
- * 4. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
+ * 3. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
  *    what the parts before it booked;
- * 5. a split plan: one LP over the whole plan with the parts' columns and greedy's routes,
- *    rounded into a plan of its own, kept when it costs less (whole-plan.ts);
- * 6. the better of the plan and greedy is returned.
+ * 4. a split plan: one LP over the whole plan with the parts' columns, rounded into a
+ *    plan of its own, kept when it costs less (whole-plan.ts);
+ * 5. the better of the plan and greedy is returned.
  *
  * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
  * routes among the LP's columns (the plan and greedy included), not on plans over routes
@@ -26,11 +23,9 @@ import { reservationsOf } from '../routing/capacity/reservations';
 import type { NetworkIndex } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
 import type { LowerBoundCache } from '../routing/search/lower-bounds';
-import type { Closure, RouteQuery } from '../routing/types';
+import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
 import { groupCommodities, type Commodity } from './commodities';
-import { exclusions } from './exclusions';
 import { greedyPlans } from './greedy';
-import { digestOf, greedyRoutesOf, type GreedyDigest } from './greedy-digest';
 import { planPart, type PartOutcome, type Phase } from './part';
 import { scorePlans } from './score';
 import { MAX_COMMODITIES_PER_MODEL, splitByOrigin } from './split';
@@ -59,13 +54,6 @@ export interface PlanInput {
   exposeModel?: boolean;
   /** Told at the end of each phase (of each part), with its seconds: for benchmarks and logs. */
   onPhase?: (phase: Phase | 'greedy', seconds: number) => void;
-  /**
-   * Greedy booked elsewhere, beside the plan (a thread of its own: src/plans-pool), on the
-   * same starting loads and queries; called when the plan needs it, it may block until
-   * greedy is done. Should greedy be the plan, its plans are booked again here.
-   * @defaultValue greedy booked here, when the plan needs it
-   */
-  greedy?: () => GreedyDigest;
 }
 
 const BOUND_ONE_MODEL =
@@ -80,39 +68,22 @@ export function planParcels(input: PlanInput): PlanOutcome {
   const router = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads);
   const phases: PlanFigures['phases'] = { greedy: 0, candidates: 0, lp: 0, pricing: 0, rounding: 0 };
   let mark = performance.now();
-  const lap = (phase: Phase | 'greedy', seconds = (performance.now() - mark) / 1000) => {
-    phases[phase] += seconds;
-    input.onPhase?.(phase, seconds);
-    mark = performance.now();
+  const lap = (phase: Phase | 'greedy') => {
+    const now = performance.now();
+    phases[phase] += (now - mark) / 1000;
+    input.onPhase?.(phase, (now - mark) / 1000);
+    mark = now;
   };
 
-  const excluded = exclusions(router(input.startingLoads()), queries);
+  const greedyLoads = input.startingLoads();
+  const greedy = greedyPlans(router(greedyLoads), greedyLoads, queries);
+  lap('greedy');
   const plannable: number[] = [];
-  for (let i = 0; i < queries.length; i++) if (!excluded.has(i)) plannable.push(i);
+  for (let i = 0; i < queries.length; i++) if (greedy[i].kind !== 'excluded') plannable.push(i);
   const commodities = groupCommodities(ix, queries, plannable);
+
   const parts = splitByOrigin(commodities, input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL);
-
-  const bookGreedy = () => {
-    const loads = input.startingLoads();
-    return greedyPlans(router(loads), loads, queries);
-  };
-  let greedyHere: ParcelPlan[] | undefined;
-  let digest: GreedyDigest | undefined;
-  /** Greedy's digest: from elsewhere, or booked here; its seconds are greedy's phase, whatever the wait. */
-  const greedy = (): GreedyDigest => {
-    if (!digest) {
-      if (input.greedy) digest = input.greedy();
-      else {
-        const bookedFrom = performance.now();
-        greedyHere = bookGreedy();
-        digest = digestOf(ix, greedyHere, penalties, (performance.now() - bookedFrom) / 1000);
-      }
-      lap('greedy', digest.seconds);
-    }
-    return digest;
-  };
-
-  const plans: ParcelPlan[] = queries.map((_, i) => excluded.get(i) ?? { kind: 'unplanned' });
+  const plans: ParcelPlan[] = greedy.map((g) => (g.kind === 'excluded' ? g : { kind: 'unplanned' }));
   const booked: Reservation[] = [];
   const partsStart = () => {
     const loads = input.startingLoads();
@@ -122,8 +93,14 @@ export function planParcels(input: PlanInput): PlanOutcome {
   const outcomes: { part: number[]; outcome: PartOutcome }[] = [];
   for (const part of parts) {
     const local = part.map((id, k) => ({ ...commodities[id], id: k }));
-    // One model takes greedy's routes as columns; a split plan's whole LP takes them (whole-plan.ts).
-    const greedyRoutes = new Map(parts.length === 1 ? local.map((c) => [c.id, greedyRoutesOf(greedy(), c)]) : []);
+    const greedyRoutes = new Map<number, RoutePlan[]>();
+    local.forEach((c) => {
+      const routes = c.parcels.flatMap((i) => {
+        const g = greedy[i];
+        return g.kind === 'planned' ? [g.answer.route] : [];
+      });
+      if (routes.length) greedyRoutes.set(c.id, routes);
+    });
     const outcome = planPart({
       ix,
       router,
@@ -149,7 +126,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
     outcomes.push({ part, outcome });
   }
 
-  const greedyScore = greedy().score;
+  const greedyScore = scorePlans(greedy, penalties);
   const whole =
     parts.length === 1
       ? undefined
@@ -163,7 +140,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
           outcomes,
           startingLoads: input.startingLoads,
           plans,
-          greedy: greedy(),
+          greedyObjective: greedyScore.objective,
           lap,
         });
   const planned = whole?.plans ?? plans;
@@ -196,7 +173,7 @@ export function planParcels(input: PlanInput): PlanOutcome {
         ? 'none'
         : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (not solved: over its size limit, or HiGHS failed; the parts' plan kept)"}`,
   };
-  const result: PlanOutcome = { parcels: useGreedy ? (greedyHere ?? bookGreedy()) : planned, figures };
+  const result: PlanOutcome = { parcels: useGreedy ? greedy : planned, figures };
   if (input.exposeModel) result.model = exposed(ix, commodities, whole?.pool ?? outcomes[0].outcome.columns);
   return result;
 }

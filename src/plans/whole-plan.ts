@@ -1,14 +1,13 @@
 /**
- * The last step of a split plan (planner.ts): the parts' columns and greedy's routes
- * pooled, one LP over the whole plan solved over them (whole-lp.ts), its flows rounded
- * into a plan of its own (rounding.ts, over the loads the plan starts from), and the
- * plan's bound.
+ * The last step of a split plan (planner.ts): the parts' columns pooled, one LP over the
+ * whole plan solved over them (whole-lp.ts), its flows rounded into a plan of its own
+ * (rounding.ts, over the loads the plan starts from), and the plan's bound.
  *
  * Each part was planned over what the parts before it booked, so the first parts took
  * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
- * plan is kept when it costs less than the parts' plan. Every route either plan, or
- * greedy, uses is a column of the pool (the repair's routes join it), so the bound, the
- * Lagrangian bound over the pool (lagrangian-bound.ts), covers all three: the best of the starts — the parts'
+ * plan is kept when it costs less than the parts' plan. Every route either plan uses is a
+ * column of the pool (the repair's routes join it), so the bound, the Lagrangian bound
+ * over the pool (lagrangian-bound.ts), covers both: the best of the starts — the parts'
  * own duals, the whole LP's, and, when the repair used routes that LP lacked and the
  * bound is not yet within WHOLE_LP_TOLERANCE of it, the duals of the LP solved once more
  * with them — raised by subgradient steps (subgradient.ts).
@@ -20,7 +19,6 @@ import type { Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 import { ColumnSet } from './columns';
 import type { Commodity } from './commodities';
-import { greedyRoutesOf, type GreedyDigest } from './greedy-digest';
 import { LagrangianRelaxation, type Priced } from './lagrangian-bound';
 import type { PartOutcome, Phase } from './part';
 import { Resources } from './resources';
@@ -43,8 +41,8 @@ export interface WholePlanInput {
   startingLoads: () => LoadTable;
   /** The parts' plans, by parcel (the parcels greedy excluded too). */
   plans: readonly ParcelPlan[];
-  /** Greedy: its routes join the pool, and no bound needs to rise above its objective. */
-  greedy: GreedyDigest;
+  /** Greedy's objective: no bound needs to rise above it. */
+  greedyObjective: number;
   lap: (phase: Phase) => void;
 }
 
@@ -67,7 +65,6 @@ export function planWhole(input: WholePlanInput): WholePlan {
     const adopted = outcome.columns.list.map((col) => pool.adopt(part[col.commodity], col));
     for (const j of outcome.carrying) carrying.add(adopted[j]);
   }
-  commodities.forEach((c) => greedyRoutesOf(input.greedy, c).forEach((route) => pool.adopt(c.id, route)));
 
   let plans = [...input.plans];
   let objective = scorePlans(plans, penalties).objective;
@@ -96,7 +93,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
     lap('rounding');
   }
 
-  const target = Math.min(objective, input.greedy.score.objective);
+  const target = Math.min(objective, input.greedyObjective);
   const relaxation = new LagrangianRelaxation(
     commodities,
     pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),

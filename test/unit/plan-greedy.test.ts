@@ -3,11 +3,8 @@
  * parcel of the same query, no heavier, found no room before (src/plans/no-room.ts).
  * Against the plain loop that routes and books every parcel in turn, on random small
  * networks with tight capacities and waves of parcels that repeat the same queries at
- * other weights: the same outcome and the same route for every parcel. And the parcels a
- * plan sets aside before greedy has booked anything (src/plans/exclusions.ts) are those
- * greedy excludes, for the same reasons.
+ * other weights: the same outcome and the same route for every parcel.
  */
-import { exclusions } from '../../src/plans/exclusions';
 import { greedyPlans } from '../../src/plans/greedy';
 import type { ParcelPlan } from '../../src/plans/types';
 import { LoadTable } from '../../src/routing/capacity/loads';
@@ -54,31 +51,5 @@ describe('greedy skips the searches that cannot find room', () => {
     }
     // The instances are tight enough that the memo has refusals to answer from.
     expect(refused).toBeGreaterThan(300);
-  });
-});
-
-describe('the parcels a plan sets aside before greedy books', () => {
-  it('are those greedy excludes (no route by the schedule, an unknown hub), on 300 random saturated instances', () => {
-    const kinds = new Map<string, number>();
-    for (let seed = 1; seed <= 300; seed++) {
-      const rng = createRng(91_000 + seed);
-      const instance = planInstance(rng, 6);
-      const queries = instance.queries.flatMap((q) => [
-        q,
-        { ...q, weightKg: rng.int(1, 30) / 2 },
-        ...(rng.chance(0.1) ? [{ ...q, destination: 'NOWHERE' }] : []),
-        ...(rng.chance(0.05) ? [{ ...q, origin: 'NOWHERE' }] : []),
-      ]);
-      const ix = prepareNetwork(instance.doc);
-      const loads = new LoadTable(ix);
-      const greedy = greedyPlans(new Router(ix, [], undefined, loads), loads, queries);
-      const expected = new Map(greedy.flatMap((p, i) => (p.kind === 'excluded' ? [[i, p] as const] : [])));
-      const got = exclusions(new Router(ix), queries);
-      expect({ seed, got: [...got].sort((a, b) => a[0] - b[0]) }).toEqual({ seed, got: [...expected] });
-      for (const p of got.values()) kinds.set(p.outcome.kind, (kinds.get(p.outcome.kind) ?? 0) + 1);
-    }
-    // Both reasons occur, so that the comparison is not between two empty sets.
-    expect(kinds.get('no-route')).toBeGreaterThan(0);
-    expect(kinds.get('unknown-hub')).toBeGreaterThan(0);
   });
 });
