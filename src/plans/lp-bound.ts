@@ -6,17 +6,13 @@
  *   c·x ≥ y·b + Σ_j min(0, c_j − a_j·y) · n_k(j)
  *
  * (each column's reduced cost counted at its worst, every column bounded by its
- * commodity's parcels). At an optimal dual it equals the LP optimum; a slightly
+ * commodity's parcels: the right-hand side of its demand row, which lp-model.ts puts
+ * first in every column). At an optimal dual it equals the LP optimum; a slightly
  * infeasible one from the solver only lowers it.
  */
 import type { ModelData } from 'highs';
 
-export function dualBound(
-  model: ModelData,
-  columnLimit: Float64Array,
-  rowDual: Float64Array,
-  demandRows: number,
-): number {
+export function dualBound(model: ModelData, rowDual: Float64Array, demandRows: number): number {
   const { starts, indices, values } = model.matrix;
   const y = Float64Array.from(rowDual, (v, i) => (i < demandRows ? v : Math.min(0, v)));
   let bound = 0;
@@ -27,7 +23,7 @@ export function dualBound(
   for (let j = 0; j < model.numCols; j++) {
     let rc = model.colCost[j];
     for (let k = starts[j]; k < starts[j + 1]; k++) rc -= values[k] * y[indices[k]];
-    if (rc < 0) bound += rc * columnLimit[j];
+    if (rc < 0) bound += rc * model.rowLower[indices[starts[j]]];
   }
   return bound;
 }

@@ -3,9 +3,10 @@
  * runtime fixes threads to 1 and parallel off), the model disposed whatever happens.
  *
  * The solver depends on the LP's size (docs/plans.md, "Solving the LP"): the dual simplex
- * up to SIMPLEX_MAX_ROWS rows (a part of a split plan: 1.5–5× faster than the interior
+ * up to SIMPLEX_MAX_ROWS rows (a part of a split plan: 1.5–6× faster than the interior
  * point there), the interior point (IPX) with crossover to a vertex above (the whole
- * plan's LP, a large model: the dual simplex stalls on those, 3.6–4.6× slower). Either
+ * plan's LP, a large model: the dual simplex took 3.6–4.6× as long on those at 5,000
+ * parcels). Either
  * ends at a vertex, which is what rounding wants (most flows whole). When the solver
  * does not end optimal (a numerical failure), the same model is solved again by the
  * other. The HiGHS runtime is passed in (loading it is the caller's business:

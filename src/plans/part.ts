@@ -132,14 +132,10 @@ export function planPart(input: PartInput): PartOutcome {
   const before = columns.list.length;
   const repaired = rounded.repaired.map(({ commodity, route }) => columns.add(commodity, route));
   if (input.boundPlan && columns.list.length > before) ({ lp, solution } = solve());
-  // The LP's columns are the first `solved` of the set (the repair's may follow), then one u_k per commodity.
-  const solved = lp.model.numCols - commodities.length;
+  // The LP's columns are the first of the set (the repair's may follow), then one u_k per commodity.
   const carrying = new Set(repaired);
-  for (let j = 0; j < solved; j++) if (solution.x[j] > EPSILON) carrying.add(j);
-  const limits = new Float64Array(lp.model.numCols);
-  for (let j = 0; j < solved; j++) limits[j] = commodities[columns.list[j].commodity].parcels.length;
-  commodities.forEach((c, k) => (limits[solved + k] = c.parcels.length));
-  const bound = dualBound(lp.model, limits, solution.rowDual, commodities.length);
+  for (let j = 0; j < lp.model.numCols - commodities.length; j++) if (solution.x[j] > EPSILON) carrying.add(j);
+  const bound = dualBound(lp.model, solution.rowDual, commodities.length);
   return {
     plans: rounded.plans,
     columns,
