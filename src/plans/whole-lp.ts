@@ -14,8 +14,10 @@
  * whole pool when no column of it prices out any more. At an LP's duals, L is the LP's
  * objective z plus Σ_k n_k · (k's most negative reduced cost in the pool): when that sum
  * is within WHOLE_LP_TOLERANCE of z, no further solve can lower the LP by more, and the
- * rounds end there. A solve that fails (LpError), or an LP past MAX_NONZEROS, ends the
- * rounds with the last solve's answer, or none.
+ * rounds end there. They also end when the caller's `enough` says so after a solve (the
+ * plan rounded from it is proven close enough to its bound: whole-plan.ts). A solve that
+ * fails (LpError), or an LP past MAX_NONZEROS, ends the rounds with the last solve's
+ * answer, or none.
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
@@ -58,8 +60,21 @@ export interface WholeLp {
   size: LpSize;
 }
 
+export interface WholeLpOptions {
+  /** @defaultValue WHOLE_LP_ROUNDS */
+  rounds?: number;
+  /** @defaultValue WHOLE_LP_TOLERANCE */
+  tolerance?: number;
+  /**
+   * Asked after each solve but the last whose L at its duals falls short of its
+   * objective by more than the tolerance, with that shortfall: true ends the rounds.
+   */
+  enough?: (lp: WholeLp, shortfall: number) => boolean;
+}
+
 /**
- * @param pool every part's columns, in the whole plan's numbers (commodities and resources)
+ * @param pool every part's columns, in the whole plan's numbers (commodities and
+ *   resources); it may grow while the rounds run (`enough` may add to it)
  * @param carrying the pool's columns that carry flow in their part's last LP
  */
 export function solveWholeLp(
@@ -69,7 +84,7 @@ export function solveWholeLp(
   carrying: ReadonlySet<number>,
   resources: readonly Resource[],
   penalties: PlanPenalties,
-  { rounds = WHOLE_LP_ROUNDS, tolerance = WHOLE_LP_TOLERANCE } = {},
+  { rounds = WHOLE_LP_ROUNDS, tolerance = WHOLE_LP_TOLERANCE, enough }: WholeLpOptions = {},
 ): WholeLp | undefined {
   const chosen = new Set(carrying);
   let last: WholeLp | undefined;
@@ -99,7 +114,7 @@ export function solveWholeLp(
     };
     if (solves === rounds) break;
     const shortfall = priceIn(commodities, pool, chosen, solution.rowDual, prices, penalties);
-    if (shortfall <= tolerance * Math.abs(solution.objective)) break;
+    if (shortfall <= tolerance * Math.abs(solution.objective) || enough?.(last, shortfall)) break;
   }
   return last;
 }

@@ -1,7 +1,8 @@
 /**
  * The last step of a split plan (planner.ts): the parts' columns pooled, one LP over the
  * whole plan solved over them (whole-lp.ts), its flows rounded into a plan of its own
- * (rounding.ts, over the loads the plan starts from), and the plan's bound.
+ * (rounding.ts, over the loads the plan starts from), and the plan's bound. Its column
+ * generation ends early once a plan rounded from it is proven within PLAN_GAP.
  *
  * Each part was planned over what the parts before it booked, so the first parts took
  * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
@@ -27,6 +28,12 @@ import { scorePlans } from './score';
 import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { capacityPrices, solveWholeLp, WHOLE_LP_TOLERANCE, type WholeLp } from './whole-lp';
+
+/**
+ * A split plan proven within this share of its bound is good enough: the whole plan's
+ * column generation ends there, before WHOLE_LP_TOLERANCE. @defaultValue
+ */
+export const PLAN_GAP = 0.01;
 
 export interface WholePlanInput {
   ix: NetworkIndex;
@@ -68,14 +75,24 @@ export function planWhole(input: WholePlanInput): WholePlan {
 
   let plans = [...input.plans];
   let objective = scorePlans(plans, penalties).objective;
-  const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties);
-  lap('lp');
-  let repaired: number[] = [];
-  if (lp) {
+  const n = () => resources.list.length;
+  const relaxation = () =>
+    new LagrangianRelaxation(
+      commodities,
+      pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),
+      (col) => col.uses,
+      resources.list,
+      penalties,
+    );
+  // Each LP rounded: its plan kept when it costs less, the repair's routes into the pool.
+  const repaired: number[] = [];
+  let rounded: WholeLp | undefined;
+  let loss = 0;
+  const round = (lp: WholeLp) => {
     const ofCommodity: number[][] = commodities.map(() => []);
     lp.columns.forEach((col, j) => ofCommodity[col.commodity].push(j));
     const working = input.startingLoads();
-    const rounded = roundFlows(
+    const r = roundFlows(
       ix,
       queries,
       commodities,
@@ -86,33 +103,43 @@ export function planWhole(input: WholePlanInput): WholePlan {
       working,
       input.router(working),
     );
-    repaired = rounded.repaired.map(({ commodity, route }) => pool.add(commodity, route));
-    const whole = plans.map((p, i) => rounded.plans[i] ?? p);
+    for (const { commodity, route } of r.repaired) repaired.push(pool.add(commodity, route));
+    const whole = plans.map((p, i) => r.plans[i] ?? p);
     const wholeObjective = scorePlans(whole, penalties).objective;
     if (wholeObjective < objective) [plans, objective] = [whole, wholeObjective];
+    [rounded, loss] = [lp, Math.max(0, wholeObjective - lp.objective)];
+  };
+  // The column generation may end before WHOLE_LP_TOLERANCE, once a plan is proven within
+  // PLAN_GAP: an LP is rounded when its shortfall and the last rounding's loss leave hope.
+  const enough = (lp: WholeLp, shortfall: number) => {
+    if (shortfall + loss > PLAN_GAP * lp.objective) return false;
+    lap('lp');
+    round(lp);
+    lap('rounding');
+    return objective - relaxation().at(extended(lp.prices, n())).bound <= PLAN_GAP * objective;
+  };
+  const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties, { enough });
+  lap('lp');
+  if (lp && rounded !== lp) {
+    round(lp);
     lap('rounding');
   }
 
   const target = Math.min(objective, input.greedyObjective);
-  const relaxation = new LagrangianRelaxation(
-    commodities,
-    pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),
-    (col) => col.uses,
-    resources.list,
-    penalties,
-  );
   // The prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
-  const n = resources.list.length;
-  const raised = (prices: Priced) => raisedBound(relaxation, extended(prices, n), target, SUBGRADIENT_STEPS);
+  const all = relaxation();
+  const raised = (prices: Priced) => raisedBound(all, extended(prices, n()), target, SUBGRADIENT_STEPS);
   let bound = raised(pricesOfParts(resources, outcomes));
   if (lp) bound = Math.max(bound, raised(lp.prices));
   // The repair's routes may use departures and hub-days no LP priced, and be cheap at the
-  // LP's prices. Unless the bound is within the tolerance of the LP already (no LP with
-  // them can be above it), the LP is solved once more with them, to price those too.
+  // LP's prices. Unless the plan is proven within PLAN_GAP already, or the bound is within
+  // the tolerance of the LP (no LP with them can be above it), the LP is solved once more
+  // with them, to price those too.
   let again: WholeLp | undefined;
   const columns = new Set(lp?.chosen);
   const unpriced = repaired.filter((j) => !columns.has(j));
-  if (lp && unpriced.length && bound < (1 - WHOLE_LP_TOLERANCE) * lp.objective) {
+  const proven = objective - bound <= PLAN_GAP * objective;
+  if (lp && unpriced.length && !proven && bound < (1 - WHOLE_LP_TOLERANCE) * lp.objective) {
     for (const j of unpriced) columns.add(j);
     again = solveWholeLp(highs, commodities, pool, columns, resources.list, penalties, { rounds: 1 });
     lap('lp');

@@ -94,6 +94,22 @@ describe('the LP over a whole split plan', () => {
       expect(relaxation.at(ended!.prices).bound).toBeCloseTo(optimum, 5);
       if (ended!.solves > 1) generated++;
 
+      // `enough` is asked after each solve that leaves columns to price in, with how far L
+      // at that LP's duals falls below its objective; its first yes ends the rounds.
+      const asked: number[] = [];
+      const early = solveWholeLp(highs, commodities, numbered, carrying, resources, PENALTIES, {
+        rounds: 100,
+        tolerance: 0,
+        enough: (lp, shortfall) => {
+          const below = lp.objective - relaxation.at(lp.prices).bound;
+          expect(Math.abs(shortfall - below)).toBeLessThanOrEqual(tolerance);
+          asked.push(lp.solves);
+          return asked.length === 2;
+        },
+      });
+      expect(asked).toEqual(Array.from({ length: Math.min(2, ended!.solves - 1) }, (_, i) => i + 1));
+      expect(early!.solves).toBe(Math.min(2, ended!.solves));
+
       const once = solveWholeLp(highs, commodities, numbered, carrying, resources, PENALTIES, { rounds: 1 });
       expect(once!.solves).toBe(1);
       expect(relaxation.at(once!.prices).bound).toBeLessThanOrEqual(optimum + tolerance);
