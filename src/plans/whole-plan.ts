@@ -75,15 +75,19 @@ export function planWhole(input: WholePlanInput): WholePlan {
 
   let plans = [...input.plans];
   let objective = scorePlans(plans, penalties).objective;
-  const n = () => resources.list.length;
-  const relaxation = () =>
-    new LagrangianRelaxation(
-      commodities,
-      pool.ofCommodity.map((js) => js.map((j) => pool.list[j])),
-      (col) => col.uses,
-      resources.list,
-      penalties,
-    );
+  const proven = (bound: number) => objective - bound <= PLAN_GAP * objective;
+  // The relaxation over the pool as it is: built again only when the repair added to it.
+  let over: { columns: number; relaxation: LagrangianRelaxation } | undefined;
+  const relaxation = () => {
+    if (over?.columns !== pool.list.length) {
+      const columnsOf = pool.ofCommodity.map((js) => js.map((j) => pool.list[j]));
+      const relaxation = new LagrangianRelaxation(commodities, columnsOf, (col) => col.uses, resources.list, penalties);
+      over = { columns: pool.list.length, relaxation };
+    }
+    return over.relaxation;
+  };
+  // Prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
+  const priced = (prices: Priced) => extended(prices, resources.list.length);
   // Each LP rounded: its plan kept when it costs less, the repair's routes into the pool.
   const repaired: number[] = [];
   let rounded: WholeLp | undefined;
@@ -116,7 +120,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
     lap('lp');
     round(lp);
     lap('rounding');
-    return objective - relaxation().at(extended(lp.prices, n())).bound <= PLAN_GAP * objective;
+    return proven(relaxation().at(priced(lp.prices)).bound);
   };
   const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties, { enough });
   lap('lp');
@@ -126,9 +130,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
   }
 
   const target = Math.min(objective, input.greedyObjective);
-  // The prices of every resource the pool names now (the repair's routes may have named new ones: unpriced).
-  const all = relaxation();
-  const raised = (prices: Priced) => raisedBound(all, extended(prices, n()), target, SUBGRADIENT_STEPS);
+  const raised = (prices: Priced) => raisedBound(relaxation(), priced(prices), target, SUBGRADIENT_STEPS);
   let bound = raised(pricesOfParts(resources, outcomes));
   if (lp) bound = Math.max(bound, raised(lp.prices));
   // The repair's routes may use departures and hub-days no LP priced, and be cheap at the
@@ -138,8 +140,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
   let again: WholeLp | undefined;
   const columns = new Set(lp?.chosen);
   const unpriced = repaired.filter((j) => !columns.has(j));
-  const proven = objective - bound <= PLAN_GAP * objective;
-  if (lp && unpriced.length && !proven && bound < (1 - WHOLE_LP_TOLERANCE) * lp.objective) {
+  if (lp && unpriced.length && !proven(bound) && bound < (1 - WHOLE_LP_TOLERANCE) * lp.objective) {
     for (const j of unpriced) columns.add(j);
     again = solveWholeLp(highs, commodities, pool, columns, resources.list, penalties, { rounds: 1 });
     lap('lp');
