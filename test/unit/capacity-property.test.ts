@@ -5,7 +5,8 @@
  * Router and booked on both sides; now and then a booking is released. Every answer must
  * be the oracle's (its canonical route, departures included), and a parcel with no room
  * must be told NO_CAPACITY when a route exists by §2 alone, NO_ROUTE when none does.
- * Parcels come from few origins and hours, so that sweeps answer many of them.
+ * Parcels come from few origins and hours, so that sweeps answer many of them, also
+ * sweeps made before a release that gave room to no departure they found full.
  * Replay one network with
  *   CAPACITY_SEED=<seed> npx jest test/unit/capacity-property.test.ts
  */
@@ -108,6 +109,8 @@ interface Seen {
   heldBack: number;
   released: number;
   swept: number;
+  /** Answers from a sweep made before a release, kept because the release gave room to nothing it found full. */
+  sweptAfterRelease: number;
   /** Promise-table cells checked. */
   cells: number;
 }
@@ -154,7 +157,7 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
     if (rng.chance(0.2)) query.deadline = query.readyAt + rng.int(0, 3 * MINUTES_PER_DAY);
     if (tableRng.chance(traffic.tables))
       seen.cells += checkTable(router, index, closures, loads, query, `seed ${seed}`);
-    const swept = router.sweptAnswers;
+    const [swept, sweptAfterRelease] = [router.sweptAnswers, router.sweptAfterRelease];
     const outcome = router.route(query);
     const expected = bruteForceRoute(doc, query, closures, ledger);
     const testCase = { query, closures };
@@ -166,6 +169,7 @@ function checkNetwork(seed: number, traffic: Traffic, seen: Seen): void {
     );
     seen.parcels++;
     if (router.sweptAnswers > swept) seen.swept++;
+    if (router.sweptAfterRelease > sweptAfterRelease) seen.sweptAfterRelease++;
     if (outcome.kind === 'no-capacity') seen.noCapacity++;
     if (outcome.kind !== 'routed') continue;
     seen.routed++;
@@ -225,7 +229,16 @@ describe.each(TRAFFIC)(
     it.each(seedGroups(traffic.firstSeed, traffic.networks, NETWORKS_PER_TEST, replaySeed))(
       'network seeds %i…',
       (...seeds) => {
-        const seen: Seen = { parcels: 0, routed: 0, noCapacity: 0, heldBack: 0, released: 0, swept: 0, cells: 0 };
+        const seen: Seen = {
+          parcels: 0,
+          routed: 0,
+          noCapacity: 0,
+          heldBack: 0,
+          released: 0,
+          swept: 0,
+          sweptAfterRelease: 0,
+          cells: 0,
+        };
         for (const seed of seeds) checkNetwork(seed, traffic, seen);
         expect(seen.parcels).toBe(seeds.length * traffic.parcels);
         if (!replaySeed) {
@@ -233,6 +246,8 @@ describe.each(TRAFFIC)(
           expect(seen.heldBack / seen.routed).toBeGreaterThan(0.1);
           expect(seen.noCapacity / seen.parcels).toBeGreaterThan(0.01);
           expect(seen.released).toBeGreaterThan(0);
+          // Sweeps kept over releases that gave room to nothing they found full answer too.
+          expect(seen.sweptAfterRelease).toBeGreaterThan(0);
           expect(seen.cells).toBeGreaterThan(0);
           if (traffic.name === 'waves') expect(seen.swept / seen.parcels).toBeGreaterThan(0.08);
         }

@@ -36,6 +36,8 @@ export class Room {
     readonly weightKg: number,
     /** Departures after this minute are not looked for: the query's horizon. */
     readonly until: number,
+    /** Where the departures found full are noted, for a sweep (FullSeen); none for a search. */
+    readonly seen: FullSeen | null = null,
   ) {
     this.grams = gramsOf(weightKg);
     this.isUnlimited = ix === null || (loads.empty && this.grams <= ix.minCapacityGrams);
@@ -56,5 +58,46 @@ export class Room {
       return Full.Departure;
     }
     return Full.No;
+  }
+}
+
+/**
+ * Departures a sweep keeps at most of those it found full; a sweep that found more is
+ * dropped at the first release anywhere. @defaultValue
+ */
+export const MAX_FULL_SEEN = 1024;
+
+/** Departure minutes stay below this (the year 2097), so that a leg and a minute make one key. */
+const MINUTES_LIMIT = 2 ** 26;
+
+/**
+ * The departures a sweep found full as it ran, and why, noted by its Room (routing
+ * README, "Sweeps and capacity"). The sweep's run depends on what it found: a full
+ * departure sends it to the next one, a full hub-day to the next day, past the day's
+ * other departures of the leg. So the sweep is still what it would be over the loads of
+ * now, with room added only where it never looked, while each departure it found full
+ * for itself is full still (for itself or its hub-day), and each it found full for its
+ * hub-day still has that hub-day full.
+ */
+export class FullSeen {
+  /** leg × MINUTES_LIMIT + minute, negated when the departure's hub-day was full. */
+  private readonly keys = new Set<number>();
+  private overflowed = false;
+
+  add(leg: number, departAt: number, full: Full): void {
+    const key = (leg * MINUTES_LIMIT + departAt) * (full === Full.HubDay ? -1 : 1);
+    if (this.keys.size < MAX_FULL_SEEN) this.keys.add(key);
+    else if (!this.keys.has(key)) this.overflowed = true;
+  }
+
+  /** Whether each departure noted is full as it was for `room`'s parcel (false when more were found than kept). */
+  stillFull(room: Room): boolean {
+    if (this.overflowed) return false;
+    for (const key of this.keys) {
+      const at = Math.abs(key);
+      const full = room.check(Math.floor(at / MINUTES_LIMIT), at % MINUTES_LIMIT);
+      if (key < 0 ? full !== Full.HubDay : full === Full.No) return false;
+    }
+    return true;
   }
 }

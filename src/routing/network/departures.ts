@@ -59,6 +59,7 @@ function nextWithRoom(ix: NetworkIndex, closures: ClosureTable, leg: number, ope
   let d = open;
   for (let full = room.check(leg, d); full !== Full.No; full = room.check(leg, d)) {
     if (full === Full.Always || d > room.until) return NEVER;
+    room.seen?.add(leg, d, full);
     let next = d + 1;
     if (full === Full.HubDay) next = (dayOf(d) + 1) * MINUTES_PER_DAY;
     else if (continuous) next = d - (d % 60) + 60;

@@ -63,6 +63,8 @@ export class Router {
   private readonly loads: Loads | null;
   /** Answers that came from a sweep rather than a search. */
   sweptAnswers = 0;
+  /** Of those, the answers from a sweep made before a release that gave room to no departure it found full. */
+  sweptAfterRelease = 0;
 
   /**
    * @param bounds the per-destination lower bounds of `index`, shared by the Routers of
@@ -179,12 +181,14 @@ export class Router {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty ? SWEEP_KIND[level] : undefined;
     let swept: ReturnType<OriginSweep['answer']> | undefined;
+    let from: OriginSweep | undefined;
     for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind, weightKg) : NO_SWEEPS) {
-      swept = sweep.answer(destination, level, readyAt, deadline, weightKg, room);
+      [swept, from] = [sweep.answer(destination, level, readyAt, deadline, weightKg, room), sweep];
       if (swept !== 'beyond') break;
     }
     if (typeof swept === 'object' || swept === 'none') {
       this.sweptAnswers++;
+      if (from?.keptOverRelease) this.sweptAfterRelease++;
       return swept === 'none' ? undefined : swept;
     }
     // Nothing arrives by the deadline: the level falls back to the express route, which may be swept too.

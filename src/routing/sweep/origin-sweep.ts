@@ -1,5 +1,6 @@
 import type { ClosureTable } from '../network/closures';
-import type { Room } from '../capacity/room';
+import { freedFor, type Loads } from '../capacity/loads';
+import { Room, type FullSeen } from '../capacity/room';
 import { departureTime, departureWithRoom } from '../network/departures';
 import { itineraryOf } from '../search/itinerary';
 import type { LabelChain } from '../search/labels';
@@ -54,8 +55,10 @@ export class OriginSweep {
     readonly readyAt: number,
     /** Routes arriving after this minute were not followed. */
     readonly horizon: number,
-    /** freedFor(loads, weightKg) when the sweep started: a sweep made before a departure got room again is not used (SweepCache). */
-    readonly freed: number,
+    /** freedFor(loads, weightKg) when the sweep started, or when holdsOver last found it exact. */
+    private freed: number,
+    /** The departures the sweep found full. */
+    private readonly fullSeen: FullSeen,
     /** The one weight this sweep answers (its labels' per-parcel cost is at that weight, perKg 0); 0 = every weight. */
     readonly weightKg: number,
     private readonly labels: SweptLabels,
@@ -65,6 +68,24 @@ export class OriginSweep {
 
   get labelCount(): number {
     return this.labels.parent.length;
+  }
+
+  /** Whether it was found exact over loads that had room again somewhere since it started (holdsOver). */
+  keptOverRelease = false;
+
+  /**
+   * Whether the sweep may still answer over `loads`: while no departure or hub-day got
+   * room again since it started (freedFor), or while every departure it found full is
+   * still full as it was (FullSeen). Then what has room now is what it saw with room,
+   * less what filled since, plus room it never asked about: answer() stays exact.
+   */
+  holdsOver(loads: Loads): boolean {
+    const freed = freedFor(loads, this.weightKg);
+    if (freed === this.freed) return true;
+    if (!this.fullSeen.stillFull(new Room(this.ix, loads, this.weightKg, Infinity))) return false;
+    this.freed = freed;
+    this.keptOverRelease = true;
+    return true;
   }
 
   /**
@@ -80,10 +101,10 @@ export class OriginSweep {
    *
    * With capacity (`room` for the parcel's weight, not UNLIMITED), the route chosen is
    * timed again on the loads as they are now. The sweep took the departures that had
-   * room for some parcel when it ran; since then departures can only have filled (a
-   * sweep older than a release is not used), so what has room for this parcel now is a
-   * subset of what the sweep saw, and the choice stands when the chosen route still
-   * arrives when it did.
+   * room for some parcel when it ran; since then departures can only have filled, or
+   * got room where the sweep never looked (holdsOver), so what has room for this parcel
+   * now is, as far as the sweep's run can tell, a subset of what it saw, and the choice
+   * stands when the chosen route still arrives when it did.
    */
   answer(
     destination: number,

@@ -1,4 +1,4 @@
-import { freedFor, type Loads } from '../capacity/loads';
+import type { Loads } from '../capacity/loads';
 import type { ClosureTable } from '../network/closures';
 import type { OriginSweep } from './origin-sweep';
 import type { PathOrder } from '../search/path-order';
@@ -99,14 +99,16 @@ export class SweepCache {
     if (!list) return undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const sweep = list[i];
-      // A sweep made before some departure got room again may have missed a route through it.
-      if (this.loads && sweep.freed !== freedFor(this.loads, sweep.weightKg)) continue;
       if (sweep.weightKg > 0 && sweep.weightKg !== weightKg) continue;
-      if (sweep.readyAt <= readyAt && readyAt - sweep.readyAt <= SWEEP_REUSE_MINUTES) {
+      if (sweep.readyAt > readyAt || readyAt - sweep.readyAt > SWEEP_REUSE_MINUTES) continue;
+      if (!this.loads || sweep.holdsOver(this.loads)) {
         this.sweeps.delete(key);
         this.sweeps.set(key, list);
         return sweep;
       }
+      // It passed over a departure for lack of room that has room again: it may have missed a route through it.
+      list.splice(i, 1);
+      this.labels -= sweep.labelCount;
     }
     return undefined;
   }

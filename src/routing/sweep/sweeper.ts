@@ -1,6 +1,6 @@
 import type { ClosureTable } from '../network/closures';
 import { freedFor, type Loads } from '../capacity/loads';
-import { Room } from '../capacity/room';
+import { FullSeen, Room } from '../capacity/room';
 import { departureTime, departureWithRoom } from '../network/departures';
 import { Labels } from '../search/labels';
 import { MinuteQueue } from './minute-queue';
@@ -68,6 +68,7 @@ export class Sweeper {
   private horizon = 0;
   private room = Room.UNLIMITED;
   private freed = 0;
+  private seen = new FullSeen();
   /** The one weight the sweep under way is for; 0 when it is for every weight. */
   private weightKg = 0;
 
@@ -83,14 +84,16 @@ export class Sweeper {
    * Start a sweep, dropping any unfinished one; `advance` carries it out. With `loads`,
    * it takes the departures that have room for some parcel (for a parcel of `weightKg`,
    * when given), as they are while it runs (OriginSweep.answer checks the route it
-   * chooses for the parcel's weight). With `weightKg`, the sweep answers parcels of that
-   * weight only, and costs each route at it as it goes.
+   * chooses for the parcel's weight), and notes those it finds full (FullSeen). With
+   * `weightKg`, the sweep answers parcels of that weight only, and costs each route at
+   * it as it goes.
    */
   start(origin: number, readyAt: number, kind: SweepKind, loads: Loads | null, weightKg = 0): void {
     this.readyAt = readyAt;
     this.horizon = readyAt + SWEEP_HORIZON_MINUTES[kind];
     this.weightKg = weightKg;
-    this.room = loads ? new Room(this.ix, loads, weightKg, this.horizon) : Room.UNLIMITED;
+    this.seen = new FullSeen();
+    this.room = loads ? new Room(this.ix, loads, weightKg, this.horizon, this.seen) : Room.UNLIMITED;
     this.freed = loads ? freedFor(loads, weightKg) : 0;
     if (weightKg > 0) this.criteria = kind === 'co2' ? WEIGHED_CO2_CRITERIA : WEIGHED_COST_CRITERIA;
     else this.criteria = kind === 'co2' ? CO2_CRITERIA : COST_CRITERIA;
@@ -210,6 +213,7 @@ export class Sweeper {
       this.readyAt,
       this.horizon,
       this.freed,
+      this.seen,
       this.weightKg,
       labels,
       bagHead,
