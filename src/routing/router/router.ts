@@ -183,7 +183,8 @@ export class Router {
     let swept: ReturnType<OriginSweep['answer']> | undefined;
     let from: OriginSweep | undefined;
     for (const sweep of sweepKind ? this.sweeps.candidates(origin, readyAt, sweepKind, weightKg) : NO_SWEEPS) {
-      [swept, from] = [sweep.answer(destination, level, readyAt, deadline, weightKg, room), sweep];
+      swept = sweep.answer(destination, level, readyAt, deadline, weightKg, room);
+      from = sweep;
       if (swept !== 'beyond') break;
     }
     if (typeof swept === 'object' || swept === 'none') {
