@@ -57,6 +57,16 @@ describe('the departures a sweep found full', () => {
     expect(seen.stillFull(roomOver(loads))).toBe(false);
   });
 
+  it('hold nothing once one lies past the minutes they can note (the year 2097)', () => {
+    const loads = new LoadTable(ix);
+    // HGH's first day full: were minute 2^26 taken for minute 0 of the next leg from HGH, it would look full.
+    loads.setHubDay(ix.legFrom[direct], 0, 5);
+    const seen = new FullSeen();
+    seen.add(direct, 2 ** 26, Full.Departure);
+    expect(roomOver(loads).check(direct, 2 ** 26)).toBe(Full.No);
+    expect(seen.stillFull(roomOver(loads))).toBe(false);
+  });
+
   it('hold nothing once more were found than are kept', () => {
     const hub = ix.legFrom[direct];
     const dayStart = Math.floor(departAt / (24 * 60)) * 24 * 60;

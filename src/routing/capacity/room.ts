@@ -67,7 +67,7 @@ export class Room {
  */
 export const MAX_FULL_SEEN = 1024;
 
-/** Departure minutes stay below this (the year 2097), so that a leg and a minute make one key. */
+/** Departure minutes noted stay below this (the year 2097), so that a leg and a minute make one key. */
 const MINUTES_LIMIT = 2 ** 26;
 
 /**
@@ -85,6 +85,8 @@ export class FullSeen {
   private overflowed = false;
 
   add(leg: number, departAt: number, full: Full): void {
+    // A minute past the keys' range counts as one more than are kept: the sweep goes at the first release.
+    if (departAt < 0 || departAt >= MINUTES_LIMIT) this.overflowed = true;
     const key = (leg * MINUTES_LIMIT + departAt) * (full === Full.HubDay ? -1 : 1);
     if (this.keys.size < MAX_FULL_SEEN) this.keys.add(key);
     else if (!this.keys.has(key)) this.overflowed = true;
