@@ -1,17 +1,26 @@
 /**
  * bench:core — route query latency of the routing core per service level on synthetic
  * networks of growing size, and, on the 2,000-hub one, static shortest path with
- * graphology and ngraph.path side by side. Last line: one JSON object of the 2,000-hub figures.
+ * graphology and ngraph.path side by side; then booking with releases on the demo
+ * network, the router with its sweeps beside one that searches every parcel. Last line:
+ * one JSON object of the 2,000-hub figures.
  */
 import Graph from 'graphology';
 import { dijkstra } from 'graphology-shortest-path';
 import createGraph from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
+import { join } from 'node:path';
+import { packageRoot } from '../src/config';
+import { readNetworkFile } from '../src/network/network-file';
+import { LoadTable, type Reservation } from '../src/routing/capacity/loads';
+import { reservationsOf } from '../src/routing/capacity/reservations';
 import { prepareNetwork, type NetworkIndex } from '../src/routing/network/network-index';
 import { Router } from '../src/routing/router/router';
 import { LowerBoundCache } from '../src/routing/search/lower-bounds';
 import { SERVICE_LEVELS, type NetworkDocument, type RouteQuery } from '../src/routing/types';
+import { dividedCapacities } from '../src/synthetic/capacities';
 import { generateNetwork } from '../src/synthetic/generate';
+import { parcelMix } from '../src/synthetic/parcel-mix';
 import { createRng } from '../src/synthetic/prng';
 import { heapUsedMB, percentile, round, timeEach } from './support/stats';
 
@@ -121,7 +130,77 @@ function compareStatic(ix: NetworkIndex, queries: RouteQuery[]): Record<string, 
   };
 }
 
-function main(): void {
+/** The demo network's capacities divided by these: some departures fill, or most. */
+const RELEASE_DIVISORS = [10, 100];
+const RELEASE_PARCELS = 30_000;
+const RELEASE_EVERY = 20;
+
+interface ReleasesResult {
+  divisor: number;
+  parcelsPerSecond: number;
+  searchOnlyPerSecond: number;
+  speedup: number;
+  fromSweeps: number;
+  fromSweepsKeptOverReleases: number;
+}
+
+/**
+ * Booking one by one with releases, as an API process books: the demo network with its
+ * capacities divided, RELEASE_PARCELS parcels of the courier mix booked, then as many more
+ * with a random earlier booking released before every RELEASE_EVERY-th, those timed. Side
+ * by side on the same parcels: the Router with its sweeps (kept over a release that gave
+ * room to nothing they found full), and the same Router asked with an `avoid` that bars
+ * nothing, which only searches answer. Both are exact, so both book the same routes.
+ */
+function measureReleases(demo: NetworkDocument, divisor: number): ReleasesResult {
+  const doc = dividedCapacities(demo, divisor);
+  const ix = prepareNetwork(doc);
+  const bounds = new LowerBoundCache(ix);
+  const queries = [...parcelMix(doc, 2 * RELEASE_PARCELS, { seed: 11 })].map((p) => ({
+    ...p,
+    readyAt: Date.parse(p.readyAt) / 60_000,
+  }));
+  const book = (ask: (q: RouteQuery) => RouteQuery) => {
+    const loads = new LoadTable(ix);
+    const router = new Router(ix, [], bounds, loads);
+    const rng = createRng(5);
+    const booked: Reservation[][] = [];
+    let [started, swept, kept] = [0, 0, 0];
+    for (let i = 0; i < queries.length; i++) {
+      if (i === RELEASE_PARCELS)
+        [started, swept, kept] = [performance.now(), router.sweptAnswers, router.sweptAfterRelease];
+      if (i >= RELEASE_PARCELS && i % RELEASE_EVERY === 0) {
+        const at = rng.int(0, booked.length - 1);
+        loads.apply(booked[at], -1);
+        booked[at] = booked[booked.length - 1];
+        booked.pop();
+      }
+      const outcome = router.route(ask(queries[i]));
+      if (outcome.kind !== 'routed') continue;
+      const reservations = reservationsOf(ix, outcome.answer.route, queries[i].weightKg);
+      loads.apply(reservations, 1);
+      booked.push(reservations);
+    }
+    return {
+      perSecond: RELEASE_PARCELS / ((performance.now() - started) / 1000),
+      fromSweeps: (router.sweptAnswers - swept) / RELEASE_PARCELS,
+      keptOverReleases: (router.sweptAfterRelease - kept) / RELEASE_PARCELS,
+    };
+  };
+  // No sweep answers a query with `avoid`; a carrier that does not exist bars nothing.
+  const searchOnly = book((q) => ({ ...q, avoid: { carriers: ['(none)'] } }));
+  const withSweeps = book((q) => q);
+  return {
+    divisor,
+    parcelsPerSecond: Math.round(withSweeps.perSecond),
+    searchOnlyPerSecond: Math.round(searchOnly.perSecond),
+    speedup: round(withSweeps.perSecond / searchOnly.perSecond, 2),
+    fromSweeps: round(withSweeps.fromSweeps, 3),
+    fromSweepsKeptOverReleases: round(withSweeps.keptOverReleases, 3),
+  };
+}
+
+async function main(): Promise<void> {
   const rows: SizeResult[] = [];
   let at2000: { ix: NetworkIndex; queries: RouteQuery[] } | undefined;
   for (const hubs of SIZES) {
@@ -144,6 +223,20 @@ function main(): void {
       `| ${r.hubs} | ${r.legs} | ${r.indexBuildMs} | ${r.heapMB} | ${r.boundsPerDestinationMs} (${r.boundsHeapMB}) | ${lv('express')} | ${lv('standard')} | ${lv('economy')} | ${lv('green')} |`,
     );
   }
+  const demo = await readNetworkFile(join(packageRoot(), 'data', 'cn-global-demo.json'));
+  console.log(
+    `\nbooking with releases, demo network (a release before every ${RELEASE_EVERY}th of ${RELEASE_PARCELS} parcels, after as many booked):`,
+  );
+  console.log(
+    '| capacities | with sweeps | searches only | ratio | answered from sweeps | from sweeps kept over releases |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const divisor of RELEASE_DIVISORS) {
+    const x = measureReleases(demo, divisor);
+    console.log(
+      `| ÷ ${divisor} | ${x.parcelsPerSecond}/s | ${x.searchOnlyPerSecond}/s | ${x.speedup}× | ${x.fromSweeps} | ${x.fromSweepsKeptOverReleases} |`,
+    );
+  }
   const r = rows.find((x) => x.hubs === 2000) as SizeResult;
   console.log(
     JSON.stringify({
@@ -163,4 +256,4 @@ function main(): void {
   );
 }
 
-main();
+void main();

@@ -189,6 +189,7 @@ export class Router {
     }
     if (typeof swept === 'object' || swept === 'none') {
       this.sweptAnswers++;
+      if (from) from.answered++;
       if (from?.keptOverRelease) this.sweptAfterRelease++;
       return swept === 'none' ? undefined : swept;
     }

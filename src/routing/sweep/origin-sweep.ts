@@ -72,6 +72,8 @@ export class OriginSweep {
 
   /** Whether it was found exact over loads that had room again somewhere since it started (holdsOver). */
   keptOverRelease = false;
+  /** Parcels it answered (counted by the Router). */
+  answered = 0;
 
   /**
    * Whether the sweep may still answer over `loads`: while no departure or hub-day got

@@ -13,6 +13,8 @@ const SWEEPS_PER_ORIGIN = 4;
 const FIRST_GUESS_LABELS_PER_HUB = 10;
 /** Charge accounts kept (origin, kind and window of readyAt); past this they start again from none. */
 const MAX_ACCOUNTS = 100_000;
+/** The most a sweep of an origin and kind can cost to earn, as a multiple of the last sweep's labels. */
+const MAX_PRICE = 64;
 /** Sweeps earned and waiting their turn; past this, an origin goes on being searched (and charged). */
 const MAX_WAITING = 64;
 /**
@@ -57,6 +59,10 @@ export class SweepCache {
   private readonly waitingKeys = new Set<number>();
   private current: Earned | undefined;
   private readonly sweepLabels: Record<SweepKind, number>;
+  /** Labels a search charged, on average (a running mean per kind): what an answer from a sweep saves. */
+  private readonly searchLabels: Record<SweepKind, number> = { cost: 0, co2: 0, economy: 0 };
+  /** Per origin and kind, how many times the last sweep's labels the searches must make to earn the next. */
+  private readonly price = new Map<number, number>();
   private labels = 0;
   private promptSweeper: Sweeper | undefined;
   /** What candidates() answers, reused from one call to the next. */
@@ -107,8 +113,7 @@ export class SweepCache {
         return sweep;
       }
       // It passed over a departure for lack of room that has room again: it may have missed a route through it.
-      list.splice(i, 1);
-      this.labels -= sweep.labelCount;
+      this.drop(key, list.splice(i, 1)[0]);
     }
     return undefined;
   }
@@ -135,8 +140,9 @@ export class SweepCache {
     const key = keyOf(origin, kind);
     if (this.waitingKeys.has(key)) return;
     const account = key * WINDOWS + Math.floor(readyAt / SWEEP_REUSE_MINUTES);
+    this.searchLabels[kind] += (labels - this.searchLabels[kind]) / 64;
     const spent = (this.spent.get(account) ?? 0) + labels;
-    if (spent < this.sweepLabels[kind] || this.waiting.length >= MAX_WAITING) {
+    if (spent < this.sweepLabels[kind] * (this.price.get(key) ?? 1) || this.waiting.length >= MAX_WAITING) {
       if (this.spent.size >= MAX_ACCOUNTS && !this.spent.has(account)) this.spent.clear();
       this.spent.set(account, spent);
       return;
@@ -162,20 +168,35 @@ export class SweepCache {
     this.keep(key, sweep);
   }
 
+  /**
+   * A sweep leaves: when it answered fewer parcels than the searches it replaced would
+   * have cost its labels (it went stale, or room came back where it had found none), the
+   * next sweep of its origin and kind costs twice as many searches to earn; when it paid,
+   * the price is back to one sweep's labels. A sweep for one weight (a promise table's)
+   * was not earned, and sets nothing.
+   */
+  private drop(key: number, sweep: OriginSweep): void {
+    this.labels -= sweep.labelCount;
+    if (sweep.weightKg > 0) return;
+    const kind = KINDS[key % 3];
+    if (sweep.answered * this.searchLabels[kind] >= sweep.labelCount) this.price.delete(key);
+    else this.price.set(key, Math.min(MAX_PRICE, 2 * (this.price.get(key) ?? 1)));
+  }
+
   private keep(key: number, sweep: OriginSweep): void {
     const list = this.sweeps.get(key) ?? [];
     const same = list.findIndex((s) => s.readyAt === sweep.readyAt && s.weightKg === sweep.weightKg);
-    if (same >= 0) this.labels -= list.splice(same, 1)[0].labelCount;
+    if (same >= 0) this.drop(key, list.splice(same, 1)[0]);
     list.push(sweep);
     list.sort((a, b) => a.readyAt - b.readyAt);
     this.labels += sweep.labelCount;
-    while (list.length > SWEEPS_PER_ORIGIN) this.labels -= list.shift()!.labelCount;
+    while (list.length > SWEEPS_PER_ORIGIN) this.drop(key, list.shift()!);
     this.sweeps.delete(key);
     this.sweeps.set(key, list);
     for (const [oldest, old] of this.sweeps) {
       if (this.labels <= LABEL_BUDGET || oldest === key) break;
       this.sweeps.delete(oldest);
-      for (const s of old) this.labels -= s.labelCount;
+      for (const s of old) this.drop(oldest, s);
     }
   }
 }
@@ -190,6 +211,7 @@ const ANSWERED_BY: Readonly<Record<SweepKind, readonly SweepKind[]>> = {
 /** Windows of readyAt an account can be in: enough for epoch minutes up to the year 2200. */
 const WINDOWS = 2 ** 22;
 const KIND_INDEX: Readonly<Record<SweepKind, number>> = { cost: 0, co2: 1, economy: 2 };
+const KINDS: readonly SweepKind[] = ['cost', 'co2', 'economy'];
 
 /** The key of an origin's sweeps of a kind. */
 function keyOf(origin: number, kind: SweepKind): number {
