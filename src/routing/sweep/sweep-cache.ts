@@ -15,6 +15,8 @@ const FIRST_GUESS_LABELS_PER_HUB = 10;
 const MAX_ACCOUNTS = 100_000;
 /** The most a sweep of an origin and kind can cost to earn, as a multiple of the last sweep's labels. */
 const MAX_PRICE = 64;
+/** About how many of the last searches the running mean of their labels weighs. */
+const SEARCHES_MEANT = 64;
 /** Sweeps earned and waiting their turn; past this, an origin goes on being searched (and charged). */
 const MAX_WAITING = 64;
 /**
@@ -48,6 +50,11 @@ interface Earned {
  * made knowing the future would have given it — whether a few parcels come from
  * there or thousands. Sweeps earned wait in line and are carried out SWEEP_STEP
  * labels per query (`work`), from the readyAt of the query that earned them.
+ *
+ * That bound holds while a sweep goes on answering. Where departures fill, a sweep's
+ * routes lose their room and its parcels are searched again, earning the next sweep:
+ * so a sweep that leaves without having answered its labels' worth of searches doubles
+ * the price of the next of its origin and kind (`drop`), up to MAX_PRICE sweeps' labels.
  */
 export class SweepCache {
   private readonly sweeper: Sweeper;
@@ -140,7 +147,7 @@ export class SweepCache {
     const key = keyOf(origin, kind);
     if (this.waitingKeys.has(key)) return;
     const account = key * WINDOWS + Math.floor(readyAt / SWEEP_REUSE_MINUTES);
-    this.searchLabels[kind] += (labels - this.searchLabels[kind]) / 64;
+    this.searchLabels[kind] += (labels - this.searchLabels[kind]) / SEARCHES_MEANT;
     const spent = (this.spent.get(account) ?? 0) + labels;
     if (spent < this.sweepLabels[kind] * (this.price.get(key) ?? 1) || this.waiting.length >= MAX_WAITING) {
       if (this.spent.size >= MAX_ACCOUNTS && !this.spent.has(account)) this.spent.clear();
