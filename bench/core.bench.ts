@@ -20,7 +20,7 @@ import { LowerBoundCache } from '../src/routing/search/lower-bounds';
 import { SERVICE_LEVELS, type NetworkDocument, type RouteQuery } from '../src/routing/types';
 import { dividedCapacities } from '../src/synthetic/capacities';
 import { generateNetwork } from '../src/synthetic/generate';
-import { parcelMix } from '../src/synthetic/parcel-mix';
+import { parcelQueries } from '../src/synthetic/parcel-mix';
 import { createRng } from '../src/synthetic/prng';
 import { heapUsedMB, percentile, round, timeEach } from './support/stats';
 
@@ -156,10 +156,7 @@ function measureReleases(demo: NetworkDocument, divisor: number): ReleasesResult
   const doc = dividedCapacities(demo, divisor);
   const ix = prepareNetwork(doc);
   const bounds = new LowerBoundCache(ix);
-  const queries = [...parcelMix(doc, 2 * RELEASE_PARCELS, { seed: 11 })].map((p) => ({
-    ...p,
-    readyAt: Date.parse(p.readyAt) / 60_000,
-  }));
+  const queries = parcelQueries(doc, 2 * RELEASE_PARCELS, { seed: 11 });
   const book = (ask: (q: RouteQuery) => RouteQuery) => {
     const loads = new LoadTable(ix);
     const router = new Router(ix, [], bounds, loads);

@@ -30,7 +30,7 @@ import type { NetworkDocument, RouteQuery } from '../src/routing/types';
 import { dividedCapacities } from '../src/synthetic/capacities';
 import { demandSizedCapacities } from '../src/synthetic/demand-sized-capacities';
 import { generateNetwork } from '../src/synthetic/generate';
-import { parcelMix } from '../src/synthetic/parcel-mix';
+import { parcelQueries } from '../src/synthetic/parcel-mix';
 import { withPromisedDeadlines } from '../src/synthetic/promised-deadlines';
 
 /**
@@ -118,7 +118,7 @@ async function instanceOf(spec: string, parcels: number): Promise<{ doc: Network
 
 function parcelsOf(doc: NetworkDocument, count: number): RouteQuery[] {
   const waves = process.env.PLAN_WAVES ? Number(process.env.PLAN_WAVES) : undefined;
-  return [...parcelMix(doc, count, { seed: 7, waves })].map((p) => ({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 }));
+  return parcelQueries(doc, count, { seed: 7, waves });
 }
 
 void main();

@@ -5,7 +5,7 @@
  * with weights of a long-tailed e-commerce mix in 0.1 kg steps and mostly the
  * standard service. For benchmarks and tests of the batch path.
  */
-import type { NetworkDocument, ServiceLevel } from '../routing/types';
+import type { NetworkDocument, RouteQuery, ServiceLevel } from '../routing/types';
 import { createRng, type Rng } from './prng';
 
 export interface ParcelRequest {
@@ -29,6 +29,11 @@ export interface ParcelMixOptions {
    * whole network come from many. @defaultValue 24
    */
   waves?: number;
+}
+
+/** The same parcels as the core's queries: readyAt in epoch minutes (the mix's times are whole minutes). */
+export function parcelQueries(network: NetworkDocument, count: number, options: ParcelMixOptions = {}): RouteQuery[] {
+  return [...parcelMix(network, count, options)].map((p) => ({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 }));
 }
 
 /** Where pickup waves hand in, by hub kind, and how often parcels go to each kind. */

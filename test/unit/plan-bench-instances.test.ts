@@ -6,15 +6,12 @@ import { MINUTES_PER_DAY } from '../../src/routing/time';
 import type { RouteQuery } from '../../src/routing/types';
 import { demandSizedCapacities } from '../../src/synthetic/demand-sized-capacities';
 import { generateNetwork } from '../../src/synthetic/generate';
-import { parcelMix } from '../../src/synthetic/parcel-mix';
+import { parcelQueries } from '../../src/synthetic/parcel-mix';
 import { withPromisedDeadlines } from '../../src/synthetic/promised-deadlines';
 import { withoutCapacities } from '../../src/synthetic/without-capacities';
 
 const real = generateNetwork({ hubs: 120, seed: 3, capacities: 'realistic' });
-const parcels: RouteQuery[] = [...parcelMix(real, 600, { seed: 5, waves: 6 })].map((p) => ({
-  ...p,
-  readyAt: Date.parse(p.readyAt) / 60_000,
-}));
+const parcels: RouteQuery[] = parcelQueries(real, 600, { seed: 5, waves: 6 });
 const promised = withPromisedDeadlines(real, parcels);
 
 describe("bench:plan's capacity-bound instances", () => {

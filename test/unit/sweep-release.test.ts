@@ -16,7 +16,7 @@ import { Router } from '../../src/routing/router/router';
 import { LowerBoundCache } from '../../src/routing/search/lower-bounds';
 import type { RouteOutcome } from '../../src/routing/types';
 import { dividedCapacities } from '../../src/synthetic/capacities';
-import { parcelMix } from '../../src/synthetic/parcel-mix';
+import { parcelQueries } from '../../src/synthetic/parcel-mix';
 import { createRng } from '../../src/synthetic/prng';
 
 const PARCELS = 20_000;
@@ -33,10 +33,7 @@ it('answers after releases are a new router’s, and sweeps made before them ans
   const bounds = new LowerBoundCache(ix);
   const loads = new LoadTable(ix);
   const router = new Router(ix, [], bounds, loads);
-  const queries = [...parcelMix(doc, PARCELS, { seed: 11 })].map((p) => ({
-    ...p,
-    readyAt: Date.parse(p.readyAt) / 60_000,
-  }));
+  const queries = parcelQueries(doc, PARCELS, { seed: 11 });
   const rng = createRng(5);
   const booked: Reservation[][] = [];
   const differing: string[] = [];
