@@ -4,11 +4,12 @@
  * holds while each noted departure is still full, not once one has room, and never once
  * the sweep found more than it keeps.
  */
-import { LoadTable, slotOf } from '../../src/routing/capacity/loads';
+import { dayOf, LoadTable, slotOf } from '../../src/routing/capacity/loads';
 import { Full, FullSeen, MAX_FULL_SEEN, Room } from '../../src/routing/capacity/room';
 import { ClosureTable } from '../../src/routing/network/closures';
 import { departureWithRoom } from '../../src/routing/network/departures';
 import { prepareNetwork } from '../../src/routing/network/network-index';
+import { MINUTES_PER_DAY } from '../../src/routing/time';
 import { tinyNetwork } from '../support/tiny-network';
 import { at } from '../support/week';
 
@@ -44,7 +45,7 @@ describe('the departures a sweep found full', () => {
 
   it('found full for their hub-day hold only while that day is full', () => {
     const hub = ix.legFrom[direct];
-    const day = Math.floor(departAt / (24 * 60));
+    const day = dayOf(departAt);
     const loads = new LoadTable(ix);
     loads.setHubDay(hub, day, 5);
     const seen = new FullSeen();
@@ -69,9 +70,9 @@ describe('the departures a sweep found full', () => {
 
   it('hold nothing once more were found than are kept', () => {
     const hub = ix.legFrom[direct];
-    const dayStart = Math.floor(departAt / (24 * 60)) * 24 * 60;
+    const dayStart = dayOf(departAt) * MINUTES_PER_DAY;
     const loads = new LoadTable(ix);
-    loads.setHubDay(hub, dayStart / (24 * 60), 5);
+    loads.setHubDay(hub, dayOf(departAt), 5);
     const seen = new FullSeen();
     for (let i = 0; i < MAX_FULL_SEEN; i++) seen.add(direct, dayStart + i, Full.HubDay);
     seen.add(direct, dayStart, Full.HubDay);
