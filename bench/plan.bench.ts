@@ -16,14 +16,10 @@
  * - `demo/<divisor>`: the demo network (data/cn-global-demo.json) with its capacities
  *   divided, default deadlines.
  * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
- * pickup waves of the parcel mix (default 24). As in the service, a plan of more parcels
- * than one model's commodities books greedy in a thread beside it (greedy-thread.ts);
- * PLAN_GREEDY=first books it first, on the planner's thread, to compare.
+ * pickup waves of the parcel mix (default 24).
  */
 import loadHighs from 'highs';
 import { planParcels } from '../src/plans/planner';
-import { MAX_COMMODITIES_PER_MODEL } from '../src/plans/split';
-import { greedyInThread } from '../src/plans-pool/greedy-thread';
 import { LoadTable } from '../src/routing/capacity/loads';
 import { prepareNetwork } from '../src/routing/network/network-index';
 import { LowerBoundCache } from '../src/routing/search/lower-bounds';
@@ -44,8 +40,6 @@ import { withPromisedDeadlines } from '../src/synthetic/promised-deadlines';
  */
 const DEFAULT_CASES = 'demo/300:5000,500/0.5:5000,500:100000';
 
-const GREEDY_WORKER = join(__dirname, '..', 'src', 'plans-pool', 'greedy-worker.js');
-
 async function main(): Promise<void> {
   const highs = await loadHighs();
   const cases = (process.env.PLAN_SIZES ?? DEFAULT_CASES).split(',').map((c) => c.split(':'));
@@ -59,8 +53,7 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
     const started = performance.now();
-    const beside = process.env.PLAN_GREEDY !== 'first' && queries.length > MAX_COMMODITIES_PER_MODEL;
-    const outcome = await planParcels({
+    const outcome = planParcels({
       index,
       bounds: new LowerBoundCache(index),
       startingLoads: () => new LoadTable(index),
@@ -69,7 +62,6 @@ async function main(): Promise<void> {
       highs,
       onPhase: (phase, s) => console.error(`${new Date().toISOString()} ${hubs}:${parcels} ${phase} ${s.toFixed(1)} s`),
       maxCommodities: process.env.PLAN_MAX_COMMODITIES ? Number(process.env.PLAN_MAX_COMMODITIES) : undefined,
-      greedy: beside ? greedyInThread(GREEDY_WORKER, { doc, closures: [], loads: [], queries }) : undefined,
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
@@ -90,7 +82,6 @@ async function main(): Promise<void> {
         late: f.late,
         unplanned: f.unplanned,
         source: f.source,
-        greedyBeside: f.greedyBeside === undefined ? null : round(f.greedyBeside, 1),
         commodities: f.commodities,
         lp: f.lp,
         lpSolves: f.lpSolves,

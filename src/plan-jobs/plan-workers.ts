@@ -27,17 +27,16 @@ export interface PlanWorkers {
 /**
  * @param deps.redis a request-path client (not closed here); the worker opens its own blocking connection.
  * @param options.workerFile the plans thread's script (tests run it from the sources)
- * @param options.greedyWorkerFile the greedy thread's script (the same)
  */
 export function startPlanWorkers(
   settings: PlanWorkerSettings,
   deps: { redis: RedisClient; live: LiveNetwork; capacity: Capacity },
   logger: Logger,
-  options: { workerFile?: string; greedyWorkerFile?: string } = {},
+  options: { workerFile?: string } = {},
 ): PlanWorkers {
   const k = keys(settings.keyPrefix);
   const store = new PlanStore(deps.redis, k, settings.resultsTtlSeconds);
-  const pool = new PlansPool(options);
+  const pool = new PlansPool({ workerFile: options.workerFile });
   const runner = new PlanRunner({
     live: deps.live,
     store,

@@ -5,15 +5,13 @@
  */
 import { extname, join } from 'node:path';
 import Piscina from 'piscina';
-import type { PlansThreadData, PlanTask, PlanTaskResult } from './task';
+import type { PlanTask, PlanTaskResult } from './task';
 
 export interface PlansPoolOptions {
   /** @defaultValue 1 */
   threads?: number;
   /** The worker script. @defaultValue worker.js (or .ts when run from the sources) beside this file */
   workerFile?: string;
-  /** The greedy thread's script (tests run it from the sources). @defaultValue greedy-worker.js beside the worker */
-  greedyWorkerFile?: string;
 }
 
 export class PlansPool {
@@ -25,7 +23,6 @@ export class PlansPool {
       minThreads: 0,
       maxThreads: options.threads ?? 1,
       idleTimeout: 60_000,
-      workerData: { greedyWorkerFile: options.greedyWorkerFile } satisfies PlansThreadData,
     });
   }
 

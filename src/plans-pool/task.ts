@@ -32,9 +32,3 @@ export interface PlanTaskResult {
   failed: number;
   parcels: PlannedParcel[];
 }
-
-/** What every plans thread is started with (piscina's workerData). */
-export interface PlansThreadData {
-  /** The greedy thread's script (greedy-thread.ts). @defaultValue greedy-worker.js beside the plans thread's */
-  greedyWorkerFile?: string;
-}

@@ -3,27 +3,18 @@
  * (src/plans) and HiGHS, off the worker process's event loop, and turns each parcel's
  * plan into its result line (or, with book=true, into the answer to book).
  */
-import { extname, join } from 'node:path';
 import loadHighs, { type Highs } from 'highs';
-import { workerData } from 'piscina';
 import { parseRouteRequest } from '../api/route-request';
 import { routeJson } from '../api/route-response';
 import { errorLine } from '../batch/result-line';
 import { planParcels } from '../plans/planner';
-import { MAX_COMMODITIES_PER_MODEL } from '../plans/split';
 import type { ParcelPlan } from '../plans/types';
 import { prepareNetwork } from '../routing/network/network-index';
 import type { RouteQuery } from '../routing/types';
-import { greedyInThread } from './greedy-thread';
 import { startingLoadsOf } from './starting-loads';
-import type { PlannedParcel, PlansThreadData, PlanTask, PlanTaskResult } from './task';
+import type { PlannedParcel, PlanTask, PlanTaskResult } from './task';
 
 let highs: Promise<Highs> | undefined;
-
-/** The greedy thread's script: the pool's `greedyWorkerFile`, or greedy-worker.js beside this file. */
-const greedyWorkerFile: string =
-  (workerData as PlansThreadData | undefined)?.greedyWorkerFile ??
-  join(__dirname, `greedy-worker${extname(__filename)}`);
 
 export default async function planTask(task: PlanTask): Promise<PlanTaskResult> {
   highs ??= loadHighs();
@@ -48,19 +39,13 @@ export default async function planTask(task: PlanTask): Promise<PlanTaskResult> 
     queries.push(parsed.query);
     at.push(i);
   });
-  // A plan that may split (more parcels than one model's commodities) books greedy in a thread beside it.
-  const greedy =
-    queries.length > MAX_COMMODITIES_PER_MODEL
-      ? greedyInThread(greedyWorkerFile, { doc: task.doc, closures: task.closures, loads: task.loads, queries })
-      : undefined;
-  const outcome = await planParcels({
+  const outcome = planParcels({
     index,
     closures: task.closures,
     startingLoads: startingLoadsOf(index, task.loads),
     queries,
     penalties: task.penalties,
     highs: solver,
-    greedy,
   });
   outcome.parcels.forEach((plan, k) => {
     const i = at[k];

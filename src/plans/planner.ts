@@ -2,9 +2,7 @@
  * Plans a day's parcels together against capacity (CONTRACT §6, docs/plans.md):
  *
  * 1. greedy: the parcels booked one by one in the order given (greedy.ts), the figure to
- *    beat, and which parcels can be planned at all. A caller may run it in a thread of its
- *    own (`greedy`): a split plan then plans its parts meanwhile, over routes found
- *    without greedy's, and greedy's routes join the whole plan's pool (step 4);
+ *    beat, and which parcels can be planned at all;
  * 2. commodities (commodities.ts), in one part, or in parts by origin when there are more
  *    than one model holds (split.ts);
  * 3. each part planned by its own LP (part.ts: candidates, LP, pricing, rounding), over
@@ -56,18 +54,6 @@ export interface PlanInput {
   exposeModel?: boolean;
   /** Told at the end of each phase (of each part), with its seconds: for benchmarks and logs. */
   onPhase?: (phase: Phase | 'greedy', seconds: number) => void;
-  /**
-   * Greedy's plans (greedyPlans over `startingLoads()` and `queries`) and their seconds,
-   * computed elsewhere, as in a thread of its own (plans-pool/greedy-thread.ts). Without
-   * it the planner books greedy itself, first. @defaultValue computed here
-   */
-  greedy?: Promise<GreedyOutcome>;
-}
-
-/** Greedy's plans for a plan's parcels, and the seconds they took. */
-export interface GreedyOutcome {
-  plans: ParcelPlan[];
-  seconds: number;
 }
 
 const BOUND_ONE_MODEL =
@@ -75,13 +61,8 @@ const BOUND_ONE_MODEL =
 const BOUND_PARTS =
   "the Lagrangian relaxation of every capacity of the plan, at the best prices found from the duals of the LP over the whole plan and the parts' LP duals by subgradient steps, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
-export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
+export function planParcels(input: PlanInput): PlanOutcome {
   const started = performance.now();
-  // Settled into a value at once: a thread that fails while the parts are planned must not be an unhandled rejection.
-  const elsewhere = input.greedy?.then(
-    (outcome) => ({ outcome }),
-    (error: unknown) => ({ error }),
-  );
   const { index: ix, queries, penalties, highs } = input;
   const closures = input.closures ?? [];
   const router = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads);
@@ -94,39 +75,15 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
     mark = now;
   };
 
-  let greedy: GreedyOutcome | undefined;
-  const awaitGreedy = async (): Promise<GreedyOutcome> => {
-    if (!greedy) {
-      const settled = await elsewhere!;
-      if ('error' in settled) throw settled.error;
-      greedy = settled.outcome;
-      lap('greedy');
-    }
-    return greedy;
-  };
-  let excluded: readonly (ParcelPlan | undefined)[];
-  if (elsewhere) {
-    // Which parcels can be planned at all does not depend on loads: a router without them tells.
-    excluded = excludedPlans(new Router(ix, closures, input.bounds), queries);
-  } else {
-    const greedyStarted = performance.now();
-    const greedyLoads = input.startingLoads();
-    const plans = greedyPlans(router(greedyLoads), greedyLoads, queries);
-    greedy = { plans, seconds: (performance.now() - greedyStarted) / 1000 };
-    excluded = plans;
-  }
+  const greedyLoads = input.startingLoads();
+  const greedy = greedyPlans(router(greedyLoads), greedyLoads, queries);
   lap('greedy');
   const plannable: number[] = [];
-  for (let i = 0; i < queries.length; i++) if (excluded[i]?.kind !== 'excluded') plannable.push(i);
+  for (let i = 0; i < queries.length; i++) if (greedy[i].kind !== 'excluded') plannable.push(i);
   const commodities = groupCommodities(ix, queries, plannable);
 
   const parts = splitByOrigin(commodities, input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL);
-  // One model bounds greedy only with greedy's routes among its columns.
-  if (parts.length === 1) await awaitGreedy();
-  const plans: ParcelPlan[] = queries.map((_, i) => {
-    const e = excluded[i];
-    return e?.kind === 'excluded' ? e : { kind: 'unplanned' };
-  });
+  const plans: ParcelPlan[] = greedy.map((g) => (g.kind === 'excluded' ? g : { kind: 'unplanned' }));
   const booked: Reservation[] = [];
   const partsStart = () => {
     const loads = input.startingLoads();
@@ -139,8 +96,8 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
     const greedyRoutes = new Map<number, RoutePlan[]>();
     local.forEach((c) => {
       const routes = c.parcels.flatMap((i) => {
-        const g = greedy?.plans[i];
-        return g?.kind === 'planned' ? [g.answer.route] : [];
+        const g = greedy[i];
+        return g.kind === 'planned' ? [g.answer.route] : [];
       });
       if (routes.length) greedyRoutes.set(c.id, routes);
     });
@@ -169,8 +126,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
     outcomes.push({ part, outcome });
   }
 
-  const { plans: greedyPlanned, seconds: greedySeconds } = await awaitGreedy();
-  const greedyScore = scorePlans(greedyPlanned, penalties);
+  const greedyScore = scorePlans(greedy, penalties);
   const whole =
     parts.length === 1
       ? undefined
@@ -184,7 +140,6 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
           outcomes,
           startingLoads: input.startingLoads,
           plans,
-          greedy: greedyPlanned,
           greedyObjective: greedyScore.objective,
           lap,
         });
@@ -218,29 +173,9 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
         ? 'none'
         : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (not solved: over its size limit, or HiGHS failed; the parts' plan kept)"}`,
   };
-  if (elsewhere) figures.greedyBeside = greedySeconds;
-  const result: PlanOutcome = { parcels: useGreedy ? greedyPlanned : planned, figures };
+  const result: PlanOutcome = { parcels: useGreedy ? greedy : planned, figures };
   if (input.exposeModel) result.model = exposed(ix, commodities, whole?.pool ?? outcomes[0].outcome.columns);
   return result;
-}
-
-/**
- * The plans of the parcels that cannot be planned at all (unknown hubs, no route by §2
- * alone), by parcel; undefined for the others. Whether a route exists depends on the
- * origin, destination, readyAt and `avoid` only (every level falls back to the fastest
- * route within the horizon), so parcels that share them are asked once.
- */
-function excludedPlans(router: Router, queries: readonly RouteQuery[]): (ParcelPlan | undefined)[] {
-  const known = new Map<string, ParcelPlan | undefined>();
-  return queries.map((q) => {
-    const key = `${q.origin}\t${q.destination}\t${q.readyAt}\t${q.avoid ? JSON.stringify(q.avoid) : ''}`;
-    if (known.has(key)) return known.get(key);
-    const outcome = router.route(q);
-    const plan: ParcelPlan | undefined =
-      outcome.kind === 'routed' || outcome.kind === 'no-capacity' ? undefined : { kind: 'excluded', outcome };
-    known.set(key, plan);
-    return plan;
-  });
 }
 
 /** The plan's commodities, each with its routes: the columns of its one model, or of a split plan's pool. */

@@ -65,14 +65,8 @@ export interface PlanFigures extends Score {
   solveSeconds: number;
   /** Seconds for the whole plan. */
   totalSeconds: number;
-  /**
-   * Seconds by phase on the planner's thread: greedy (when greedy ran beside: the check of
-   * which parcels can be planned, and any wait for greedy), candidates (the core's
-   * searches), lp (HiGHS), pricing (the core's searches), rounding.
-   */
+  /** Seconds by phase: greedy, candidates (the core's searches), lp (HiGHS), pricing (the core's searches), rounding. */
   phases: Record<'greedy' | 'candidates' | 'lp' | 'pricing' | 'rounding', number>;
-  /** Seconds greedy took in a thread of its own, beside the planner (PlanInput.greedy); absent when the planner booked it. */
-  greedyBeside?: number;
   /** How the plan was split into models: 'none' (one model), or what it was split by. */
   split: string;
 }

@@ -6,9 +6,9 @@
  *
  * Each part was planned over what the parts before it booked, so the first parts took
  * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
- * plan is kept when it costs less than the parts' plan. Every route either plan or greedy
- * uses is a column of the pool (greedy's routes and the repair's join it), so the bound,
- * the Lagrangian bound over the pool (lagrangian-bound.ts), covers all three: the best of the starts — the parts'
+ * plan is kept when it costs less than the parts' plan. Every route either plan uses is a
+ * column of the pool (the repair's routes join it), so the bound, the Lagrangian bound
+ * over the pool (lagrangian-bound.ts), covers both: the best of the starts — the parts'
  * own duals, the whole LP's, and, when the repair used routes that LP lacked and the
  * bound is not yet within WHOLE_LP_TOLERANCE of it, the duals of the LP solved once more
  * with them — raised by subgradient steps (subgradient.ts).
@@ -48,8 +48,6 @@ export interface WholePlanInput {
   startingLoads: () => LoadTable;
   /** The parts' plans, by parcel (the parcels greedy excluded too). */
   plans: readonly ParcelPlan[];
-  /** Greedy's plans, by parcel: their routes join the pool (the parts may have planned without them). */
-  greedy: readonly ParcelPlan[];
   /** Greedy's objective: no bound needs to rise above it. */
   greedyObjective: number;
   lap: (phase: Phase) => void;
@@ -73,12 +71,6 @@ export function planWhole(input: WholePlanInput): WholePlan {
   for (const { part, outcome } of outcomes) {
     const adopted = outcome.columns.list.map((col) => pool.adopt(part[col.commodity], col));
     for (const j of outcome.carrying) carrying.add(adopted[j]);
-  }
-  for (const c of commodities) {
-    for (const i of c.parcels) {
-      const g = input.greedy[i];
-      if (g.kind === 'planned') pool.add(c.id, g.answer.route);
-    }
   }
 
   let plans = [...input.plans];
