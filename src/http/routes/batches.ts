@@ -8,14 +8,9 @@
  * the stream waits for each chunk in turn (ResultsStream); streams still waiting
  * when the server closes are ended, so that shutdown does not wait for a batch.
  */
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { createBatchApi } from '../../batch/batch-api';
 import { idempotencyHash } from '../../redis/idempotency-keys';
-import { jsonParcels } from '../../batch/json-parcels';
-import { ndjsonParcels } from '../../batch/ndjson-parcels';
-import type { RawParcel } from '../../batch/parcel-intake';
 import { ResultsStream } from '../../batch/results-stream';
 import { AppError } from '../../errors';
 import { needRedis } from '../../redis/availability';
@@ -25,23 +20,20 @@ import {
   BatchAcceptedSchema,
   BatchHeadersSchema,
   BatchIdParamsSchema,
-  BatchJsonBodySchema,
-  BatchNdjsonBodySchema,
   BatchQuerySchema,
   BatchResultsSchema,
   BatchStatusSchema,
   NDJSON,
   type BatchAccepted,
-  type BatchJsonBody,
 } from '../../wire/batch';
 import { errorResponses } from '../../wire/error';
+import { acceptNdjson, PARCELS_BODY, parcelsOf, SUBMISSION_ERRORS } from '../parcels-body';
 import type { Services } from '../services';
 
 export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {
   const batches = createBatchApi(config, redis, app.log);
   app.addHook('onClose', () => batches.close());
-  // The NDJSON body reaches the handler as the request stream itself.
-  app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+  acceptNdjson(app);
 
   app.post(
     '/v1/batches',
@@ -61,29 +53,16 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         security: routingSecurity(config.apiKeys),
         querystring: BatchQuerySchema,
         headers: BatchHeadersSchema,
-        body: {
-          content: {
-            'application/json': { schema: BatchJsonBodySchema },
-            [NDJSON]: { schema: BatchNdjsonBodySchema },
-          },
-        },
+        body: PARCELS_BODY,
         response: {
           202: BatchAcceptedSchema,
-          ...errorResponses(
-            'VALIDATION',
-            'UNAUTHORIZED',
-            'CONFLICT',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'RATE_LIMITED',
-            'UNAVAILABLE',
-          ),
+          ...SUBMISSION_ERRORS,
         },
       },
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const submission = await batches.submitter.submit(parcelsOf(request), {
+      const submission = await batches.submitter.submit(parcelsOf(request, config, 'batch'), {
         requestId: request.id,
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
         book: request.query.book === 'true',
@@ -166,22 +145,5 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         `no batch '${batchId}' (unknown, or expired after ${config.resultsTtlSeconds} s)`,
       );
     return status;
-  }
-
-  function parcelsOf(request: FastifyRequest): AsyncIterable<RawParcel[]> {
-    if (request.headers['content-type']?.startsWith(NDJSON)) {
-      return ndjsonParcels(request.body as Readable, config.bodyLimitBytes);
-    }
-    // A call with no body at all has no content type either, so no body schema checked it.
-    if (request.body === undefined) {
-      throw new AppError('VALIDATION', `body: is required: NDJSON (${NDJSON}) or JSON {"parcels": [...]}`, {
-        field: 'body',
-      });
-    }
-    const { parcels } = request.body as BatchJsonBody;
-    if (parcels.length > config.batchMaxParcels) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `a batch holds at most ${config.batchMaxParcels} parcels`);
-    }
-    return jsonParcels(parcels);
   }
 };

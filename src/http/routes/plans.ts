@@ -8,16 +8,12 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { jsonParcels } from '../../batch/json-parcels';
-import { ndjsonParcels } from '../../batch/ndjson-parcels';
-import type { RawParcel } from '../../batch/parcel-intake';
 import { AppError } from '../../errors';
 import { createPlanApi } from '../../plan-jobs/plan-api';
 import type { PlanStatus } from '../../plan-jobs/plan-store';
 import { needRedis } from '../../redis/availability';
 import { idempotencyHash } from '../../redis/idempotency-keys';
-import { BatchJsonBodySchema, BatchNdjsonBodySchema, NDJSON, type BatchJsonBody } from '../../wire/batch';
+import { NDJSON } from '../../wire/batch';
 import { errorResponses } from '../../wire/error';
 import {
   PlanAcceptedSchema,
@@ -31,14 +27,13 @@ import {
 } from '../../wire/plan';
 import { routingSecurity } from '../../wire/security';
 import { apiKeyOf } from '../auth/credentials';
+import { acceptNdjson, PARCELS_BODY, parcelsOf, SUBMISSION_ERRORS } from '../parcels-body';
 import type { Services } from '../services';
 
 export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {
   const plans = createPlanApi(config, redis);
   app.addHook('onClose', () => plans.close());
-  // The batch routes register the NDJSON parser for the whole app when they share its scope; here it is our own.
-  if (!app.hasContentTypeParser(NDJSON))
-    app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+  acceptNdjson(app);
 
   app.post(
     '/v1/plans',
@@ -58,30 +53,17 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
         security: routingSecurity(config.apiKeys),
         querystring: PlanQuerySchema,
         headers: PlanHeadersSchema,
-        body: {
-          content: {
-            'application/json': { schema: BatchJsonBodySchema },
-            [NDJSON]: { schema: BatchNdjsonBodySchema },
-          },
-        },
+        body: PARCELS_BODY,
         response: {
           202: PlanAcceptedSchema,
-          ...errorResponses(
-            'VALIDATION',
-            'UNAUTHORIZED',
-            'CONFLICT',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'RATE_LIMITED',
-            'UNAVAILABLE',
-          ),
+          ...SUBMISSION_ERRORS,
         },
       },
     },
     async (request, reply) => {
       const { book, latePenalty = 100, unplannedPenalty = 1000 } = request.query;
       const key = request.headers['idempotency-key'];
-      const submission = await plans.submitter.submit(parcelsOf(request), {
+      const submission = await plans.submitter.submit(parcelsOf(request, config, 'plan'), {
         requestId: request.id,
         book: book === 'true',
         penalties: { latePenalty, unplannedPenalty },
@@ -161,20 +143,6 @@ export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { con
     if (!status)
       throw new AppError('NOT_FOUND', `no plan '${planId}' (unknown, or expired after ${config.resultsTtlSeconds} s)`);
     return status;
-  }
-
-  function parcelsOf(request: FastifyRequest): AsyncIterable<RawParcel[]> {
-    if (request.headers['content-type']?.startsWith(NDJSON))
-      return ndjsonParcels(request.body as Readable, config.bodyLimitBytes);
-    if (request.body === undefined) {
-      throw new AppError('VALIDATION', `body: is required: NDJSON (${NDJSON}) or JSON {"parcels": [...]}`, {
-        field: 'body',
-      });
-    }
-    const { parcels } = request.body as BatchJsonBody;
-    if (parcels.length > config.batchMaxParcels)
-      throw new AppError('PAYLOAD_TOO_LARGE', `a plan holds at most ${config.batchMaxParcels} parcels`);
-    return jsonParcels(parcels);
   }
 };
 
