@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { fieldError } from '../../api/validation-error';
-import { toRouteQuery } from '../../api/route-request';
 import { ResultsStore } from '../../batch/results-store';
 import { affectedFields, affectedLoads } from '../../capacity/affected';
 import { parseBookingId } from '../../capacity/booking-id';
@@ -16,7 +15,6 @@ import { RunBookings } from '../../capacity/run-bookings';
 import { PlanStore } from '../../plan-jobs/plan-store';
 import { dayOfDate } from '../../capacity/dates';
 import { AppError } from '../../errors';
-import { recordRoute } from '../../metrics/recorder';
 import { toCoreClosure } from '../../network/live-network';
 import { needRedis } from '../../redis/availability';
 import { idempotencyHash } from '../../redis/idempotency-keys';
@@ -28,6 +26,7 @@ import { RouteRequestSchema } from '../../wire/route';
 import { routingSecurity } from '../../wire/security';
 import { minutesToIso } from '../../wire/time';
 import { apiKeyOf } from '../auth/credentials';
+import { routeQueryOf } from '../route-body';
 import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -83,13 +82,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
       },
     },
     async (request, reply) => {
-      const parsed = request.validationError
-        ? { ok: false as const, error: request.validationError }
-        : toRouteQuery(request.body);
-      if (!parsed.ok) {
-        recordRoute('sync', undefined, 'invalid');
-        throw parsed.error;
-      }
+      const parsed = routeQueryOf(request);
       const key = request.headers['idempotency-key'];
       const booking = await bookings.book({
         query: parsed.query,

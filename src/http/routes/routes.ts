@@ -6,13 +6,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { toRouteQuery } from '../../api/route-request';
 import { routeJson } from '../../api/route-response';
 import { routeParcel } from '../../api/route-parcel';
-import { recordRoute } from '../../metrics/recorder';
 import { errorResponses } from '../../wire/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../../wire/route';
 import { routingSecurity } from '../../wire/security';
+import { routeQueryOf } from '../route-body';
 import type { Services } from '../services';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -44,13 +43,7 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
       },
     },
     (request, reply) => {
-      const parsed = request.validationError
-        ? { ok: false as const, error: request.validationError }
-        : toRouteQuery(request.body);
-      if (!parsed.ok) {
-        recordRoute('sync', undefined, 'invalid');
-        throw parsed.error;
-      }
+      const parsed = routeQueryOf(request);
       const network = live.require();
       const answer = routeParcel('sync', network.router, parsed.query);
       sendJsonText(reply, routeJson(answer, network.version, parsed.parcelId));
