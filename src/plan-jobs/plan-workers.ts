@@ -17,7 +17,7 @@ import { PlanStore } from './plan-store';
 
 export type PlanWorkerSettings = Pick<
   Config,
-  'redisUrl' | 'redisClusterNodes' | 'keyPrefix' | 'resultsTtlSeconds' | 'batchChunkSize'
+  'redisUrl' | 'redisClusterNodes' | 'keyPrefix' | 'resultsTtlSeconds' | 'batchChunkSize' | 'plansHeapMb'
 >;
 
 export interface PlanWorkers {
@@ -36,7 +36,7 @@ export function startPlanWorkers(
 ): PlanWorkers {
   const k = keys(settings.keyPrefix);
   const store = new PlanStore(deps.redis, k, settings.resultsTtlSeconds);
-  const pool = new PlansPool({ workerFile: options.workerFile });
+  const pool = new PlansPool({ workerFile: options.workerFile, heapMb: settings.plansHeapMb });
   const runner = new PlanRunner({
     live: deps.live,
     store,

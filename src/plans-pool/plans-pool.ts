@@ -12,6 +12,8 @@ export interface PlansPoolOptions {
   threads?: number;
   /** The worker script. @defaultValue worker.js (or .ts when run from the sources) beside this file */
   workerFile?: string;
+  /** Each thread's heap (old generation), in MB: a plan past it fails (ERR_WORKER_OUT_OF_MEMORY), not the process. @defaultValue Node's */
+  heapMb?: number;
 }
 
 export class PlansPool {
@@ -23,6 +25,7 @@ export class PlansPool {
       minThreads: 0,
       maxThreads: options.threads ?? 1,
       idleTimeout: 60_000,
+      ...(options.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } }),
     });
   }
 
