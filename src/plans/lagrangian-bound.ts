@@ -33,7 +33,7 @@ export interface Evaluated {
 /** The relaxation over given routes, held as flat arrays: it is evaluated at many prices. */
 export class LagrangianRelaxation {
   /** Per commodity: its parcels, its grams, and its columns' range in `cost` / `usesStart`. */
-  private readonly parcelsOf: Float64Array;
+  private readonly demand: Float64Array;
   private readonly gramsOf: Float64Array;
   private readonly columnsStart: Int32Array;
   /** Per column: its cost at the commodity's lightest weight (late penalty included), and its resources' range in `uses`. */
@@ -49,7 +49,7 @@ export class LagrangianRelaxation {
     private readonly penalties: PlanPenalties,
   ) {
     const columns = columnsOf.reduce((n, list) => n + list.length, 0);
-    this.parcelsOf = Float64Array.from(commodities, (c) => c.parcels.length);
+    this.demand = Float64Array.from(commodities, (c) => c.parcels.length);
     this.gramsOf = Float64Array.from(commodities, (c) => gramsOf(c.minKg));
     this.columnsStart = new Int32Array(commodities.length + 1);
     this.cost = new Float64Array(columns);
@@ -67,12 +67,31 @@ export class LagrangianRelaxation {
     this.uses = Int32Array.from(uses);
   }
 
-  at(prices: Priced): Evaluated {
-    const { parcelsOf, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = this;
+  /** Commodities, and columns (all commodities' together). */
+  get commodities(): number {
+    return this.demand.length;
+  }
+
+  get columns(): number {
+    return this.cost.length;
+  }
+
+  /** Parcels of commodity k. */
+  parcelsOf(k: number): number {
+    return this.demand[k];
+  }
+
+  /**
+   * L(π), and what the cheapest choices put on each resource.
+   * @param choice when given, gets each commodity's cheapest column (its number among all
+   *   the columns, commodity by commodity in the order given), or −1 (left unplanned)
+   */
+  at(prices: Priced, choice?: Int32Array): Evaluated {
+    const { demand, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = this;
     const parcels = new Float64Array(this.resources.length);
     const grams = new Float64Array(this.resources.length);
     let bound = 0;
-    for (let k = 0; k < parcelsOf.length; k++) {
+    for (let k = 0; k < demand.length; k++) {
       const g = gramsOfCommodity[k];
       let best = this.penalties.unplannedPenalty;
       let chosen = -1;
@@ -84,7 +103,8 @@ export class LagrangianRelaxation {
         }
         if (charge < best) [best, chosen] = [charge, j];
       }
-      const n = parcelsOf[k];
+      const n = demand[k];
+      if (choice) choice[k] = chosen;
       bound += n * best;
       if (chosen >= 0)
         for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {

@@ -57,10 +57,6 @@ export interface PartOutcome {
   columns: ColumnSet;
   /** The columns the part's plan leans on: those with flow in its last LP, and the repair's. */
   carrying: number[];
-  resources: Resources;
-  /** The part's last LP and its solution (over the columns before the repair's, unless `boundPlan`). */
-  lp: PathLp;
-  solution: LpSolution;
   /** The dual bound of the part's last LP (lp-bound.ts): a bound on the part's plan when `boundPlan`. */
   bound: number;
   size: LpSize;
@@ -140,9 +136,6 @@ export function planPart(input: PartInput): PartOutcome {
     plans: rounded.plans,
     columns,
     carrying: [...carrying],
-    resources,
-    lp,
-    solution,
     bound,
     size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
     solves,

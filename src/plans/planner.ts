@@ -14,8 +14,8 @@
  * `lowerBound` is a proven lower bound on the objective of every plan whose parcels take
  * routes among the LP's columns (the plan and greedy included), not on plans over routes
  * the core never offered: the dual bound of the LP (lp-bound.ts) when the plan is one
- * model, the Lagrangian bound at the whole LP's duals or the parts' raised by
- * subgradient steps (lagrangian-bound.ts, subgradient.ts) when it is split.
+ * model, the Lagrangian bound at the volume algorithm's prices or the whole LP's duals
+ * (volume.ts, lagrangian-bound.ts, subgradient.ts) when it is split.
  */
 import type { Highs } from 'highs';
 import type { LoadTable, Reservation } from '../routing/capacity/loads';
@@ -59,7 +59,7 @@ export interface PlanInput {
 const BOUND_ONE_MODEL =
   "the LP relaxation over the candidate routes (the core's pareto, level, express, green and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
 const BOUND_PARTS =
-  "the Lagrangian relaxation of every capacity of the plan, at the best prices found from the duals of the LP over the whole plan and the parts' LP duals by subgradient steps, over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
+  "the Lagrangian relaxation of every capacity of the plan, at the best prices found by the volume algorithm and the duals of the LP over the whole plan (raised by subgradient steps when they do not prove the plan within 1 %), over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
 export function planParcels(input: PlanInput): PlanOutcome {
   const started = performance.now();

@@ -47,11 +47,6 @@ export class Resources {
     return used;
   }
 
-  /** The number here of a resource of another Resources (of the same network version), created as needed. */
-  numberOf(r: Resource): number {
-    return r.kind === 'hub' ? this.hubDay(r.at, r.when) : this.departure(r.at, r.when);
-  }
-
   private hubDay(hub: number, day: number): number {
     const key = `h${hub}:${day}`;
     let r = this.byKey.get(key);

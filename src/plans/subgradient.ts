@@ -1,8 +1,9 @@
 /**
- * Raises the Lagrangian bound of a split plan (lagrangian-bound.ts) from the parts'
- * duals. Each part priced its capacities against what the parts before it left, so
- * their largest duals price the whole plan's rooms too high: first the best multiple
- * α · π of them (α in [0, 1]: L is concave along the ray, golden-section search), then
+ * Raises the Lagrangian bound of a split plan (lagrangian-bound.ts) from given prices
+ * (the whole plan's LP duals, when the volume's prices and they do not prove the plan:
+ * whole-plan.ts). Duals of an LP over part of the pool may price the rooms too high for
+ * the rest: first the best multiple α · π of them (α in [0, 1]: L is concave along the
+ * ray, golden-section search), then
  * projected subgradient steps (Held, Wolfe and Crowder; Polyak's step toward a target).
  * At prices π the parcels the commodities' cheapest choices put on a resource, less its
  * room, is a subgradient of L there: a price rises where its resource is over-used and
@@ -13,7 +14,7 @@
  */
 import type { Evaluated, LagrangianRelaxation, Priced } from './lagrangian-bound';
 
-/** Subgradient steps after the search along the parts' duals. @defaultValue */
+/** Subgradient steps after the search along the starting prices. @defaultValue */
 export const SUBGRADIENT_STEPS = 100;
 /** Evaluations of the golden-section search for α. */
 const LINE_SEARCH = 20;

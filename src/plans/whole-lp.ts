@@ -153,7 +153,7 @@ function priceIn(
 }
 
 /** The LP's duals on the capacity rows as prices ≥ 0 (0 on rows left out: they cannot bind). */
-export function capacityPrices(lp: PathLp, rowDual: Float64Array, count: number): Priced {
+function capacityPrices(lp: PathLp, rowDual: Float64Array, count: number): Priced {
   const parcels = new Float64Array(count);
   const grams = new Float64Array(count);
   for (let i = 0; i < count; i++) {

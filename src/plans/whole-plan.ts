@@ -6,12 +6,17 @@
  *
  * Each part was planned over what the parts before it booked, so the first parts took
  * capacity the later ones needed more; the whole plan's LP shares it out at once. Its
- * plan is kept when it costs less than the parts' plan. Every route either plan uses is a
- * column of the pool (the repair's routes join it), so the bound, the Lagrangian bound
- * over the pool (lagrangian-bound.ts), covers both: the best of the starts — the parts'
- * own duals, the whole LP's, and, when the repair used routes that LP lacked and the
- * bound is not yet within WHOLE_LP_TOLERANCE of it, the duals of the LP solved once more
- * with them — raised by subgradient steps (subgradient.ts).
+ * plan is kept when it costs less than the parts' plan. Before that LP, the volume
+ * algorithm (volume.ts) prices the whole pool: its prices give the bound, and its
+ * averaged flows and cheapest routes at those prices join the parts' flows among the
+ * LP's first columns, so that the LP starts near its optimum over the pool and needs few
+ * interior-point solves. Every route either plan uses is a column of the pool (the
+ * repair's routes join it), so the bound, the Lagrangian bound over the pool
+ * (lagrangian-bound.ts), covers both: the best of L at the volume's prices and at the
+ * whole LP's duals, raised by subgradient steps (subgradient.ts) when that does not prove
+ * the plan within PLAN_GAP; and when the repair used routes that LP lacked and the bound
+ * is not yet within WHOLE_LP_TOLERANCE of it, at the duals of the LP solved once more
+ * with them.
  */
 import type { Highs } from 'highs';
 import type { LoadTable } from '../routing/capacity/loads';
@@ -27,13 +32,16 @@ import { roundFlows } from './rounding';
 import { scorePlans } from './score';
 import { raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
-import { capacityPrices, solveWholeLp, WHOLE_LP_TOLERANCE, type WholeLp } from './whole-lp';
+import { volumeAscent, type Volume } from './volume';
+import { solveWholeLp, WHOLE_LP_TOLERANCE, type WholeLp } from './whole-lp';
 
 /**
  * A split plan proven within this share of its bound is good enough: the whole plan's
  * column generation ends there, before WHOLE_LP_TOLERANCE. @defaultValue
  */
 export const PLAN_GAP = 0.01;
+/** Steps of the volume algorithm again, from its prices, once the repair's routes joined the pool. @defaultValue */
+export const VOLUME_REFRESH_STEPS = 100;
 
 export interface WholePlanInput {
   ix: NetworkIndex;
@@ -113,26 +121,42 @@ export function planWhole(input: WholePlanInput): WholePlan {
     if (wholeObjective < objective) [plans, objective] = [whole, wholeObjective];
     [rounded, loss] = [lp, Math.max(0, wholeObjective - lp.objective)];
   };
+  // Prices and flows over the whole pool by the volume algorithm: a bound, and the LP's first columns.
+  let volume = volumeAscent(relaxation(), Math.min(objective, input.greedyObjective));
+  const start = firstColumns(pool, carrying, volume, relaxation());
+  // The volume's bound over the pool as it is now: when the repair's routes have joined it
+  // (they may use rooms no price was found for yet), a few more steps from its prices.
+  let ascended = pool.list.length;
+  const volumeBound = () => {
+    if (pool.list.length !== ascended) {
+      const upper = Math.min(objective, input.greedyObjective);
+      volume = volumeAscent(relaxation(), upper, VOLUME_REFRESH_STEPS, volume.prices);
+      ascended = pool.list.length;
+    }
+    return volume.bound;
+  };
   // The column generation may end before WHOLE_LP_TOLERANCE, once a plan is proven within
-  // PLAN_GAP: an LP is rounded when its shortfall and the last rounding's loss leave hope.
+  // PLAN_GAP: an LP is rounded when its distance to the bound and the last rounding's loss
+  // leave hope.
   const enough = (lp: WholeLp, shortfall: number) => {
-    if (shortfall + loss > PLAN_GAP * lp.objective) return false;
+    if (lp.objective - Math.max(volumeBound(), lp.objective - shortfall) + loss > PLAN_GAP * lp.objective) return false;
     lap('lp');
     round(lp);
     lap('rounding');
-    return proven(relaxation().at(priced(lp.prices)).bound);
+    return proven(Math.max(volumeBound(), relaxation().at(priced(lp.prices)).bound));
   };
-  const lp = solveWholeLp(highs, commodities, pool, carrying, resources.list, penalties, { enough });
+  const lp = solveWholeLp(highs, commodities, pool, start, resources.list, penalties, { enough });
   lap('lp');
   if (lp && rounded !== lp) {
     round(lp);
     lap('rounding');
   }
 
+  let bound = volumeBound();
+  if (lp) bound = Math.max(bound, relaxation().at(priced(lp.prices)).bound);
   const target = Math.min(objective, input.greedyObjective);
-  const raised = (prices: Priced) => raisedBound(relaxation(), priced(prices), target, SUBGRADIENT_STEPS);
-  let bound = raised(pricesOfParts(resources, outcomes));
-  if (lp) bound = Math.max(bound, raised(lp.prices));
+  if (lp && !proven(bound))
+    bound = Math.max(bound, raisedBound(relaxation(), priced(lp.prices), target, SUBGRADIENT_STEPS));
   // The repair's routes may use departures and hub-days no LP priced, and be cheap at the
   // LP's prices. Unless the plan is proven within PLAN_GAP already, or the bound is within
   // the tolerance of the LP (no LP with them can be above it), the LP is solved once more
@@ -144,7 +168,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
     for (const j of unpriced) columns.add(j);
     again = solveWholeLp(highs, commodities, pool, columns, resources.list, penalties, { rounds: 1 });
     lap('lp');
-    if (again) bound = Math.max(bound, raised(again.prices));
+    if (again) bound = Math.max(bound, raisedBound(relaxation(), priced(again.prices), target, SUBGRADIENT_STEPS));
   }
   return { plans, bound, pool, lp: lp && again ? withSolve(lp, again) : lp };
 }
@@ -169,20 +193,25 @@ function extended(prices: Priced, n: number): Priced {
 }
 
 /**
- * Prices of the whole plan's resources from the parts' duals: each resource's largest
- * price any part's LP gave it (capacityPrices: 0 where a part had no row for it, as for
- * a room that is unlimited).
+ * The whole LP's first columns: those that carry flow in their part's last LP, those that
+ * carry half a parcel or more in the volume's averaged flows, and each commodity's
+ * cheapest at the volume's prices.
  */
-function pricesOfParts(whole: Resources, outcomes: readonly { outcome: PartOutcome }[]): Priced {
-  const numbers = outcomes.map(({ outcome }) => outcome.resources.list.map((r) => whole.numberOf(r)));
-  const parcels = new Float64Array(whole.list.length);
-  const grams = new Float64Array(whole.list.length);
-  outcomes.forEach(({ outcome }, p) => {
-    const part = capacityPrices(outcome.lp, outcome.solution.rowDual, outcome.resources.list.length);
-    numbers[p].forEach((at, i) => {
-      parcels[at] = Math.max(parcels[at], part.parcels[i]);
-      grams[at] = Math.max(grams[at], part.grams[i]);
-    });
+function firstColumns(
+  pool: ColumnSet,
+  carrying: ReadonlySet<number>,
+  volume: Volume,
+  relaxation: LagrangianRelaxation,
+): Set<number> {
+  const first = new Set(carrying);
+  const choice = new Int32Array(relaxation.commodities);
+  relaxation.at(volume.prices, choice);
+  let at = 0;
+  pool.ofCommodity.forEach((js, k) => {
+    for (const j of js) {
+      if (volume.flows[at] >= 0.5 || choice[k] === at) first.add(j);
+      at++;
+    }
   });
-  return { parcels, grams };
+  return first;
 }

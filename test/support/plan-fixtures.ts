@@ -5,6 +5,8 @@
 import type { Column } from '../../src/plans/columns';
 import type { Commodity } from '../../src/plans/commodities';
 import type { Resource } from '../../src/plans/resources';
+import type { PlanPenalties } from '../../src/plans/types';
+import { gramsOf } from '../../src/routing/capacity/loads';
 import type { Rng } from '../../src/synthetic/prng';
 
 /** Commodity `id` of `parcels` parcels (numbered 100·id…), each of `minKg`. */
@@ -41,11 +43,15 @@ export interface PoolSizes {
   use: number;
 }
 
-/** Random departures, commodities and routes (by commodity) of each: a path LP with no network behind it. */
-export function randomPool(
-  rng: Rng,
-  sizes: PoolSizes,
-): { resources: Resource[]; commodities: Commodity[]; pool: Column[][] } {
+/** Resources, commodities and each commodity's routes: a path LP with no network behind it. */
+export interface PoolInstance {
+  resources: Resource[];
+  commodities: Commodity[];
+  pool: Column[][];
+}
+
+/** Random departures, commodities and routes (by commodity) of each. */
+export function randomPool(rng: Rng, sizes: PoolSizes): PoolInstance {
   const resources: Resource[] = Array.from({ length: rng.int(1, sizes.resources) }, (_, i) => ({
     kind: 'departure',
     at: i,
@@ -68,4 +74,33 @@ export function randomPool(
     ),
   );
   return { resources, commodities, pool };
+}
+
+/** The LP over every column of the pool, as LP-format text: the model of lp-model.ts, written out by hand (an oracle independent of it). */
+export function pathLpText({ commodities, pool, resources }: PoolInstance, penalties: PlanPenalties): string {
+  const objective: string[] = [];
+  const demand: string[] = [];
+  const parcels: string[][] = resources.map(() => []);
+  const grams: string[][] = resources.map(() => []);
+  commodities.forEach((c, k) => {
+    const terms = [`u${k}`];
+    objective.push(`${penalties.unplannedPenalty} u${k}`);
+    pool[k].forEach((col, j) => {
+      const x = `x${k}_${j}`;
+      const cost = col.fixed + col.perKg * c.minKg + (col.late ? penalties.latePenalty : 0);
+      objective.push(`${cost} ${x}`);
+      terms.push(x);
+      for (const r of col.uses) {
+        parcels[r].push(x);
+        grams[r].push(`${gramsOf(c.minKg)} ${x}`);
+      }
+    });
+    demand.push(` d${k}: ${terms.join(' + ')} = ${c.parcels.length}`);
+  });
+  const capacity: string[] = [];
+  resources.forEach((r, i) => {
+    if (parcels[i].length) capacity.push(` p${i}: ${parcels[i].join(' + ')} <= ${r.parcelsLeft}`);
+    if (grams[i].length && r.gramsLeft < Infinity) capacity.push(` g${i}: ${grams[i].join(' + ')} <= ${r.gramsLeft}`);
+  });
+  return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${[...demand, ...capacity].join('\n')}\nEnd\n`;
 }

@@ -8,57 +8,18 @@
  * - stopped at a tolerance t, it is within t of that optimum (and never above it).
  */
 import loadHighs, { type Highs } from 'highs';
-import type { Column } from '../../src/plans/columns';
-import type { Commodity } from '../../src/plans/commodities';
 import { LagrangianRelaxation } from '../../src/plans/lagrangian-bound';
-import type { Resource } from '../../src/plans/resources';
 import { solveWholeLp, type Pool } from '../../src/plans/whole-lp';
-import { gramsOf } from '../../src/routing/capacity/loads';
 import { createRng, type Rng } from '../../src/synthetic/prng';
-import { randomPool } from '../support/plan-fixtures';
+import { pathLpText, randomPool, type PoolInstance } from '../support/plan-fixtures';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 const INSTANCES = 60;
 /** A tolerance for the column generation to stop at, loose enough to stop some instances early. */
 const LOOSE = 0.05;
 
-interface Instance {
-  commodities: Commodity[];
-  pool: Column[][];
-  resources: Resource[];
-}
-
-function randomInstance(rng: Rng): Instance {
+function randomInstance(rng: Rng): PoolInstance {
   return randomPool(rng, { resources: 6, room: 8, commodities: 8, parcels: 6, columns: 5, use: 0.4 });
-}
-
-/** The LP over every column of the pool, as LP-format text: the model of lp-model.ts, written out by hand. */
-function lpText({ commodities, pool, resources }: Instance): string {
-  const objective: string[] = [];
-  const demand: string[] = [];
-  const parcels: string[][] = resources.map(() => []);
-  const grams: string[][] = resources.map(() => []);
-  commodities.forEach((c, k) => {
-    const terms = [`u${k}`];
-    objective.push(`${PENALTIES.unplannedPenalty} u${k}`);
-    pool[k].forEach((col, j) => {
-      const x = `x${k}_${j}`;
-      const cost = col.fixed + col.perKg * c.minKg + (col.late ? PENALTIES.latePenalty : 0);
-      objective.push(`${cost} ${x}`);
-      terms.push(x);
-      for (const r of col.uses) {
-        parcels[r].push(x);
-        grams[r].push(`${gramsOf(c.minKg)} ${x}`);
-      }
-    });
-    demand.push(` d${k}: ${terms.join(' + ')} = ${c.parcels.length}`);
-  });
-  const capacity: string[] = [];
-  resources.forEach((r, i) => {
-    if (parcels[i].length) capacity.push(` p${i}: ${parcels[i].join(' + ')} <= ${r.parcelsLeft}`);
-    if (grams[i].length && r.gramsLeft < Infinity) capacity.push(` g${i}: ${grams[i].join(' + ')} <= ${r.gramsLeft}`);
-  });
-  return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${[...demand, ...capacity].join('\n')}\nEnd\n`;
 }
 
 describe('the LP over a whole split plan', () => {
@@ -76,7 +37,7 @@ describe('the LP over a whole split plan', () => {
       const instance = randomInstance(rng);
       const { commodities, pool, resources } = instance;
       const relaxation = new LagrangianRelaxation(commodities, pool, (col) => col.uses, resources, PENALTIES);
-      const solved = highs.solve(lpText(instance));
+      const solved = highs.solve(pathLpText(instance, PENALTIES));
       expect(solved.Status).toBe('Optimal');
       const optimum = solved.ObjectiveValue;
       const tolerance = 1e-6 * Math.max(1, Math.abs(optimum));
