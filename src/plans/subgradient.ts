@@ -28,7 +28,8 @@ const GRAMS_PER_KG = 1000;
  */
 export function raisedBound(relaxation: LagrangianRelaxation, start: Priced, target: number, steps: number): number {
   const { resources } = relaxation;
-  let { prices, at } = bestMultiple(relaxation, start);
+  const zero = { parcels: new Float64Array(start.parcels.length), grams: new Float64Array(start.grams.length) };
+  let { prices, at } = bestOnSegment(relaxation, zero, start);
   let best = at.bound;
   let theta = 1;
   let idle = 0;
@@ -63,31 +64,42 @@ export function raisedBound(relaxation: LagrangianRelaxation, start: Priced, tar
   return best;
 }
 
-/** The prices α · start (α in [0, 1]) with the highest L found by golden-section search, and L there. */
-function bestMultiple(relaxation: LagrangianRelaxation, start: Priced): { prices: Priced; at: Evaluated } {
-  const scaled = (alpha: number) => {
-    const prices = { parcels: start.parcels.map((p) => alpha * p), grams: start.grams.map((p) => alpha * p) };
+/**
+ * The prices on the segment from `from` to `to` (from + α · (to − from), α in [0, 1]) with
+ * the highest L found by golden-section search (L is concave along it), and L there; both
+ * ends are among those tried.
+ */
+export function bestOnSegment(
+  relaxation: LagrangianRelaxation,
+  from: Priced,
+  to: Priced,
+): { prices: Priced; at: Evaluated } {
+  const point = (alpha: number) => {
+    const prices = {
+      parcels: from.parcels.map((p, i) => p + alpha * (to.parcels[i] - p)),
+      grams: from.grams.map((p, i) => p + alpha * (to.grams[i] - p)),
+    };
     return { prices, at: relaxation.at(prices) };
   };
   const ratio = (Math.sqrt(5) - 1) / 2;
   let [lo, hi] = [0, 1];
-  let best = scaled(1);
-  let left = { alpha: hi - ratio * (hi - lo), ...scaled(hi - ratio * (hi - lo)) };
-  let right = { alpha: lo + ratio * (hi - lo), ...scaled(lo + ratio * (hi - lo)) };
+  let best = point(1);
+  let left = { alpha: hi - ratio * (hi - lo), ...point(hi - ratio * (hi - lo)) };
+  let right = { alpha: lo + ratio * (hi - lo), ...point(lo + ratio * (hi - lo)) };
   for (let i = 0; i < LINE_SEARCH; i++) {
     for (const probe of [left, right]) if (probe.at.bound > best.at.bound) best = probe;
     if (left.at.bound < right.at.bound) {
       lo = left.alpha;
       left = right;
       const alpha = lo + ratio * (hi - lo);
-      right = { alpha, ...scaled(alpha) };
+      right = { alpha, ...point(alpha) };
     } else {
       hi = right.alpha;
       right = left;
       const alpha = hi - ratio * (hi - lo);
-      left = { alpha, ...scaled(alpha) };
+      left = { alpha, ...point(alpha) };
     }
   }
-  for (const probe of [left, right, scaled(0)]) if (probe.at.bound > best.at.bound) best = probe;
+  for (const probe of [left, right, point(0)]) if (probe.at.bound > best.at.bound) best = probe;
   return { prices: best.prices, at: best.at };
 }

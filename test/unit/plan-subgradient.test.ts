@@ -1,6 +1,6 @@
 import { LagrangianRelaxation } from '../../src/plans/lagrangian-bound';
 import type { Resource } from '../../src/plans/resources';
-import { raisedBound } from '../../src/plans/subgradient';
+import { bestOnSegment, raisedBound } from '../../src/plans/subgradient';
 import { column, commodity } from '../support/plan-fixtures';
 
 /**
@@ -47,5 +47,21 @@ describe('the Lagrangian bound of a split plan', () => {
     const tooHigh = { parcels: Float64Array.of(2000), grams: new Float64Array(1) };
     expect(instance().at(tooHigh).bound).toBe(3 * 1000 + 2 * 10 - 3 * 2000);
     expect(raisedBound(instance(), tooHigh, 23, 0)).toBeCloseTo(23, 9);
+  });
+
+  it('finds the best point between two price vectors, both ends included', () => {
+    const priced = (p: number) => ({ parcels: Float64Array.of(p), grams: new Float64Array(1) });
+    // L(π) = 7 + 2π up to π = 8 (commodity 1 goes through), 23 from 8 to 999, then falls.
+    for (const [from, to, best] of [
+      [0, 8, 23],
+      [8, 2000, 23],
+      [0, 20, 23],
+      [3, 5, 17],
+      [1500, 1100, 23 - 3 * (1100 - 999)],
+    ]) {
+      const found = bestOnSegment(instance(), priced(from), priced(to));
+      expect(found.at.bound).toBeCloseTo(best, 6);
+      expect(found.at.bound).toBe(instance().at(found.prices).bound);
+    }
   });
 });
