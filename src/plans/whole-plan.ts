@@ -14,9 +14,10 @@
  * repair's routes join it), so the bound, the Lagrangian bound over the pool
  * (lagrangian-bound.ts), covers both: the best L on the segment from the volume's prices
  * to the whole LP's duals, raised by subgradient steps (subgradient.ts) when that does
- * not prove the plan within PLAN_GAP. The repair's routes may use rooms that neither priced: the
- * volume takes a few more steps over the pool with them (an LP solved once more with
- * them, as before, raised the bound by 0.01 % on the 30,000-parcel instance for 33 s).
+ * not prove the plan within PLAN_GAP. The repair's routes may use rooms that neither
+ * priced: the volume takes a few more steps over the pool with them (an LP solved once
+ * more with them, as before, raised the bound by 0.01 % on the 30,000-parcel instance
+ * for 33 s).
  */
 import type { Highs } from 'highs';
 import type { LoadTable } from '../routing/capacity/loads';
@@ -138,9 +139,16 @@ export function planWhole(input: WholePlanInput): WholePlan {
   // The volume prices the whole pool evenly; an LP's duals price its own columns exactly,
   // the rest badly; a point between is often above both (at a million parcels, after the
   // first solve, 70.66 million against 70.02 and 68.23).
+  // Kept for the LP and the pool it was found over: asked again before the pool grows (a
+  // rounding that repaired nothing, the end of the rounds), it is the same search.
+  let found: { lp: WholeLp; columns: number; best: ReturnType<typeof bestOnSegment> } | undefined;
   const boundAt = (lp: WholeLp) => {
-    volumeBound();
-    return bestOnSegment(relaxation(), priced(volume.prices), priced(lp.prices));
+    if (found?.lp !== lp || found.columns !== pool.list.length) {
+      volumeBound();
+      const best = bestOnSegment(relaxation(), priced(volume.prices), priced(lp.prices));
+      found = { lp, columns: pool.list.length, best };
+    }
+    return found.best;
   };
   // The column generation may end before WHOLE_LP_TOLERANCE, once a plan is proven within
   // PLAN_GAP: an LP is rounded when its distance to the bound and the last rounding's loss
