@@ -9,6 +9,8 @@ import { MINUTES_PER_DAY } from '../time';
 export interface Loads {
   parcels(leg: number, slot: number): number;
   grams(leg: number, slot: number): number;
+  /** Both at once (undefined: nothing booked there): one lookup, for the searches' hot loop. */
+  slotLoad(leg: number, slot: number): Readonly<SlotLoad> | undefined;
   hubParcels(hub: number, day: number): number;
   /** Whether nothing is booked at all. */
   readonly empty: boolean;
@@ -29,6 +31,7 @@ export interface Loads {
 export const NO_LOADS: Loads = {
   parcels: () => 0,
   grams: () => 0,
+  slotLoad: () => undefined,
   hubParcels: () => 0,
   empty: true,
   freed: 0,
@@ -67,7 +70,11 @@ export function gramsOf(weightKg: number): number {
   return Math.ceil(Math.round(weightKg * 1e6) / 1000);
 }
 
-interface SlotLoad {
+/** Days a hub's window of day loads grows by on either side beyond the day that needs it. */
+const HUB_DAYS_SLACK = 7;
+
+/** What is booked on one departure slot. */
+export interface SlotLoad {
   parcels: number;
   grams: number;
 }
@@ -78,7 +85,9 @@ interface SlotLoad {
  */
 export class LoadTable implements Loads {
   private readonly slots: (Map<number, SlotLoad> | undefined)[];
-  private readonly hubDays: (Map<number, number> | undefined)[];
+  /** Per hub, parcels leaving it on the days from hubFirstDay[hub] on (a window that grows as needed). */
+  private readonly hubDays: (Int32Array | undefined)[];
+  private readonly hubFirstDay: Int32Array;
   /** Departure slots and hub-days with something booked. */
   private booked = 0;
   freed = 0;
@@ -87,6 +96,7 @@ export class LoadTable implements Loads {
   constructor(private readonly ix: NetworkIndex) {
     this.slots = new Array(ix.legCount);
     this.hubDays = new Array(ix.hubCount);
+    this.hubFirstDay = new Int32Array(ix.hubCount);
   }
 
   parcels(leg: number, slot: number): number {
@@ -97,8 +107,14 @@ export class LoadTable implements Loads {
     return this.slots[leg]?.get(slot)?.grams ?? 0;
   }
 
+  slotLoad(leg: number, slot: number): Readonly<SlotLoad> | undefined {
+    return this.slots[leg]?.get(slot);
+  }
+
   hubParcels(hub: number, day: number): number {
-    return this.hubDays[hub]?.get(day) ?? 0;
+    const days = this.hubDays[hub];
+    const at = day - this.hubFirstDay[hub];
+    return days !== undefined && at >= 0 && at < days.length ? days[at] : 0;
   }
 
   get empty(): boolean {
@@ -116,10 +132,10 @@ export class LoadTable implements Loads {
           load.grams += r.grams;
         } else this.setSlot(r.leg, r.slot, (load?.parcels ?? 0) + sign, (load?.grams ?? 0) + sign * r.grams);
       } else {
-        const byDay = this.hubDays[r.hub];
-        const before = byDay?.get(r.day);
-        if (byDay && before !== undefined && sign === 1) byDay.set(r.day, before + 1);
-        else this.setHubDay(r.hub, r.day, (before ?? 0) + sign);
+        const before = this.hubParcels(r.hub, r.day);
+        // Adding to a hub-day already loaded frees nothing and empties nothing: changed in place.
+        if (before > 0 && sign === 1) (this.hubDays[r.hub] as Int32Array)[r.day - this.hubFirstDay[r.hub]]++;
+        else this.setHubDay(r.hub, r.day, before + sign);
       }
     }
   }
@@ -151,19 +167,27 @@ export class LoadTable implements Loads {
 
   /** Sets a hub-day's load to what the ledger says it is. */
   setHubDay(hub: number, day: number, parcels: number): void {
-    let byDay = this.hubDays[hub];
-    if (!byDay) byDay = this.hubDays[hub] = new Map();
-    const before = byDay.get(day);
+    const before = this.hubParcels(hub, day);
     const capacity = this.ix.hubCapacity[hub];
-    if (before !== undefined && before + 1 > capacity && parcels + 1 <= capacity) this.freed++;
-    if (parcels === 0) {
-      if (before !== undefined) {
-        byDay.delete(day);
-        this.booked--;
-      }
-    } else {
-      if (before === undefined) this.booked++;
-      byDay.set(day, parcels);
-    }
+    if (before !== 0 && before + 1 > capacity && parcels + 1 <= capacity) this.freed++;
+    if (before === 0 && parcels === 0) return;
+    if (before === 0) this.booked++;
+    else if (parcels === 0) this.booked--;
+    this.hubDaysWith(hub, day)[day - this.hubFirstDay[hub]] = parcels;
+  }
+
+  /** The hub's window of days, grown to hold `day`. */
+  private hubDaysWith(hub: number, day: number): Int32Array {
+    const days = this.hubDays[hub];
+    const first = this.hubFirstDay[hub];
+    if (days !== undefined && day >= first && day < first + days.length) return days;
+    const from = days === undefined ? day : Math.min(first, day);
+    const to = days === undefined ? day + 1 : Math.max(first + days.length, day + 1);
+    // Some slack either way, so that a plan's days grow the window a few times at most.
+    const grown = new Int32Array(to - from + 2 * HUB_DAYS_SLACK);
+    if (days !== undefined) grown.set(days, first - from + HUB_DAYS_SLACK);
+    this.hubDays[hub] = grown;
+    this.hubFirstDay[hub] = from - HUB_DAYS_SLACK;
+    return grown;
   }
 }

@@ -54,7 +54,8 @@ export class Room {
     if (capacity === Infinity && capacityGrams === Infinity) return Full.No;
     if (this.grams > capacityGrams) return Full.Always;
     const slot = slotOf(ix, leg, departAt);
-    if (this.loads.parcels(leg, slot) + 1 > capacity || this.loads.grams(leg, slot) + this.grams > capacityGrams) {
+    const load = this.loads.slotLoad(leg, slot);
+    if (load !== undefined && (load.parcels + 1 > capacity || load.grams + this.grams > capacityGrams)) {
       return Full.Departure;
     }
     return Full.No;
