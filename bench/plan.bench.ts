@@ -16,10 +16,12 @@
  * - `demo/<divisor>`: the demo network (data/cn-global-demo.json) with its capacities
  *   divided, default deadlines.
  * PLAN_MAX_COMMODITIES sets the most commodities of one model (split.ts); PLAN_WAVES the
- * pickup waves of the parcel mix (default 24).
+ * pickup waves of the parcel mix (default 24); PLAN_ONE_THREAD=1 plans without the search
+ * helper thread (every search on one thread, as before it).
  */
 import loadHighs from 'highs';
 import { planParcels } from '../src/plans/planner';
+import { SearchThread } from '../src/plans-pool/search-threads';
 import { LoadTable } from '../src/routing/capacity/loads';
 import { prepareNetwork } from '../src/routing/network/network-index';
 import { LowerBoundCache } from '../src/routing/search/lower-bounds';
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
     const started = performance.now();
-    const outcome = planParcels({
+    // As the plans thread does: half the candidate searches on a helper thread.
+    const helper = new SearchThread({ doc, closures: [] });
+    const outcome = await planParcels({
       index,
       bounds: new LowerBoundCache(index),
       startingLoads: () => new LoadTable(index),
@@ -62,7 +66,9 @@ async function main(): Promise<void> {
       highs,
       onPhase: (phase, s) => console.error(`${new Date().toISOString()} ${hubs}:${parcels} ${phase} ${s.toFixed(1)} s`),
       maxCommodities: process.env.PLAN_MAX_COMMODITIES ? Number(process.env.PLAN_MAX_COMMODITIES) : undefined,
+      helper: process.env.PLAN_ONE_THREAD ? undefined : helper,
     });
+    await helper.close();
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -27,16 +27,17 @@ export interface PlanWorkers {
 /**
  * @param deps.redis a request-path client (not closed here); the worker opens its own blocking connection.
  * @param options.workerFile the plans thread's script (tests run it from the sources)
+ * @param options.searchFile its search helper's script (likewise)
  */
 export function startPlanWorkers(
   settings: PlanWorkerSettings,
   deps: { redis: RedisClient; live: LiveNetwork; capacity: Capacity },
   logger: Logger,
-  options: { workerFile?: string } = {},
+  options: { workerFile?: string; searchFile?: string } = {},
 ): PlanWorkers {
   const k = keys(settings.keyPrefix);
   const store = new PlanStore(deps.redis, k, settings.resultsTtlSeconds);
-  const pool = new PlansPool({ workerFile: options.workerFile, heapMb: settings.plansHeapMb });
+  const pool = new PlansPool({ ...options, heapMb: settings.plansHeapMb });
   const runner = new PlanRunner({
     live: deps.live,
     store,

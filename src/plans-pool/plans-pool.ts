@@ -5,6 +5,7 @@
  */
 import { extname, join } from 'node:path';
 import Piscina from 'piscina';
+import type { SearchThreadOptions } from './search-threads';
 import type { PlanTask, PlanTaskResult } from './task';
 
 export interface PlansPoolOptions {
@@ -12,8 +13,10 @@ export interface PlansPoolOptions {
   threads?: number;
   /** The worker script. @defaultValue worker.js (or .ts when run from the sources) beside this file */
   workerFile?: string;
-  /** Each thread's heap (old generation), in MB: a plan past it fails (ERR_WORKER_OUT_OF_MEMORY), not the process. @defaultValue Node's */
+  /** Each thread's heap (old generation), in MB: a plan past it fails (ERR_WORKER_OUT_OF_MEMORY), not the process. Its search helper's too. @defaultValue Node's */
   heapMb?: number;
+  /** The search helper's script (search-threads.ts). @defaultValue search-thread.js (or .ts) beside it */
+  searchFile?: string;
 }
 
 export class PlansPool {
@@ -25,6 +28,7 @@ export class PlansPool {
       minThreads: 0,
       maxThreads: options.threads ?? 1,
       idleTimeout: 60_000,
+      workerData: { file: options.searchFile, heapMb: options.heapMb } satisfies SearchThreadOptions,
       ...(options.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } }),
     });
   }

@@ -1,9 +1,12 @@
 /**
  * A plans thread (piscina worker): plans one submitted plan with the pure planner
  * (src/plans) and HiGHS, off the worker process's event loop, and turns each parcel's
- * plan into its result line (or, with book=true, into the answer to book).
+ * plan into its result line (or, with book=true, into the answer to book). Half of a
+ * plan's candidate searches run on a helper thread meanwhile (search-threads.ts), whose
+ * script and heap the pool hands over as its workerData.
  */
 import loadHighs, { type Highs } from 'highs';
+import Piscina from 'piscina';
 import { parseRouteRequest } from '../api/route-request';
 import { routeJson } from '../api/route-response';
 import { errorLine } from '../batch/result-line';
@@ -11,6 +14,7 @@ import { planParcels } from '../plans/planner';
 import type { ParcelPlan } from '../plans/types';
 import { prepareNetwork } from '../routing/network/network-index';
 import type { RouteQuery } from '../routing/types';
+import { SearchThread, type SearchThreadOptions } from './search-threads';
 import { startingLoadsOf } from './starting-loads';
 import type { PlannedParcel, PlanTask, PlanTaskResult } from './task';
 
@@ -39,14 +43,19 @@ export default async function planTask(task: PlanTask): Promise<PlanTaskResult> 
     queries.push(parsed.query);
     at.push(i);
   });
-  const outcome = planParcels({
+  const helper = new SearchThread(
+    { doc: task.doc, closures: task.closures },
+    Piscina.workerData as SearchThreadOptions,
+  );
+  const outcome = await planParcels({
     index,
     closures: task.closures,
     startingLoads: startingLoadsOf(index, task.loads),
     queries,
     penalties: task.penalties,
     highs: solver,
-  });
+    helper,
+  }).finally(() => helper.close());
   outcome.parcels.forEach((plan, k) => {
     const i = at[k];
     const entry = task.entries[i];

@@ -17,7 +17,6 @@ import type { LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { Router } from '../routing/router/router';
 import type { RoutePlan, RouteQuery } from '../routing/types';
-import { candidateRoutes } from './candidates';
 import { ColumnSet, EPSILON } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import { dualBound } from './lp-bound';
@@ -26,6 +25,7 @@ import { solveLp, type LpSolution } from './lp-solve';
 import { priceRound } from './pricing';
 import { Resources } from './resources';
 import { roundFlows } from './rounding';
+import { candidatesOf, type SearchHelper } from './search-helper';
 import type { LpSize, ParcelPlan, PlanPenalties } from './types';
 
 export type Phase = 'candidates' | 'lp' | 'pricing' | 'rounding';
@@ -49,6 +49,8 @@ export interface PartInput {
   boundPlan: boolean;
   /** Told of the time spent in each phase. */
   lap: (phase: Phase) => void;
+  /** Where half the candidate searches run meanwhile, if anywhere. */
+  helper?: SearchHelper;
 }
 
 export interface PartOutcome {
@@ -66,16 +68,21 @@ export interface PartOutcome {
   solveSeconds: number;
 }
 
-export function planPart(input: PartInput): PartOutcome {
+export async function planPart(input: PartInput): Promise<PartOutcome> {
   const { ix, router, highs, penalties, queries, commodities, lap } = input;
   const start = input.startingLoads();
   const resources = new Resources(ix, start);
   const columns = new ColumnSet(ix, resources, commodities);
-  const candidates = router(start);
-  for (const c of commodities) {
-    for (const route of candidateRoutes(candidates, queryOf(queries, c))) columns.add(c.id, route);
+  const found = await candidatesOf(
+    router(start),
+    start,
+    commodities.map((c) => queryOf(queries, c)),
+    input.helper,
+  );
+  commodities.forEach((c, k) => {
+    for (const route of found[k]) columns.addFound(c.id, route);
     for (const route of input.greedyRoutes.get(c.id) ?? []) columns.add(c.id, route);
-  }
+  });
   lap('candidates');
 
   let solves = 0;
@@ -94,7 +101,7 @@ export function planPart(input: PartInput): PartOutcome {
 
   let { lp, solution } = solve();
   for (let round = 0; round < input.pricingRounds; round++) {
-    const added = priceRound(
+    const added = await priceRound(
       ix,
       router,
       input.startingLoads,
@@ -105,6 +112,7 @@ export function planPart(input: PartInput): PartOutcome {
       lp,
       solution,
       penalties,
+      input.helper,
     );
     lap('pricing');
     if (added === 0) break;

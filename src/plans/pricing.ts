@@ -10,18 +10,18 @@ import { gramsOf, type LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
-import { candidateRoutes } from './candidates';
 import { columnCharge, type ColumnSet } from './columns';
 import { queryOf, type Commodity } from './commodities';
 import type { PathLp } from './lp-model';
 import type { LpSolution } from './lp-solve';
 import type { Resources } from './resources';
+import { candidatesOf, type SearchHelper } from './search-helper';
 import type { PlanPenalties } from './types';
 
 /** Rows used up to within this count as saturated. */
 const SATURATED = 1e-6;
 
-export function priceRound(
+export async function priceRound(
   ix: NetworkIndex,
   router: (loads: LoadTable) => Router,
   startingLoads: () => LoadTable,
@@ -32,7 +32,8 @@ export function priceRound(
   lp: PathLp,
   solution: LpSolution,
   penalties: PlanPenalties,
-): number {
+  helper?: SearchHelper,
+): Promise<number> {
   const pressure = startingLoads();
   const saturated = new Uint8Array(resources.list.length);
   resources.list.forEach((r, i) => {
@@ -55,12 +56,17 @@ export function priceRound(
   });
   if (!needy.length) return 0;
   const y = solution.rowDual;
-  const pricer = router(pressure);
+  const found = await candidatesOf(
+    router(pressure),
+    pressure,
+    needy.map((c) => queryOf(queries, c)),
+    helper,
+  );
   let added = 0;
-  for (const c of needy) {
-    for (const route of candidateRoutes(pricer, queryOf(queries, c))) {
+  needy.forEach((c, n) => {
+    for (const route of found[n]) {
       const before = columns.list.length;
-      const j = columns.add(c.id, route);
+      const j = columns.addFound(c.id, route);
       if (columns.list.length === before) continue;
       const col = columns.list[j];
       let rc = columnCharge(col, c.minKg, penalties.latePenalty) - y[c.id];
@@ -74,6 +80,6 @@ export function priceRound(
       // Columns that do not price out are kept too: they cost a column each and may serve the rounding.
       if (rc < -1e-9) added++;
     }
-  }
+  });
   return added;
 }

@@ -15,6 +15,7 @@ import { demoNetwork, startBatchApp, type BatchHarness } from '../support/batch-
 import { heldBy, ledgerCounters, type BookedRoute } from '../support/ledger-counters';
 
 const PLANS_WORKER = join(__dirname, '..', 'support', 'plans-worker.js');
+const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
 
 interface Line {
   parcelId: string;
@@ -32,7 +33,10 @@ describe('the bookings of a booked plan', () => {
   beforeAll(async () => {
     const doc = withCapacities(await demoNetwork(), 'saturated');
     h = await startBatchApp({ network: doc, env: { BATCH_CHUNK_SIZE: '40' } });
-    workers = startPlanWorkers(h.config, h, pino({ level: 'silent' }), { workerFile: PLANS_WORKER });
+    workers = startPlanWorkers(h.config, h, pino({ level: 'silent' }), {
+      workerFile: PLANS_WORKER,
+      searchFile: SEARCH_THREAD,
+    });
     parcels = [...parcelMix(doc, 120, { seed: 21, waves: 2 })];
     const res = await h.app.inject({ method: 'POST', url: '/v1/plans?book=true', payload: { parcels } });
     expect(res.statusCode).toBe(202);

@@ -27,6 +27,7 @@ import { NDJSON, demoNetwork, ndjson, startBatchApp, type BatchHarness } from '.
 import { heldBy, ledgerCounters as ledgerCountersOf, type BookedRoute } from '../support/ledger-counters';
 
 const PLANS_WORKER = join(__dirname, '..', 'support', 'plans-worker.js');
+const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
 
 interface Line {
   parcelId: string;
@@ -62,7 +63,10 @@ describe('flow plans over HTTP', () => {
   beforeAll(async () => {
     doc = withCapacities(await demoNetwork(), 'saturated');
     h = await startBatchApp({ network: doc, env: { BATCH_CHUNK_SIZE: '50', BATCH_MAX_PARCELS: '500' } });
-    workers = startPlanWorkers(h.config, h, pino({ level: 'silent' }), { workerFile: PLANS_WORKER });
+    workers = startPlanWorkers(h.config, h, pino({ level: 'silent' }), {
+      workerFile: PLANS_WORKER,
+      searchFile: SEARCH_THREAD,
+    });
   });
   afterAll(async () => {
     await workers.close();

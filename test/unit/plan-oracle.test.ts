@@ -66,7 +66,7 @@ function bookPrior(
   return { reservations, prior };
 }
 
-function checkInstance(seed: number, seen: Seen): void {
+async function checkInstance(seed: number, seen: Seen): Promise<void> {
   const rng = createRng(seed);
   const instance = planInstance(rng, rng.int(4, 18));
   const penalties: PlanPenalties = rng.chance(0.5)
@@ -82,7 +82,7 @@ function checkInstance(seed: number, seen: Seen): void {
   const { queries } = instance;
   // Some plans are split into parts of a few commodities (split.ts), to check the bound of a split plan too.
   const maxCommodities = seed % 3 === 0 ? rng.int(1, 3) : undefined;
-  const outcome = planParcels({
+  const outcome = await planParcels({
     index: ix,
     startingLoads,
     queries,
@@ -132,9 +132,9 @@ function checkInstance(seed: number, seen: Seen): void {
 }
 
 describe('plans against an exact MIP over their routes, and an independent checker', () => {
-  it.each(seedGroups(70_000, INSTANCES, PER_TEST, replaySeed))('instance seeds %i…', (...seeds) => {
+  it.each(seedGroups(70_000, INSTANCES, PER_TEST, replaySeed))('instance seeds %i…', async (...seeds) => {
     const seen: Seen = { instances: 0, beatGreedy: 0, unplanned: 0, late: 0, prior: 0, split: 0 };
-    for (const seed of seeds) checkInstance(seed, seen);
+    for (const seed of seeds) await checkInstance(seed, seen);
     if (replaySeed) return;
     // The instances exercised what they should: plans that beat greedy, parcels left unplanned or late, prior bookings.
     expect(seen.beatGreedy).toBeGreaterThan(0);

@@ -80,6 +80,21 @@ export interface SlotLoad {
 }
 
 /**
+ * What a LoadTable holds, as flat arrays (their buffers can be handed to another thread):
+ * each loaded departure slot's leg, minute, parcels and grams, each loaded hub-day's hub,
+ * day and parcels.
+ */
+export interface LoadContents {
+  slotLegs: Int32Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  slotParcels: Float64Array<ArrayBuffer>;
+  slotGrams: Float64Array<ArrayBuffer>;
+  hubs: Int32Array<ArrayBuffer>;
+  days: Int32Array<ArrayBuffer>;
+  hubParcels: Float64Array<ArrayBuffer>;
+}
+
+/**
  * Loads in memory, for one network version (leg and hub numbers are its index's):
  * what a process has seen booked, changed by whole reservations.
  */
@@ -119,6 +134,52 @@ export class LoadTable implements Loads {
 
   get empty(): boolean {
     return this.booked === 0;
+  }
+
+  /** What it holds, to build the same table elsewhere (fromContents). */
+  contents(): LoadContents {
+    const slotLegs: number[] = [];
+    const slots: number[] = [];
+    const slotParcels: number[] = [];
+    const slotGrams: number[] = [];
+    this.slots.forEach((bySlot, leg) =>
+      bySlot?.forEach((load, slot) => {
+        slotLegs.push(leg);
+        slots.push(slot);
+        slotParcels.push(load.parcels);
+        slotGrams.push(load.grams);
+      }),
+    );
+    const hubs: number[] = [];
+    const days: number[] = [];
+    const hubParcels: number[] = [];
+    this.hubDays.forEach((window, hub) =>
+      window?.forEach((parcels, at) => {
+        if (parcels === 0) return;
+        hubs.push(hub);
+        days.push(this.hubFirstDay[hub] + at);
+        hubParcels.push(parcels);
+      }),
+    );
+    return {
+      slotLegs: Int32Array.from(slotLegs),
+      slots: Int32Array.from(slots),
+      slotParcels: Float64Array.from(slotParcels),
+      slotGrams: Float64Array.from(slotGrams),
+      hubs: Int32Array.from(hubs),
+      days: Int32Array.from(days),
+      hubParcels: Float64Array.from(hubParcels),
+    };
+  }
+
+  /** A table of `ix`'s version holding `contents` (another table's, of the same version). */
+  static fromContents(ix: NetworkIndex, contents: LoadContents): LoadTable {
+    const table = new LoadTable(ix);
+    contents.slotLegs.forEach((leg, i) =>
+      table.setSlot(leg, contents.slots[i], contents.slotParcels[i], contents.slotGrams[i]),
+    );
+    contents.hubs.forEach((hub, i) => table.setHubDay(hub, contents.days[i], contents.hubParcels[i]));
+    return table;
   }
 
   /** Adds what `reservations` take (`sign` 1), or gives it back (`sign` −1). */

@@ -1,0 +1,86 @@
+/**
+ * A plan's search helper on a thread of its own (search-thread.ts), started for one plan
+ * and closed after it: the plans thread and the helper search at once, so a plan's
+ * candidate and pricing searches use both cores (plans/search-helper.ts).
+ */
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PackedRoutes } from '../plans/packed-routes';
+import type { SearchHelper } from '../plans/search-helper';
+import type { LoadContents } from '../routing/capacity/loads';
+import type { Closure, NetworkDocument, RouteQuery } from '../routing/types';
+
+/** What the thread starts from: the plan's network version and closures. */
+export interface SearchThreadData {
+  doc: NetworkDocument;
+  closures: readonly Closure[];
+}
+
+export interface SearchRequest {
+  id: number;
+  loads: LoadContents;
+  queries: readonly RouteQuery[];
+}
+
+export interface SearchThreadOptions {
+  /** The thread's script. @defaultValue search-thread.js (or .ts when run from the sources) beside this file */
+  file?: string;
+  /** The thread's heap (old generation), in MB. @defaultValue Node's */
+  heapMb?: number;
+}
+
+/** The helper's thread, started at its first request. */
+export class SearchThread implements SearchHelper {
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<number, { resolve: (p: PackedRoutes) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private failed: Error | undefined;
+
+  constructor(
+    private readonly data: SearchThreadData,
+    private readonly options: SearchThreadOptions = {},
+  ) {}
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const { file, heapMb } = this.options;
+    const worker = new Worker(file ?? join(__dirname, `search-thread${extname(__filename)}`), {
+      workerData: this.data,
+      ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+    });
+    worker.on('message', ({ id, packed }: { id: number; packed: PackedRoutes }) => {
+      this.waiting.get(id)?.resolve(packed);
+      this.waiting.delete(id);
+    });
+    const fail = (err: Error) => {
+      this.failed = err;
+      for (const { reject } of this.waiting.values()) reject(err);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the search thread exited (code ${code})`)));
+    return (this.worker = worker);
+  }
+
+  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.next++;
+    const request: SearchRequest = { id, loads, queries };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.started().postMessage(request, [
+        loads.slotLegs.buffer,
+        loads.slots.buffer,
+        loads.slotParcels.buffer,
+        loads.slotGrams.buffer,
+        loads.hubs.buffer,
+        loads.days.buffer,
+        loads.hubParcels.buffer,
+      ]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The candidate searches of a plan (candidates.ts), shared with a helper: a thread of its
+ * own with the same network version and closures (plans-pool/search-thread.ts). The
+ * planner's searches are many independent queries over one table of loads, at the
+ * candidates of each part and at each pricing round; with a helper, every other query is
+ * searched there meanwhile, and the routes come back in the queries' order, the same
+ * routes a single thread finds (the core answers a query over given loads one way).
+ */
+import type { LoadContents, LoadTable } from '../routing/capacity/loads';
+import type { Router } from '../routing/router/router';
+import type { RouteQuery } from '../routing/types';
+import { candidateRoutes } from './candidates';
+import { foundOf, unpackRoutes, type Found, type PackedRoutes } from './packed-routes';
+
+/** Fewer queries than this are all searched here: not worth a trip to the helper. @defaultValue */
+export const SHARED_FROM = 32;
+
+export interface SearchHelper {
+  /** candidateRoutes of each query over the loads, packed, in the queries' order. */
+  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes>;
+}
+
+/** Each query's candidate routes over `loads` (`router` routes over them), half of them by `helper` when there is one. */
+export async function candidatesOf(
+  router: Router,
+  loads: LoadTable,
+  queries: readonly RouteQuery[],
+  helper?: SearchHelper,
+): Promise<Found[][]> {
+  const here = (q: RouteQuery) => candidateRoutes(router, q).map((route) => foundOf(router.index, route));
+  if (!helper || queries.length < SHARED_FROM) return queries.map(here);
+  const odd = queries.filter((_, i) => i % 2 === 1);
+  // A helper that fails leaves its half to this thread.
+  const elsewhere = helper.candidates(loads.contents(), odd).then(unpackRoutes, () => odd.map(here));
+  const mine = queries.filter((_, i) => i % 2 === 0).map(here);
+  const theirs = await elsewhere;
+  return queries.map((_, i) => (i % 2 === 0 ? mine[i / 2] : theirs[(i - 1) / 2]));
+}
