@@ -1,29 +1,47 @@
 /**
  * The plan's search helper (plans/search-helper.ts): a thread that answers, one request at
- * a time, the candidate routes of some queries over a table of loads, on its own index of
- * the plan's network version (so its leg numbers are the plans thread's) with the plan's
- * closures. Each answer is packed and its buffers transferred.
+ * a time, on its own index of the plan's network version (so its leg numbers are the plans
+ * thread's) with the plan's closures:
+ * - `candidates`: the candidate routes of some queries over a table of loads sent with them;
+ * - `choices`: the router's choice for some queries over greedy's loads, which it keeps
+ *   from one request to the next (set by the first, then added to by each).
+ * Each answer is packed and its buffers transferred.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { candidateRoutes } from '../plans/candidates';
-import { foundOf, packRoutes } from '../plans/packed-routes';
+import { applyPacked } from '../plans/packed-bookings';
+import { foundOf, packRoutes, type Found } from '../plans/packed-routes';
+import { Choice } from '../plans/search-helper';
 import { LoadTable } from '../routing/capacity/loads';
 import { prepareNetwork } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
 import { LowerBoundCache } from '../routing/search/lower-bounds';
-import type { SearchRequest, SearchThreadData } from './search-threads';
+import { buffersOf, type SearchRequest, type SearchThreadData } from './search-threads';
 
 const { doc, closures } = workerData as SearchThreadData;
 const index = prepareNetwork(doc);
 const bounds = new LowerBoundCache(index);
+let greedy: { loads: LoadTable; router: Router } | undefined;
 
-parentPort?.on('message', ({ id, loads, queries }: SearchRequest) => {
-  const router = new Router(index, closures, bounds, LoadTable.fromContents(index, loads));
-  const packed = packRoutes(queries.map((q) => candidateRoutes(router, q).map((route) => foundOf(index, route))));
-  parentPort?.postMessage({ id, packed }, [
-    packed.routeStarts.buffer,
-    packed.legStarts.buffer,
-    packed.legs.buffer,
-    packed.arrivals.buffer,
-  ]);
+parentPort?.on('message', (request: SearchRequest) => {
+  if (request.kind === 'candidates') {
+    const router = new Router(index, closures, bounds, LoadTable.fromContents(index, request.loads));
+    const packed = packRoutes(request.queries.map((q) => candidateRoutes(router, q).map((r) => foundOf(index, r))));
+    parentPort?.postMessage({ id: request.id, packed }, buffersOf(packed));
+    return;
+  }
+  if (request.start) {
+    const loads = LoadTable.fromContents(index, request.start);
+    greedy = { loads, router: new Router(index, closures, bounds, loads) };
+  }
+  if (!greedy) throw new Error('choices asked before greedy started');
+  applyPacked(greedy.loads, request.booked);
+  const kinds = new Uint8Array(request.queries.length);
+  const routes: Found[][] = request.queries.map((q, i) => {
+    const outcome = (greedy as { router: Router }).router.route({ ...q, alternatives: undefined });
+    kinds[i] = outcome.kind === 'routed' ? Choice.Route : outcome.kind === 'no-capacity' ? Choice.NoRoom : Choice.Other;
+    return outcome.kind === 'routed' ? [foundOf(index, outcome.answer.route)] : [];
+  });
+  const packed = { kinds, routes: packRoutes(routes) };
+  parentPort?.postMessage({ id: request.id, packed }, [kinds.buffer, ...buffersOf(packed.routes)]);
 });

@@ -1,12 +1,13 @@
 /**
  * A plan's search helper on a thread of its own (search-thread.ts), started for one plan
  * and closed after it: the plans thread and the helper search at once, so a plan's
- * candidate and pricing searches use both cores (plans/search-helper.ts).
+ * greedy, candidate and pricing searches use both cores (plans/search-helper.ts).
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PackedRoutes } from '../plans/packed-routes';
-import type { SearchHelper } from '../plans/search-helper';
+import type { PackedReservations } from '../plans/packed-bookings';
+import type { PackedChoices, SearchHelper } from '../plans/search-helper';
 import type { LoadContents } from '../routing/capacity/loads';
 import type { Closure, NetworkDocument, RouteQuery } from '../routing/types';
 
@@ -16,10 +17,19 @@ export interface SearchThreadData {
   closures: readonly Closure[];
 }
 
-export interface SearchRequest {
-  id: number;
-  loads: LoadContents;
-  queries: readonly RouteQuery[];
+export type SearchRequest =
+  | { kind: 'candidates'; id: number; loads: LoadContents; queries: readonly RouteQuery[] }
+  | {
+      kind: 'choices';
+      id: number;
+      start: LoadContents | undefined;
+      booked: PackedReservations;
+      queries: readonly RouteQuery[];
+    };
+
+/** The buffers of packed arrays, to transfer them. */
+export function buffersOf(packed: object): ArrayBuffer[] {
+  return Object.values(packed).flatMap((v) => (ArrayBuffer.isView(v) ? [v.buffer as ArrayBuffer] : []));
 }
 
 export interface SearchThreadOptions {
@@ -32,7 +42,7 @@ export interface SearchThreadOptions {
 /** The helper's thread, started at its first request. */
 export class SearchThread implements SearchHelper {
   private worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (p: PackedRoutes) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (e: Error) => void }>();
   private next = 0;
   private failed: Error | undefined;
 
@@ -48,7 +58,7 @@ export class SearchThread implements SearchHelper {
       workerData: this.data,
       ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
     });
-    worker.on('message', ({ id, packed }: { id: number; packed: PackedRoutes }) => {
+    worker.on('message', ({ id, packed }: { id: number; packed: unknown }) => {
       this.waiting.get(id)?.resolve(packed);
       this.waiting.delete(id);
     });
@@ -63,20 +73,23 @@ export class SearchThread implements SearchHelper {
   }
 
   candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes> {
+    return this.ask({ kind: 'candidates', id: this.next++, loads, queries }, buffersOf(loads));
+  }
+
+  choices(
+    start: LoadContents | undefined,
+    booked: PackedReservations,
+    queries: readonly RouteQuery[],
+  ): Promise<PackedChoices> {
+    const buffers = [...(start ? buffersOf(start) : []), ...buffersOf(booked)];
+    return this.ask({ kind: 'choices', id: this.next++, start, booked, queries }, buffers);
+  }
+
+  private ask<T>(request: SearchRequest, transfer: ArrayBuffer[]): Promise<T> {
     if (this.failed) return Promise.reject(this.failed);
-    const id = this.next++;
-    const request: SearchRequest = { id, loads, queries };
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.started().postMessage(request, [
-        loads.slotLegs.buffer,
-        loads.slots.buffer,
-        loads.slotParcels.buffer,
-        loads.slotGrams.buffer,
-        loads.hubs.buffer,
-        loads.days.buffer,
-        loads.hubParcels.buffer,
-      ]);
+      this.waiting.set(request.id, { resolve: resolve as (answer: unknown) => void, reject });
+      this.started().postMessage(request, transfer);
     });
   }
 

@@ -82,7 +82,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
   };
 
   const greedyLoads = input.startingLoads();
-  const greedy = greedyPlans(router(greedyLoads), greedyLoads, queries);
+  const greedy = await greedyPlans(router(greedyLoads), greedyLoads, queries, input.helper);
   lap('greedy');
   const plannable: number[] = [];
   for (let i = 0; i < queries.length; i++) if (greedy[i].kind !== 'excluded') plannable.push(i);

@@ -5,19 +5,44 @@
  * candidates of each part and at each pricing round; with a helper, every other query is
  * searched there meanwhile, and the routes come back in the queries' order, the same
  * routes a single thread finds (the core answers a query over given loads one way).
+ * Greedy (greedy.ts) asks the helper for its choices too, ahead of their turn.
  */
 import type { LoadContents, LoadTable } from '../routing/capacity/loads';
 import type { Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
+import type { PackedReservations } from './packed-bookings';
 import { foundOf, unpackRoutes, type Found, type PackedRoutes } from './packed-routes';
 
 /** Fewer queries than this are all searched here: not worth a trip to the helper. @defaultValue */
 export const SHARED_FROM = 32;
 
+/** What the router chose for a query: a route, no route with room, or something else (asked again by the caller). */
+export const enum Choice {
+  Route = 0,
+  NoRoom = 1,
+  Other = 2,
+}
+
+export interface PackedChoices {
+  kinds: Uint8Array<ArrayBuffer>;
+  /** One route for each query chosen a route, none for the others. */
+  routes: PackedRoutes;
+}
+
 export interface SearchHelper {
   /** candidateRoutes of each query over the loads, packed, in the queries' order. */
-  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes>;
+  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedChoices['routes']>;
+  /**
+   * The router's choice for each query (route(), without alternatives) over greedy's loads
+   * as the helper keeps them: `start` (at greedy's first call) sets them, then `booked`
+   * (what greedy booked since its last call) is added to them.
+   */
+  choices(
+    start: LoadContents | undefined,
+    booked: PackedReservations,
+    queries: readonly RouteQuery[],
+  ): Promise<PackedChoices>;
 }
 
 /** Each query's candidate routes over `loads` (`router` routes over them), half of them by `helper` when there is one. */

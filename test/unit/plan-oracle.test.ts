@@ -100,7 +100,7 @@ async function checkInstance(seed: number, seen: Seen): Promise<void> {
   expect([check.late, check.unplanned, check.planned]).toEqual([figures.late, figures.unplanned, figures.planned]);
 
   const greedyLoads = startingLoads();
-  const greedy = greedyPlans(new Router(ix, [], undefined, greedyLoads), greedyLoads, queries);
+  const greedy = await greedyPlans(new Router(ix, [], undefined, greedyLoads), greedyLoads, queries);
   const greedyCheck = checkPlan(instance.doc, queries, greedy, penalties, prior);
   expect({ where, problems: greedyCheck.problems }).toEqual({ where, problems: [] });
   expect(greedyCheck.objective).toBeCloseTo(figures.greedy.objective, 6);

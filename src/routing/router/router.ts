@@ -39,6 +39,25 @@ interface Chosen {
   room: Room;
 }
 
+/** The answer for `q` along an itinerary chosen for it at `level` by `deadline`, without alternatives. */
+export function answerOf(
+  ix: NetworkIndex,
+  q: RouteQuery,
+  itinerary: Itinerary,
+  level: ServiceLevel,
+  deadline: number,
+): RouteAnswer {
+  const route = explainRoute(ix, itinerary, q.readyAt, q.weightKg);
+  const arriveAt = route.arriveAt;
+  return {
+    serviceLevel: level,
+    deadline,
+    meetsDeadline: arriveAt <= deadline,
+    slackMinutes: deadline - arriveAt,
+    route,
+  };
+}
+
 /** The kind of sweep that answers each level. */
 const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = {
   express: 'cost',
@@ -91,23 +110,22 @@ export class Router {
   route(q: RouteQuery): RouteOutcome {
     const chosen = this.choose(q);
     if (!('itinerary' in chosen)) return chosen;
-    const { itinerary, level, deadline } = chosen;
-    const route = explainRoute(this.index, itinerary, q.readyAt, q.weightKg);
-    const meetsDeadline = route.arriveAt <= deadline;
-    const answer: RouteAnswer = {
-      serviceLevel: level,
-      deadline,
-      meetsDeadline,
-      slackMinutes: deadline - route.arriveAt,
-      route,
-    };
+    const answer = answerOf(this.index, q, chosen.itinerary, chosen.level, chosen.deadline);
     if (q.alternatives)
       answer.alternatives = selectAlternatives(
         this.pareto(q, chosen),
-        meetsDeadline ? route : undefined,
+        answer.meetsDeadline ? answer.route : undefined,
         q.alternatives,
       );
     return { kind: 'routed', answer };
+  }
+
+  /** The level and deadline route() answers `q` by: its own, or standard and its default deadline. */
+  levelOf(q: RouteQuery, origin: number, destination: number): { level: ServiceLevel; deadline: number } {
+    return {
+      level: q.serviceLevel ?? 'standard',
+      deadline: q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination),
+    };
   }
 
   /** Every route by the deadline that no other dominates on arrival, cost and CO2 (a `pareto` search). */
@@ -156,8 +174,7 @@ export class Router {
     if (destination === undefined) return { kind: 'unknown-hub', field: 'destination', hubId: q.destination };
     if (!(q.weightKg > 0 && Number.isFinite(q.weightKg)))
       throw new RangeError(`weightKg must be above 0, not ${q.weightKg}`);
-    const level = q.serviceLevel ?? 'standard';
-    const deadline = q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination);
+    const { level, deadline } = this.levelOf(q, origin, destination);
     this.sweeps.work();
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
     const horizon = q.readyAt + HORIZON_MINUTES;
