@@ -56,8 +56,9 @@ export interface PlanInput {
   /** Told at the end of each phase (of each part), with its seconds: for benchmarks and logs. */
   onPhase?: (phase: Phase | 'greedy', seconds: number) => void;
   /**
-   * Another thread that searches half of the candidate routes meanwhile (search-helper.ts):
-   * the same plan, sooner. @defaultValue none: every search here
+   * Another thread that shares the plan's searches (search-helper.ts): half of each round
+   * of candidate searches, and greedy's choices ahead of their turn. The same plan,
+   * sooner. @defaultValue none: every search here
    */
   helper?: SearchHelper;
 }

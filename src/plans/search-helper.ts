@@ -32,7 +32,7 @@ export interface PackedChoices {
 
 export interface SearchHelper {
   /** candidateRoutes of each query over the loads, packed, in the queries' order. */
-  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedChoices['routes']>;
+  candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes>;
   /**
    * The router's choice for each query (route(), without alternatives) over greedy's loads
    * as the helper keeps them: `start` (at greedy's first call) sets them, then `booked`
