@@ -8,10 +8,9 @@
  * Each answer is packed and its buffers transferred.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { candidateRoutes } from '../plans/candidates';
 import { applyPacked } from '../plans/packed-bookings';
 import { foundOf, packRoutes, type Found } from '../plans/packed-routes';
-import { Choice } from '../plans/search-helper';
+import { Choice, foundCandidates } from '../plans/search-helper';
 import { LoadTable } from '../routing/capacity/loads';
 import { prepareNetwork } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
@@ -26,7 +25,7 @@ let greedy: { loads: LoadTable; router: Router } | undefined;
 parentPort?.on('message', (request: SearchRequest) => {
   if (request.kind === 'candidates') {
     const router = new Router(index, closures, bounds, LoadTable.fromContents(index, request.loads));
-    const packed = packRoutes(request.queries.map((q) => candidateRoutes(router, q).map((r) => foundOf(index, r))));
+    const packed = packRoutes(request.queries.map((q) => foundCandidates(router, q)));
     parentPort?.postMessage({ id: request.id, packed }, buffersOf(packed));
     return;
   }
@@ -35,10 +34,11 @@ parentPort?.on('message', (request: SearchRequest) => {
     greedy = { loads, router: new Router(index, closures, bounds, loads) };
   }
   if (!greedy) throw new Error('choices asked before greedy started');
-  applyPacked(greedy.loads, request.booked);
+  const { loads, router } = greedy;
+  applyPacked(loads, request.booked);
   const kinds = new Uint8Array(request.queries.length);
   const routes: Found[][] = request.queries.map((q, i) => {
-    const outcome = (greedy as { router: Router }).router.route({ ...q, alternatives: undefined });
+    const outcome = router.route({ ...q, alternatives: undefined });
     kinds[i] = outcome.kind === 'routed' ? Choice.Route : outcome.kind === 'no-capacity' ? Choice.NoRoom : Choice.Other;
     return outcome.kind === 'routed' ? [foundOf(index, outcome.answer.route)] : [];
   });

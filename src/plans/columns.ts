@@ -6,7 +6,7 @@
 import type { NetworkIndex } from '../routing/network/network-index';
 import type { Itinerary, RoutePlan } from '../routing/types';
 import type { Commodity } from './commodities';
-import type { Found } from './packed-routes';
+import { departsOf, type Found } from './packed-routes';
 import type { Resources } from './resources';
 
 /** A column carries flow, or prices out, beyond this. */
@@ -61,8 +61,7 @@ export class ColumnSet {
 
   /** Adds a route found for commodity `c` (packed-routes.ts); returns its column number. */
   addFound(c: number, found: Found): number {
-    const departs = found.arrivals.map((arrival, i) => arrival - this.ix.legDuration[found.legs[i]]);
-    return this.insert(c, found.legs, departs, found.arrivals);
+    return this.insert(c, found.legs, departsOf(this.ix, found), found.arrivals);
   }
 
   /** Adds another set's column (of the same network version) for commodity `c` here; returns its column number. */

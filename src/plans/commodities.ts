@@ -10,7 +10,7 @@
  */
 import { gramsOf } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
-import { DOMESTIC_DEADLINE_MINUTES, INTERNATIONAL_DEADLINE_MINUTES } from '../routing/time';
+import { levelOf } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 
 /** Upper bounds (kg) of the weight classes: a commodity holds parcels of one class. */
@@ -30,13 +30,6 @@ export interface Commodity {
   maxKg: number;
   /** The parcel routes are looked for with: its heaviest (the one least likely to fit). */
   representative: number;
-}
-
-/** The deadline §2 gives a query: its own, or 24 h at home and 72 h abroad. */
-export function deadlineOf(ix: NetworkIndex, q: RouteQuery, origin: number, destination: number): number {
-  if (q.deadline !== undefined) return q.deadline;
-  const domestic = ix.hubCountry[origin] === ix.hubCountry[destination];
-  return q.readyAt + (domestic ? DOMESTIC_DEADLINE_MINUTES : INTERNATIONAL_DEADLINE_MINUTES);
 }
 
 export function weightClassOf(weightKg: number): number {
@@ -60,7 +53,7 @@ export function groupCommodities(
     const q = queries[i];
     const origin = ix.hubByCode.get(q.origin) as number;
     const destination = ix.hubByCode.get(q.destination) as number;
-    const deadline = deadlineOf(ix, q, origin, destination);
+    const { deadline } = levelOf(ix, q, origin, destination);
     const key = `${origin}|${destination}|${q.readyAt}|${deadline}|${weightClassOf(q.weightKg)}`;
     let c = byKey.get(key);
     if (!c) {

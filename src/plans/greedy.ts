@@ -14,12 +14,12 @@
  */
 import type { LoadTable, Reservation } from '../routing/capacity/loads';
 import { reservationsOf } from '../routing/capacity/reservations';
-import { answerOf, type Router } from '../routing/router/router';
+import { answerOf, levelOf, type Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 import { fits, reservationsAt } from './fit';
 import { NoRoom } from './no-room';
 import { packReservations } from './packed-bookings';
-import { unpackRoutes } from './packed-routes';
+import { departsOf, unpackRoutes, type Found } from './packed-routes';
 import { Choice, SHARED_FROM, type PackedChoices, type SearchHelper } from './search-helper';
 import type { ParcelPlan } from './types';
 
@@ -60,7 +60,7 @@ export async function greedyPlans(
     } else plans[i] = { kind: 'excluded', outcome };
   };
   // The helper's choice for parcel i, taken when it still holds; false: route it here.
-  const taken = (i: number, choices: PackedChoices, at: number, route: ReturnType<typeof unpackRoutes>[number]) => {
+  const taken = (i: number, choices: PackedChoices, at: number, route: readonly Found[]) => {
     const q = queries[i];
     if (choices.kinds[at] === Choice.NoRoom) {
       noRoom.refused(q);
@@ -69,11 +69,11 @@ export async function greedyPlans(
     }
     if (choices.kinds[at] !== Choice.Route) return false;
     const { legs, arrivals } = route[0];
-    const departs = arrivals.map((arrival, k) => arrival - ix.legDuration[legs[k]]);
+    const departs = departsOf(ix, route[0]);
     if (!fits(ix, loads, legs, departs, q.weightKg)) return false;
     book(reservationsAt(ix, legs, departs, q.weightKg));
     const origin = ix.hubByCode.get(q.origin) as number;
-    const { level, deadline } = router.levelOf(q, origin, ix.hubByCode.get(q.destination) as number);
+    const { level, deadline } = levelOf(ix, q, origin, ix.hubByCode.get(q.destination) as number);
     plans[i] = { kind: 'planned', answer: answerOf(ix, q, { origin, legs, arrivals }, level, deadline) };
     return true;
   };

@@ -34,6 +34,11 @@ export function foundOf(ix: NetworkIndex, route: RoutePlan): Found {
   return { legs, arrivals };
 }
 
+/** The departure on each leg of a route: its arrival less the leg's duration, as the core explains it. */
+export function departsOf(ix: NetworkIndex, found: Found): Int32Array {
+  return found.arrivals.map((arrival, i) => arrival - ix.legDuration[found.legs[i]]);
+}
+
 export function packRoutes(perQuery: readonly (readonly Found[])[]): PackedRoutes {
   const routes = perQuery.reduce((n, list) => n + list.length, 0);
   const total = perQuery.reduce((n, list) => list.reduce((m, f) => m + f.legs.length, n), 0);

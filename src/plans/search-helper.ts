@@ -45,6 +45,11 @@ export interface SearchHelper {
   ): Promise<PackedChoices>;
 }
 
+/** candidateRoutes of `q`, each as its legs and arrivals. */
+export function foundCandidates(router: Router, q: RouteQuery): Found[] {
+  return candidateRoutes(router, q).map((route) => foundOf(router.index, route));
+}
+
 /** Each query's candidate routes over `loads` (`router` routes over them), half of them by `helper` when there is one. */
 export async function candidatesOf(
   router: Router,
@@ -52,7 +57,7 @@ export async function candidatesOf(
   queries: readonly RouteQuery[],
   helper?: SearchHelper,
 ): Promise<Found[][]> {
-  const here = (q: RouteQuery) => candidateRoutes(router, q).map((route) => foundOf(router.index, route));
+  const here = (q: RouteQuery) => foundCandidates(router, q);
   if (!helper || queries.length < SHARED_FROM) return queries.map(here);
   const odd = queries.filter((_, i) => i % 2 === 1);
   // A helper that fails leaves its half to this thread.

@@ -39,6 +39,21 @@ interface Chosen {
   room: Room;
 }
 
+/**
+ * The level route() answers `q` at and its deadline (§2): its own, or standard; its own,
+ * or 24 h at home and 72 h abroad.
+ */
+export function levelOf(
+  ix: NetworkIndex,
+  q: RouteQuery,
+  origin: number,
+  destination: number,
+): { level: ServiceLevel; deadline: number } {
+  const domestic = ix.hubCountry[origin] === ix.hubCountry[destination];
+  const byDefault = domestic ? DOMESTIC_DEADLINE_MINUTES : INTERNATIONAL_DEADLINE_MINUTES;
+  return { level: q.serviceLevel ?? 'standard', deadline: q.deadline ?? q.readyAt + byDefault };
+}
+
 /** The answer for `q` along an itinerary chosen for it at `level` by `deadline`, without alternatives. */
 export function answerOf(
   ix: NetworkIndex,
@@ -120,14 +135,6 @@ export class Router {
     return { kind: 'routed', answer };
   }
 
-  /** The level and deadline route() answers `q` by: its own, or standard and its default deadline. */
-  levelOf(q: RouteQuery, origin: number, destination: number): { level: ServiceLevel; deadline: number } {
-    return {
-      level: q.serviceLevel ?? 'standard',
-      deadline: q.deadline ?? q.readyAt + this.defaultDeadlineMinutes(origin, destination),
-    };
-  }
-
   /** Every route by the deadline that no other dominates on arrival, cost and CO2 (a `pareto` search). */
   private pareto(q: RouteQuery, { origin, destination, deadline, avoid, room }: Chosen): RoutePlan[] {
     const { readyAt, weightKg } = q;
@@ -174,7 +181,7 @@ export class Router {
     if (destination === undefined) return { kind: 'unknown-hub', field: 'destination', hubId: q.destination };
     if (!(q.weightKg > 0 && Number.isFinite(q.weightKg)))
       throw new RangeError(`weightKg must be above 0, not ${q.weightKg}`);
-    const { level, deadline } = this.levelOf(q, origin, destination);
+    const { level, deadline } = levelOf(this.index, q, origin, destination);
     this.sweeps.work();
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
     const horizon = q.readyAt + HORIZON_MINUTES;
@@ -248,10 +255,5 @@ export class Router {
       room: Room.UNLIMITED,
     };
     return this.search.run(request) >= 0;
-  }
-
-  private defaultDeadlineMinutes(origin: number, destination: number): number {
-    const domestic = this.index.hubCountry[origin] === this.index.hubCountry[destination];
-    return domestic ? DOMESTIC_DEADLINE_MINUTES : INTERNATIONAL_DEADLINE_MINUTES;
   }
 }
