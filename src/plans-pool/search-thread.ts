@@ -4,13 +4,17 @@
  * thread's) with the plan's closures:
  * - `candidates`: the candidate routes of some queries over a table of loads sent with them;
  * - `choices`: the router's choice for some queries over greedy's loads, which it keeps
- *   from one request to the next (set by the first, then added to by each).
+ *   from one request to the next (set by the first, then added to by each);
+ * - `share` and `wake`: the second half of an evaluation of the whole plan's Lagrangian
+ *   relaxation, in shared memory (plans/shared-half.ts), answered there, not by message.
  * Each answer is packed and its buffers transferred.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyPacked } from '../plans/packed-bookings';
+import { evaluateRange } from '../plans/lagrangian-bound';
 import { foundOf, packRoutes, type Found } from '../plans/packed-routes';
 import { Choice, foundCandidates } from '../plans/search-helper';
+import { serve, type SharedRelaxation } from '../plans/shared-half';
 import { LoadTable } from '../routing/capacity/loads';
 import { prepareNetwork } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
@@ -21,8 +25,30 @@ const { doc, closures } = workerData as SearchThreadData;
 const index = prepareNetwork(doc);
 const bounds = new LowerBoundCache(index);
 let greedy: { loads: LoadTable; router: Router } | undefined;
+let relaxation: SharedRelaxation | undefined;
 
 parentPort?.on('message', (request: SearchRequest) => {
+  if (request.kind === 'share') {
+    relaxation = request.shared;
+    return;
+  }
+  if (request.kind === 'wake') {
+    const shared = relaxation;
+    if (shared?.id === request.id)
+      serve(shared, (parcels, grams, choice) =>
+        evaluateRange(
+          shared.arrays,
+          shared.unplannedPenalty,
+          shared.prices,
+          shared.middle,
+          shared.arrays.demand.length,
+          parcels,
+          grams,
+          choice,
+        ),
+      );
+    return;
+  }
   if (request.kind === 'candidates') {
     const router = new Router(index, closures, bounds, LoadTable.fromContents(index, request.loads));
     const packed = packRoutes(request.queries.map((q) => foundCandidates(router, q)));

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { PackedRoutes } from '../plans/packed-routes';
 import type { PackedReservations } from '../plans/packed-bookings';
 import type { PackedChoices, SearchHelper } from '../plans/search-helper';
+import type { SharedRelaxation } from '../plans/shared-half';
 import type { LoadContents } from '../routing/capacity/loads';
 import type { Closure, NetworkDocument, RouteQuery } from '../routing/types';
 
@@ -17,7 +18,7 @@ export interface SearchThreadData {
   closures: readonly Closure[];
 }
 
-export type SearchRequest =
+type AskedRequest =
   | { kind: 'candidates'; id: number; loads: LoadContents; queries: readonly RouteQuery[] }
   | {
       kind: 'choices';
@@ -26,6 +27,8 @@ export type SearchRequest =
       booked: PackedReservations;
       queries: readonly RouteQuery[];
     };
+
+export type SearchRequest = AskedRequest | { kind: 'share'; shared: SharedRelaxation } | { kind: 'wake'; id: number };
 
 /** The buffers of packed arrays, to transfer them. */
 export function buffersOf(packed: object): ArrayBuffer[] {
@@ -85,7 +88,20 @@ export class SearchThread implements SearchHelper {
     return this.ask({ kind: 'choices', id: this.next++, start, booked, queries }, buffers);
   }
 
-  private ask<T>(request: SearchRequest, transfer: ArrayBuffer[]): Promise<T> {
+  share(shared: SharedRelaxation): void {
+    this.tell({ kind: 'share', shared });
+  }
+
+  wake(id: number): void {
+    this.tell({ kind: 'wake', id });
+  }
+
+  /** A request with no answer: a helper that failed is not asked (the plans thread does the work). */
+  private tell(request: SearchRequest): void {
+    if (!this.failed) this.started().postMessage(request);
+  }
+
+  private ask<T>(request: AskedRequest, transfer: ArrayBuffer[]): Promise<T> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve: resolve as (answer: unknown) => void, reject });

@@ -15,6 +15,15 @@ import { gramsOf } from '../routing/capacity/loads';
 import { columnCharge, type Column } from './columns';
 import type { Commodity } from './commodities';
 import type { Resource } from './resources';
+import {
+  collect,
+  post,
+  sharedArray,
+  type Evaluate,
+  type HalfEvaluator,
+  type RelaxationArrays,
+  type SharedRelaxation,
+} from './shared-half';
 import type { PlanPenalties } from './types';
 
 export interface Priced {
@@ -30,55 +39,95 @@ export interface Evaluated {
   grams: Float64Array;
 }
 
-/** The relaxation over given routes, held as flat arrays: it is evaluated at many prices. */
-export class LagrangianRelaxation {
-  /** Per commodity: its parcels, its grams, and its columns' range in `cost` / `usesStart`. */
-  private readonly demand: Float64Array;
-  private readonly gramsOf: Float64Array;
-  private readonly columnsStart: Int32Array;
-  /** Per column: its cost at the commodity's lightest weight (late penalty included), and its resources' range in `uses`. */
-  private readonly cost: Float64Array;
-  private readonly usesStart: Int32Array;
-  private readonly uses: Int32Array;
+/**
+ * Relaxations with fewer resource uses than this are evaluated on one thread: sharing one
+ * evaluation costs a message and a wait, tens of microseconds. @defaultValue
+ */
+export const SHARED_USES_FROM = 200_000;
 
+/**
+ * The relaxation over given routes, held as flat arrays: it is evaluated at many prices.
+ * Each evaluation sums its commodities in two halves (of about the same work) and adds
+ * them, so that the second half can run on a helper thread (shared-half.ts) with the
+ * same result to the last bit: the loads are sums of whole parcels and grams.
+ */
+export class LagrangianRelaxation {
+  private readonly arrays: RelaxationArrays;
+  private readonly middle: number;
+  private shared: { memory: SharedRelaxation; evaluator: HalfEvaluator } | undefined;
+
+  /**
+   * @param helper where the second half of each evaluation may run, when the relaxation
+   *   has at least `sharedFrom` resource uses
+   */
   constructor(
     commodities: readonly Commodity[],
     columnsOf: readonly (readonly Column[])[],
     usesOf: (column: Column) => readonly number[],
     readonly resources: readonly Resource[],
     private readonly penalties: PlanPenalties,
+    helper?: HalfEvaluator,
+    sharedFrom = SHARED_USES_FROM,
   ) {
     const columns = columnsOf.reduce((n, list) => n + list.length, 0);
-    this.demand = Float64Array.from(commodities, (c) => c.parcels.length);
-    this.gramsOf = Float64Array.from(commodities, (c) => gramsOf(c.minKg));
-    this.columnsStart = new Int32Array(commodities.length + 1);
-    this.cost = new Float64Array(columns);
-    this.usesStart = new Int32Array(columns + 1);
-    const uses: number[] = [];
+    let total = 0;
+    for (const list of columnsOf) for (const col of list) total += usesOf(col).length;
+    const a: RelaxationArrays = {
+      demand: sharedArray(Float64Array, commodities.length),
+      gramsOf: sharedArray(Float64Array, commodities.length),
+      columnsStart: sharedArray(Int32Array, commodities.length + 1),
+      cost: sharedArray(Float64Array, columns),
+      usesStart: sharedArray(Int32Array, columns + 1),
+      uses: sharedArray(Int32Array, total),
+    };
     let j = 0;
+    let u = 0;
+    // The second half starts at the first commodity past half the work (its columns and their uses).
+    let middle = commodities.length;
     commodities.forEach((c, k) => {
+      a.demand[k] = c.parcels.length;
+      a.gramsOf[k] = gramsOf(c.minKg);
       for (const col of columnsOf[k]) {
-        this.cost[j] = columnCharge(col, c.minKg, penalties.latePenalty);
-        uses.push(...usesOf(col));
-        this.usesStart[++j] = uses.length;
+        a.cost[j] = columnCharge(col, c.minKg, penalties.latePenalty);
+        for (const r of usesOf(col)) a.uses[u++] = r;
+        a.usesStart[++j] = u;
       }
-      this.columnsStart[k + 1] = j;
+      a.columnsStart[k + 1] = j;
+      if (middle === commodities.length && 2 * (j + u) >= columns + total) middle = k + 1;
     });
-    this.uses = Int32Array.from(uses);
+    this.arrays = a;
+    this.middle = middle;
+    if (helper && total >= sharedFrom) {
+      const n = resources.length;
+      const memory: SharedRelaxation = {
+        id: nextId++,
+        arrays: a,
+        unplannedPenalty: penalties.unplannedPenalty,
+        middle,
+        state: sharedArray(Int32Array, 1),
+        prices: { parcels: sharedArray(Float64Array, n), grams: sharedArray(Float64Array, n) },
+        parcels: sharedArray(Float64Array, n),
+        grams: sharedArray(Float64Array, n),
+        bound: sharedArray(Float64Array, 1),
+        choice: sharedArray(Int32Array, commodities.length),
+      };
+      helper.share(memory);
+      this.shared = { memory, evaluator: helper };
+    }
   }
 
   /** Commodities, and columns (all commodities' together). */
   get commodities(): number {
-    return this.demand.length;
+    return this.arrays.demand.length;
   }
 
   get columns(): number {
-    return this.cost.length;
+    return this.arrays.cost.length;
   }
 
   /** Parcels of commodity k. */
   parcelsOf(k: number): number {
-    return this.demand[k];
+    return this.arrays.demand[k];
   }
 
   /**
@@ -87,31 +136,22 @@ export class LagrangianRelaxation {
    *   the columns, commodity by commodity in the order given), or −1 (left unplanned)
    */
   at(prices: Priced, choice?: Int32Array): Evaluated {
-    const { demand, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = this;
-    const parcels = new Float64Array(this.resources.length);
-    const grams = new Float64Array(this.resources.length);
-    let bound = 0;
-    for (let k = 0; k < demand.length; k++) {
-      const g = gramsOfCommodity[k];
-      let best = this.penalties.unplannedPenalty;
-      let chosen = -1;
-      for (let j = columnsStart[k]; j < columnsStart[k + 1]; j++) {
-        let charge = cost[j];
-        for (let u = usesStart[j]; u < usesStart[j + 1]; u++) {
-          const r = uses[u];
-          charge += prices.parcels[r] + g * prices.grams[r];
-        }
-        if (charge < best) [best, chosen] = [charge, j];
-      }
-      const n = demand[k];
-      if (choice) choice[k] = chosen;
-      bound += n * best;
-      if (chosen >= 0)
-        for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {
-          parcels[uses[u]] += n;
-          grams[uses[u]] += n * g;
-        }
+    const { arrays, middle, shared } = this;
+    const n = this.resources.length;
+    const unplanned = this.penalties.unplannedPenalty;
+    const parcels = new Float64Array(n);
+    const grams = new Float64Array(n);
+    const secondHalf: Evaluate = (p, g, c) =>
+      evaluateRange(arrays, unplanned, prices, middle, this.commodities, p, g, c);
+    if (shared) post(shared.memory, prices, shared.evaluator);
+    let bound = evaluateRange(arrays, unplanned, prices, 0, middle, parcels, grams, choice);
+    let second = shared ? collect(shared.memory, secondHalf, parcels, grams, choice) : undefined;
+    if (second === undefined) {
+      // The helper began and did not finish (or there is none): this thread evaluates every half from now on.
+      this.shared = undefined;
+      second = secondHalf(parcels, grams, choice);
     }
+    bound += second;
     // A resource with no price adds nothing (and its room may be unlimited: 0 × ∞ is not 0 here).
     this.resources.forEach((r, i) => {
       if (prices.parcels[i] > 0) bound -= prices.parcels[i] * r.parcelsLeft;
@@ -119,4 +159,47 @@ export class LagrangianRelaxation {
     });
     return { bound, parcels, grams };
   }
+}
+
+let nextId = 1;
+
+/**
+ * Commodities `from` to `to` of a relaxation at `prices`: each one's cheapest choice (into
+ * `choice`), what it puts on each resource (added to `parcels` and `grams`), and the sum of
+ * their n_k · min(…), in the commodities' order.
+ */
+export function evaluateRange(
+  a: RelaxationArrays,
+  unplannedPenalty: number,
+  prices: Priced,
+  from: number,
+  to: number,
+  parcels: Float64Array,
+  grams: Float64Array,
+  choice?: Int32Array,
+): number {
+  const { demand, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = a;
+  let sum = 0;
+  for (let k = from; k < to; k++) {
+    const g = gramsOfCommodity[k];
+    let best = unplannedPenalty;
+    let chosen = -1;
+    for (let j = columnsStart[k]; j < columnsStart[k + 1]; j++) {
+      let charge = cost[j];
+      for (let u = usesStart[j]; u < usesStart[j + 1]; u++) {
+        const r = uses[u];
+        charge += prices.parcels[r] + g * prices.grams[r];
+      }
+      if (charge < best) [best, chosen] = [charge, j];
+    }
+    const n = demand[k];
+    if (choice) choice[k] = chosen;
+    sum += n * best;
+    if (chosen >= 0)
+      for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {
+        parcels[uses[u]] += n;
+        grams[uses[u]] += n * g;
+      }
+  }
+  return sum;
 }

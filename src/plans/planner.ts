@@ -150,6 +150,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
           plans,
           greedyObjective: greedyScore.objective,
           lap,
+          helper: input.helper,
         });
   const planned = whole?.plans ?? plans;
   const lpScore = scorePlans(planned, penalties);

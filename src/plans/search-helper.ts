@@ -5,13 +5,16 @@
  * candidates of each part and at each pricing round; with a helper, every other query is
  * searched there meanwhile, and the routes come back in the queries' order, the same
  * routes a single thread finds (the core answers a query over given loads one way).
- * Greedy (greedy.ts) asks the helper for its choices too, ahead of their turn.
+ * Greedy (greedy.ts) asks the helper for its choices too, ahead of their turn, and the
+ * whole plan's Lagrangian relaxation (lagrangian-bound.ts) half of each evaluation
+ * (shared-half.ts).
  */
 import type { LoadContents, LoadTable } from '../routing/capacity/loads';
 import type { Router } from '../routing/router/router';
 import type { RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
 import type { PackedReservations } from './packed-bookings';
+import type { HalfEvaluator } from './shared-half';
 import { foundOf, unpackRoutes, type Found, type PackedRoutes } from './packed-routes';
 
 /** Fewer queries than this are all searched here: not worth a trip to the helper. @defaultValue */
@@ -30,7 +33,7 @@ export interface PackedChoices {
   routes: PackedRoutes;
 }
 
-export interface SearchHelper {
+export interface SearchHelper extends HalfEvaluator {
   /** candidateRoutes of each query over the loads, packed, in the queries' order. */
   candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes>;
   /**

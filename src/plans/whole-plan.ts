@@ -31,6 +31,7 @@ import type { PartOutcome, Phase } from './part';
 import { Resources } from './resources';
 import { roundFlows } from './rounding';
 import { scorePlans } from './score';
+import type { HalfEvaluator } from './shared-half';
 import { bestOnSegment, raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { volumeAscent, type Volume } from './volume';
@@ -60,6 +61,8 @@ export interface WholePlanInput {
   /** Greedy's objective: no bound needs to rise above it. */
   greedyObjective: number;
   lap: (phase: Phase) => void;
+  /** Where half of each evaluation of the relaxation runs, if anywhere. */
+  helper?: HalfEvaluator;
 }
 
 export interface WholePlan {
@@ -90,7 +93,14 @@ export function planWhole(input: WholePlanInput): WholePlan {
   const relaxation = () => {
     if (over?.columns !== pool.list.length) {
       const columnsOf = pool.ofCommodity.map((js) => js.map((j) => pool.list[j]));
-      const relaxation = new LagrangianRelaxation(commodities, columnsOf, (col) => col.uses, resources.list, penalties);
+      const relaxation = new LagrangianRelaxation(
+        commodities,
+        columnsOf,
+        (col) => col.uses,
+        resources.list,
+        penalties,
+        input.helper,
+      );
       over = { columns: pool.list.length, relaxation };
     }
     return over.relaxation;
