@@ -21,16 +21,13 @@ import {
   sharedArray,
   type Evaluate,
   type HalfEvaluator,
+  type Priced,
   type RelaxationArrays,
   type SharedRelaxation,
 } from './shared-half';
 import type { PlanPenalties } from './types';
 
-export interface Priced {
-  /** Prices of each resource (parcels, grams), ≥ 0; 0 where the room is unlimited. */
-  parcels: Float64Array;
-  grams: Float64Array;
-}
+export type { Priced } from './shared-half';
 
 /** L(π), and what the commodities' cheapest choices at π put on each resource (a subgradient's first term). */
 export interface Evaluated {

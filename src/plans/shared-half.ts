@@ -11,7 +11,12 @@
  * The state word holds the relaxation's id beside the state, so that a wake-up meant
  * for an earlier relaxation cannot take a request made over a newer one.
  */
-import type { Priced } from './lagrangian-bound';
+
+/** Prices of each resource (parcels, grams), ≥ 0; 0 where the room is unlimited. */
+export interface Priced {
+  parcels: Float64Array;
+  grams: Float64Array;
+}
 
 /** A relaxation's flat arrays (lagrangian-bound.ts), in shared memory. */
 export interface RelaxationArrays {
