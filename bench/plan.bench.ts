@@ -100,6 +100,7 @@ async function main(): Promise<void> {
         instanceSeconds: round(instanceSeconds, 1),
         highsMemoryMB: Math.round(highs.memoryBytes / 1e6),
         split: f.split,
+        helper: f.helper ?? null,
       }),
     );
   }

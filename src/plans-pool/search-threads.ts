@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { PackedRoutes } from '../plans/packed-routes';
 import type { PackedReservations } from '../plans/packed-bookings';
 import type { PackedChoices, SearchHelper } from '../plans/search-helper';
+import type { HelperWork } from '../plans/types';
 import type { SharedRelaxation } from '../plans/shared-half';
 import type { LoadContents } from '../routing/capacity/loads';
 import type { Closure, NetworkDocument, RouteQuery } from '../routing/types';
@@ -45,9 +46,14 @@ export interface SearchThreadOptions {
 /** The helper's thread, started at its first request. */
 export class SearchThread implements SearchHelper {
   private worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { queries: number; resolve: (answer: unknown) => void; reject: (e: Error) => void }
+  >();
   private next = 0;
   private failed: Error | undefined;
+  private searches = 0;
+  private readonly shared: SharedRelaxation[] = [];
 
   constructor(
     private readonly data: SearchThreadData,
@@ -62,7 +68,10 @@ export class SearchThread implements SearchHelper {
       ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
     });
     worker.on('message', ({ id, packed }: { id: number; packed: unknown }) => {
-      this.waiting.get(id)?.resolve(packed);
+      const waiting = this.waiting.get(id);
+      if (!waiting) return;
+      this.searches += waiting.queries;
+      waiting.resolve(packed);
       this.waiting.delete(id);
     });
     const fail = (err: Error) => {
@@ -89,7 +98,12 @@ export class SearchThread implements SearchHelper {
   }
 
   share(shared: SharedRelaxation): void {
+    this.shared.push(shared);
     this.tell({ kind: 'share', shared });
+  }
+
+  work(): HelperWork {
+    return { searches: this.searches, halves: this.shared.reduce((n, s) => n + Atomics.load(s.served, 0), 0) };
   }
 
   wake(id: number): void {
@@ -104,7 +118,8 @@ export class SearchThread implements SearchHelper {
   private ask<T>(request: AskedRequest, transfer: ArrayBuffer[]): Promise<T> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
-      this.waiting.set(request.id, { resolve: resolve as (answer: unknown) => void, reject });
+      const queries = request.queries.length;
+      this.waiting.set(request.id, { queries, resolve: resolve as (answer: unknown) => void, reject });
       this.started().postMessage(request, transfer);
     });
   }

@@ -107,6 +107,7 @@ export class LagrangianRelaxation {
         grams: sharedArray(Float64Array, n),
         bound: sharedArray(Float64Array, 1),
         choice: sharedArray(Int32Array, commodities.length),
+        served: sharedArray(Int32Array, 1),
       };
       helper.share(memory);
       this.shared = { memory, evaluator: helper };

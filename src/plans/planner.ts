@@ -181,6 +181,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
       parts.length === 1
         ? 'none'
         : `${parts.length} parts by origin hub (at most ${input.maxCommodities ?? MAX_COMMODITIES_PER_MODEL} commodities each), each planned over what the parts before it booked, then one LP over the whole plan with the parts' routes${whole?.lp ? '' : " (not solved: over its size limit, or HiGHS failed; the parts' plan kept)"}`,
+    ...(input.helper && { helper: input.helper.work() }),
   };
   const result: PlanOutcome = { parcels: useGreedy ? greedy : planned, figures };
   if (input.exposeModel) result.model = exposed(ix, commodities, whole?.pool ?? outcomes[0].outcome.columns);

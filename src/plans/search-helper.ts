@@ -15,6 +15,7 @@ import type { RouteQuery } from '../routing/types';
 import { candidateRoutes } from './candidates';
 import type { PackedReservations } from './packed-bookings';
 import type { HalfEvaluator } from './shared-half';
+import type { HelperWork } from './types';
 import { foundOf, unpackRoutes, type Found, type PackedRoutes } from './packed-routes';
 
 /** Fewer queries than this are all searched here: not worth a trip to the helper. @defaultValue */
@@ -34,6 +35,8 @@ export interface PackedChoices {
 }
 
 export interface SearchHelper extends HalfEvaluator {
+  /** What it did so far. */
+  work(): HelperWork;
   /** candidateRoutes of each query over the loads, packed, in the queries' order. */
   candidates(loads: LoadContents, queries: readonly RouteQuery[]): Promise<PackedRoutes>;
   /**

@@ -46,6 +46,8 @@ export interface SharedRelaxation {
   bound: Float64Array;
   /** The second half's choices (entries from `middle` on). */
   choice: Int32Array;
+  /** Second halves the helper evaluated, in [0]. */
+  served: Int32Array;
 }
 
 /** Where the second halves are evaluated: the helper thread (search-helper.ts). */
@@ -120,6 +122,7 @@ export function serve(shared: SharedRelaxation, evaluate: Evaluate): void {
   shared.parcels.fill(0);
   shared.grams.fill(0);
   shared.bound[0] = evaluate(shared.parcels, shared.grams, shared.choice);
+  Atomics.add(shared.served, 0, 1);
   Atomics.store(state, 0, id * STATES + State.Done);
   Atomics.notify(state, 0);
 }

@@ -69,6 +69,16 @@ export interface PlanFigures extends Score {
   phases: Record<'greedy' | 'candidates' | 'lp' | 'pricing' | 'rounding', number>;
   /** How the plan was split into models: 'none' (one model), or what it was split by. */
   split: string;
+  /** What the helper thread did for the plan, when it had one. */
+  helper?: HelperWork;
+}
+
+/** What a plan's helper thread did for it (search-helper.ts). */
+export interface HelperWork {
+  /** Queries it searched: candidates, pricing, and greedy's choices ahead of their turn. */
+  searches: number;
+  /** Second halves of the relaxation's evaluations it made (shared-half.ts). */
+  halves: number;
 }
 
 export interface PlanOutcome {

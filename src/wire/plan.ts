@@ -96,6 +96,10 @@ export const PlanStatusSchema = Type.Object({
   split: Type.Union([Type.String(), Type.Null()], {
     description: 'How the plan was split into models: "none" for one model.',
   }),
+  helper: Type.Union([Type.Object({ searches: Type.Integer(), halves: Type.Integer() }), Type.Null()], {
+    description:
+      "What the plan's helper thread did (docs/plans.md): the queries it searched, and the halves of the bound's evaluations it made. 0 searches on a plan of more than a few dozen parcels: the helper failed, and the plans thread did its work.",
+  }),
   booked: Count('book=true: parcels booked.'),
   rerouted: Count('book=true: parcels whose planned room live bookings took, routed again.'),
   error: Type.Union([Type.String(), Type.Null()], { description: 'Why the plan failed.' }),

@@ -53,6 +53,7 @@ interface PlanBody {
   rerouted: number | null;
   lp: { columns: number; rows: number; nonzeros: number };
   solveSeconds: number;
+  helper: { searches: number; halves: number } | null;
 }
 
 describe('flow plans over HTTP', () => {
@@ -135,6 +136,12 @@ describe('flow plans over HTTP', () => {
     expect(plan.lp.columns).toBeGreaterThan(0);
     // Saturated: some parcels wait or find no room (the test is about something).
     expect(plan.late + plan.unplanned).toBeGreaterThan(0);
+    // The plans thread's helper (its own thread, started by the worker's plans thread) searched
+    // for it: half of greedy's parcels a batch ahead and half of each round of candidates. A
+    // helper that failed would leave its work to the plans thread and the plan unchanged.
+    expect(plan.helper?.searches).toBeGreaterThan(100);
+    // One model: no relaxation to share.
+    expect(plan.helper?.halves).toBe(0);
 
     const lines = await planLines(accepted.planId);
     expect(lines.map((l) => l.parcelId)).toEqual(parcels.map((p) => (p as { parcelId: string }).parcelId));

@@ -95,8 +95,10 @@ test('a plan in parts is the same plan with the helper as without it', async () 
   expect(alone.figures.objective).toBeLessThan(alone.figures.greedy.objective);
   expect(shared.parcels).toEqual(alone.parcels);
   const { totalSeconds: _a, solveSeconds: _b, phases: _c, ...figures } = alone.figures;
-  const { totalSeconds: _d, solveSeconds: _e, phases: _f, ...sharedFigures } = shared.figures;
+  const { totalSeconds: _d, solveSeconds: _e, phases: _f, helper, ...sharedFigures } = shared.figures;
   expect(sharedFigures).toEqual(figures);
+  // The helper did search for the plan: the same plan is not the plans thread's alone.
+  expect(helper?.searches).toBeGreaterThan(queries.length / 2);
 }, 120_000);
 
 test('a helper that fails leaves its half to this thread', async () => {

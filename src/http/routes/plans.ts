@@ -171,6 +171,7 @@ function statusBody(s: PlanStatus): PlanStatusBody {
     lp: f?.lp ?? null,
     lpSolves: f?.lpSolves ?? null,
     split: f?.split ?? null,
+    helper: f?.helper ?? null,
     booked: f?.booked ?? null,
     rerouted: f?.rerouted ?? null,
     error: s.error,
