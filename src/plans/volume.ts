@@ -65,6 +65,7 @@ export function volumeAscent(
   const weightKg = Float64Array.from(resources, (r) =>
     r.gramsLeft < Infinity ? 1 / Math.max(1, r.gramsLeft / GRAMS_PER_KG) : 0,
   );
+  const roomParcels = Float64Array.from(resources, (r) => r.parcelsLeft);
   const roomKg = Float64Array.from(resources, (r) => r.gramsLeft / GRAMS_PER_KG);
   const center: Priced = { parcels: new Float64Array(n), grams: new Float64Array(n) };
   if (start) {
@@ -87,7 +88,7 @@ export function volumeAscent(
     let norm = 0;
     for (let r = 0; r < n; r++) {
       // A price at 0 that would fall stays at 0: that direction does not count.
-      excessParcels[r] = weightParcels[r] > 0 ? usedParcels[r] - resources[r].parcelsLeft : 0;
+      excessParcels[r] = weightParcels[r] > 0 ? usedParcels[r] - roomParcels[r] : 0;
       if (center.parcels[r] <= 0 && excessParcels[r] < 0) excessParcels[r] = 0;
       excessKg[r] = weightKg[r] > 0 ? usedKg[r] - roomKg[r] : 0;
       if (center.grams[r] <= 0 && excessKg[r] < 0) excessKg[r] = 0;
@@ -110,7 +111,7 @@ export function volumeAscent(
       // Does this point's own excess still go the way of the step? Then the steps may lengthen.
       let along = 0;
       for (let r = 0; r < n; r++)
-        if (weightParcels[r] > 0) along += (at.parcels[r] - resources[r].parcelsLeft) * excessParcels[r];
+        if (weightParcels[r] > 0) along += (at.parcels[r] - roomParcels[r]) * excessParcels[r];
       bound = at.bound;
       center.parcels.set(trial.parcels);
       center.grams.set(trial.grams);
@@ -151,8 +152,8 @@ class AveragedFlows {
   }
 
   private put(choice: Int32Array, weight: number): void {
-    choice.forEach((j, k) => {
-      if (j >= 0) this.kept[j] += (weight * this.relaxation.parcelsOf(k)) / this.factor;
-    });
+    const { kept, relaxation, factor } = this;
+    for (let k = 0; k < choice.length; k++)
+      if (choice[k] >= 0) kept[choice[k]] += (weight * relaxation.parcelsOf(k)) / factor;
   }
 }
