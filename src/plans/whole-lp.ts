@@ -39,9 +39,9 @@ export const WHOLE_LP_TOLERANCE = 0.001;
 /**
  * Nonzeros of the whole plan's LP at most: about 1.3 GB of HiGHS's 2 GB of WebAssembly
  * memory (568 MB measured at 1.8 million). A plan whose LP would be larger keeps what its
- * last solve gave (or nothing).
+ * last solve gave (or nothing); its first columns are chosen to fit (whole-plan.ts).
  */
-const MAX_NONZEROS = 4_000_000;
+export const MAX_NONZEROS = 4_000_000;
 
 /** The columns the LP may take: each with its number, and each commodity's numbers. */
 export type Pool = Pick<ColumnSet, 'list' | 'ofCommodity'>;

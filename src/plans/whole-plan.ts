@@ -35,7 +35,7 @@ import type { HalfEvaluator } from './shared-half';
 import { bestOnSegment, raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { volumeAscent, type Volume } from './volume';
-import { solveWholeLp, type WholeLp } from './whole-lp';
+import { MAX_NONZEROS, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
 
 /**
  * A split plan proven within this share of its bound is good enough: the whole plan's
@@ -198,23 +198,44 @@ function extended(prices: Priced, n: number): Priced {
 /**
  * The whole LP's first columns: those that carry flow in their part's last LP, those that
  * carry half a parcel or more in the volume's averaged flows, and each commodity's
- * cheapest at the volume's prices.
+ * cheapest at the volume's prices. When their LP could pass `budget` nonzeros (each column
+ * counted at its most: its demand row, and a parcels and a grams row for each resource it
+ * uses), the averaged flows' columns are left out from the smallest flow up, then the
+ * cheapest ones from the last commodity back: those carrying the parts' plan stay.
  */
-function firstColumns(
-  pool: ColumnSet,
+export function firstColumns(
+  pool: Pool,
   carrying: ReadonlySet<number>,
   volume: Volume,
   relaxation: LagrangianRelaxation,
+  budget = MAX_NONZEROS,
 ): Set<number> {
   const first = new Set(carrying);
   const choice = new Int32Array(relaxation.commodities);
   relaxation.at(volume.prices, choice);
+  const cheapest: number[] = [];
+  const averaged: { j: number; flow: number }[] = [];
   let at = 0;
   pool.ofCommodity.forEach((js, k) => {
     for (const j of js) {
-      if (volume.flows[at] >= 0.5 || choice[k] === at) first.add(j);
-      at++;
+      const flow = volume.flows[at];
+      const isCheapest = choice[k] === at++;
+      if (flow < 0.5 && !isCheapest) continue;
+      first.add(j);
+      if (carrying.has(j)) continue;
+      if (isCheapest) cheapest.push(j);
+      else averaged.push({ j, flow });
     }
   });
+  const most = (j: number) => 1 + 2 * pool.list[j].uses.length;
+  let nonzeros = 0;
+  for (const j of first) nonzeros += most(j);
+  averaged.sort((a, b) => a.flow - b.flow);
+  const leftOut = [...averaged.map((a) => a.j), ...cheapest.reverse()];
+  for (const j of leftOut) {
+    if (nonzeros <= budget) break;
+    first.delete(j);
+    nonzeros -= most(j);
+  }
   return first;
 }
