@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { fieldError } from '../../api/validation-error';
 import { ResultsStore } from '../../batch/results-store';
 import { affectedFields, affectedLoads } from '../../capacity/affected';
@@ -27,9 +26,8 @@ import { routingSecurity } from '../../wire/security';
 import { minutesToIso } from '../../wire/time';
 import { apiKeyOf } from '../auth/credentials';
 import { routeQueryOf } from '../route-body';
+import { sendJsonText } from '../json-text';
 import type { Services } from '../services';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
   app,
@@ -195,11 +193,6 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
     },
   );
 };
-
-/** Sends JSON text as it is: the answer as it was stored (the response schema documents it). */
-function sendJsonText(reply: FastifyReply, json: string): void {
-  reply.type(JSON_UTF8).send(json);
-}
 
 function refOf(id: string) {
   const ref = parseBookingId(id);

@@ -5,16 +5,14 @@
  * JSON content type is sent as it is.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { routeJson } from '../../api/route-response';
 import { routeParcel } from '../../api/route-parcel';
 import { errorResponses } from '../../wire/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../../wire/route';
 import { routingSecurity } from '../../wire/security';
 import { routeQueryOf } from '../route-body';
+import { sendJsonText } from '../json-text';
 import type { Services } from '../services';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, live }) => {
   app.post(
@@ -50,8 +48,3 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
     },
   );
 };
-
-/** Sends JSON text as it is: Fastify neither serialises nor re-encodes a string whose content type is JSON. */
-function sendJsonText(reply: FastifyReply, json: string): void {
-  reply.type(JSON_UTF8).send(json);
-}

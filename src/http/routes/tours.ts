@@ -12,10 +12,9 @@ import { AppError } from '../../errors';
 import type { ToursPool } from '../../tours-pool/tours-pool';
 import { errorResponses } from '../../wire/error';
 import { MAX_TOUR_JOBS, ToursAnswerSchema, ToursRequestSchema } from '../../wire/tours';
+import { sendJsonText } from '../json-text';
 import type { Services } from '../services';
 import { routingSecurity } from '../../wire/security';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export interface TourRouteOptions extends Services {
   tours: ToursPool;
@@ -71,8 +70,7 @@ export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (ap
       }
       const hubs = (live.current?.doc.hubs ?? []).map((hub) => [hub.id, hub.lat, hub.lon] as [string, number, number]);
       const json = await tours.solve(body, hubs);
-      // JSON text from the thread, sent as it is (Fastify neither serialises nor re-encodes it).
-      return (reply as FastifyReply).type(JSON_UTF8).send(json);
+      return sendJsonText(reply as FastifyReply, json);
     },
   );
 };
