@@ -75,7 +75,7 @@ export function sharedArray<T extends Float64Array | Int32Array>(
   Kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
   length: number,
 ): T {
-  return new Kind(new SharedArrayBuffer(Math.max(1, length) * Kind.BYTES_PER_ELEMENT));
+  return new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT));
 }
 
 /** The plans thread's side: posts the prices and wakes the helper. */

@@ -126,3 +126,11 @@ test('a helper that is gone leaves every half to this thread, with the same resu
     expect(shared.at(prices).bound).toBe(alone.at(prices).bound);
   }
 });
+
+test('a relaxation of no commodities counts none, and L is what the prices charge for the rooms', () => {
+  const resources = [{ kind: 'departure' as const, at: 0, when: 0, parcelsLeft: 4, gramsLeft: Infinity }];
+  const empty = new LagrangianRelaxation([], [], (col) => col.uses, resources, PENALTIES, thread, 0);
+  expect(empty.commodities).toBe(0);
+  expect(empty.columns).toBe(0);
+  expect(empty.at({ parcels: Float64Array.of(2), grams: Float64Array.of(0) }).bound).toBe(-8);
+});
