@@ -11,7 +11,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyPacked } from '../plans/packed-bookings';
-import { evaluateRange } from '../plans/lagrangian-bound';
 import { foundOf, packRoutes, type Found } from '../plans/packed-routes';
 import { Choice, foundCandidates } from '../plans/search-helper';
 import { serve, type SharedRelaxation } from '../plans/shared-half';
@@ -33,20 +32,7 @@ parentPort?.on('message', (request: SearchRequest) => {
     return;
   }
   if (request.kind === 'wake') {
-    const shared = relaxation;
-    if (shared?.id === request.id)
-      serve(shared, (parcels, grams, choice) =>
-        evaluateRange(
-          shared.arrays,
-          shared.unplannedPenalty,
-          shared.prices,
-          shared.middle,
-          shared.arrays.demand.length,
-          parcels,
-          grams,
-          choice,
-        ),
-      );
+    if (relaxation?.id === request.id) serve(relaxation);
     return;
   }
   if (request.kind === 'candidates') {

@@ -17,9 +17,9 @@ import type { Commodity } from './commodities';
 import type { Resource } from './resources';
 import {
   collect,
+  evaluateRange,
   post,
   sharedArray,
-  type Evaluate,
   type HalfEvaluator,
   type Priced,
   type RelaxationArrays,
@@ -139,15 +139,13 @@ export class LagrangianRelaxation {
     const unplanned = this.penalties.unplannedPenalty;
     const parcels = new Float64Array(n);
     const grams = new Float64Array(n);
-    const secondHalf: Evaluate = (p, g, c) =>
-      evaluateRange(arrays, unplanned, prices, middle, this.commodities, p, g, c);
     if (shared) post(shared.memory, prices, shared.evaluator);
     let bound = evaluateRange(arrays, unplanned, prices, 0, middle, parcels, grams, choice);
-    let second = shared ? collect(shared.memory, secondHalf, parcels, grams, choice) : undefined;
+    let second = shared ? collect(shared.memory, parcels, grams, choice) : undefined;
     if (second === undefined) {
-      // The helper began and did not finish (or there is none): this thread evaluates every half from now on.
+      // No helper, or it began and did not finish: this thread evaluates every half from now on.
       this.shared = undefined;
-      second = secondHalf(parcels, grams, choice);
+      second = evaluateRange(arrays, unplanned, prices, middle, this.commodities, parcels, grams, choice);
     }
     bound += second;
     // A resource with no price adds nothing (and its room may be unlimited: 0 × ∞ is not 0 here).
@@ -160,44 +158,3 @@ export class LagrangianRelaxation {
 }
 
 let nextId = 1;
-
-/**
- * Commodities `from` to `to` of a relaxation at `prices`: each one's cheapest choice (into
- * `choice`), what it puts on each resource (added to `parcels` and `grams`), and the sum of
- * their n_k · min(…), in the commodities' order.
- */
-export function evaluateRange(
-  a: RelaxationArrays,
-  unplannedPenalty: number,
-  prices: Priced,
-  from: number,
-  to: number,
-  parcels: Float64Array,
-  grams: Float64Array,
-  choice?: Int32Array,
-): number {
-  const { demand, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = a;
-  let sum = 0;
-  for (let k = from; k < to; k++) {
-    const g = gramsOfCommodity[k];
-    let best = unplannedPenalty;
-    let chosen = -1;
-    for (let j = columnsStart[k]; j < columnsStart[k + 1]; j++) {
-      let charge = cost[j];
-      for (let u = usesStart[j]; u < usesStart[j + 1]; u++) {
-        const r = uses[u];
-        charge += prices.parcels[r] + g * prices.grams[r];
-      }
-      if (charge < best) [best, chosen] = [charge, j];
-    }
-    const n = demand[k];
-    if (choice) choice[k] = chosen;
-    sum += n * best;
-    if (chosen >= 0)
-      for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {
-        parcels[uses[u]] += n;
-        grams[uses[u]] += n * g;
-      }
-  }
-  return sum;
-}

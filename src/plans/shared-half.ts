@@ -1,12 +1,13 @@
 /**
- * One evaluation of a Lagrangian relaxation (lagrangian-bound.ts) split between two
- * threads through shared memory: the relaxation's arrays, the prices, the second half's
- * outputs and one state word, all in SharedArrayBuffers. The plans thread posts the
- * prices and wakes the helper (a message), evaluates the first half of the commodities,
- * then either takes the second half's outputs or, when the helper has not begun it,
- * evaluates that half itself. Whoever moves the state from `Posted` first does the
- * second half, so a helper that is busy, slow to wake or gone costs nothing but the
- * wake-up; a helper that began and does not finish within WAIT_MS is given up on.
+ * A Lagrangian relaxation's flat arrays (lagrangian-bound.ts), a range of its commodities
+ * evaluated over them, and one evaluation split between two threads through shared
+ * memory: the relaxation's arrays, the prices, the second half's outputs and one state
+ * word, all in SharedArrayBuffers. The plans thread posts the prices and wakes the helper
+ * (a message), evaluates the first half of the commodities, then either takes the second
+ * half's outputs or, when the helper has not begun it, evaluates that half itself, over
+ * the same posted prices. Whoever moves the state from `Posted` first does the second
+ * half, so a helper that is busy, slow to wake or gone costs nothing but the wake-up; a
+ * helper that began and does not finish within WAIT_MS is given up on.
  *
  * The state word holds the relaxation's id beside the state, so that a wake-up meant
  * for an earlier relaxation cannot take a request made over a newer one.
@@ -68,9 +69,6 @@ const STATES = 8;
 /** How long the plans thread waits for a second half the helper began. */
 const WAIT_MS = 30_000;
 
-/** The second half's results, read from the shared memory into the caller's arrays. */
-export type Evaluate = (parcels: Float64Array, grams: Float64Array, choice?: Int32Array) => number;
-
 export function sharedArray<T extends Float64Array | Int32Array>(
   Kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
   length: number,
@@ -95,7 +93,6 @@ export function post(shared: SharedRelaxation, prices: Priced, evaluator: HalfEv
  */
 export function collect(
   shared: SharedRelaxation,
-  here: Evaluate,
   parcels: Float64Array,
   grams: Float64Array,
   choice?: Int32Array,
@@ -103,7 +100,7 @@ export function collect(
   const { state, id } = shared;
   const posted = id * STATES + State.Posted;
   if (Atomics.compareExchange(state, 0, posted, id * STATES + State.Mine) === posted)
-    return here(parcels, grams, choice);
+    return secondHalf(shared, parcels, grams, choice);
   const taken = id * STATES + State.Taken;
   while (Atomics.load(state, 0) === taken) if (Atomics.wait(state, 0, taken, WAIT_MS) === 'timed-out') return undefined;
   for (let r = 0; r < parcels.length; r++) {
@@ -115,14 +112,61 @@ export function collect(
 }
 
 /** The helper's side, at a wake-up for relaxation `id`: evaluates the second half if the request is still open. */
-export function serve(shared: SharedRelaxation, evaluate: Evaluate): void {
+export function serve(shared: SharedRelaxation): void {
   const { state, id } = shared;
   const posted = id * STATES + State.Posted;
   if (Atomics.compareExchange(state, 0, posted, id * STATES + State.Taken) !== posted) return;
   shared.parcels.fill(0);
   shared.grams.fill(0);
-  shared.bound[0] = evaluate(shared.parcels, shared.grams, shared.choice);
+  shared.bound[0] = secondHalf(shared, shared.parcels, shared.grams, shared.choice);
   Atomics.add(shared.served, 0, 1);
   Atomics.store(state, 0, id * STATES + State.Done);
   Atomics.notify(state, 0);
+}
+
+/** The second half of the posted evaluation: its share of L, its loads added to `parcels` and `grams`. */
+function secondHalf(shared: SharedRelaxation, parcels: Float64Array, grams: Float64Array, choice?: Int32Array): number {
+  const { arrays, unplannedPenalty, prices, middle } = shared;
+  return evaluateRange(arrays, unplannedPenalty, prices, middle, arrays.demand.length, parcels, grams, choice);
+}
+
+/**
+ * Commodities `from` to `to` of a relaxation at `prices`: each one's cheapest choice (into
+ * `choice`), what it puts on each resource (added to `parcels` and `grams`), and the sum of
+ * their n_k · min(…), in the commodities' order.
+ */
+export function evaluateRange(
+  a: RelaxationArrays,
+  unplannedPenalty: number,
+  prices: Priced,
+  from: number,
+  to: number,
+  parcels: Float64Array,
+  grams: Float64Array,
+  choice?: Int32Array,
+): number {
+  const { demand, gramsOf: gramsOfCommodity, columnsStart, cost, usesStart, uses } = a;
+  let sum = 0;
+  for (let k = from; k < to; k++) {
+    const g = gramsOfCommodity[k];
+    let best = unplannedPenalty;
+    let chosen = -1;
+    for (let j = columnsStart[k]; j < columnsStart[k + 1]; j++) {
+      let charge = cost[j];
+      for (let u = usesStart[j]; u < usesStart[j + 1]; u++) {
+        const r = uses[u];
+        charge += prices.parcels[r] + g * prices.grams[r];
+      }
+      if (charge < best) [best, chosen] = [charge, j];
+    }
+    const n = demand[k];
+    if (choice) choice[k] = chosen;
+    sum += n * best;
+    if (chosen >= 0)
+      for (let u = usesStart[chosen]; u < usesStart[chosen + 1]; u++) {
+        parcels[uses[u]] += n;
+        grams[uses[u]] += n * g;
+      }
+  }
+  return sum;
 }
