@@ -53,7 +53,8 @@ export class SearchThread implements SearchHelper {
   private next = 0;
   private failed: Error | undefined;
   private searches = 0;
-  private readonly shared: SharedRelaxation[] = [];
+  /** Each shared relaxation's count of halves the thread served (not the relaxation: its arrays may go). */
+  private readonly served: Int32Array[] = [];
 
   constructor(
     private readonly data: SearchThreadData,
@@ -98,12 +99,12 @@ export class SearchThread implements SearchHelper {
   }
 
   share(shared: SharedRelaxation): void {
-    this.shared.push(shared);
+    this.served.push(shared.served);
     this.tell({ kind: 'share', shared });
   }
 
   work(): HelperWork {
-    return { searches: this.searches, halves: this.shared.reduce((n, s) => n + Atomics.load(s.served, 0), 0) };
+    return { searches: this.searches, halves: this.served.reduce((n, count) => n + Atomics.load(count, 0), 0) };
   }
 
   wake(id: number): void {
