@@ -5,7 +5,6 @@
  * done is finished by the resolver. Real Redis, BullMQ and a plan worker, on the demo
  * network with saturated capacities.
  */
-import { join } from 'node:path';
 import pino from 'pino';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
 import { withCapacities } from '../../src/synthetic/capacities';
@@ -13,9 +12,7 @@ import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { waitFor } from '../support/app-harness';
 import { demoNetwork, startBatchApp, type BatchHarness } from '../support/batch-harness';
 import { heldBy, ledgerCounters, type BookedRoute } from '../support/ledger-counters';
-
-const PLANS_WORKER = join(__dirname, '..', 'support', 'plans-worker.js');
-const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
+import { PLANS_WORKER, SEARCH_THREAD } from '../support/thread-scripts';
 
 interface Line {
   parcelId: string;

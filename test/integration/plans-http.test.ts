@@ -12,7 +12,6 @@
  *   twice (the first run stopped before completing) holds each parcel once;
  * - bad input answers 4xx naming the field.
  */
-import { join } from 'node:path';
 import pino from 'pino';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
 import { bookPlan } from '../../src/plan-jobs/plan-booking';
@@ -25,9 +24,7 @@ import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, demoNetwork, ndjson, startBatchApp, type BatchHarness } from '../support/batch-harness';
 import { heldBy, ledgerCounters as ledgerCountersOf, type BookedRoute } from '../support/ledger-counters';
-
-const PLANS_WORKER = join(__dirname, '..', 'support', 'plans-worker.js');
-const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
+import { PLANS_WORKER, SEARCH_THREAD } from '../support/thread-scripts';
 
 interface Line {
   parcelId: string;

@@ -8,7 +8,6 @@
  * With a helper thread that looks for every other parcel's route a batch ahead, over the
  * loads before the batch (src/plans/greedy.ts), greedy books the same, answer for answer.
  */
-import { join } from 'node:path';
 import { greedyPlans } from '../../src/plans/greedy';
 import { SearchThread } from '../../src/plans-pool/search-threads';
 import type { ParcelPlan } from '../../src/plans/types';
@@ -19,8 +18,7 @@ import { Router } from '../../src/routing/router/router';
 import type { RouteQuery } from '../../src/routing/types';
 import { createRng } from '../../src/synthetic/prng';
 import { planInstance } from '../support/plan-instances';
-
-const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
+import { SEARCH_THREAD } from '../support/thread-scripts';
 
 /** Every parcel routed and booked in turn, as §5 books them one by one. */
 function plainGreedy(ix: NetworkIndex, queries: readonly RouteQuery[]): string[] {

@@ -25,8 +25,7 @@ import { parcelQueries } from '../../src/synthetic/parcel-mix';
 import { createRng } from '../../src/synthetic/prng';
 import { withPromisedDeadlines } from '../../src/synthetic/promised-deadlines';
 import { planInstance } from '../support/plan-instances';
-
-const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
+import { SEARCH_THREAD } from '../support/thread-scripts';
 
 let highs: Highs;
 beforeAll(async () => {

@@ -7,7 +7,6 @@
  * - the volume algorithm over it gives the same prices, bound and flows;
  * - once the helper is gone, every evaluation is still right.
  */
-import { join } from 'node:path';
 import { columnCharge } from '../../src/plans/columns';
 import { LagrangianRelaxation, type Priced } from '../../src/plans/lagrangian-bound';
 import type { HalfEvaluator } from '../../src/plans/shared-half';
@@ -18,8 +17,8 @@ import { prepareNetwork } from '../../src/routing/network/network-index';
 import { generateNetwork } from '../../src/synthetic/generate';
 import { createRng, type Rng } from '../../src/synthetic/prng';
 import { randomPool, type PoolInstance } from '../support/plan-fixtures';
+import { SEARCH_THREAD } from '../support/thread-scripts';
 
-const SEARCH_THREAD = join(__dirname, '..', 'support', 'search-thread.js');
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 function pool(seed: number): PoolInstance {
   return randomPool(createRng(seed), {
