@@ -16,8 +16,15 @@
  * is within WHOLE_LP_TOLERANCE of z, no further solve can lower the LP by more, and the
  * rounds end there. They also end when the caller's `enough` says so after a solve (the
  * plan rounded from it is proven close enough to its bound: whole-plan.ts). A solve that
- * fails (LpError), or an LP past MAX_NONZEROS, ends the rounds with the last solve's
- * answer, or none.
+ * fails (LpError), or a first LP past its budget of nonzeros, ends the rounds with the
+ * last solve's answer, or none.
+ *
+ * The LP stays within its budget (MAX_NONZEROS) as it grows: when the entering columns
+ * could pass it, columns that carry no flow and price out positive at the duals leave
+ * first, the dearest first. The last solve's optimum is still a vertex of the LP without
+ * them, so the next LP is never worse. Then the entering columns join, those that would
+ * lower L the most first, as many as fit. Each column is counted at its most nonzeros
+ * (mostNonzeros).
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
@@ -42,6 +49,15 @@ export const WHOLE_LP_TOLERANCE = 0.001;
  * last solve gave (or nothing); its first columns are chosen to fit (whole-plan.ts).
  */
 export const MAX_NONZEROS = 4_000_000;
+
+/**
+ * The most nonzeros a pool column can bring to the LP: its demand row, and a parcels and
+ * a grams row for each resource it uses. An LP whose columns' most, plus one a commodity
+ * (its unplanned column), fits the budget fits it.
+ */
+export function mostNonzeros(pool: Pool, j: number): number {
+  return 1 + 2 * pool.list[j].uses.length;
+}
 
 /** The columns the LP may take: each with its number, and each commodity's numbers. */
 export type Pool = Pick<ColumnSet, 'list' | 'ofCommodity'>;
@@ -70,6 +86,8 @@ export interface WholeLpOptions {
    * objective by more than the tolerance, with that shortfall: true ends the rounds.
    */
   enough?: (lp: WholeLp, shortfall: number) => boolean;
+  /** Nonzeros of the LP at most. @defaultValue MAX_NONZEROS */
+  budget?: number;
 }
 
 /**
@@ -84,7 +102,7 @@ export function solveWholeLp(
   carrying: ReadonlySet<number>,
   resources: readonly Resource[],
   penalties: PlanPenalties,
-  { rounds = WHOLE_LP_ROUNDS, tolerance = WHOLE_LP_TOLERANCE, enough }: WholeLpOptions = {},
+  { rounds = WHOLE_LP_ROUNDS, tolerance = WHOLE_LP_TOLERANCE, enough, budget = MAX_NONZEROS }: WholeLpOptions = {},
 ): WholeLp | undefined {
   const chosen = new Set(carrying);
   let last: WholeLp | undefined;
@@ -92,7 +110,7 @@ export function solveWholeLp(
     const numbers = [...chosen];
     const columns = numbers.map((j) => pool.list[j]);
     const lp = buildPathLp(commodities, columns, resources, penalties, highs.infinity);
-    if (lp.nonzeros > MAX_NONZEROS) return last;
+    if (lp.nonzeros > budget) return last;
     let solution: LpSolution;
     try {
       solution = solveLp(highs, lp.model);
@@ -113,43 +131,94 @@ export function solveWholeLp(
       size: { columns: lp.model.numCols, rows: lp.model.numRows, nonzeros: lp.nonzeros },
     };
     if (solves === rounds) break;
-    const shortfall = priceIn(commodities, pool, chosen, solution.rowDual, prices, penalties);
+    const reduced = reducedCosts(commodities, pool, solution.rowDual, prices, penalties);
+    const entering = priceIn(commodities, pool, chosen, reduced);
+    const shortfall = entering.reduce((sum, e) => sum + e.gain, 0);
     if (shortfall <= tolerance * Math.abs(solution.objective) || enough?.(last, shortfall)) break;
+    if (fitIn(pool, chosen, numbers, solution.x, reduced, entering, budget) === 0) break;
   }
   return last;
 }
 
+/** Each pool column's reduced cost at an LP's duals: its charge, less its demand row's dual, plus its resources' prices. */
+function reducedCosts(
+  commodities: readonly Commodity[],
+  pool: Pool,
+  rowDual: Float64Array,
+  prices: Priced,
+  penalties: PlanPenalties,
+): Float64Array {
+  const reduced = new Float64Array(pool.list.length);
+  commodities.forEach((c, k) => {
+    const grams = gramsOf(c.minKg);
+    for (const j of pool.ofCommodity[k]) {
+      const col = pool.list[j];
+      let rc = columnCharge(col, c.minKg, penalties.latePenalty) - rowDual[k];
+      for (const r of col.uses) rc += prices.parcels[r] + grams * prices.grams[r];
+      reduced[j] = rc;
+    }
+  });
+  return reduced;
+}
+
 /**
- * Adds each commodity's pool column of most negative reduced cost to `chosen`; returns
- * how far L at these duals falls below the LP's objective: Σ_k n_k · −(that reduced
- * cost), 0 when no column prices out.
+ * Each commodity's pool column of most negative reduced cost outside `chosen`, with how
+ * far it lowers L at these duals below the LP's objective (n_k · −its reduced cost); the
+ * sum over them is L's shortfall, 0 when no column prices out.
  */
 function priceIn(
   commodities: readonly Commodity[],
   pool: Pool,
-  chosen: Set<number>,
-  rowDual: Float64Array,
-  prices: Priced,
-  penalties: PlanPenalties,
-): number {
-  let shortfall = 0;
+  chosen: ReadonlySet<number>,
+  reduced: Float64Array,
+): { j: number; gain: number }[] {
+  const entering: { j: number; gain: number }[] = [];
   commodities.forEach((c, k) => {
-    const grams = gramsOf(c.minKg);
     let best = -EPSILON;
-    let entering = -1;
-    for (const j of pool.ofCommodity[k]) {
-      if (chosen.has(j)) continue;
-      const col = pool.list[j];
-      let rc = columnCharge(col, c.minKg, penalties.latePenalty) - rowDual[k];
-      for (const r of col.uses) rc += prices.parcels[r] + grams * prices.grams[r];
-      if (rc < best) [best, entering] = [rc, j];
-    }
-    if (entering >= 0) {
-      chosen.add(entering);
-      shortfall -= c.parcels.length * best;
-    }
+    let j = -1;
+    for (const i of pool.ofCommodity[k]) if (!chosen.has(i) && reduced[i] < best) [best, j] = [reduced[i], i];
+    if (j >= 0) entering.push({ j, gain: -c.parcels.length * best });
   });
-  return shortfall;
+  return entering;
+}
+
+/**
+ * Adds the entering columns to `chosen` within `budget` nonzeros (each column at its
+ * most): when they could pass it, the LP's columns without flow and of positive reduced
+ * cost leave first, the dearest first; then the entering ones join by their gain, as
+ * many as fit. `numbers` are the LP's columns, `x` their flows. Returns how many joined.
+ */
+function fitIn(
+  pool: Pool,
+  chosen: Set<number>,
+  numbers: readonly number[],
+  x: Float64Array,
+  reduced: Float64Array,
+  entering: { j: number; gain: number }[],
+  budget: number,
+): number {
+  const most = (j: number) => mostNonzeros(pool, j);
+  let nonzeros = pool.ofCommodity.length;
+  for (const j of chosen) nonzeros += most(j);
+  const asked = entering.reduce((sum, { j }) => sum + most(j), 0);
+  if (nonzeros + asked > budget) {
+    const idle = numbers.filter((j, i) => x[i] <= EPSILON && reduced[j] > EPSILON);
+    idle.sort((a, b) => reduced[b] - reduced[a]);
+    for (const j of idle) {
+      if (nonzeros + asked <= budget) break;
+      chosen.delete(j);
+      nonzeros -= most(j);
+    }
+  }
+  entering.sort((a, b) => b.gain - a.gain);
+  let joined = 0;
+  for (const { j } of entering) {
+    if (nonzeros + most(j) > budget) continue;
+    chosen.add(j);
+    nonzeros += most(j);
+    joined++;
+  }
+  return joined;
 }
 
 /** The LP's duals on the capacity rows as prices ≥ 0 (0 on rows left out: they cannot bind). */

@@ -35,7 +35,7 @@ import type { HalfEvaluator } from './shared-half';
 import { bestOnSegment, raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { volumeAscent, type Volume } from './volume';
-import { MAX_NONZEROS, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
+import { MAX_NONZEROS, mostNonzeros, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
 
 /**
  * A split plan proven within this share of its bound is good enough: the whole plan's
@@ -199,8 +199,8 @@ function extended(prices: Priced, n: number): Priced {
  * The whole LP's first columns: those that carry flow in their part's last LP, those that
  * carry half a parcel or more in the volume's averaged flows, and each commodity's
  * cheapest at the volume's prices. When their LP could pass `budget` nonzeros (each column
- * counted at its most: its demand row, and a parcels and a grams row for each resource it
- * uses), the averaged flows' columns are left out from the smallest flow up, then the
+ * counted at its most, mostNonzeros, and one a commodity for its unplanned column), the
+ * averaged flows' columns are left out from the smallest flow up, then the
  * cheapest ones from the last commodity back: those carrying the parts' plan stay.
  */
 export function firstColumns(
@@ -227,8 +227,8 @@ export function firstColumns(
       else averaged.push({ j, flow });
     }
   });
-  const most = (j: number) => 1 + 2 * pool.list[j].uses.length;
-  let nonzeros = 0;
+  const most = (j: number) => mostNonzeros(pool, j);
+  let nonzeros = pool.ofCommodity.length;
   for (const j of first) nonzeros += most(j);
   averaged.sort((a, b) => a.flow - b.flow);
   const leftOut = [...averaged.map((a) => a.j), ...cheapest.reverse()];

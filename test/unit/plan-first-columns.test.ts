@@ -48,7 +48,9 @@ test('the first columns follow the rule, and fit the budget by leaving out the l
     });
     const averaged = numbered.list.map((_, j) => j).filter((j) => volume.flows[j] >= 0.5);
     const all = new Set([...carrying, ...cheapest, ...averaged]);
-    const most = (js: Iterable<number>) => [...js].reduce((n, j) => n + 1 + 2 * numbered.list[j].uses.length, 0);
+    // Each column at its most nonzeros, and one a commodity for its unplanned column.
+    const most = (js: Iterable<number>) =>
+      [...js].reduce((n, j) => n + 1 + 2 * numbered.list[j].uses.length, commodities.length);
 
     expect(firstColumns(numbered, carrying, volume, relaxation)).toEqual(all);
 
