@@ -36,18 +36,68 @@ function mostThrough(
 ): { parcels: Float64Array; grams: Float64Array } {
   const parcels = new Float64Array(count);
   const grams = new Float64Array(count);
-  // A commodity counts once per resource, however many of its columns use it.
-  const lastCommodity = new Int32Array(count).fill(-1);
-  for (const col of columns) {
+  // A commodity counts once per resource, however many of its columns use it, in whatever order they come.
+  const seenBy = new Int32Array(count).fill(-1);
+  for (const col of byCommodity(commodities.length, columns)) {
     const c = commodities[col.commodity];
     for (const r of col.uses) {
-      if (lastCommodity[r] === col.commodity) continue;
-      lastCommodity[r] = col.commodity;
+      if (seenBy[r] === col.commodity) continue;
+      seenBy[r] = col.commodity;
       parcels[r] += c.parcels.length;
       grams[r] += c.parcels.length * gramsOf(c.minKg);
     }
   }
   return { parcels, grams };
+}
+
+/** The columns grouped by commodity (a counting sort): each commodity's come together. */
+function byCommodity(commodities: number, columns: readonly Column[]): Column[] {
+  const next = new Int32Array(commodities + 1);
+  for (const col of columns) next[col.commodity + 1]++;
+  for (let k = 0; k < commodities; k++) next[k + 1] += next[k];
+  const grouped: Column[] = new Array<Column>(columns.length);
+  for (const col of columns) grouped[next[col.commodity]++] = col;
+  return grouped;
+}
+
+/**
+ * The capacity rows the LP over `columns` keeps, numbered from `firstRow`: a resource's
+ * parcels row when more parcels could pass it than it has room for, its grams row
+ * likewise (−1: left out). The LP over any subset of `columns` keeps no other rows.
+ */
+function keptRows(
+  commodities: readonly Commodity[],
+  columns: readonly Column[],
+  resources: readonly Resource[],
+  firstRow: number,
+): { parcelRow: Int32Array; gramsRow: Int32Array } {
+  const parcelRow = new Int32Array(resources.length).fill(-1);
+  const gramsRow = new Int32Array(resources.length).fill(-1);
+  const { parcels: most, grams: mostGrams } = mostThrough(commodities, columns, resources.length);
+  let row = firstRow;
+  resources.forEach((r, i) => {
+    if (most[i] > r.parcelsLeft) parcelRow[i] = row++;
+    if (r.gramsLeft < Infinity && mostGrams[i] > r.gramsLeft) gramsRow[i] = row++;
+  });
+  return { parcelRow, gramsRow };
+}
+
+/**
+ * The nonzeros each of `columns` has in the LP over them all (buildPathLp): its demand
+ * row, and the kept rows of the resources it uses. In the LP over any subset of them a
+ * column has no more; each commodity's unplanned column adds one.
+ */
+export function columnNonzeros(
+  commodities: readonly Commodity[],
+  columns: readonly Column[],
+  resources: readonly Resource[],
+): Int32Array {
+  const { parcelRow, gramsRow } = keptRows(commodities, columns, resources, 0);
+  return Int32Array.from(columns, (col) => {
+    let n = 1;
+    for (const r of col.uses) n += (parcelRow[r] >= 0 ? 1 : 0) + (gramsRow[r] >= 0 ? 1 : 0);
+    return n;
+  });
 }
 
 export function buildPathLp(
@@ -59,8 +109,6 @@ export function buildPathLp(
 ): PathLp {
   const K = commodities.length;
   const P = columns.length;
-  const parcelRow = new Int32Array(resources.length).fill(-1);
-  const gramsRow = new Int32Array(resources.length).fill(-1);
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
   for (const c of commodities) {
@@ -69,15 +117,13 @@ export function buildPathLp(
   }
   // A row that no x can violate is left out: the most that can flow through the resource
   // (each commodity with a column through it at most all its parcels) fits. The LP is the same.
-  const { parcels: most, grams: mostGrams } = mostThrough(commodities, columns, resources.length);
+  const { parcelRow, gramsRow } = keptRows(commodities, columns, resources, K);
   resources.forEach((r, i) => {
-    if (most[i] > r.parcelsLeft) {
-      parcelRow[i] = rowLower.length;
+    if (parcelRow[i] >= 0) {
       rowLower.push(-infinity);
       rowUpper.push(r.parcelsLeft);
     }
-    if (r.gramsLeft < Infinity && mostGrams[i] > r.gramsLeft) {
-      gramsRow[i] = rowLower.length;
+    if (gramsRow[i] >= 0) {
       rowLower.push(-infinity);
       rowUpper.push(r.gramsLeft);
     }

@@ -16,22 +16,23 @@
  * is within WHOLE_LP_TOLERANCE of z, no further solve can lower the LP by more, and the
  * rounds end there. They also end when the caller's `enough` says so after a solve (the
  * plan rounded from it is proven close enough to its bound: whole-plan.ts). A solve that
- * fails (LpError), or a first LP past its budget of nonzeros, ends the rounds with the
- * last solve's answer, or none.
+ * fails (LpError) ends the rounds with the last solve's answer, or none; a first LP past
+ * its budget of nonzeros, with none.
  *
  * The LP stays within its budget (MAX_NONZEROS) as it grows: when the entering columns
  * could pass it, columns that carry no flow and price out positive at the duals leave
  * first, the dearest first. The last solve's optimum is still a vertex of the LP without
  * them, so the next LP is never worse. Then the entering columns join, those that would
- * lower L the most first, as many as fit. Each column is counted at its most nonzeros
- * (mostNonzeros).
+ * lower L the most first, as many as fit. Each column counts the nonzeros it has in the
+ * LP over the last LP's columns and the entering ones (nonzerosOf): the next LP, over
+ * some of them, has no more.
  */
 import type { Highs } from 'highs';
 import { gramsOf } from '../routing/capacity/loads';
 import { columnCharge, EPSILON, type Column, type ColumnSet } from './columns';
 import type { Commodity } from './commodities';
 import type { Priced } from './lagrangian-bound';
-import { buildPathLp, type PathLp } from './lp-model';
+import { buildPathLp, columnNonzeros, type PathLp } from './lp-model';
 import { LpError, solveLp, type LpSolution } from './lp-solve';
 import type { Resource } from './resources';
 import type { LpSize, PlanPenalties } from './types';
@@ -51,12 +52,22 @@ export const WHOLE_LP_TOLERANCE = 0.001;
 export const MAX_NONZEROS = 4_000_000;
 
 /**
- * The most nonzeros a pool column can bring to the LP: its demand row, and a parcels and
- * a grams row for each resource it uses. An LP whose columns' most, plus one a commodity
- * (its unplanned column), fits the budget fits it.
+ * The nonzeros of each of the pool's columns `js` in the LP over them all
+ * (columnNonzeros): an LP over any of them, plus one a commodity for its unplanned
+ * column, has no more.
  */
-export function mostNonzeros(pool: Pool, j: number): number {
-  return 1 + 2 * pool.list[j].uses.length;
+export function nonzerosOf(
+  commodities: readonly Commodity[],
+  pool: Pool,
+  resources: readonly Resource[],
+  js: readonly number[],
+): Map<number, number> {
+  const counts = columnNonzeros(
+    commodities,
+    js.map((j) => pool.list[j]),
+    resources,
+  );
+  return new Map(js.map((j, i) => [j, counts[i]]));
 }
 
 /** The columns the LP may take: each with its number, and each commodity's numbers. */
@@ -110,7 +121,11 @@ export function solveWholeLp(
     const numbers = [...chosen];
     const columns = numbers.map((j) => pool.list[j]);
     const lp = buildPathLp(commodities, columns, resources, penalties, highs.infinity);
-    if (lp.nonzeros > budget) return last;
+    if (lp.nonzeros > budget) {
+      // Only the first LP can: each later one is fitted within the budget (fitIn).
+      if (!last) return undefined;
+      throw new Error(`the whole plan's LP grew past its budget: ${lp.nonzeros} nonzeros`);
+    }
     let solution: LpSolution;
     try {
       solution = solveLp(highs, lp.model);
@@ -135,7 +150,8 @@ export function solveWholeLp(
     const entering = priceIn(commodities, pool, chosen, reduced);
     const shortfall = entering.reduce((sum, e) => sum + e.gain, 0);
     if (shortfall <= tolerance * Math.abs(solution.objective) || enough?.(last, shortfall)) break;
-    if (fitIn(pool, chosen, numbers, solution.x, reduced, entering, budget) === 0) break;
+    const sizes = nonzerosOf(commodities, pool, resources, [...numbers, ...entering.map((e) => e.j)]);
+    if (fitIn(sizes, commodities.length, chosen, numbers, solution.x, reduced, entering, budget) === 0) break;
   }
   return last;
 }
@@ -183,13 +199,15 @@ function priceIn(
 }
 
 /**
- * Adds the entering columns to `chosen` within `budget` nonzeros (each column at its
- * most): when they could pass it, the LP's columns without flow and of positive reduced
- * cost leave first, the dearest first; then the entering ones join by their gain, as
- * many as fit. `numbers` are the LP's columns, `x` their flows. Returns how many joined.
+ * Adds the entering columns to `chosen` within `budget` nonzeros (`sizes`: each column's
+ * in the LP over the chosen and the entering ones, nonzerosOf; K commodities): when they
+ * could pass it, the LP's columns without flow and of positive reduced cost leave first,
+ * the dearest first; then the entering ones join by their gain, as many as fit.
+ * `numbers` are the LP's columns, `x` their flows. Returns how many joined.
  */
 function fitIn(
-  pool: Pool,
+  sizes: ReadonlyMap<number, number>,
+  K: number,
   chosen: Set<number>,
   numbers: readonly number[],
   x: Float64Array,
@@ -197,8 +215,8 @@ function fitIn(
   entering: { j: number; gain: number }[],
   budget: number,
 ): number {
-  const most = (j: number) => mostNonzeros(pool, j);
-  let nonzeros = pool.ofCommodity.length;
+  const most = (j: number) => sizes.get(j)!;
+  let nonzeros = K;
   for (const j of chosen) nonzeros += most(j);
   const asked = entering.reduce((sum, { j }) => sum + most(j), 0);
   if (nonzeros + asked > budget) {

@@ -28,14 +28,14 @@ import { ColumnSet } from './columns';
 import type { Commodity } from './commodities';
 import { LagrangianRelaxation, type Priced } from './lagrangian-bound';
 import type { PartOutcome, Phase } from './part';
-import { Resources } from './resources';
+import { Resources, type Resource } from './resources';
 import { roundFlows } from './rounding';
 import { scorePlans } from './score';
 import type { HalfEvaluator } from './shared-half';
 import { bestOnSegment, raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { volumeAscent, type Volume } from './volume';
-import { MAX_NONZEROS, mostNonzeros, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
+import { MAX_NONZEROS, nonzerosOf, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
 
 /**
  * A split plan proven within this share of its bound is good enough: the whole plan's
@@ -133,7 +133,7 @@ export function planWhole(input: WholePlanInput): WholePlan {
   };
   // Prices and flows over the whole pool by the volume algorithm: a bound, and the LP's first columns.
   let volume = volumeAscent(relaxation(), Math.min(objective, input.greedyObjective));
-  const start = firstColumns(pool, carrying, volume, relaxation());
+  const start = firstColumns(pool, carrying, volume, relaxation(), commodities, resources.list);
   // The volume's bound over the pool as it is now: when the repair's routes have joined it
   // (they may use rooms no price was found for yet), a few more steps from its prices.
   let ascended = pool.list.length;
@@ -199,8 +199,9 @@ function extended(prices: Priced, n: number): Priced {
  * The whole LP's first columns: those that carry flow in their part's last LP, those that
  * carry half a parcel or more in the volume's averaged flows, and each commodity's
  * cheapest at the volume's prices. When their LP could pass `budget` nonzeros (each column
- * counted at its most, mostNonzeros, and one a commodity for its unplanned column), the
- * averaged flows' columns are left out from the smallest flow up, then the
+ * counted with the nonzeros it has in the LP over them all, nonzerosOf, and one a
+ * commodity for its unplanned column), the averaged flows' columns are left out from the
+ * smallest flow up, then the
  * cheapest ones from the last commodity back: those carrying the parts' plan stay.
  */
 export function firstColumns(
@@ -208,6 +209,8 @@ export function firstColumns(
   carrying: ReadonlySet<number>,
   volume: Volume,
   relaxation: LagrangianRelaxation,
+  commodities: readonly Commodity[],
+  resources: readonly Resource[],
   budget = MAX_NONZEROS,
 ): Set<number> {
   const first = new Set(carrying);
@@ -227,7 +230,8 @@ export function firstColumns(
       else averaged.push({ j, flow });
     }
   });
-  const most = (j: number) => mostNonzeros(pool, j);
+  const sizes = nonzerosOf(commodities, pool, resources, [...first]);
+  const most = (j: number) => sizes.get(j)!;
   let nonzeros = pool.ofCommodity.length;
   for (const j of first) nonzeros += most(j);
   averaged.sort((a, b) => a.flow - b.flow);

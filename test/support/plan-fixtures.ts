@@ -104,3 +104,26 @@ export function pathLpText({ commodities, pool, resources }: PoolInstance, penal
   });
   return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${[...demand, ...capacity].join('\n')}\nEnd\n`;
 }
+
+/**
+ * Each column's nonzeros in the path LP over `columns` (of the instance's commodities),
+ * counted here from the model's definition: its demand row, and the capacity rows of the
+ * resources it uses, a resource's parcels row (grams row) being there when the
+ * commodities with a column through it have more parcels (grams) than it has room for.
+ */
+export function nonzerosByColumn({ commodities, resources }: Omit<PoolInstance, 'pool'>, columns: Column[]): number[] {
+  const through = resources.map(() => new Set<number>());
+  for (const col of columns) for (const r of col.uses) through[r].add(col.commodity);
+  const sum = (ks: Set<number>, f: (c: Commodity) => number) => [...ks].reduce((n, k) => n + f(commodities[k]), 0);
+  const rows = resources.map(
+    (r, i) =>
+      (sum(through[i], (c) => c.parcels.length) > r.parcelsLeft ? 1 : 0) +
+      (r.gramsLeft < Infinity && sum(through[i], (c) => c.parcels.length * gramsOf(c.minKg)) > r.gramsLeft ? 1 : 0),
+  );
+  return columns.map((col) => 1 + col.uses.reduce((m, r) => m + rows[r], 0));
+}
+
+/** The nonzeros of the path LP over `columns`: theirs (nonzerosByColumn), and one a commodity for its unplanned variable. */
+export function lpNonzeros(instance: Omit<PoolInstance, 'pool'>, columns: Column[]): number {
+  return nonzerosByColumn(instance, columns).reduce((n, m) => n + m, instance.commodities.length);
+}

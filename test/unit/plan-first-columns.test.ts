@@ -14,7 +14,7 @@ import type { Pool } from '../../src/plans/whole-lp';
 import { firstColumns } from '../../src/plans/whole-plan';
 import { gramsOf } from '../../src/routing/capacity/loads';
 import { createRng } from '../../src/synthetic/prng';
-import { randomPool } from '../support/plan-fixtures';
+import { lpNonzeros, nonzerosByColumn, randomPool } from '../support/plan-fixtures';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
 
@@ -48,17 +48,30 @@ test('the first columns follow the rule, and fit the budget by leaving out the l
     });
     const averaged = numbered.list.map((_, j) => j).filter((j) => volume.flows[j] >= 0.5);
     const all = new Set([...carrying, ...cheapest, ...averaged]);
-    // Each column at its most nonzeros, and one a commodity for its unplanned column.
-    const most = (js: Iterable<number>) =>
-      [...js].reduce((n, j) => n + 1 + 2 * numbered.list[j].uses.length, commodities.length);
+    // The LP's nonzeros over some columns, and each column's in the LP over all of them:
+    // what is left out is counted at that (a column has no more in an LP over fewer).
+    const nonzeros = (js: Iterable<number>) =>
+      lpNonzeros(
+        instance,
+        [...js].map((j) => numbered.list[j]),
+      );
+    const byColumn = nonzerosByColumn(
+      instance,
+      [...all].map((j) => numbered.list[j]),
+    );
+    const inAll = new Map([...all].map((j, i) => [j, byColumn[i]]));
+    const counted = (js: Iterable<number>) => [...js].reduce((n, j) => n + inAll.get(j)!, commodities.length);
 
-    expect(firstColumns(numbered, carrying, volume, relaxation)).toEqual(all);
+    expect(firstColumns(numbered, carrying, volume, relaxation, commodities, resources)).toEqual(all);
 
-    const budget = Math.floor(most(all) * rng.next());
-    const fitted = firstColumns(numbered, carrying, volume, relaxation, budget);
+    const budget = Math.floor(nonzeros(all) * rng.next());
+    const fitted = firstColumns(numbered, carrying, volume, relaxation, commodities, resources, budget);
     for (const j of carrying) expect(fitted.has(j)).toBe(true);
     for (const j of fitted) expect(all.has(j)).toBe(true);
-    if (most(carrying) <= budget) expect(most(fitted)).toBeLessThanOrEqual(budget);
+    if (counted(carrying) <= budget) {
+      expect(counted(fitted)).toBeLessThanOrEqual(budget);
+      expect(nonzeros(fitted)).toBeLessThanOrEqual(budget);
+    }
     // Nothing was left out that a later one in the order would have been dropped before.
     const order = [
       ...averaged.filter((j) => !carrying.has(j) && !cheapest.has(j)).sort((a, b) => volume.flows[a] - volume.flows[b]),
