@@ -4,8 +4,10 @@
  * - within the budget: the columns carrying the parts' plan, those of half a parcel or
  *   more in the volume's averaged flows, and each commodity's cheapest at its prices;
  * - over it: the averaged flows' columns go first, smallest flow first, then the
- *   cheapest, last commodity first; the carrying ones always stay, and what is left fits
- *   the budget whenever the carrying ones alone do.
+ *   cheapest, last commodity first; the carrying ones always stay, what is left fits the
+ *   budget whenever the carrying ones alone do (each column counted with its nonzeros in
+ *   the LP over them all, and the LP over what is left counted too), and no more is left
+ *   out than that asks.
  */
 import { columnCharge } from '../../src/plans/columns';
 import { LagrangianRelaxation } from '../../src/plans/lagrangian-bound';
@@ -79,6 +81,8 @@ test('the first columns follow the rule, and fit the budget by leaving out the l
     ];
     const dropped = order.filter((j) => !fitted.has(j));
     expect(order.slice(0, dropped.length)).toEqual(dropped);
+    // And no more was left out than the budget asks: the last one left out would not fit.
+    if (dropped.length) expect(counted([...fitted, dropped[dropped.length - 1]])).toBeGreaterThan(budget);
     if (dropped.length) trimmed++;
   }
   expect(trimmed).toBeGreaterThan(20);
