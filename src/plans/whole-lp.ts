@@ -215,25 +215,25 @@ function fitIn(
   entering: { j: number; gain: number }[],
   budget: number,
 ): number {
-  const most = (j: number) => sizes.get(j)!;
+  const size = (j: number) => sizes.get(j)!;
   let nonzeros = K;
-  for (const j of chosen) nonzeros += most(j);
-  const asked = entering.reduce((sum, { j }) => sum + most(j), 0);
+  for (const j of chosen) nonzeros += size(j);
+  const asked = entering.reduce((sum, { j }) => sum + size(j), 0);
   if (nonzeros + asked > budget) {
     const idle = numbers.filter((j, i) => x[i] <= EPSILON && reduced[j] > EPSILON);
     idle.sort((a, b) => reduced[b] - reduced[a]);
     for (const j of idle) {
       if (nonzeros + asked <= budget) break;
       chosen.delete(j);
-      nonzeros -= most(j);
+      nonzeros -= size(j);
     }
   }
   entering.sort((a, b) => b.gain - a.gain);
   let joined = 0;
   for (const { j } of entering) {
-    if (nonzeros + most(j) > budget) continue;
+    if (nonzeros + size(j) > budget) continue;
     chosen.add(j);
-    nonzeros += most(j);
+    nonzeros += size(j);
     joined++;
   }
   return joined;

@@ -231,15 +231,15 @@ export function firstColumns(
     }
   });
   const sizes = nonzerosOf(commodities, pool, resources, [...first]);
-  const most = (j: number) => sizes.get(j)!;
+  const size = (j: number) => sizes.get(j)!;
   let nonzeros = pool.ofCommodity.length;
-  for (const j of first) nonzeros += most(j);
+  for (const j of first) nonzeros += size(j);
   averaged.sort((a, b) => a.flow - b.flow);
   const leftOut = [...averaged.map((a) => a.j), ...cheapest.reverse()];
   for (const j of leftOut) {
     if (nonzeros <= budget) break;
     first.delete(j);
-    nonzeros -= most(j);
+    nonzeros -= size(j);
   }
   return first;
 }
