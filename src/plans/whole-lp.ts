@@ -24,7 +24,7 @@
  * first, the dearest first. The last solve's optimum is still a vertex of the LP without
  * them, so the next LP is never worse. Then the entering columns join, those that would
  * lower L the most first, as many as fit. Each column counts the nonzeros it has in the
- * LP over the last LP's columns and the entering ones (nonzerosOf): the next LP, over
+ * LP over the last LP's columns and the entering ones (LpSizes): the next LP, over
  * some of them, has no more.
  */
 import type { Highs } from 'highs';
@@ -52,22 +52,44 @@ export const WHOLE_LP_TOLERANCE = 0.001;
 export const MAX_NONZEROS = 4_000_000;
 
 /**
- * The nonzeros of each of the pool's columns `js` in the LP over them all
- * (columnNonzeros): an LP over any of them, plus one a commodity for its unplanned
- * column, has no more.
+ * The nonzeros of the pool's columns `js` in the LP over them all (columnNonzeros): an LP
+ * over any of them has no more than `of` counts for it.
  */
-export function nonzerosOf(
-  commodities: readonly Commodity[],
-  pool: Pool,
-  resources: readonly Resource[],
-  js: readonly number[],
-): Map<number, number> {
-  const counts = columnNonzeros(
-    commodities,
-    js.map((j) => pool.list[j]),
-    resources,
-  );
-  return new Map(js.map((j, i) => [j, counts[i]]));
+export class LpSizes {
+  private readonly sizes: Map<number, number>;
+  private readonly commodities: number;
+
+  constructor(commodities: readonly Commodity[], pool: Pool, resources: readonly Resource[], js: readonly number[]) {
+    const counts = columnNonzeros(
+      commodities,
+      js.map((j) => pool.list[j]),
+      resources,
+    );
+    this.sizes = new Map(js.map((j, i) => [j, counts[i]]));
+    this.commodities = commodities.length;
+  }
+
+  /** Column j's nonzeros. */
+  size(j: number): number {
+    return this.sizes.get(j)!;
+  }
+
+  /** The LP over `chosen`: its columns' nonzeros, and one a commodity for its unplanned column. */
+  of(chosen: Iterable<number>): number {
+    let nonzeros = this.commodities;
+    for (const j of chosen) nonzeros += this.size(j);
+    return nonzeros;
+  }
+
+  /** Takes columns out of `chosen`, in `order`, while its LP (`nonzeros`) is over `limit`; returns its nonzeros then. */
+  leaveOut(chosen: Set<number>, order: Iterable<number>, nonzeros: number, limit: number): number {
+    for (const j of order) {
+      if (nonzeros <= limit) break;
+      chosen.delete(j);
+      nonzeros -= this.size(j);
+    }
+    return nonzeros;
+  }
 }
 
 /** The columns the LP may take: each with its number, and each commodity's numbers. */
@@ -150,8 +172,8 @@ export function solveWholeLp(
     const entering = priceIn(commodities, pool, chosen, reduced);
     const shortfall = entering.reduce((sum, e) => sum + e.gain, 0);
     if (shortfall <= tolerance * Math.abs(solution.objective) || enough?.(last, shortfall)) break;
-    const sizes = nonzerosOf(commodities, pool, resources, [...numbers, ...entering.map((e) => e.j)]);
-    if (fitIn(sizes, commodities.length, chosen, numbers, solution.x, reduced, entering, budget) === 0) break;
+    const sizes = new LpSizes(commodities, pool, resources, [...numbers, ...entering.map((e) => e.j)]);
+    if (fitIn(sizes, chosen, numbers, solution.x, reduced, entering, budget) === 0) break;
   }
   return last;
 }
@@ -200,14 +222,13 @@ function priceIn(
 
 /**
  * Adds the entering columns to `chosen` within `budget` nonzeros (`sizes`: each column's
- * in the LP over the chosen and the entering ones, nonzerosOf; K commodities): when they
- * could pass it, the LP's columns without flow and of positive reduced cost leave first,
- * the dearest first; then the entering ones join by their gain, as many as fit.
- * `numbers` are the LP's columns, `x` their flows. Returns how many joined.
+ * in the LP over the chosen and the entering ones): when they could pass it, the LP's
+ * columns without flow and of positive reduced cost leave first, the dearest first; then
+ * the entering ones join by their gain, as many as fit. `numbers` are the LP's columns,
+ * `x` their flows. Returns how many joined.
  */
 function fitIn(
-  sizes: ReadonlyMap<number, number>,
-  K: number,
+  sizes: LpSizes,
   chosen: Set<number>,
   numbers: readonly number[],
   x: Float64Array,
@@ -215,25 +236,16 @@ function fitIn(
   entering: { j: number; gain: number }[],
   budget: number,
 ): number {
-  const size = (j: number) => sizes.get(j)!;
-  let nonzeros = K;
-  for (const j of chosen) nonzeros += size(j);
-  const asked = entering.reduce((sum, { j }) => sum + size(j), 0);
-  if (nonzeros + asked > budget) {
-    const idle = numbers.filter((j, i) => x[i] <= EPSILON && reduced[j] > EPSILON);
-    idle.sort((a, b) => reduced[b] - reduced[a]);
-    for (const j of idle) {
-      if (nonzeros + asked <= budget) break;
-      chosen.delete(j);
-      nonzeros -= size(j);
-    }
-  }
+  const asked = entering.reduce((sum, { j }) => sum + sizes.size(j), 0);
+  const idle = numbers.filter((j, i) => x[i] <= EPSILON && reduced[j] > EPSILON);
+  idle.sort((a, b) => reduced[b] - reduced[a]);
+  let nonzeros = sizes.leaveOut(chosen, idle, sizes.of(chosen), budget - asked);
   entering.sort((a, b) => b.gain - a.gain);
   let joined = 0;
   for (const { j } of entering) {
-    if (nonzeros + size(j) > budget) continue;
+    if (nonzeros + sizes.size(j) > budget) continue;
     chosen.add(j);
-    nonzeros += size(j);
+    nonzeros += sizes.size(j);
     joined++;
   }
   return joined;

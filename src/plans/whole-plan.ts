@@ -35,7 +35,7 @@ import type { HalfEvaluator } from './shared-half';
 import { bestOnSegment, raisedBound, SUBGRADIENT_STEPS } from './subgradient';
 import type { ParcelPlan, PlanPenalties } from './types';
 import { volumeAscent, type Volume } from './volume';
-import { MAX_NONZEROS, nonzerosOf, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
+import { LpSizes, MAX_NONZEROS, solveWholeLp, type Pool, type WholeLp } from './whole-lp';
 
 /**
  * A split plan proven within this share of its bound is good enough: the whole plan's
@@ -199,10 +199,10 @@ function extended(prices: Priced, n: number): Priced {
  * The whole LP's first columns: those that carry flow in their part's last LP, those that
  * carry half a parcel or more in the volume's averaged flows, and each commodity's
  * cheapest at the volume's prices. When their LP could pass `budget` nonzeros (each column
- * counted with the nonzeros it has in the LP over them all, nonzerosOf, and one a
- * commodity for its unplanned column), the averaged flows' columns are left out from the
- * smallest flow up, then the
- * cheapest ones from the last commodity back: those carrying the parts' plan stay.
+ * counted with the nonzeros it has in the LP over them all, LpSizes, and one a commodity
+ * for its unplanned column), the averaged flows' columns are left out from the smallest
+ * flow up, then the cheapest ones from the last commodity back: those carrying the parts'
+ * plan stay.
  */
 export function firstColumns(
   pool: Pool,
@@ -230,16 +230,8 @@ export function firstColumns(
       else averaged.push({ j, flow });
     }
   });
-  const sizes = nonzerosOf(commodities, pool, resources, [...first]);
-  const size = (j: number) => sizes.get(j)!;
-  let nonzeros = pool.ofCommodity.length;
-  for (const j of first) nonzeros += size(j);
+  const sizes = new LpSizes(commodities, pool, resources, [...first]);
   averaged.sort((a, b) => a.flow - b.flow);
-  const leftOut = [...averaged.map((a) => a.j), ...cheapest.reverse()];
-  for (const j of leftOut) {
-    if (nonzeros <= budget) break;
-    first.delete(j);
-    nonzeros -= size(j);
-  }
+  sizes.leaveOut(first, [...averaged.map((a) => a.j), ...cheapest.reverse()], sizes.of(first), budget);
   return first;
 }
