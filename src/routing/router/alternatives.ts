@@ -1,11 +1,13 @@
-import { clearlyLess, notWorse } from '../search/objective';
+import { clearlyLess, notWorse, type Front } from '../search/objective';
 import type { RoutePlan } from '../types';
 
 /**
  * Which routes to offer as alternatives (docs/api.md), from every route by the
  * deadline that a `pareto` search kept: those that no other beats on arrival, cost and
  * CO2 at once (no later, no dearer, no more CO2, and better in one), at most `max` of
- * them. When there are more, the chosen route (when it meets the deadline), the
+ * them; from a `tradeoffs` search, those that no other beats on arrival and cost, CO2
+ * aside (the search's own bags keep a later route of the same cost: an earlier arrival
+ * decides only at the destination). When there are more, the chosen route (when it meets the deadline), the
  * earliest, the cheapest and the greenest come first, then the others by arrival.
  * The chosen route is offered even when another ties it in two amounts and beats it in
  * the third, which its level does not look at. Sorted by arrival, then cost, CO2 and
@@ -15,8 +17,10 @@ export function selectAlternatives(
   candidates: readonly RoutePlan[],
   chosen: RoutePlan | undefined,
   max: number,
+  kind: Front = 'pareto',
 ): RoutePlan[] {
-  const front = candidates.filter((route) => !candidates.some((other) => beats(other, route)));
+  const withCo2 = kind === 'pareto';
+  const front = candidates.filter((route) => !candidates.some((other) => beats(other, route, withCo2)));
   const byArrival = [...front].sort(order);
   const wanted: RoutePlan[] = [];
   const want = (route: RoutePlan | undefined): void => {
@@ -30,10 +34,10 @@ export function selectAlternatives(
   return wanted.sort(order);
 }
 
-/** Whether route a beats route b on arrival, cost and CO2 at once. */
-function beats(a: RoutePlan, b: RoutePlan): boolean {
-  if (a.arriveAt > b.arriveAt || !notWorse(a.cost, b.cost) || !notWorse(a.co2Kg, b.co2Kg)) return false;
-  return a.arriveAt < b.arriveAt || clearlyLess(a.cost, b.cost) || clearlyLess(a.co2Kg, b.co2Kg);
+/** Whether route a beats route b on arrival, cost and (`withCo2`) CO2 at once. */
+function beats(a: RoutePlan, b: RoutePlan, withCo2: boolean): boolean {
+  if (a.arriveAt > b.arriveAt || !notWorse(a.cost, b.cost) || (withCo2 && !notWorse(a.co2Kg, b.co2Kg))) return false;
+  return a.arriveAt < b.arriveAt || clearlyLess(a.cost, b.cost) || (withCo2 && clearlyLess(a.co2Kg, b.co2Kg));
 }
 
 /** The first route by `by`, then by the order routes are listed in. */

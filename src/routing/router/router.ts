@@ -5,7 +5,7 @@ import { ClosureTable } from '../network/closures';
 import type { NetworkIndex } from '../network/network-index';
 import { itineraryOf } from '../search/itinerary';
 import { LowerBoundCache } from '../search/lower-bounds';
-import type { Objective } from '../search/objective';
+import type { Front, Objective } from '../search/objective';
 import { PathOrder } from '../search/path-order';
 import { Search } from '../search/search';
 import type { OriginSweep } from '../sweep/origin-sweep';
@@ -120,26 +120,30 @@ export class Router {
 
   /**
    * The route for one parcel, or why there is none; with `q.alternatives`, the
-   * alternatives too (selectAlternatives). `weightKg` must be a finite number above 0.
+   * alternatives too (selectAlternatives), from the routes of `front`: those by the
+   * deadline that no other beats on arrival, cost and CO2 (`pareto`, the API's), or on
+   * arrival and cost alone (`tradeoffs`, a flow plan's candidates). `weightKg` must be a
+   * finite number above 0.
    */
-  route(q: RouteQuery): RouteOutcome {
+  route(q: RouteQuery, front: Front = 'pareto'): RouteOutcome {
     const chosen = this.choose(q);
     if (!('itinerary' in chosen)) return chosen;
     const answer = answerOf(this.index, q, chosen.itinerary, chosen.level, chosen.deadline);
     if (q.alternatives)
       answer.alternatives = selectAlternatives(
-        this.pareto(q, chosen),
+        this.front(q, chosen, front),
         answer.meetsDeadline ? answer.route : undefined,
         q.alternatives,
+        front,
       );
     return { kind: 'routed', answer };
   }
 
-  /** Every route by the deadline that no other dominates on arrival, cost and CO2 (a `pareto` search). */
-  private pareto(q: RouteQuery, { origin, destination, deadline, avoid, room }: Chosen): RoutePlan[] {
+  /** Every route by the deadline that no other dominates in the amounts of `front` (its search). */
+  private front(q: RouteQuery, { origin, destination, deadline, avoid, room }: Chosen, front: Front): RoutePlan[] {
     const { readyAt, weightKg } = q;
     const latestArrival = Math.min(deadline, readyAt + HORIZON_MINUTES);
-    this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective: 'pareto', avoid, room });
+    this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective: front, avoid, room });
     const { labels } = this.search;
     // The origin's own label is not held to the deadline by the search: a route with no legs may be late.
     const onTime = this.search.destinationLabels().filter((label) => labels.arrival[label] <= latestArrival);

@@ -6,12 +6,21 @@
  *   co2  — lowest CO2, then lowest cost, then earliest arrival (green)
  * Routes still tied after these go by their leg ids (see PathOrder). A `pareto` search
  * chooses none: it keeps every route that no other beats on arrival, cost and CO2 at
- * once (the alternatives of docs/api.md).
+ * once (the alternatives of docs/api.md). A `tradeoffs` search keeps every route that
+ * no other beats on arrival and cost at once, CO2 aside (a flow plan's candidate routes:
+ * docs/plans.md).
  *
  * The tolerance is there for rounding: the same legs summed in another order can
  * differ in the last bits. Amounts are never negative.
  */
-export type Objective = 'time' | 'cost' | 'co2' | 'pareto';
+export type Objective = 'time' | 'cost' | 'co2' | Front;
+
+/** The searches that choose no route but keep every route no other beats: their fronts. */
+export type Front = 'pareto' | 'tradeoffs';
+
+export function isFront(objective: Objective): objective is Front {
+  return objective === 'pareto' || objective === 'tradeoffs';
+}
 
 /** Amounts that differ by less than this share of their size are equal. */
 export const RELATIVE_TOLERANCE = 1e-9;

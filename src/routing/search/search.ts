@@ -6,12 +6,12 @@ import { LabelHeap } from './label-heap';
 import { Labels } from './labels';
 import type { LowerBoundCache, LowerBounds } from './lower-bounds';
 import { Bags, type Criteria } from './bags';
-import { compareOutcomes, upperTieLimit, type Objective } from './objective';
+import { compareOutcomes, isFront, upperTieLimit, type Objective } from './objective';
 import { PathOrder } from './path-order';
 import type { NetworkIndex } from '../network/network-index';
 import { minuteOfWeek } from '../time';
 
-/** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides. */
+/** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides; not for `tradeoffs`. */
 const WITHOUT_CO2: Criteria = { perKg: false, co2: false, co2Decides: false };
 const WITH_CO2: Criteria = { perKg: false, co2: true, co2Decides: true };
 const CRITERIA: Readonly<Record<Objective, Criteria>> = {
@@ -19,6 +19,7 @@ const CRITERIA: Readonly<Record<Objective, Criteria>> = {
   cost: WITHOUT_CO2,
   co2: WITH_CO2,
   pareto: WITH_CO2,
+  tradeoffs: WITHOUT_CO2,
 };
 
 export interface SearchRequest {
@@ -65,7 +66,7 @@ export class Search {
     this.bags = new Bags(ix.hubCount, this.labels, this.order);
   }
 
-  /** The best label at the destination, or -1 when no route arrives by `latestArrival` (always, for `pareto`). */
+  /** The best label at the destination, or -1 when no route arrives by `latestArrival` (always, for a front: `pareto`, `tradeoffs`). */
   run(req: SearchRequest): number {
     const L = this.labels;
     this.req = req;
@@ -87,7 +88,7 @@ export class Search {
         this.expand(id);
         continue;
       }
-      if (req.objective === 'pareto') continue;
+      if (isFront(req.objective)) continue;
       if (best < 0 || this.prefers(id, best)) best = id;
       if (req.objective === 'time') {
         this.stopKey = L.k1[best];
@@ -97,7 +98,7 @@ export class Search {
     return best;
   }
 
-  /** The labels at the destination that no other dominates (after a `pareto` search, the alternatives). */
+  /** The labels at the destination that no other dominates (after a front's search, its routes). */
   destinationLabels(): number[] {
     const { labels: L, req } = this;
     const found: number[] = [];
@@ -159,7 +160,7 @@ export class Search {
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
-    if (hub === req.destination && req.objective !== 'pareto') this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
+    if (hub === req.destination && !isFront(req.objective)) this.stopKey = Math.min(this.stopKey, upperTieLimit(k1));
     L.k1[id] = k1;
     L.k2[id] = k2;
     L.k3[id] = k3;
