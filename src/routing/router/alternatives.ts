@@ -6,9 +6,10 @@ import type { RoutePlan } from '../types';
  * deadline that a `pareto` search kept: those that no other beats on arrival, cost and
  * CO2 at once (no later, no dearer, no more CO2, and better in one), at most `max` of
  * them; from a `tradeoffs` search, those that no other beats on arrival and cost, CO2
- * aside (the search's own bags keep a later route of the same cost: an earlier arrival
- * decides only at the destination). When there are more, the chosen route (when it meets the deadline), the
- * earliest, the cheapest and the greenest come first, then the others by arrival.
+ * aside. (A search's bags may keep a later route of the same cost: an earlier arrival
+ * alone does not dominate there. Here it does.) When there are more, the chosen route
+ * (when it meets the deadline), the earliest, the cheapest and the greenest come first,
+ * then the others by arrival.
  * The chosen route is offered even when another ties it in two amounts and beats it in
  * the third, which its level does not look at. Sorted by arrival, then cost, CO2 and
  * leg ids.
