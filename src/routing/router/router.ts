@@ -131,7 +131,7 @@ export class Router {
     const answer = answerOf(this.index, q, chosen.itinerary, chosen.level, chosen.deadline);
     if (q.alternatives)
       answer.alternatives = selectAlternatives(
-        this.front(q, chosen, front),
+        this.routesOnFront(q, chosen, front),
         answer.meetsDeadline ? answer.route : undefined,
         q.alternatives,
         front,
@@ -140,7 +140,11 @@ export class Router {
   }
 
   /** Every route by the deadline that no other dominates in the amounts of `front` (its search). */
-  private front(q: RouteQuery, { origin, destination, deadline, avoid, room }: Chosen, front: Front): RoutePlan[] {
+  private routesOnFront(
+    q: RouteQuery,
+    { origin, destination, deadline, avoid, room }: Chosen,
+    front: Front,
+  ): RoutePlan[] {
     const { readyAt, weightKg } = q;
     const latestArrival = Math.min(deadline, readyAt + HORIZON_MINUTES);
     this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective: front, avoid, room });
