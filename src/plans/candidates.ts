@@ -13,7 +13,7 @@
  * `tradeoffs`, and the greenest route 0.34 ms (docs/plans.md, "Candidate routes").
  */
 import type { Router } from '../routing/router/router';
-import type { RoutePlan, RouteQuery } from '../routing/types';
+import type { RoutePlan, RouteQuery, ServiceLevel } from '../routing/types';
 
 /** The most alternatives the core gives for one query (docs/api.md). */
 const MAX_ALTERNATIVES = 20;
@@ -22,11 +22,19 @@ export function candidateRoutes(router: Router, q: RouteQuery): RoutePlan[] {
   const routes: RoutePlan[] = [];
   const level = router.route({ ...q, alternatives: MAX_ALTERNATIVES }, 'tradeoffs');
   if (level.kind !== 'routed') return routes;
-  routes.push(level.answer.route, ...(level.answer.alternatives ?? []));
-  for (const serviceLevel of ['express', 'economy'] as const) {
-    if (serviceLevel === (q.serviceLevel ?? 'standard')) continue;
-    const other = router.route({ ...q, serviceLevel });
-    if (other.kind === 'routed') routes.push(other.answer.route);
-  }
+  const alternatives = level.answer.alternatives ?? [];
+  routes.push(level.answer.route, ...alternatives);
+  const own = q.serviceLevel ?? 'standard';
+  if (own !== 'economy') routes.push(...routeAt(router, q, 'economy'));
+  // The express route is listed already, but for an economy choice with nothing by the
+  // deadline: the earliest route by the deadline is always among the alternatives, and
+  // when none arrives by then, every level but economy falls back to express (CONTRACT §2).
+  else if (alternatives.length === 0) routes.push(...routeAt(router, q, 'express'));
   return routes;
+}
+
+/** The route of `q` at another level, if it has one. */
+function routeAt(router: Router, q: RouteQuery, serviceLevel: ServiceLevel): RoutePlan[] {
+  const outcome = router.route({ ...q, serviceLevel });
+  return outcome.kind === 'routed' ? [outcome.answer.route] : [];
 }
