@@ -6,7 +6,8 @@
  * alternative (the level's choice is on time) or the level's own fallback (it is late).
  * Here the three are asked for independently, over random small networks with tight
  * capacities and loads booked on them, where many choices are late, and over tie-heavy
- * grids, where the earliest route ties with others. `CANDIDATES_SEED=<seed>` replays one network.
+ * grids, where the earliest route ties with others. `CANDIDATES_SEED=<seed>` replays one
+ * seed (as a network of each kind).
  */
 import { candidateRoutes } from '../../src/plans/candidates';
 import { LoadTable } from '../../src/routing/capacity/loads';
@@ -72,9 +73,12 @@ function check(
   }
 }
 
+/** A seed to replay alone (in both tests): then no floor is asked of what was exercised. */
+const replaySeed = process.env.CANDIDATES_SEED;
+
 const none = (): Seen => ({ fellBack: 0, onTime: 0, economyWithNothingByDeadline: 0, queries: 0 });
 
-test.each(seedGroups(71_000, 120, 40, process.env.CANDIDATES_SEED))(
+test.each(seedGroups(71_000, 120, 40, replaySeed))(
   'networks from seed %i on: the candidates are the routes of the level, express and economy',
   (...seeds: number[]) => {
     const seen = none();
@@ -84,13 +88,14 @@ test.each(seedGroups(71_000, 120, 40, process.env.CANDIDATES_SEED))(
       // Loads: the parcels booked one by one, so that many departures and hub-days are full.
       check(seed, instance.doc, [...instance.prior, ...instance.queries], instance.queries, seen);
     }
+    if (replaySeed) return;
     expect(seen.fellBack / seen.queries).toBeGreaterThan(0.1);
     expect(seen.onTime / seen.queries).toBeGreaterThan(0.05);
     expect(seen.economyWithNothingByDeadline / seen.queries).toBeGreaterThan(0.05);
   },
 );
 
-test.each(seedGroups(72_000, 60, 30, process.env.CANDIDATES_SEED))(
+test.each(seedGroups(72_000, 60, 30, replaySeed))(
   'tie-heavy networks from seed %i on: the same, where many routes tie',
   (...seeds: number[]) => {
     const seen = none();
@@ -100,6 +105,7 @@ test.each(seedGroups(72_000, 60, 30, process.env.CANDIDATES_SEED))(
       const queries = Array.from({ length: 40 }, () => tieHeavyQuery(rng, doc));
       check(seed, doc, queries, queries, seen);
     }
+    if (replaySeed) return;
     // Ties are met where the level's choice is on time: the express route must be the earliest alternative.
     expect(seen.onTime / seen.queries).toBeGreaterThan(0.3);
     expect(seen.fellBack).toBeGreaterThan(0);
