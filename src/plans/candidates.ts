@@ -35,7 +35,7 @@ export function candidateRoutes(router: Router, q: RouteQuery): RoutePlan[] {
   // The express route is listed already, but for an economy choice with nothing by the
   // deadline: the earliest route by the deadline is always among the alternatives, and
   // when none arrives by then, every level but economy falls back to express (CONTRACT §2).
-  else if (alternatives.length === 0) routes.push(...routeAt(router, q, 'express'));
+  if (own === 'economy' && alternatives.length === 0) routes.push(...routeAt(router, q, 'express'));
   return routes;
 }
 
