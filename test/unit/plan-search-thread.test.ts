@@ -49,7 +49,10 @@ test.each([1, 2, 3, 4, 5])(
     for (let leg = 0; leg < ix.legCount; leg++)
       for (const q of instance.queries.slice(0, 5))
         for (let slot = q.readyAt; slot < q.readyAt + 3 * 1440; slot += 30) {
-          expect(copy.slotLoad(leg, slot)).toEqual(loads.slotLoad(leg, slot));
+          expect([copy.parcels(leg, slot), copy.grams(leg, slot)]).toEqual([
+            loads.parcels(leg, slot),
+            loads.grams(leg, slot),
+          ]);
           expect(copy.hubParcels(ix.legFrom[leg], Math.floor(slot / 1440))).toBe(
             loads.hubParcels(ix.legFrom[leg], Math.floor(slot / 1440)),
           );

@@ -1,5 +1,6 @@
 import type { NetworkIndex } from '../network/network-index';
 import { MINUTES_PER_DAY } from '../time';
+import { SlotTable } from './slot-table';
 
 /**
  * What is booked, as the core reads it: parcels and grams on each departure slot of a
@@ -9,8 +10,13 @@ import { MINUTES_PER_DAY } from '../time';
 export interface Loads {
   parcels(leg: number, slot: number): number;
   grams(leg: number, slot: number): number;
-  /** Both at once (undefined: nothing booked there): one lookup, for the searches' hot loop. */
-  slotLoad(leg: number, slot: number): Readonly<SlotLoad> | undefined;
+  /**
+   * Where the slot's parcels and grams are, for `parcelsAt` and `gramsAt`; −1 when nothing
+   * is booked there. One look-up for both, for the searches' hot loop.
+   */
+  slotAt(leg: number, slot: number): number;
+  parcelsAt(at: number): number;
+  gramsAt(at: number): number;
   hubParcels(hub: number, day: number): number;
   /** Whether nothing is booked at all. */
   readonly empty: boolean;
@@ -31,7 +37,9 @@ export interface Loads {
 export const NO_LOADS: Loads = {
   parcels: () => 0,
   grams: () => 0,
-  slotLoad: () => undefined,
+  slotAt: () => -1,
+  parcelsAt: () => 0,
+  gramsAt: () => 0,
   hubParcels: () => 0,
   empty: true,
   freed: 0,
@@ -73,12 +81,6 @@ export function gramsOf(weightKg: number): number {
 /** Days a hub's window of day loads grows by on either side beyond the day that needs it. */
 const HUB_DAYS_SLACK = 7;
 
-/** What is booked on one departure slot. */
-export interface SlotLoad {
-  parcels: number;
-  grams: number;
-}
-
 /**
  * What a LoadTable holds, as flat arrays (their buffers can be handed to another thread):
  * each loaded departure slot's leg, minute, parcels and grams, each loaded hub-day's hub,
@@ -99,7 +101,7 @@ export interface LoadContents {
  * what a process has seen booked, changed by whole reservations.
  */
 export class LoadTable implements Loads {
-  private readonly slots: (Map<number, SlotLoad> | undefined)[];
+  private readonly slots = new SlotTable();
   /** Per hub, parcels leaving it on the days from hubFirstDay[hub] on (a window that grows as needed). */
   private readonly hubDays: (Int32Array | undefined)[];
   private readonly hubFirstDay: Int32Array;
@@ -109,21 +111,30 @@ export class LoadTable implements Loads {
   freedKg = 0;
 
   constructor(private readonly ix: NetworkIndex) {
-    this.slots = new Array(ix.legCount);
     this.hubDays = new Array(ix.hubCount);
     this.hubFirstDay = new Int32Array(ix.hubCount);
   }
 
   parcels(leg: number, slot: number): number {
-    return this.slots[leg]?.get(slot)?.parcels ?? 0;
+    const at = this.slots.find(leg, slot);
+    return at < 0 ? 0 : this.slots.parcels(at);
   }
 
   grams(leg: number, slot: number): number {
-    return this.slots[leg]?.get(slot)?.grams ?? 0;
+    const at = this.slots.find(leg, slot);
+    return at < 0 ? 0 : this.slots.grams(at);
   }
 
-  slotLoad(leg: number, slot: number): Readonly<SlotLoad> | undefined {
-    return this.slots[leg]?.get(slot);
+  slotAt(leg: number, slot: number): number {
+    return this.slots.find(leg, slot);
+  }
+
+  parcelsAt(at: number): number {
+    return this.slots.parcels(at);
+  }
+
+  gramsAt(at: number): number {
+    return this.slots.grams(at);
   }
 
   hubParcels(hub: number, day: number): number {
@@ -142,14 +153,12 @@ export class LoadTable implements Loads {
     const slots: number[] = [];
     const slotParcels: number[] = [];
     const slotGrams: number[] = [];
-    this.slots.forEach((bySlot, leg) =>
-      bySlot?.forEach((load, slot) => {
-        slotLegs.push(leg);
-        slots.push(slot);
-        slotParcels.push(load.parcels);
-        slotGrams.push(load.grams);
-      }),
-    );
+    this.slots.forEach((leg, slot, parcels, grams) => {
+      slotLegs.push(leg);
+      slots.push(slot);
+      slotParcels.push(parcels);
+      slotGrams.push(grams);
+    });
     const hubs: number[] = [];
     const days: number[] = [];
     const hubParcels: number[] = [];
@@ -186,12 +195,12 @@ export class LoadTable implements Loads {
   apply(reservations: readonly Reservation[], sign: 1 | -1): void {
     for (const r of reservations) {
       if (r.kind === 'departure') {
-        const load = this.slots[r.leg]?.get(r.slot);
+        const at = this.slots.find(r.leg, r.slot);
+        const parcels = at < 0 ? 0 : this.slots.parcels(at);
+        const grams = at < 0 ? 0 : this.slots.grams(at);
         // Adding to a slot already loaded frees nothing and empties nothing: changed in place.
-        if (load && sign === 1) {
-          load.parcels++;
-          load.grams += r.grams;
-        } else this.setSlot(r.leg, r.slot, (load?.parcels ?? 0) + sign, (load?.grams ?? 0) + sign * r.grams);
+        if (at >= 0 && sign === 1) this.slots.set(at, parcels + 1, grams + r.grams);
+        else this.setSlot(r.leg, r.slot, parcels + sign, grams + sign * r.grams);
       } else {
         const before = this.hubParcels(r.hub, r.day);
         // Adding to a hub-day already loaded frees nothing and empties nothing: changed in place.
@@ -203,25 +212,25 @@ export class LoadTable implements Loads {
 
   /** Sets a slot's load to what the ledger says it is. */
   setSlot(leg: number, slot: number, parcels: number, grams: number): void {
-    let bySlot = this.slots[leg];
-    if (!bySlot) bySlot = this.slots[leg] = new Map();
-    const load = bySlot.get(slot);
-    const capacity = this.ix.legCapacity[leg];
-    const capacityGrams = this.ix.legCapacityGrams[leg];
-    if (load && load.parcels + 1 > capacity && parcels + 1 <= capacity) this.freed++;
-    // Over its kilograms (a capacity lowered by a new network version) and back within: room for some parcel again.
-    if (load && load.grams > capacityGrams && grams <= capacityGrams) this.freed++;
-    else if (load && grams < load.grams && grams < capacityGrams) this.freedKg++;
+    const at = this.slots.find(leg, slot);
+    if (at >= 0) {
+      const before = this.slots.parcels(at);
+      const beforeGrams = this.slots.grams(at);
+      const capacity = this.ix.legCapacity[leg];
+      const capacityGrams = this.ix.legCapacityGrams[leg];
+      if (before + 1 > capacity && parcels + 1 <= capacity) this.freed++;
+      // Over its kilograms (a capacity lowered by a new network version) and back within: room for some parcel again.
+      if (beforeGrams > capacityGrams && grams <= capacityGrams) this.freed++;
+      else if (grams < beforeGrams && grams < capacityGrams) this.freedKg++;
+    }
     if (parcels === 0 && grams === 0) {
-      if (load) {
-        bySlot.delete(slot);
+      if (at >= 0) {
+        this.slots.remove(at);
         this.booked--;
       }
-    } else if (load) {
-      load.parcels = parcels;
-      load.grams = grams;
-    } else {
-      bySlot.set(slot, { parcels, grams });
+    } else if (at >= 0) this.slots.set(at, parcels, grams);
+    else {
+      this.slots.set(this.slots.entry(leg, slot), parcels, grams);
       this.booked++;
     }
   }

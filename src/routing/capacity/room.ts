@@ -54,8 +54,9 @@ export class Room {
     if (capacity === Infinity && capacityGrams === Infinity) return Full.No;
     if (this.grams > capacityGrams) return Full.Always;
     const slot = slotOf(ix, leg, departAt);
-    const load = this.loads.slotLoad(leg, slot);
-    if (load !== undefined && (load.parcels + 1 > capacity || load.grams + this.grams > capacityGrams)) {
+    const loads = this.loads;
+    const at = loads.slotAt(leg, slot);
+    if (at >= 0 && (loads.parcelsAt(at) + 1 > capacity || loads.gramsAt(at) + this.grams > capacityGrams)) {
       return Full.Departure;
     }
     return Full.No;
