@@ -13,7 +13,6 @@ describe('SlotTable', () => {
     [4, 5, 100],
   ])('holds what a Map holds, through random sets and removals (seed %i, %i legs × %i slots)', (seed, legs, slots) => {
     const rng = createRng(seed);
-    const rnd = rng.next;
     const table = new SlotTable();
     const oracle = new Map<string, [number, number]>();
     const keyOf = (leg: number, slot: number) => `${leg}:${slot}`;
@@ -22,18 +21,19 @@ describe('SlotTable', () => {
     const wrong: string[] = [];
     for (let step = 0; step < 60_000; step++) {
       // Few legs, minutes of two weeks: keys repeat, so sets land on entries already there.
-      const leg = Math.floor(rnd() * legs);
-      const slot = 29_000_000 + Math.floor(rnd() * slots) * 30;
+      const leg = rng.int(0, legs - 1);
+      const slot = 29_000_000 + rng.int(0, slots - 1) * 30;
       const at = table.find(leg, slot);
       if (at >= 0 !== oracle.has(keyOf(leg, slot))) wrong.push(`step ${step}: ${keyOf(leg, slot)}`);
-      if (at >= 0 && rnd() < 0.45) {
+      if (at >= 0 && rng.chance(0.45)) {
         table.remove(at);
         oracle.delete(keyOf(leg, slot));
         removed++;
       } else {
-        const parcels = Math.floor(rnd() * 100);
-        const grams = Math.floor(rnd() * 1e6);
-        table.set(table.entry(leg, slot), parcels, grams);
+        const parcels = rng.int(0, 99);
+        const grams = rng.int(0, 999_999);
+        if (at >= 0) table.set(at, parcels, grams);
+        else table.add(leg, slot, parcels, grams);
         oracle.set(keyOf(leg, slot), [parcels, grams]);
       }
       if (step % 5_000 === 0) {
@@ -61,13 +61,13 @@ describe('SlotTable', () => {
   ])(
     'finds entries again after a removal shifts them back across the end of its arrays (homes: %s)',
     (_, homes, at) => {
-      const homeOf = (leg: number, slot: number) => new SlotTable().entry(leg, slot);
+      const homeOf = (leg: number, slot: number) => new SlotTable().add(leg, slot, 0, 0);
       const keys: [number, number][] = [];
       for (let slot = 0; keys.length < homes.length; slot++)
         if (homeOf(7, slot) === homes[keys.length]) keys.push([7, slot]);
       for (const removed of keys) {
         const table = new SlotTable();
-        for (const [leg, slot] of keys) table.set(table.entry(leg, slot), slot, leg);
+        for (const [leg, slot] of keys) table.add(leg, slot, slot, leg);
         expect(keys.map((key) => table.find(...key))).toEqual(at);
         table.remove(table.find(...removed));
         for (const key of keys) {

@@ -230,7 +230,7 @@ export class LoadTable implements Loads {
       }
     } else if (at >= 0) this.slots.set(at, parcels, grams);
     else {
-      this.slots.set(this.slots.entry(leg, slot), parcels, grams);
+      this.slots.add(leg, slot, parcels, grams);
       this.booked++;
     }
   }

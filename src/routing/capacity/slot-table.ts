@@ -7,7 +7,7 @@ const INITIAL_SIZE = 1024;
  * look a slot up at nearly every leg they follow where capacity binds: greedy booking
  * 30,000 parcels on 2,000 hubs checks 78 million departures. With a Map per leg holding
  * an object per slot, searches over its loads ran 1.3–1.8× slower (bench/README.md,
- * "Flow plans"). An entry number holds until the next `entry` or `remove`.
+ * "Flow plans"). An entry number holds until the next `add` or `remove`.
  */
 export class SlotTable {
   private legs: Int32Array;
@@ -33,12 +33,10 @@ export class SlotTable {
     }
   }
 
-  /** The entry of `leg`'s `slot`, made (at zero) when it has none. */
-  entry(leg: number, slot: number): number {
-    const found = this.find(leg, slot);
-    if (found >= 0) return found;
+  /** A new entry for `leg`'s `slot`, which must have none yet; returns it. */
+  add(leg: number, slot: number, parcels: number, grams: number): number {
     if (2 * (this.used + 1) > this.legs.length) this.grow();
-    return this.insert(leg, slot, 0, 0);
+    return this.insert(leg, slot, parcels, grams);
   }
 
   parcels(entry: number): number {
