@@ -8,6 +8,10 @@
  * capacities and loads booked on them, where many choices are late, and over tie-heavy
  * grids, where the earliest route ties with others. `CANDIDATES_SEED=<seed>` replays one
  * seed (as a network of each kind).
+ *
+ * The level's route that comes with `tradeoffs` alternatives is read from that front for
+ * express and standard when it is not empty (Router.route), not searched: each is
+ * checked here against the level's own choice, asked without alternatives.
  */
 import { candidateRoutes } from '../../src/plans/candidates';
 import { LoadTable } from '../../src/routing/capacity/loads';
@@ -38,6 +42,8 @@ function everyLevel(router: Router, q: RouteQuery, own: RouteOutcome): RoutePlan
 
 /** What a network's queries exercised: the cases where candidateRoutes does not ask for express, and the one where it does. */
 interface Seen {
+  /** Choices read from the front: express and standard with a route by the deadline. */
+  fromFront: number;
   fellBack: number;
   onTime: number;
   economyWithNothingByDeadline: number;
@@ -62,10 +68,16 @@ function check(
   const router = new Router(ix, [], undefined, loads);
   for (const q of queries) {
     const own = router.route({ ...q, alternatives: 20 }, 'tradeoffs');
+    const alone = router.route(q);
+    const choice = own.kind === 'routed' ? { ...own, answer: { ...own.answer, alternatives: undefined } } : own;
+    expect({ seed, q, choice }).toEqual({ seed, q, choice: alone });
     const expected = asSet(everyLevel(router, q, own));
     expect({ seed, q, routes: asSet(candidateRoutes(router, q)) }).toEqual({ seed, q, routes: expected });
     seen.queries++;
-    if (own.kind !== 'routed' || q.serviceLevel === 'express') continue;
+    if (own.kind !== 'routed') continue;
+    const level = q.serviceLevel ?? 'standard';
+    if ((level === 'standard' || level === 'express') && own.answer.alternatives?.length) seen.fromFront++;
+    if (level === 'express') continue;
     if (q.serviceLevel === 'economy' && !own.answer.alternatives?.length) seen.economyWithNothingByDeadline++;
     else if (own.answer.meetsDeadline) seen.onTime++;
     else if (q.serviceLevel !== 'economy') seen.fellBack++;
@@ -75,7 +87,7 @@ function check(
 /** A seed to replay alone (in both tests): then no floor is asked of what was exercised. */
 const replaySeed = process.env.CANDIDATES_SEED;
 
-const none = (): Seen => ({ fellBack: 0, onTime: 0, economyWithNothingByDeadline: 0, queries: 0 });
+const none = (): Seen => ({ fromFront: 0, fellBack: 0, onTime: 0, economyWithNothingByDeadline: 0, queries: 0 });
 
 test.each(seedGroups(71_000, 120, 40, replaySeed))(
   'networks from seed %i on: the candidates are the routes of the level, express and economy',
@@ -89,6 +101,7 @@ test.each(seedGroups(71_000, 120, 40, replaySeed))(
     }
     if (replaySeed) return;
     expect(seen.fellBack / seen.queries).toBeGreaterThan(0.1);
+    expect(seen.fromFront / seen.queries).toBeGreaterThan(0.05);
     expect(seen.onTime / seen.queries).toBeGreaterThan(0.05);
     expect(seen.economyWithNothingByDeadline / seen.queries).toBeGreaterThan(0.05);
   },
@@ -107,6 +120,7 @@ test.each(seedGroups(72_000, 60, 30, replaySeed))(
     if (replaySeed) return;
     // Ties are met where the level's choice is on time: the express route must be the earliest alternative.
     expect(seen.onTime / seen.queries).toBeGreaterThan(0.3);
+    expect(seen.fromFront / seen.queries).toBeGreaterThan(0.3);
     expect(seen.fellBack).toBeGreaterThan(0);
   },
 );
