@@ -14,6 +14,9 @@ import { minuteOfWeek } from '../time';
 /** Per objective: CO2 is an amount for `co2` and `pareto`, where less of it alone decides; not for `tradeoffs`. */
 const WITHOUT_CO2: Criteria = { perKg: false, co2: false, co2Decides: false };
 const WITH_CO2: Criteria = { perKg: false, co2: true, co2Decides: true };
+/** How much lower than a label's bounds a route at the destination must be to prune it from a front (Search.beaten). */
+const FRONT_MARGIN = 1 - 1e-6;
+
 const CRITERIA: Readonly<Record<Objective, Criteria>> = {
   time: WITHOUT_CO2,
   cost: WITHOUT_CO2,
@@ -56,6 +59,8 @@ export class Search {
   private req!: SearchRequest;
   private lb!: LowerBounds;
   private stopKey = Infinity;
+  /** Whether the search keeps a front (isFront). */
+  private front = false;
 
   constructor(
     private readonly ix: NetworkIndex,
@@ -72,6 +77,7 @@ export class Search {
     this.req = req;
     this.lb = this.bounds.get(req.destination);
     this.stopKey = Infinity;
+    this.front = isFront(req.objective);
     L.reset();
     this.heap.clear();
     this.bags.clear();
@@ -165,8 +171,9 @@ export class Search {
       k1 = co2 + req.weightKg * lb.co2PerKg[hub];
       k3 = timeKey;
     }
-    if (k1 > this.stopKey || !this.bags.admits(hub, arrival, cost, 0, co2, parent, leg, CRITERIA[req.objective]))
-      return;
+    if (k1 > this.stopKey) return;
+    if (this.front && hub !== req.destination && this.beaten(hub, timeKey, costKey, co2)) return;
+    if (!this.bags.admits(hub, arrival, cost, 0, co2, parent, leg, CRITERIA[req.objective])) return;
     const L = this.labels;
     const id = L.add(hub, arrival, cost, co2, parent, leg);
     // A route to the destination caps the objective: nothing worse beyond the tie limit can win.
@@ -176,6 +183,24 @@ export class Search {
     L.k3[id] = k3;
     this.bags.link(hub, id);
     this.heap.push(id);
+  }
+
+  /**
+   * For a front: whether a route found to the destination already beats every route a
+   * label at `hub` could become, given lower bounds on its arrival, cost and CO2 there
+   * (its keys). It arrives no later and is clearly cheaper (and, for `pareto`, emits no
+   * more) by FRONT_MARGIN, far beyond the tie tolerance: a route that later displaces
+   * it at the destination (no later, within the tolerance of its amounts) beats them
+   * too, so the label could add nothing to the front.
+   */
+  private beaten(hub: number, timeKey: number, costKey: number, co2: number): boolean {
+    const { labels: L, req } = this;
+    const costLimit = costKey * FRONT_MARGIN;
+    const co2Limit =
+      req.objective === 'pareto' ? (co2 + req.weightKg * this.lb.co2PerKg[hub]) * FRONT_MARGIN : Infinity;
+    for (let m = this.bags.first(this.req.destination); m >= 0; m = L.next[m])
+      if (L.arrival[m] <= timeKey && L.cost[m] < costLimit && L.co2[m] <= co2Limit) return true;
+    return false;
   }
 
   private outcome(id: number): { arrival: number; cost: number; co2: number } {
