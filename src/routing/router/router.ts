@@ -28,8 +28,9 @@ import { amountsOf, explainRoute } from './explain';
 /** No sweep to try (a query with `avoid`). */
 const NO_SWEEPS: readonly OriginSweep[] = [];
 
-/** A query as the core searches it: its hubs, level, deadline, what it avoids and which departures have room for it. */
-interface Asked {
+/** A query's choice, and what it was made by. */
+interface Chosen {
+  itinerary: Itinerary;
   origin: number;
   destination: number;
   level: ServiceLevel;
@@ -37,21 +38,6 @@ interface Asked {
   avoid: AvoidFilter;
   room: Room;
 }
-
-/** A query's choice, and what it was made by. */
-interface Chosen extends Asked {
-  itinerary: Itinerary;
-}
-
-/** Why a query has no route. */
-type Unrouted = Exclude<RouteOutcome, { kind: 'routed' }>;
-
-/**
- * The levels whose choice lies on the `tradeoffs` front by the deadline whenever that
- * front is not empty, and the objective that picks it there: the earliest route
- * (express) and the cheapest by the deadline (standard). See route().
- */
-const ON_TRADEOFFS: Partial<Record<ServiceLevel, 'time' | 'cost'>> = { express: 'time', standard: 'cost' };
 
 /**
  * The level route() answers `q` at and its deadline (§2): its own, or standard; its own,
@@ -140,25 +126,12 @@ export class Router {
    * finite number above 0.
    */
   route(q: RouteQuery, front: Front = 'pareto'): RouteOutcome {
-    const asked = this.ask(q);
-    if ('kind' in asked) return asked;
-    // The `tradeoffs` front by the deadline holds the express and standard choices whenever it is not
-    // empty (the earliest route and the cheapest by the deadline: nothing beats either on both amounts),
-    // and when it is empty both take the express route. So it is searched first, and spares their own.
-    const objective = q.alternatives && front === 'tradeoffs' ? ON_TRADEOFFS[asked.level] : undefined;
-    let routes: RoutePlan[] | undefined;
-    let itinerary: Itinerary | undefined;
-    if (objective) {
-      const onTime = this.labelsOnFront(q, asked, front);
-      if (onTime.length) itinerary = itineraryOf(this.search.labels, this.search.choiceAmong(onTime, objective));
-      routes = this.explained(q, onTime);
-    }
-    itinerary ??= this.plan(q, asked, routes ? 'express' : asked.level);
-    if (!itinerary) return this.unrouted(q, asked);
-    const answer = answerOf(this.index, q, itinerary, asked.level, asked.deadline);
+    const chosen = this.choose(q);
+    if (!('itinerary' in chosen)) return chosen;
+    const answer = answerOf(this.index, q, chosen.itinerary, chosen.level, chosen.deadline);
     if (q.alternatives)
       answer.alternatives = selectAlternatives(
-        routes ?? this.explained(q, this.labelsOnFront(q, asked, front)),
+        this.routesOnFront(q, chosen, front),
         answer.meetsDeadline ? answer.route : undefined,
         q.alternatives,
         front,
@@ -166,20 +139,19 @@ export class Router {
     return { kind: 'routed', answer };
   }
 
-  /** The search's labels of every route by the deadline that no other dominates in the amounts of `front`. */
-  private labelsOnFront(q: RouteQuery, { origin, destination, deadline, avoid, room }: Asked, front: Front): number[] {
+  /** Every route by the deadline that no other dominates in the amounts of `front` (its search). */
+  private routesOnFront(
+    q: RouteQuery,
+    { origin, destination, deadline, avoid, room }: Chosen,
+    front: Front,
+  ): RoutePlan[] {
     const { readyAt, weightKg } = q;
     const latestArrival = Math.min(deadline, readyAt + HORIZON_MINUTES);
     this.search.run({ origin, destination, readyAt, weightKg, latestArrival, objective: front, avoid, room });
     const { labels } = this.search;
     // The origin's own label is not held to the deadline by the search: a route with no legs may be late.
-    return this.search.destinationLabels().filter((label) => labels.arrival[label] <= latestArrival);
-  }
-
-  /** The routes of the search's `labels`, explained for `q`. */
-  private explained(q: RouteQuery, labels: readonly number[]): RoutePlan[] {
-    const L = this.search.labels;
-    return labels.map((label) => explainRoute(this.index, itineraryOf(L, label), q.readyAt, q.weightKg));
+    const onTime = this.search.destinationLabels().filter((label) => labels.arrival[label] <= latestArrival);
+    return onTime.map((label) => explainRoute(this.index, itineraryOf(labels, label), readyAt, weightKg));
   }
 
   /**
@@ -210,15 +182,7 @@ export class Router {
   }
 
   /** The itinerary of the query's choice, with what it was chosen by, or why there is none. */
-  private choose(q: RouteQuery): Chosen | Unrouted {
-    const asked = this.ask(q);
-    if ('kind' in asked) return asked;
-    const itinerary = this.plan(q, asked, asked.level);
-    return itinerary ? { ...asked, itinerary } : this.unrouted(q, asked);
-  }
-
-  /** The query as the core searches it, or why it cannot be routed. */
-  private ask(q: RouteQuery): Asked | Unrouted {
+  private choose(q: RouteQuery): Chosen | Exclude<RouteOutcome, { kind: 'routed' }> {
     const origin = this.index.hubByCode.get(q.origin);
     if (origin === undefined) return { kind: 'unknown-hub', field: 'origin', hubId: q.origin };
     const destination = this.index.hubByCode.get(q.destination);
@@ -230,18 +194,22 @@ export class Router {
     const avoid = q.avoid ? new AvoidFilter(this.index, q.avoid) : AvoidFilter.NONE;
     const horizon = q.readyAt + HORIZON_MINUTES;
     const room = this.loads ? new Room(this.index, this.loads, q.weightKg, horizon) : Room.UNLIMITED;
-    return { origin, destination, level, deadline, avoid, room };
-  }
-
-  /** Why a query the core found no route for has none: no route at all, or none with room. */
-  private unrouted(q: RouteQuery, { origin, destination, avoid, room }: Asked): Unrouted {
+    const itinerary = this.plan(origin, destination, q.readyAt, level, deadline, avoid, q.weightKg, room);
+    if (itinerary) return { itinerary, origin, destination, level, deadline, avoid, room };
     return { kind: room.isUnlimited || !this.exists(origin, destination, q, avoid) ? 'no-route' : 'no-capacity' };
   }
 
   /** The itinerary of the level's choice (docs/api.md, What a route is), or undefined when none arrives within the horizon. */
-  private plan(q: RouteQuery, asked: Asked, level: ServiceLevel): Itinerary | undefined {
-    const { readyAt, weightKg } = q;
-    const { origin, destination, deadline, avoid, room } = asked;
+  private plan(
+    origin: number,
+    destination: number,
+    readyAt: number,
+    level: ServiceLevel,
+    deadline: number,
+    avoid: AvoidFilter,
+    weightKg: number,
+    room: Room,
+  ): Itinerary | undefined {
     // Many parcels from one origin at one time: one sweep answers them all, to every destination.
     const sweepKind = avoid.isEmpty ? SWEEP_KIND[level] : undefined;
     let swept: ReturnType<OriginSweep['answer']> | undefined;
@@ -258,7 +226,7 @@ export class Router {
       return swept === 'none' ? undefined : swept;
     }
     // Nothing arrives by the deadline: the level falls back to the express route, which may be swept too.
-    if (swept === 'late') return this.plan(q, asked, 'express');
+    if (swept === 'late') return this.plan(origin, destination, readyAt, 'express', deadline, avoid, weightKg, room);
     const horizon = readyAt + HORIZON_MINUTES;
     const byDeadline = Math.min(deadline, horizon);
     let labels = 0;

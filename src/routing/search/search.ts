@@ -112,19 +112,9 @@ export class Search {
     return found;
   }
 
-  /**
-   * Of `labels` (routes a search found), the one `objective` chooses: what a search by
-   * that objective would return if those were every route it met.
-   */
-  choiceAmong(labels: readonly number[], objective: Objective): number {
-    let best = -1;
-    for (const id of labels) if (best < 0 || this.prefers(id, best, objective)) best = id;
-    return best;
-  }
-
   /** Whether route a is preferred to route b: the objective's criteria, then the legs. */
-  private prefers(a: number, b: number, objective = this.req.objective): boolean {
-    const byCriteria = compareOutcomes(objective, this.outcome(a), this.outcome(b));
+  private prefers(a: number, b: number): boolean {
+    const byCriteria = compareOutcomes(this.req.objective, this.outcome(a), this.outcome(b));
     return byCriteria !== 0 ? byCriteria < 0 : this.order.compare(this.labels, a, b) < 0;
   }
 
