@@ -64,7 +64,7 @@ export interface PlanInput {
 }
 
 const BOUND_ONE_MODEL =
-  "the LP relaxation over the candidate routes (the core's routes by arrival and cost, level, express and economy routes, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
+  "the LP relaxation over the candidate routes (the core's routes by arrival and cost, the economy route and the level's choice when on time, the routes found by pricing around saturated capacity, and the routes greedy and the repair used): every plan over those routes costs at least this";
 const BOUND_PARTS =
   "the Lagrangian relaxation of every capacity of the plan, at the best prices found by the volume algorithm and the duals of the LP over the whole plan (raised by subgradient steps when they do not prove the plan within 1 %), over the candidate routes of all parts (the core's routes, the priced ones, and those greedy and the repair used): every plan over those routes costs at least this";
 
