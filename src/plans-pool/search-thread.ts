@@ -10,6 +10,7 @@
  * Each answer is packed and its buffers transferred.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CANDIDATE_SEARCHES } from '../plans/candidates';
 import { applyPacked } from '../plans/packed-bookings';
 import { foundOf, packRoutes, type Found } from '../plans/packed-routes';
 import { Choice, foundCandidates } from '../plans/search-helper';
@@ -36,7 +37,13 @@ parentPort?.on('message', (request: SearchRequest) => {
     return;
   }
   if (request.kind === 'candidates') {
-    const router = new Router(index, closures, bounds, LoadTable.fromContents(index, request.loads));
+    const router = new Router(
+      index,
+      closures,
+      bounds,
+      LoadTable.fromContents(index, request.loads),
+      CANDIDATE_SEARCHES,
+    );
     const packed = packRoutes(request.queries.map((q) => foundCandidates(router, q)));
     parentPort?.postMessage({ id: request.id, packed }, buffersOf(packed));
     return;

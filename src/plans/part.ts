@@ -33,6 +33,8 @@ export type Phase = 'candidates' | 'lp' | 'pricing' | 'rounding';
 export interface PartInput {
   ix: NetworkIndex;
   router: (loads: LoadTable) => Router;
+  /** Routers for the candidate and pricing searches (CANDIDATE_SEARCHES). */
+  searcher: (loads: LoadTable) => Router;
   highs: Highs;
   penalties: PlanPenalties;
   queries: readonly RouteQuery[];
@@ -69,12 +71,12 @@ export interface PartOutcome {
 }
 
 export async function planPart(input: PartInput): Promise<PartOutcome> {
-  const { ix, router, highs, penalties, queries, commodities, lap } = input;
+  const { ix, router, searcher, highs, penalties, queries, commodities, lap } = input;
   const start = input.startingLoads();
   const resources = new Resources(ix, start);
   const columns = new ColumnSet(ix, resources, commodities);
   const found = await candidatesOf(
-    router(start),
+    searcher(start),
     start,
     commodities.map((c) => queryOf(queries, c)),
     input.helper,
@@ -103,7 +105,7 @@ export async function planPart(input: PartInput): Promise<PartOutcome> {
   for (let round = 0; round < input.pricingRounds; round++) {
     const added = await priceRound(
       ix,
-      router,
+      searcher,
       input.startingLoads,
       queries,
       commodities,

@@ -24,6 +24,7 @@ import type { NetworkIndex } from '../routing/network/network-index';
 import { Router } from '../routing/router/router';
 import type { LowerBoundCache } from '../routing/search/lower-bounds';
 import type { Closure, RoutePlan, RouteQuery } from '../routing/types';
+import { CANDIDATE_SEARCHES } from './candidates';
 import { groupCommodities, type Commodity } from './commodities';
 import { greedyPlans } from './greedy';
 import { planPart, type PartOutcome, type Phase } from './part';
@@ -73,6 +74,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
   const { index: ix, queries, penalties, highs } = input;
   const closures = input.closures ?? [];
   const router = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads);
+  const searcher = (loads: LoadTable) => new Router(ix, closures, input.bounds, loads, CANDIDATE_SEARCHES);
   const phases: PlanFigures['phases'] = { greedy: 0, candidates: 0, lp: 0, pricing: 0, rounding: 0 };
   let mark = performance.now();
   const lap = (phase: Phase | 'greedy') => {
@@ -111,6 +113,7 @@ export async function planParcels(input: PlanInput): Promise<PlanOutcome> {
     const outcome = await planPart({
       ix,
       router,
+      searcher,
       highs,
       penalties,
       queries,

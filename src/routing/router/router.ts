@@ -73,6 +73,16 @@ export function answerOf(
   };
 }
 
+export interface RouterOptions {
+  /**
+   * Whether searches earn sweeps (SweepCache): a sweep is made once the searches it would
+   * have answered have cost more than it. Off for a flow plan's candidate searches, where
+   * a sweep costs more than the searches it spares (docs/plans.md, "Candidate routes").
+   * @defaultValue true
+   */
+  sweeps?: boolean;
+}
+
 /** The kind of sweep that answers each level. */
 const SWEEP_KIND: Readonly<Record<ServiceLevel, SweepKind>> = {
   express: 'cost',
@@ -93,6 +103,8 @@ export class Router {
   private readonly closureTable: ClosureTable;
   private readonly search: Search;
   private readonly sweeps: SweepCache;
+  /** Whether searches earn sweeps (RouterOptions.sweeps). */
+  private readonly earnsSweeps: boolean;
   /** What is booked, when the network declares capacity; null when it declares none. */
   private readonly loads: Loads | null;
   /** Answers that came from a sweep rather than a search. */
@@ -111,7 +123,9 @@ export class Router {
     closures: readonly Closure[] = [],
     bounds = new LowerBoundCache(index),
     loads: Loads = NO_LOADS,
+    options: RouterOptions = {},
   ) {
+    this.earnsSweeps = options.sweeps ?? true;
     this.closureTable = closures.length ? new ClosureTable(index, closures) : ClosureTable.NONE;
     this.loads = index.hasCapacity ? loads : null;
     this.search = new Search(index, this.closureTable, bounds);
@@ -244,7 +258,7 @@ export class Router {
       if (best < 0) best = run('time', horizon);
     }
     // The searches that a sweep from readyAt would answer earn one; those past any sweep's horizon do not.
-    if (sweepKind && swept !== 'beyond') this.sweeps.charge(origin, readyAt, sweepKind, labels);
+    if (sweepKind && swept !== 'beyond' && this.earnsSweeps) this.sweeps.charge(origin, readyAt, sweepKind, labels);
     return best < 0 ? undefined : itineraryOf(this.search.labels, best);
   }
 
