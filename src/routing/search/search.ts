@@ -188,7 +188,7 @@ export class Search {
     const costLimit = costKey * FRONT_MARGIN;
     const co2Limit =
       req.objective === 'pareto' ? (co2 + req.weightKg * this.lb.co2PerKg[hub]) * FRONT_MARGIN : Infinity;
-    for (let m = this.bags.first(this.req.destination); m >= 0; m = L.next[m])
+    for (let m = this.bags.first(req.destination); m >= 0; m = L.next[m])
       if (L.arrival[m] <= timeKey && L.cost[m] < costLimit && L.co2[m] <= co2Limit) return true;
     return false;
   }
