@@ -20,3 +20,14 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, typeof Err
   for (const code of codes) byStatus[ERRORS[code].status] = ErrorSchema;
   return byStatus;
 }
+
+/** The error answers of a call that routes from hubs the request names (routes, promise tables, tours). */
+export const ROUTING_ERRORS = errorResponses(
+  'VALIDATION',
+  'UNAUTHORIZED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNKNOWN_HUB',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+);

@@ -9,7 +9,7 @@ import { promiseTable, type PromiseRow } from '../../api/promise-table';
 import { readyAtOf } from '../../api/route-request';
 import { minutesToIso } from '../../wire/time';
 import { SERVICE_LEVELS } from '../../routing/types';
-import { errorResponses } from '../../wire/error';
+import { ROUTING_ERRORS } from '../../wire/error';
 import {
   PROMISE_BODY_LIMIT_BYTES,
   PromiseRequestSchema,
@@ -39,15 +39,7 @@ export const promiseRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         body: PromiseRequestSchema,
         response: {
           200: PromiseResponseSchema,
-          ...errorResponses(
-            'VALIDATION',
-            'UNAUTHORIZED',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'UNKNOWN_HUB',
-            'RATE_LIMITED',
-            'UNAVAILABLE',
-          ),
+          ...ROUTING_ERRORS,
         },
       },
     },

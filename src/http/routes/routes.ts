@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeJson } from '../../api/route-response';
 import { routeParcel } from '../../api/route-parcel';
-import { errorResponses } from '../../wire/error';
+import { ROUTING_ERRORS } from '../../wire/error';
 import { RouteRequestSchema, RouteResponseSchema } from '../../wire/route';
 import { routingSecurity } from '../../wire/security';
 import { routeQueryOf } from '../route-body';
@@ -28,15 +28,7 @@ export const routeRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
         body: RouteRequestSchema,
         response: {
           200: RouteResponseSchema,
-          ...errorResponses(
-            'VALIDATION',
-            'UNAUTHORIZED',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'UNKNOWN_HUB',
-            'RATE_LIMITED',
-            'UNAVAILABLE',
-          ),
+          ...ROUTING_ERRORS,
         },
       },
     },

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors';
 import type { ToursPool } from '../../tours-pool/tours-pool';
-import { errorResponses } from '../../wire/error';
+import { ROUTING_ERRORS } from '../../wire/error';
 import { MAX_TOUR_JOBS, ToursAnswerSchema, ToursRequestSchema } from '../../wire/tours';
 import { sendJsonText } from '../json-text';
 import type { Services } from '../services';
@@ -49,15 +49,7 @@ export const tourRoutes: FastifyPluginAsyncTypebox<TourRouteOptions> = async (ap
         body: ToursRequestSchema,
         response: {
           200: ToursAnswerSchema,
-          ...errorResponses(
-            'VALIDATION',
-            'UNAUTHORIZED',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'UNKNOWN_HUB',
-            'RATE_LIMITED',
-            'UNAVAILABLE',
-          ),
+          ...ROUTING_ERRORS,
         },
       },
     },
