@@ -6,6 +6,7 @@
 import { extname, join } from 'node:path';
 import Piscina from 'piscina';
 import type { SearchThreadOptions } from './search-threads';
+import { planThreadLimits } from './thread-limits';
 import type { PlanTask, PlanTaskResult } from './task';
 
 export interface PlansPoolOptions {
@@ -29,7 +30,7 @@ export class PlansPool {
       maxThreads: options.threads ?? 1,
       idleTimeout: 60_000,
       workerData: { file: options.searchFile, heapMb: options.heapMb } satisfies SearchThreadOptions,
-      ...(options.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } }),
+      resourceLimits: planThreadLimits(options.heapMb),
     });
   }
 

@@ -12,6 +12,7 @@ import type { HelperWork } from '../plans/types';
 import type { SharedRelaxation } from '../plans/shared-half';
 import type { LoadContents } from '../routing/capacity/loads';
 import type { Closure, NetworkDocument, RouteQuery } from '../routing/types';
+import { planThreadLimits } from './thread-limits';
 
 /** What the thread starts from: the plan's network version and closures. */
 export interface SearchThreadData {
@@ -66,7 +67,7 @@ export class SearchThread implements SearchHelper {
     const { file, heapMb } = this.options;
     const worker = new Worker(file ?? join(__dirname, `search-thread${extname(__filename)}`), {
       workerData: this.data,
-      ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+      resourceLimits: planThreadLimits(heapMb),
     });
     worker.on('message', ({ id, packed }: { id: number; packed: unknown }) => {
       const waiting = this.waiting.get(id);
