@@ -2,7 +2,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 
 /**
  * The young generation of a plan's threads (the plans thread and its search helper), in
- * MB: V8's semi-spaces of 64 MB instead of Node's 16. Their searches leave short-lived
+ * MB: V8's semi-spaces of 64 MB instead of Node 20's 16. Their searches leave short-lived
  * garbage at every label (garbage collection was 16 % of greedy's profile on 2,000 hubs),
  * and a larger young generation collects it less often. Greedy on the first 200,000
  * parcels of `2000/0.5` at a million, in a Worker, took 25.5 and 25.8 s against 27.4 and

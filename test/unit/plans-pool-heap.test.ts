@@ -31,7 +31,7 @@ test('a plans thread gets the heap it is given, past Node default', async () => 
 test('a plans thread gets the larger young generation beside its heap', async () => {
   const pool = new PlansPool({ workerFile: HEAP_WORKER, heapMb: 64 });
   try {
-    // V8's heap limit is the old generation and the young one together (Node's default young one: 48 MB).
+    // V8's heap limit is the old generation and the young one together (Node 20's default young one: 48 MB).
     expect(await heapLimit(pool)).toBeGreaterThanOrEqual((64 + PLAN_YOUNG_GENERATION_MB) * MB);
   } finally {
     await pool.close();
