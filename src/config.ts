@@ -78,8 +78,9 @@ export interface Config {
   /** Seconds a batch's status and results are kept (`RESULTS_TTL`); also how long an Idempotency-Key names its booking. @defaultValue 86400 */
   readonly resultsTtlSeconds: number;
   /**
-   * Heap of the thread that makes a plan, in MB (`PLANS_HEAP_MB`): a million parcels on
-   * 500 hubs peak near 10 GB, far past Node's default of about 4 GB. @defaultValue 12288
+   * Old-generation heap of the thread that makes a plan, in MB (`PLANS_HEAP_MB`; its young
+   * generation comes on top: thread-limits.ts): a million parcels on 500 hubs peak near
+   * 10 GB, far past Node's default of about 4 GB. @defaultValue 12288
    */
   readonly plansHeapMb: number;
   /** Threads solving POST /v1/tours at once, off the event loop (`TOURS_THREADS`). @defaultValue the CPU cores − 1, at least 1 */
