@@ -1,6 +1,7 @@
 /**
  * What the API needs for batches: the submitter and the readers of status and
- * results, over one request-path Redis client. close() releases the queues.
+ * results, over one request-path Redis client, and the chunk queues over the producer
+ * client. close() releases the queues.
  */
 import type { Config } from '../config';
 import { observeQueues } from '../metrics/queue-gauges';
@@ -25,11 +26,19 @@ export interface BatchApi {
   close(): Promise<void>;
 }
 
-/** @param redis a request-path client (fails fast while Redis is down), not closed here. */
-export function createBatchApi(settings: BatchApiSettings, redis: RedisClient, logger: WarningLog): BatchApi {
+/**
+ * @param redis a request-path client (fails fast while Redis is down), not closed here.
+ * @param producer the client the queues add chunks with (connectProducer), not closed here.
+ */
+export function createBatchApi(
+  settings: BatchApiSettings,
+  redis: RedisClient,
+  producer: RedisClient,
+  logger: WarningLog,
+): BatchApi {
   const k = keys(settings.keyPrefix);
   const status = new BatchStatusStore(redis, k, settings.resultsTtlSeconds);
-  const queues = new ChunkQueues(redis, k, settings.queueShards);
+  const queues = new ChunkQueues(producer, k, settings.queueShards);
   const abandoned = new AbandonedBatches(redis, logger);
   const unobserve = observeQueues(queues.queues);
   const submitter = new BatchSubmitter({

@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
 import { registerMetrics } from '../metrics/http-metrics';
-import type { RedisClient } from '../redis/connection';
+import { connectProducer, type RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { answerClientError } from './client-error';
 import { refuseWhileClosing } from './closing';
@@ -79,7 +79,14 @@ export async function buildApp(deps: AppDeps) {
   refuseEncodedBodies(app);
   refuseWhileClosing(app);
 
-  const services = createServices(config, deps.live, deps.redis, deps.capacity);
+  const producer = await connectProducer(config, app.log);
+  app.addHook('onClose', () =>
+    producer.quit().then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  const services = createServices(config, deps.live, deps.redis, producer, deps.capacity);
   const tours = new ToursPool({
     threads: config.toursThreads,
     queue: config.toursQueue,

@@ -14,6 +14,8 @@ export interface Services {
   live: LiveNetwork;
   /** The request-path client: fails fast while Redis is down. */
   redis: RedisClient;
+  /** The client the batch and plan queues add jobs with (connectProducer): not the request path's. */
+  producer: RedisClient;
   store: NetworkStore;
   closures: ClosureStore;
   capacity: Capacity;
@@ -21,9 +23,15 @@ export interface Services {
 }
 
 /** The stores are the live network's own, over the same request-path client. */
-export function createServices(config: Config, live: LiveNetwork, redis: RedisClient, capacity: Capacity): Services {
+export function createServices(
+  config: Config,
+  live: LiveNetwork,
+  redis: RedisClient,
+  producer: RedisClient,
+  capacity: Capacity,
+): Services {
   const { ledger, view, groups, resolver } = capacity;
   const idempotency = new IdempotencyKeys(redis, keys(config.keyPrefix).bookingIdempotency, config.resultsTtlSeconds);
   const bookings = new BookingService({ redis, ledger, view, groups, resolver, network: live, idempotency });
-  return { config, live, redis, store: live.store, closures: live.closureStore, capacity, bookings };
+  return { config, live, redis, producer, store: live.store, closures: live.closureStore, capacity, bookings };
 }

@@ -1,4 +1,4 @@
-/** What the API needs for plans: the submitter and the store, over one request-path Redis client. */
+/** What the API needs for plans: the submitter and the store, over one request-path Redis client, and the plan queue over the producer client. */
 import { Queue } from 'bullmq';
 import type { Config } from '../config';
 import type { RedisClient } from '../redis/connection';
@@ -19,12 +19,15 @@ export interface PlanApi {
   close(): Promise<void>;
 }
 
-/** @param redis a request-path client, not closed here. */
-export function createPlanApi(settings: PlanApiSettings, redis: RedisClient): PlanApi {
+/**
+ * @param redis a request-path client, not closed here.
+ * @param producer the client the queue adds plan jobs with (connectProducer), not closed here.
+ */
+export function createPlanApi(settings: PlanApiSettings, redis: RedisClient, producer: RedisClient): PlanApi {
   const k = keys(settings.keyPrefix);
   const store = new PlanStore(redis, k, settings.resultsTtlSeconds);
   const queue = new Queue<PlanJobData>(PLAN_QUEUE, {
-    connection: redis,
+    connection: producer,
     prefix: k.planQueuePrefix,
     skipWaitingForReady: true,
     defaultJobOptions: PLAN_JOB_OPTIONS,

@@ -58,6 +58,25 @@ export function createRedis(server: RedisServer, role: RedisRole, name = `parcel
   });
 }
 
+/**
+ * The client the API's BullMQ producers (the chunk and plan queues) add jobs with: the
+ * request path's rules (fails fast, a time limit a command), but not the request path's
+ * client. BullMQ defines its Lua scripts (64) on the client it is given, and ioredis
+ * copies every script a client defines onto each pipeline it makes, auto-pipelines
+ * included: on the request path's client that cost about 70 µs of CPU a round of
+ * commands, a booking's among them (bench/README.md, "Stop 41"). Closed by the caller.
+ */
+export async function connectProducer(server: RedisServer, log: { warn(obj: object, msg: string): void }) {
+  const producer = createRedis(server, 'command', 'parcel-route:producer');
+  producer.on('error', () => undefined);
+  await producer
+    .connect()
+    .catch((err: Error) =>
+      log.warn({ err }, 'Redis is not reachable yet for queueing jobs; retrying in the background'),
+    );
+  return producer;
+}
+
 function hostPort(node: string): { host: string; port: number } {
   const at = node.lastIndexOf(':');
   return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };

@@ -30,8 +30,8 @@ import { apiKeyOf } from '../auth/credentials';
 import { acceptNdjson, PARCELS_BODY, parcelsOf, SUBMISSION_ERRORS } from '../parcels-body';
 import type { Services } from '../services';
 
-export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis }) => {
-  const plans = createPlanApi(config, redis);
+export const planRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis, producer }) => {
+  const plans = createPlanApi(config, redis, producer);
   app.addHook('onClose', () => plans.close());
   acceptNdjson(app);
 
