@@ -18,14 +18,15 @@ export class AbandonedBatches {
   private readonly pending = new Set<Cleanup>();
   private readonly onReady = (): void => void this.retry();
 
+  /** @param clients the clients a cleanup uses: it is run again when any of them is ready again. */
   constructor(
-    private readonly redis: RedisClient,
+    private readonly clients: readonly RedisClient[],
     private readonly logger: WarningLog,
   ) {
-    redis.on('ready', this.onReady);
+    for (const client of clients) client.on('ready', this.onReady);
   }
 
-  /** Runs `cleanup` now; if it fails, again each time Redis is back, until it succeeds. */
+  /** Runs `cleanup` now; if it fails, again each time a client is back, until it succeeds. */
   async clean(cleanup: Cleanup): Promise<void> {
     try {
       await cleanup();
@@ -36,7 +37,7 @@ export class AbandonedBatches {
   }
 
   stop(): void {
-    this.redis.off('ready', this.onReady);
+    for (const client of this.clients) client.off('ready', this.onReady);
   }
 
   private async retry(): Promise<void> {

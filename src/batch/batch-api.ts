@@ -39,7 +39,8 @@ export function createBatchApi(
   const k = keys(settings.keyPrefix);
   const status = new BatchStatusStore(redis, k, settings.resultsTtlSeconds);
   const queues = new ChunkQueues(producer, k, settings.queueShards);
-  const abandoned = new AbandonedBatches(redis, logger);
+  // A cleanup deletes keys over the request path's client and queued chunks over the producer.
+  const abandoned = new AbandonedBatches([redis, producer], logger);
   const unobserve = observeQueues(queues.queues);
   const submitter = new BatchSubmitter({
     redis,

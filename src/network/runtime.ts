@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { createCapacity, type Capacity } from '../capacity/capacity-runtime';
 import type { Config } from '../config';
-import { createRedis, type RedisClient } from '../redis/connection';
+import { closeRedis, createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { ClosureStore } from './closure-store';
 import { LiveNetwork } from './live-network';
@@ -54,7 +54,7 @@ export async function startNetworkRuntime(config: Config, logger: Logger): Promi
     async close() {
       await live.stop();
       await capacity.stop();
-      await Promise.allSettled([redis.quit(), subscriber.quit()]);
+      await Promise.all([closeRedis(redis), closeRedis(subscriber)]);
     },
   };
 }

@@ -77,6 +77,17 @@ export async function connectProducer(server: RedisServer, log: { warn(obj: obje
   return producer;
 }
 
+/**
+ * Closes a client: QUIT when Redis answers, else at once. A client that fails fast
+ * cannot send QUIT while Redis is down, and would otherwise go on reconnecting.
+ */
+export async function closeRedis(client: RedisClient): Promise<void> {
+  await client.quit().then(
+    () => undefined,
+    () => client.disconnect(),
+  );
+}
+
 function hostPort(node: string): { host: string; port: number } {
   const at = node.lastIndexOf(':');
   return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
