@@ -28,7 +28,7 @@ export interface BatchApi {
 
 /**
  * @param redis a request-path client (fails fast while Redis is down), not closed here.
- * @param producer the client the queues add chunks with (connectProducer), not closed here.
+ * @param producer the client the queues add chunks with (connectRedis, 'parcel-route:producer'), not closed here.
  */
 export function createBatchApi(
   settings: BatchApiSettings,

@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { LiveNetwork } from '../network/live-network';
 import { registerMetrics } from '../metrics/http-metrics';
-import { closeRedis, connectProducer, type RedisClient } from '../redis/connection';
+import { closeRedis, connectRedis, type RedisClient } from '../redis/connection';
 import { routingClients } from './auth/routing-clients';
 import { answerClientError } from './client-error';
 import { refuseWhileClosing } from './closing';
@@ -79,7 +79,7 @@ export async function buildApp(deps: AppDeps) {
   refuseEncodedBodies(app);
   refuseWhileClosing(app);
 
-  const producer = await connectProducer(config, app.log);
+  const producer = await connectRedis(config, app.log, 'parcel-route:producer');
   app.addHook('onClose', () => closeRedis(producer));
   const services = createServices(config, deps.live, deps.redis, producer, deps.capacity);
   const tours = new ToursPool({

@@ -14,7 +14,7 @@ export interface Services {
   live: LiveNetwork;
   /** The request-path client: fails fast while Redis is down. */
   redis: RedisClient;
-  /** The client the batch and plan queues add jobs with (connectProducer): not the request path's. */
+  /** The client the batch and plan queues add jobs with (connectRedis, 'parcel-route:producer'): not the request path's. */
   producer: RedisClient;
   store: NetworkStore;
   closures: ClosureStore;

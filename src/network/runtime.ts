@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { createCapacity, type Capacity } from '../capacity/capacity-runtime';
 import type { Config } from '../config';
-import { closeRedis, createRedis, type RedisClient } from '../redis/connection';
+import { closeRedis, connectRedis, createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { ClosureStore } from './closure-store';
 import { LiveNetwork } from './live-network';
@@ -26,13 +26,9 @@ export interface NetworkRuntime {
  * reconnecting and the network loads as soon as Redis answers.
  */
 export async function startNetworkRuntime(config: Config, logger: Logger): Promise<NetworkRuntime> {
-  const redis = createRedis(config, 'command');
   const subscriber = createRedis(config, 'subscriber');
-  redis.on('error', () => undefined);
   subscriber.on('error', () => undefined);
-  await redis
-    .connect()
-    .catch((err: Error) => logger.warn({ err }, 'Redis is not reachable yet; retrying in the background'));
+  const redis = await connectRedis(config, logger);
   const k = keys(config.keyPrefix);
   const capacity = createCapacity(config, redis, logger);
   await capacity.start();

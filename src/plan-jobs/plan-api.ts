@@ -21,7 +21,7 @@ export interface PlanApi {
 
 /**
  * @param redis a request-path client, not closed here.
- * @param producer the client the queue adds plan jobs with (connectProducer), not closed here.
+ * @param producer the client the queue adds plan jobs with (connectRedis, 'parcel-route:producer'), not closed here.
  */
 export function createPlanApi(settings: PlanApiSettings, redis: RedisClient, producer: RedisClient): PlanApi {
   const k = keys(settings.keyPrefix);

@@ -59,22 +59,33 @@ export function createRedis(server: RedisServer, role: RedisRole, name = `parcel
 }
 
 /**
- * The client the API's BullMQ producers (the chunk and plan queues) add jobs with: the
- * request path's rules (fails fast, a time limit a command), but not the request path's
- * client. BullMQ defines its Lua scripts (64) on the client it is given, and ioredis
- * copies every script a client defines onto each pipeline it makes, auto-pipelines
- * included: on the request path's client that cost about 70 µs of CPU a round of
- * commands, a booking's among them (bench/README.md, "Stop 41"). Closed by the caller.
+ * A client with the request path's rules (fails fast, a time limit a command), connected
+ * when Redis answers; when it does not, a warning, and the client goes on reconnecting
+ * in the background. Closed by the caller.
+ *
+ * The API has two: the request path's, and the one its BullMQ producers (the chunk and
+ * plan queues) add jobs with, `parcel-route:producer`. BullMQ defines its Lua scripts
+ * (64) on the client it is given, and ioredis copies every script a client defines onto
+ * each pipeline it makes, auto-pipelines included: on the request path's client that
+ * cost about 70 µs of CPU a round of commands, a booking's among them (bench/README.md,
+ * "Stop 41").
  */
-export async function connectProducer(server: RedisServer, log: { warn(obj: object, msg: string): void }) {
-  const producer = createRedis(server, 'command', 'parcel-route:producer');
-  producer.on('error', () => undefined);
-  await producer
+export async function connectRedis(
+  server: RedisServer,
+  log: { warn(obj: object, msg: string): void },
+  name?: string,
+): Promise<RedisClient> {
+  const client = createRedis(server, 'command', name);
+  client.on('error', () => undefined);
+  await client
     .connect()
     .catch((err: Error) =>
-      log.warn({ err }, 'Redis is not reachable yet for queueing jobs; retrying in the background'),
+      log.warn(
+        { err, client: name ?? 'parcel-route:command' },
+        'Redis is not reachable yet; retrying in the background',
+      ),
     );
-  return producer;
+  return client;
 }
 
 /**

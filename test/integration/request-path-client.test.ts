@@ -3,7 +3,7 @@
  * scripts on the client a queue is given, and ioredis copies every script a client
  * defines onto each pipeline it makes, auto-pipelines included: on the request path's
  * client that cost about 70 µs of CPU a round of commands (bench/README.md, "HTTP",
- * stop 41). The queues have a client of their own (connectProducer); a batch and a plan
+ * stop 41). The queues have a client of their own (`parcel-route:producer`); a batch and a plan
  * still go through them.
  */
 import { NDJSON, finished, ndjson, startBatchApp, type BatchHarness } from '../support/batch-harness';
