@@ -4,7 +4,7 @@
  * src/http/server.ts adds the logger, timeouts and listening.
  */
 import { randomUUID } from 'node:crypto';
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Capacity } from '../capacity/capacity-runtime';
 import { utilisationOf } from '../capacity/utilisation';
@@ -36,6 +36,7 @@ import { promiseRoutes } from './routes/promises';
 import { routeRoutes } from './routes/routes';
 import { tourRoutes } from './routes/tours';
 import { createServices } from './services';
+import { validatorCompiler } from './validator-compiler';
 import { ToursPool } from '../tours-pool/tours-pool';
 
 export interface AppDeps {
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
     throw new AppError('NOT_FOUND', `no such call: ${request.method} ${request.url.split('?')[0]}`);
