@@ -56,7 +56,11 @@ export type RecordRule = '' | 'drop' | 'released';
 export interface LogEntry {
   id: string;
   seq: number;
-  values: FieldValue[];
+  /**
+   * The new values as the log holds them, "<field> <value> …" (changedValues reads them):
+   * a process skips the entries of its own calls unread.
+   */
+  changes: string;
 }
 
 export interface DateSnapshot {
@@ -139,7 +143,7 @@ export class Ledger {
       ...ids,
     ]);
     const [outcomes, seq, changes] = reply as [string, number, string];
-    return { outcomes, seq, values: toPairs(changes) };
+    return { outcomes, seq, values: changedValues(changes) };
   }
 
   /** Settles bookings of several dates on `date`; one character per id (see SETTLE). */
@@ -225,7 +229,7 @@ export class Ledger {
         if (fields[i] === 'seq') seq = Number(fields[i + 1]);
         else if (fields[i] === 'c') changes = fields[i + 1];
       }
-      return { id, seq, values: toPairs(changes) };
+      return { id, seq, changes };
     });
   }
 
@@ -306,8 +310,8 @@ export function holdsIn(key: string, value: string): [string, string[]][] {
     });
 }
 
-/** "<field> <value> <field> <value>…" as pairs. */
-function toPairs(changes: string): FieldValue[] {
+/** The values of a log entry's (or a release's) "<field> <value> …". */
+export function changedValues(changes: string): FieldValue[] {
   if (!changes) return [];
   const flat = changes.split(' ');
   const pairs: FieldValue[] = [];

@@ -22,7 +22,7 @@ import { LoadTable } from '../routing/capacity/loads';
 import type { NetworkIndex } from '../routing/network/network-index';
 import { dayOfDate } from './dates';
 import { gramsField, parseField, type BookingHolds } from './holds';
-import type { FieldValue, Ledger, LedgerReply } from './ledger';
+import { changedValues, type FieldValue, type Ledger, type LedgerReply } from './ledger';
 
 /** Log entries read per call; a date with more waiting is read again at once. */
 const READ_COUNT = 1000;
@@ -207,7 +207,7 @@ export class LoadsView {
           state.synced = false;
           break;
         }
-        if (!state.own.delete(entry.seq)) this.setAll(state, entry.values, entry.seq);
+        if (!state.own.delete(entry.seq)) this.setAll(state, changedValues(entry.changes), entry.seq);
         state.seq = entry.seq;
         state.lastId = entry.id;
       }
