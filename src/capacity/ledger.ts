@@ -16,9 +16,10 @@ export const LOG_KEPT = 10_000;
 /** How often a process renews a date it books in the registry of watched dates. */
 const REGISTER_EVERY_MS = 10 * 60_000;
 
-const reserveScript = new LuaScript(RESERVE);
+// Reserving and settling carry groups of their own (LedgerGroups, a chunk's parcels): sent at once.
+const reserveScript = new LuaScript(RESERVE, 'at-once');
 const releaseScript = new LuaScript(RELEASE);
-const settleScript = new LuaScript(SETTLE);
+const settleScript = new LuaScript(SETTLE, 'at-once');
 const moveScript = new LuaScript(MOVE_RECORD);
 const claimScript = new LuaScript(CLAIM);
 

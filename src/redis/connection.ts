@@ -4,8 +4,8 @@
  * when Redis is down: commands on the request path fail at once instead of
  * queueing, every command has a time limit, and reconnection never gives up,
  * so the service recovers by itself. Request-path commands issued in the same turn
- * of the event loop go out in one write (auto-pipelining): the bookings of a moment
- * make one system call for their script calls, not one each.
+ * of the event loop go out in one write (auto-pipelining), but for the capacity
+ * ledger's grouped calls, which are written at once (lua-script.ts, `at-once`).
  */
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config';
