@@ -3,9 +3,11 @@
  * for go to the ledger as one script call per date (at most GROUP_LIMIT bookings each),
  * not one per booking. A date has one call in flight at a time: what arrives meanwhile
  * waits for it and goes in the next call, so the busier a date, the larger its calls;
- * alone, a booking waits for no one (its call is sent on the next turn of the event
- * loop). Each caller gets its own booking's outcome back, and the values the ledger
- * answered with go into this process's view at once, taking over its holds there.
+ * alone, a booking waits for no one: what is due is sent from a `setImmediate`, once the
+ * requests of this turn of the event loop have joined their groups, every date's calls
+ * in one write (Ledger.inOneWrite). Each caller gets its own booking's outcome back, and
+ * the values the ledger answered with go into this process's view at once, taking over
+ * its holds there.
  */
 import type { BookingHolds } from './holds';
 import type { Ledger, ReserveRequest } from './ledger';
@@ -20,12 +22,16 @@ interface Waiting<Req> {
   reject(err: unknown): void;
 }
 
-/** Requests per date, sent together: on the next turn of the event loop, or when the date's call in flight returns. */
+/** Requests per date, sent together when LedgerGroups flushes: one call per date, none while the date's call is in flight. */
 class Grouped<Req> {
   private readonly waiting = new Map<string, Waiting<Req>[]>();
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly call: (date: string, requests: Req[]) => Promise<string>) {}
+  constructor(
+    private readonly call: (date: string, requests: Req[]) => Promise<string>,
+    /** Asks for a flush: something waits that can be sent. */
+    private readonly due: () => void,
+  ) {}
 
   /** The outcome character of this request, in its date's group. */
   add(date: string, request: Req): Promise<string> {
@@ -34,15 +40,18 @@ class Grouped<Req> {
       if (group) group.push({ request, resolve, reject });
       else {
         this.waiting.set(date, [{ request, resolve, reject }]);
-        if (!this.inFlight.has(date)) setImmediate(() => this.send(date));
+        if (!this.inFlight.has(date)) this.due();
       }
     });
   }
 
-  /** Sends what waits for `date` (up to GROUP_LIMIT), then what came meanwhile. */
+  /** Sends the waiting group (up to GROUP_LIMIT) of every date with no call in flight. */
+  sendDue(): void {
+    for (const date of this.waiting.keys()) if (!this.inFlight.has(date)) this.send(date);
+  }
+
   private send(date: string): void {
-    const group = this.waiting.get(date);
-    if (!group || this.inFlight.has(date)) return;
+    const group = this.waiting.get(date) as Waiting<Req>[];
     const sent = group.splice(0, GROUP_LIMIT);
     if (group.length === 0) this.waiting.delete(date);
     this.inFlight.add(date);
@@ -56,7 +65,7 @@ class Grouped<Req> {
       )
       .finally(() => {
         this.inFlight.delete(date);
-        this.send(date);
+        if (this.waiting.has(date)) this.due();
       });
   }
 }
@@ -64,8 +73,13 @@ class Grouped<Req> {
 export class LedgerGroups {
   private readonly reservations: Grouped<{ request: ReserveRequest; holds: BookingHolds }>;
   private readonly settlements: Grouped<string>;
+  private flushing = false;
 
-  constructor(ledger: Ledger, view: LoadsView) {
+  constructor(
+    private readonly ledger: Ledger,
+    view: LoadsView,
+  ) {
+    const due = () => this.flushSoon();
     this.reservations = new Grouped(async (date, asked) => {
       const reply = await ledger.reserve(
         date,
@@ -77,8 +91,8 @@ export class LedgerGroups {
         asked.map((a) => a.holds),
       );
       return reply.outcomes;
-    });
-    this.settlements = new Grouped((date, ids) => ledger.settle(date, ids));
+    }, due);
+    this.settlements = new Grouped((date, ids) => ledger.settle(date, ids), due);
   }
 
   /** Reserves one booking (held in the view as `holds`) on `date`, with the others of this turn: b booked, h held, f full (see RESERVE). */
@@ -89,5 +103,21 @@ export class LedgerGroups {
   /** Settles one booking on `date`, with the others of this turn: c, x or - (see SETTLE). */
   settle(date: string, id: string): Promise<string> {
     return this.settlements.add(date, id);
+  }
+
+  /**
+   * Sends what is due once the requests of this turn of the event loop have joined their
+   * groups (a `setImmediate`): every date's reservations and settlements, in one write.
+   */
+  private flushSoon(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => {
+      this.flushing = false;
+      this.ledger.inOneWrite(() => {
+        this.reservations.sendDue();
+        this.settlements.sendDue();
+      });
+    });
   }
 }

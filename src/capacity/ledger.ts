@@ -4,7 +4,7 @@
  * its log of changes. Each call touches the keys of one date, so one node of a Redis
  * Cluster; calls for several dates are made side by side, never in one pipeline.
  */
-import type { RedisClient } from '../redis/connection';
+import { inOneWrite, type RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
 import { expiryOf } from './dates';
@@ -132,6 +132,11 @@ export class Ledger {
       if (field.startsWith('p:')) values.push([`g${field.slice(1)}`, Number(numbers[2 * f + 1])]);
     });
     return { outcomes, seq, values };
+  }
+
+  /** Runs `send`, whose reserve and settle calls then leave in one write a connection (see inOneWrite). */
+  inOneWrite(send: () => void): void {
+    inOneWrite(this.redis, send);
   }
 
   /** Gives back what each booking holds on `date` (only the holds of run `token`, when one is given). */

@@ -113,3 +113,18 @@ function credentials(redisUrl: string): RedisOptions {
     ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
   };
 }
+
+/**
+ * Runs `send` with the client's connections corked, so that the commands it writes at
+ * once (lua-script.ts, `at-once`) leave in one system call a connection, as an
+ * auto-pipeline's do: a write to a socket costs more than the bytes it carries.
+ */
+export function inOneWrite(redis: RedisClient, send: () => void): void {
+  const streams = (redis instanceof Cluster ? redis.nodes() : [redis]).map((node) => node.stream).filter(Boolean);
+  for (const stream of streams) stream.cork();
+  try {
+    send();
+  } finally {
+    for (const stream of streams) stream.uncork();
+  }
+}
