@@ -45,12 +45,10 @@ export class LuaScript {
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<unknown> {
-    if (this.sending === 'with-turn')
-      return name === 'evalsha'
-        ? redis.evalsha(script, keys.length, ...keys, ...args)
-        : redis.eval(script, keys.length, ...keys, ...args);
-    // What the client's evalsha does when it does not auto-pipeline: the command, written now.
-    const command = new Command(name, [script, keys.length, ...keys, ...args], { replyEncoding: 'utf8' });
+    const argv = [script, keys.length, ...keys, ...args];
+    if (this.sending === 'with-turn') return redis.call(name, ...argv);
+    // What the client's call does when it does not auto-pipeline: the command, written now.
+    const command = new Command(name, argv, { replyEncoding: 'utf8' });
     redis.sendCommand(command);
     return command.promise;
   }
