@@ -20,11 +20,13 @@ import { randomPool, type PoolInstance } from '../support/plan-fixtures';
 import { SEARCH_THREAD } from '../support/thread-scripts';
 
 const PENALTIES = { latePenalty: 100, unplannedPenalty: 1000 };
-function pool(seed: number): PoolInstance {
+/** Commodities of the pools on which the helper must take its share of second halves. */
+const HELPER_COMMODITIES = 2_000;
+function pool(seed: number, commodities = 400): PoolInstance {
   return randomPool(createRng(seed), {
     resources: 60,
     room: 30,
-    commodities: 400,
+    commodities,
     parcels: 9,
     columns: 12,
     use: 0.2,
@@ -76,7 +78,8 @@ afterEach(() => thread.close());
 test('each evaluation shared with the helper is the one made here alone, and L is its definition', async () => {
   let evaluations = 0;
   for (let seed = 1; seed <= 12; seed++) {
-    const instance = pool(seed);
+    // Halves long enough to outlast the helper's wake-up (a message between threads), as a plan's are.
+    const instance = pool(seed, HELPER_COMMODITIES);
     const alone = relaxationOf(instance);
     const shared = relaxationOf(instance, thread);
     const rng = createRng(1_000 + seed);
