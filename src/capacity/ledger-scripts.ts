@@ -18,7 +18,7 @@
  * Reads fields of the load hash into `value` (0 when absent), in HMGETs of 500.
  * Writes changed fields back in bulk (a field at 0 is deleted), appends them to the log
  * in entries of at most 1,000 fields, each with the next seq, and renews the keys'
- * expiry; returns the last seq and each changed field's value as text. (A number turned
+ * expiry (whether or not a field changed); returns the last seq and each changed field's value as text. (A number turned
  * into text costs Redis's Lua about 0.3 µs, more than anything else here: each changed
  * value is turned once, for the hash, the log and the reply.)
  * KEYS[1] load, KEYS[2] holds, KEYS[3] log, KEYS[4] records, KEYS[5] unsettled;
@@ -38,7 +38,6 @@ end
 local function publish(names, values, expireAt, keep)
   local text = {}
   local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-  if #names == 0 then return seq, text end
   local sets, dels, entry = {}, {}, {}
   for _, n in ipairs(names) do
     local v = values[n]
@@ -57,6 +56,7 @@ local function publish(names, values, expireAt, keep)
     redis.call('XADD', KEYS[3], 'MAXLEN', '~', keep, '*', 'seq', seq, 'c', table.concat(entry, ' '))
     entry = {}
   end
+  -- Also when no counter changed: a booking of no leg still writes its hold and its record.
   for k = 1, 5 do redis.call('EXPIREAT', KEYS[k], expireAt) end
   return seq, text
 end

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { encodeRecord } from '../../src/capacity/booking-record';
 import { LoadsView } from '../../src/capacity/loads-view';
 import { Ledger, type ReserveRequest } from '../../src/capacity/ledger';
 import type { FieldCapacity } from '../../src/capacity/holds';
@@ -186,6 +187,19 @@ describe('the capacity ledger against a model', () => {
       refused: true,
       releases: true,
     });
+  });
+
+  it('a call that changes no counter still gives the date its expiry: a booking of no leg', async () => {
+    // A parcel whose origin is its destination: its booking holds nothing, yet writes its hold, mark and record.
+    const date = DATES[2];
+    const k = keys(prefix).capacityDate(date);
+    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: [date], json: '{}' });
+    const reply = await ledger.reserve(date, [
+      { id: 'no-leg', token: '-', grams: 1000, fields: [], record, mark: true },
+    ]);
+    expect(reply.outcomes).toBe('b');
+    const ttls = await Promise.all([k.holds, k.records, k.unsettled].map((key) => redis.ttl(key)));
+    expect(ttls.every((ttl) => ttl > 0)).toBe(true);
   });
 
   it('a view never goes back to a value older than one it has: a log entry read after a later answer', async () => {
