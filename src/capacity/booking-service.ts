@@ -202,11 +202,13 @@ export class BookingService {
     } finally {
       view.unhold(holds);
     }
-    if (outcomes.some((outcome) => outcome !== 'b')) {
+    // Held already ('h') is this booking too: its id is this request's own, and a call that
+    // Redis ran but whose reply the connection lost is sent again by the client.
+    if (outcomes.includes('f')) {
       await needRedis(this.deps.redis, () =>
         resolver.releaseAll(
           id,
-          dates.filter((_, i) => outcomes[i] === 'b'),
+          dates.filter((_, i) => outcomes[i] !== 'f'),
           home,
           'drop',
         ),

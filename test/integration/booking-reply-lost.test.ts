@@ -1,0 +1,105 @@
+/**
+ * A booking whose reserve call Redis ran, but whose reply never came back: the
+ * connection dropped in between. ioredis then sends the call again on the new
+ * connection (it resends the commands a lost connection left unanswered), and the
+ * ledger answers that the booking is held already. The booking is this request's own
+ * (its id carries a random part): it stands, answered 201, held once, not taken for a
+ * refusal and left held by a booking no client knows.
+ *
+ * The app's client goes through a TCP proxy to the real Redis, which drops the client's
+ * side of the connection once, on the first reply after a reserve call went through.
+ */
+import { createHash } from 'node:crypto';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { RESERVE } from '../../src/capacity/ledger-scripts';
+import type { NetworkDocument } from '../../src/routing/types';
+import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
+import { auditLedger, heldIds } from '../support/ledger-audit';
+import { hub, leg, sketch } from '../support/sketch';
+
+const network: NetworkDocument = sketch(
+  [hub('A', { capacityPerDay: 5 }), hub('B')],
+  [leg('AB', 'A', 'B', { departures: ['09:00'], capacityPerDeparture: 3 })],
+);
+
+/** A proxy to Redis that, once, loses the reply to the first reserve call it forwards. */
+async function replyLosingProxy(): Promise<{ port: number; dropped: () => boolean; close(): Promise<void> }> {
+  const target = new URL(DEFAULT_REDIS_URL);
+  const reserveSha = Buffer.from(createHash('sha1').update(RESERVE).digest('hex'));
+  let armed = true;
+  let dropped = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    sockets.add(client).add(upstream);
+    let dropNext = false;
+    client.on('data', (data) => {
+      if (armed && data.includes(reserveSha)) {
+        armed = false;
+        dropNext = true;
+      }
+      upstream.write(data);
+    });
+    upstream.on('data', (data) => {
+      if (!dropNext) {
+        client.write(data);
+        return;
+      }
+      // Redis ran the call; its reply is lost with the connection. Redis's side stays
+      // open a moment, so that it finishes what it read.
+      dropNext = false;
+      dropped = true;
+      client.destroy();
+      setTimeout(() => upstream.destroy(), 200);
+    });
+    client.on('close', () => sockets.delete(client));
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      client.destroy();
+    });
+    client.on('error', () => undefined);
+    upstream.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    dropped: () => dropped,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('a reserve call whose reply was lost', () => {
+  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
+  let h: Harness;
+  beforeAll(async () => {
+    proxy = await replyLosingProxy();
+    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  });
+  afterAll(async () => {
+    await h.close();
+    await proxy.close();
+  });
+
+  it('is sent again, finds the booking held, and answers it: 201, held once, nothing left over', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/bookings',
+      payload: { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' },
+    });
+    expect(proxy.dropped()).toBe(true);
+    expect(res.statusCode).toBe(201);
+    const { bookingId } = res.json<{ bookingId: string }>();
+    expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${bookingId}` })).statusCode).toBe(200);
+    const audit = await auditLedger(h.redis, h.keys, network);
+    expect({ over: audit.overCapacity, mismatches: audit.mismatches, pending: audit.pending }).toEqual({
+      over: [],
+      mismatches: [],
+      pending: [],
+    });
+    expect([...heldIds(audit)]).toEqual([bookingId]);
+  });
+});
