@@ -68,7 +68,7 @@ export class RunBookings {
       ) {
         throw notFound(ref.id, 'it was released');
       }
-      await this.resolver.releaseAll(ref.id, dates, '', '');
+      await this.resolver.releaseAll(ref.id, dates, dates[dates.length - 1], '');
       await this.redis.hset(keys.releasedBookings, field, 'X');
     });
     recordBooking('released');

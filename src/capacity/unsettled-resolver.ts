@@ -74,14 +74,19 @@ export class UnsettledResolver {
     return true;
   }
 
-  /** Gives back what `id` holds on each of `dates`; the record, kept on `home`, follows `rule`. */
+  /**
+   * Gives back what `id` holds on each of `dates`; the record, kept on `home`, follows
+   * `rule`. `home`'s call goes last, once every other date's has: it takes off the mark
+   * there, so that a release stopped half way (a date's Redis unreachable, the process
+   * killed) leaves the booking marked, for a resolver to finish.
+   */
   async releaseAll(id: string, dates: readonly string[], home: string, rule: RecordRule, token = ''): Promise<void> {
-    await Promise.all(
-      dates.map(async (date) => {
-        const reply = await this.ledger.release(date, [id], token, date === home ? rule : '');
-        this.view.apply(date, reply);
-      }),
-    );
+    const release = async (date: string): Promise<void> => {
+      const reply = await this.ledger.release(date, [id], token, date === home ? rule : '');
+      this.view.apply(date, reply);
+    };
+    await Promise.all(dates.filter((date) => date !== home).map(release));
+    if (dates.includes(home)) await release(home);
   }
 
   private async sweepAll(): Promise<void> {
@@ -116,7 +121,7 @@ export class UnsettledResolver {
     for (const released of [this.keys.batch(ref.runId).releasedBookings, this.keys.plan(ref.runId).releasedBookings]) {
       const state = await this.redis.hget(released, field);
       if (!state?.startsWith('R ')) continue;
-      await this.releaseAll(ref.id, state.slice(2).split(','), '', '');
+      await this.releaseAll(ref.id, state.slice(2).split(','), markedOn, '');
       await this.redis.hset(released, field, 'X');
       recordBooking('released');
       return;

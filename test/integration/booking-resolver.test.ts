@@ -11,9 +11,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { parseBookingId } from '../../src/capacity/booking-id';
 import { encodeRecord } from '../../src/capacity/booking-record';
+import { BookingService } from '../../src/capacity/booking-service';
+import { Ledger, type RecordRule } from '../../src/capacity/ledger';
+import { UnsettledResolver } from '../../src/capacity/unsettled-resolver';
+import { IdempotencyKeys, idempotencyHash } from '../../src/redis/idempotency-keys';
 import type { FieldCapacity } from '../../src/capacity/holds';
-import { idempotencyHash } from '../../src/redis/idempotency-keys';
 import type { NetworkDocument } from '../../src/routing/types';
 import { isoToMinutes } from '../../src/wire/time';
 import { startApp, type Harness } from '../support/app-harness';
@@ -116,6 +120,43 @@ describe('resolving what a stopped process left', () => {
     await age(id);
     // The next process to meet it resolves it: here a GET, before any sweep.
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(404);
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
+    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
+  });
+
+  it('leaves a DELETE that failed on one date marked on its last date, for the resolver to finish', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL });
+    const id: string = res.json().bookingId;
+    // The Tuesday's Redis is out of reach (a master down): its release fails, the Wednesday's would not.
+    class TuesdayUnreachable extends Ledger {
+      override release(date: string, ids: readonly string[], token?: string, record?: RecordRule) {
+        if (date === '2026-11-24') return Promise.reject(new Error('Connection is closed.'));
+        return super.release(date, ids, token, record);
+      }
+    }
+    const ledger = new TuesdayUnreachable(h.redis, h.keys, h.config.capacityRetentionDays);
+    const resolver = new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys);
+    const bookings = new BookingService({
+      redis: h.redis,
+      ledger,
+      view: h.capacity.view,
+      groups: h.capacity.groups,
+      resolver,
+      network: h.live,
+      idempotency: new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds),
+    });
+    const ref = parseBookingId(id);
+    if (ref?.kind !== 'single') throw new Error(`not a single booking's id: ${id}`);
+    await expect(bookings.release(ref)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // Still marked where its record is: a resolver will finish it.
+    expect((await audit()).unsettled).toEqual([`2026-11-25 ${id}`]);
+    await age(id);
+    await h.capacity.resolver.sweep();
     const after = await audit();
     expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
       held: false,
