@@ -106,18 +106,19 @@ return 1
 
 /**
  * A run of a booked chunk (book=true) claims the chunk: unless its results are recorded
- * already (a recorded booked chunk is final: a retry changes nothing), the run's token
- * replaces the run before it, whose holds the new run then releases.
+ * already (a recorded booked chunk is final: a retry changes nothing), the run's line
+ * goes in front of the runs before it (src/capacity/run-chain.ts), whose holds the new
+ * run then releases.
  * KEYS[1] status hash, KEYS[2] results hash, KEYS[3] booking runs hash
  * ARGV[1] chunk index, ARGV[2] the new run's token
  * Returns { 'abandoned' } when the batch is unknown, { 'recorded' } when the chunk has
- * results, else { 'claimed', "<token> <date>,<date>…" of the run before, or '' }.
+ * results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
  */
 export const CLAIM_BOOKING_RUN = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned' } end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
 local before = redis.call('HGET', KEYS[3], ARGV[1]) or ''
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. ' ')
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. ' ' .. (before ~= '' and '\\n' .. before or ''))
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
 return { 'claimed', before }
@@ -125,13 +126,14 @@ return { 'claimed', before }
 
 /**
  * Records the dates a booked chunk's run may hold, before it reserves on them: a run
- * after it releases there. Only while the run still owns the chunk.
+ * after it releases there. Only while the run still owns the chunk; the lines of the
+ * runs before it stay.
  * KEYS[1] booking runs hash; ARGV[1] chunk index, ARGV[2] run token, ARGV[3] "<date>,<date>…"
  * Returns 1 when recorded, 0 when a later run has claimed the chunk.
  */
 export const SET_RUN_DATES = `
 local run = redis.call('HGET', KEYS[1], ARGV[1]) or ''
 if string.sub(run, 1, #ARGV[2] + 1) ~= ARGV[2] .. ' ' then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3] .. (string.match(run, '\\n.*$') or ''))
 return 1
 `;

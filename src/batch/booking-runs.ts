@@ -3,9 +3,10 @@
  * before it books, records the dates it may hold before each reservation, and records
  * its results only while it still owns the chunk (RECORD_CHUNK). A chunk run twice (a
  * retry, or a stalled worker's run beside its successor) therefore books each parcel
- * once: the later run releases what the earlier one held, and the earlier one can no
- * longer record.
+ * once: the later run releases what the earlier ones held (every run before it that
+ * never recorded, src/capacity/run-chain.ts), and they can no longer record.
  */
+import { runsOf, type EarlierRun } from '../capacity/run-chain';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { CLAIM_BOOKING_RUN, SET_RUN_DATES } from './batch-scripts';
@@ -14,8 +15,8 @@ export type RunClaim =
   | { kind: 'abandoned' }
   /** The chunk's results are recorded: it is final. */
   | { kind: 'recorded' }
-  /** Claimed; the run before it, if any, with the dates it may hold. */
-  | { kind: 'claimed'; before?: { token: string; dates: string[] } };
+  /** Claimed; the runs before it, newest first, with the dates each may hold (none for a first run). */
+  | { kind: 'claimed'; earlier: EarlierRun[] };
 
 export class BookingRuns {
   constructor(
@@ -34,10 +35,7 @@ export class BookingRuns {
       chunk,
       token,
     )) as [RunClaim['kind'], string?];
-    if (kind !== 'claimed') return { kind };
-    if (!before) return { kind };
-    const [previous, dates = ''] = before.split(' ');
-    return { kind, before: { token: previous, dates: dates ? dates.split(',') : [] } };
+    return kind === 'claimed' ? { kind, earlier: runsOf(before ?? '') } : { kind };
   }
 
   /** Records the dates the run may hold; false when a later run has claimed the chunk. */

@@ -24,6 +24,7 @@ import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
 import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
+import { releaseEarlier } from '../capacity/run-chain';
 import type { BookingRuns } from './booking-runs';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
 import { routedEntry, SLICE, type FaultHandler, type RoutingSnapshot } from './chunk-processor';
@@ -62,7 +63,7 @@ export async function bookChunk(
   if (claim.kind !== 'claimed') return claim;
   const ids = entries.map((_, i) => runBookingId(batchId, chunk, i));
   const chunkKey = `${batchId}.${chunk}`;
-  if (claim.before) await releaseRun(deps, ids, claim.before.token, claim.before.dates);
+  await releaseEarlier(deps, ids, claim.earlier);
 
   const lines: string[] = new Array(entries.length);
   const dates = new Set<string>();
@@ -113,14 +114,9 @@ export async function bookChunk(
         lines[parcel.index] = `${withBooking(parcel.json, parcel.id, bookedAt)}\n`;
         booked++;
       }
-      // A run before this one that has not stopped yet may still hold some of them: it can no longer record.
-      if (claim.before && refused.size)
-        await releaseRun(
-          deps,
-          [...refused].map((p) => p.id),
-          claim.before.token,
-          [...dates],
-        );
+      // A run before this one that has not stopped yet may have reserved since (under the chunk's key,
+      // which refuses every other run there): it can no longer record, so all it holds goes.
+      if (refused.size) await releaseEarlier(deps, ids, claim.earlier, [...dates]);
       for (const parcel of [...refused].sort((a, b) => a.index - b.index)) {
         if (round < ROUTE_ATTEMPTS) route(parcel.index, entries[parcel.index]);
         else {

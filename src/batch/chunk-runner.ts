@@ -16,6 +16,7 @@ import { runBookingId } from '../capacity/booking-id';
 import { recordBooking } from '../metrics/recorder';
 import type { NetworkSnapshot } from '../network/live-network';
 import { releaseRun } from '../capacity/reserve-round';
+import { releaseEarlier } from '../capacity/run-chain';
 import { bookChunk, newRunToken, type ChunkBookingDeps } from './chunk-booking';
 import type { ChunkJobData } from './chunk-job';
 import { lostChunk, routeChunk, type FaultHandler } from './chunk-processor';
@@ -103,7 +104,7 @@ export class ChunkRunner {
     const claim = await this.booking.runs.claim(job.data.batchId, job.data.chunk, token);
     if (claim.kind === 'abandoned') return 'abandoned';
     if (claim.kind === 'recorded') return (await this.status.read(job.data.batchId))?.state ?? 'abandoned';
-    if (claim.before) await releaseRun(this.booking, this.bookingIds(job), claim.before.token, claim.before.dates);
+    await releaseEarlier(this.booking, this.bookingIds(job), claim.earlier);
     return this.record(job, results, token);
   }
 

@@ -1,7 +1,9 @@
 /**
  * Booking a plan (POST /v1/plans?book=true) in the capacity ledger, beside live bookings:
  *
- * 1. the run claims the plan (PlanStore.claimRun) and releases what a run before it held;
+ * 1. the run claims the plan (PlanStore.claimRun) and releases what the runs before it held
+ *    (src/capacity/run-chain.ts), and again whenever a date refuses a parcel (a run before
+ *    it that has not stopped yet may have reserved since);
  * 2. every planned parcel's route is reserved as planned, one reserve call per date and
  *    slice of parcels, each parcel all or nothing on a date (the ledger never oversells);
  * 3. a parcel some date refused (live bookings took the room meanwhile) gives back what it
@@ -21,6 +23,7 @@ import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
 import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
+import { releaseEarlier } from '../capacity/run-chain';
 import type { ChunkEntry } from '../batch/chunk-job';
 import { newRunToken } from '../batch/chunk-booking';
 import { errorLine } from '../batch/result-line';
@@ -53,7 +56,8 @@ export interface BookedPlan {
   parcels: PlannedParcel[];
   /** The figures of what was booked. */
   figures: Pick<PlanRunFigures, 'booked' | 'rerouted' | 'planned' | 'late' | 'unplanned' | 'cost' | 'objective'>;
-  token: string;
+  /** The run's token, the ids it books and the dates it may hold: what it gives back if it cannot complete the plan. */
+  run: { token: string; ids: string[]; dates: string[] };
 }
 
 export async function bookPlan(
@@ -75,7 +79,7 @@ export async function bookPlan(
   if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
   const idOf = (i: number) => runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
   const allIds = entries.map((_, i) => idOf(i));
-  if (claim.before) await releaseRun(deps, allIds, claim.before.token, claim.before.dates);
+  await releaseEarlier(deps, allIds, claim.earlier);
 
   const parcels = [...planned];
   let waiting: Waiting[] = [];
@@ -103,6 +107,8 @@ export async function bookPlan(
       throw new PlanSuperseded('a later run of the plan took it over');
     }
     const refused = await reserveRound(deps, waiting, token);
+    // A run before this one that has not stopped yet may have reserved since: all it holds goes.
+    if (refused.size) await releaseEarlier(deps, allIds, claim.earlier, [...dates]);
     const bookedAt = new Date().toISOString();
     for (const w of waiting) {
       if (refused.has(w)) continue;
@@ -127,7 +133,11 @@ export async function bookPlan(
   }
   log.debug({ booked, rerouted, unplanned }, 'plan booked');
   const objective = cost + penalties.latePenalty * late + penalties.unplannedPenalty * unplanned;
-  return { parcels, figures: { booked, rerouted, planned: booked, late, unplanned, cost, objective }, token };
+  return {
+    parcels,
+    figures: { booked, rerouted, planned: booked, late, unplanned, cost, objective },
+    run: { token, ids: allIds, dates: [...dates] },
+  };
 }
 
 /** The parcel routed again over what has room now; undefined when nothing has. */

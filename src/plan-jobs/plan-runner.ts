@@ -10,12 +10,16 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Ledger } from '../capacity/ledger';
 import type { ChunkEntry } from '../batch/chunk-job';
+import { newRunToken } from '../batch/chunk-booking';
+import { runBookingId } from '../capacity/booking-id';
+import { releaseRun } from '../capacity/reserve-round';
+import { releaseEarlier } from '../capacity/run-chain';
 import { toCoreClosure, type LiveNetwork } from '../network/live-network';
 import type { PlansPool } from '../plans-pool/plans-pool';
 import type { LoadEntry, PlannedParcel } from '../plans-pool/task';
 import type { PlanJobData } from './plan-job';
 import type { PlanRunFigures, PlanStatus, PlanStore } from './plan-store';
-import { bookPlan, PlanSuperseded, type PlanBookingDeps } from './plan-booking';
+import { bookPlan, PlanSuperseded, type BookedPlan, type PlanBookingDeps } from './plan-booking';
 
 export interface PlanRunnerDeps {
   live: LiveNetwork;
@@ -36,8 +40,12 @@ export class PlanRunner {
     if (!(await store.start(planId))) return 'abandoned';
     try {
       const status = (await store.read(planId)) as PlanStatus;
-      const { figures, token } = await this.plan(status, log);
-      if (!(await store.complete(planId, figures, token))) return 'superseded';
+      const { figures, run } = await this.plan(status, log);
+      if (!(await store.complete(planId, figures, run?.token))) {
+        // A later run owns the plan: what this one booked goes back.
+        if (run) await releaseRun(this.deps.booking, run.ids, run.token, run.dates);
+        return 'superseded';
+      }
       log.info(
         {
           objective: figures.objective,
@@ -52,12 +60,37 @@ export class PlanRunner {
       if (err instanceof PlanSuperseded) return 'superseded';
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
       log.error({ err }, 'plan failed its last attempt');
+      await this.releaseRuns(planId).catch((cause: unknown) =>
+        log.warn({ err: cause }, "cannot give back what the plan's runs booked; their holds expire with their dates"),
+      );
       await store.fail(planId, (err as Error).message);
       return 'failed';
     }
   }
 
-  private async plan(status: PlanStatus, log: Logger): Promise<{ figures: PlanRunFigures; token: string }> {
+  /**
+   * Gives back what the plan's runs booked, when its last attempt failed: a run of its own
+   * claims the plan (so that none before it can complete it any more), then releases
+   * every run before it.
+   */
+  private async releaseRuns(planId: string): Promise<void> {
+    const { store, booking } = this.deps;
+    const status = await store.read(planId);
+    if (!status?.book) return;
+    const claim = await store.claimRun(planId, newRunToken());
+    if (claim.kind !== 'claimed' || claim.earlier.length === 0) return;
+    // Every chunk but the last is as full as the first.
+    const chunkSize = (await store.readParcels(planId, 0)).length;
+    const ids = Array.from({ length: status.total }, (_, i) =>
+      runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize),
+    );
+    await releaseEarlier(booking, ids, claim.earlier);
+  }
+
+  private async plan(
+    status: PlanStatus,
+    log: Logger,
+  ): Promise<{ figures: PlanRunFigures; run: BookedPlan['run'] | undefined }> {
     const { live, store, pool } = this.deps;
     const network = live.require();
     const entries: ChunkEntry[] = [];
@@ -80,7 +113,7 @@ export class PlanRunner {
     });
     let parcels: PlannedParcel[] = result.parcels;
     const figures: PlanRunFigures = { ...result.figures, failed: result.failed };
-    let token = '';
+    let run: BookedPlan['run'] | undefined;
     if (status.book) {
       const booked = await bookPlan(
         this.deps.booking,
@@ -93,7 +126,7 @@ export class PlanRunner {
         log,
       );
       parcels = booked.parcels;
-      token = booked.token;
+      run = booked.run;
       // What was booked is the plan now: live bookings may have moved some parcels.
       Object.assign(figures, booked.figures);
       figures.gap =
@@ -103,7 +136,7 @@ export class PlanRunner {
       const lines = parcels.slice(chunk * chunkSize, (chunk + 1) * chunkSize).map((p) => p.line as string);
       await store.writeResults(status.planId, chunk, lines.join(''));
     }
-    return { figures, token };
+    return { figures, run };
   }
 
   /** What the ledger holds on every date it watches: the bookings the plan must leave room for. */

@@ -1,32 +1,35 @@
 /**
  * The Lua scripts of a booked plan's runs (book=true). The plan's status hash keeps
- * `bookingRun` = "<token> <date>,<date>…": the run that books the plan and the dates
- * it may hold. A later run (a retry, or a stalled worker's successor) claims the plan,
- * releases what the run before it held, and from then on the earlier run can neither
- * reserve (setDates answers 0) nor complete the plan: every parcel is booked once.
+ * `bookingRun`: a line "<token> <date>,<date>…" for the run that books the plan and the
+ * dates it may hold, then the lines of the runs before it (src/capacity/run-chain.ts).
+ * A later run (a retry, or a stalled worker's successor) claims the plan and releases
+ * what the runs before it held. From then on they can neither reserve (setDates answers
+ * 0) nor complete the plan, so every parcel is booked once.
  */
 
 /**
  * KEYS[1] the plan's status hash. ARGV[1] the new run's token.
  * Returns { 'completed' } when the plan is completed already, { 'gone' } when it is
- * unknown, else { 'claimed', <the run before: "token dates", or ''> }.
+ * unknown, else { 'claimed', <the lines of the runs before, or ''> }.
  */
 export const CLAIM_PLAN_RUN = `
 local s = redis.call('HMGET', KEYS[1], 'state', 'bookingRun')
 if not s[1] then return { 'gone' } end
 if s[1] == 'completed' then return { 'completed' } end
-redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ')
-return { 'claimed', s[2] or '' }
+local before = s[2] or ''
+redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ' .. (before ~= '' and '\\n' .. before or ''))
+return { 'claimed', before }
 `;
 
 /**
  * KEYS[1] the plan's status hash. ARGV[1] the run's token, ARGV[2] the dates it may hold
- * ("a,b,…"). Records them and returns 1 while the run owns the plan, else 0.
+ * ("a,b,…"). Records them (the lines of the runs before stay) and returns 1 while the
+ * run owns the plan, else 0.
  */
 export const SET_PLAN_RUN_DATES = `
 local run = redis.call('HGET', KEYS[1], 'bookingRun') or ''
 if string.sub(run, 1, #ARGV[1] + 1) ~= ARGV[1] .. ' ' then return 0 end
-redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ' .. ARGV[2])
+redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ' .. ARGV[2] .. (string.match(run, '\\n.*$') or ''))
 return 1
 `;
 

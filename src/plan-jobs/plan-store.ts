@@ -5,6 +5,7 @@
  */
 import { decodeLines, encodeLines } from '../batch/result-codec';
 import type { ChunkEntry } from '../batch/chunk-job';
+import { runsOf, type EarlierRun } from '../capacity/run-chain';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
@@ -16,8 +17,7 @@ const setRunDates = new LuaScript(SET_PLAN_RUN_DATES);
 const completePlan = new LuaScript(COMPLETE_PLAN);
 
 /** A booking run's claim on a plan: see plan-scripts.ts. */
-export type PlanRunClaim =
-  { kind: 'completed' | 'gone' } | { kind: 'claimed'; before?: { token: string; dates: string[] } };
+export type PlanRunClaim = { kind: 'completed' | 'gone' } | { kind: 'claimed'; earlier: EarlierRun[] };
 
 export type PlanState = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -146,9 +146,7 @@ export class PlanStore {
       PlanRunClaim['kind'],
       string?,
     ];
-    if (kind !== 'claimed' || !before) return { kind } as PlanRunClaim;
-    const [previous, dates = ''] = before.split(' ');
-    return { kind, before: { token: previous, dates: dates ? dates.split(',') : [] } };
+    return kind === 'claimed' ? { kind, earlier: runsOf(before ?? '') } : { kind };
   }
 
   /** Records the dates a run may hold; false when a later run owns the plan. */

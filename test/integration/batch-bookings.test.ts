@@ -201,6 +201,40 @@ describe('a booked batch', () => {
     );
   });
 
+  it('releases every run before it, also one whose successor stopped before releasing it', async () => {
+    const before = await ledgerCounters();
+    const batchId = 'batch-run-chain';
+    await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
+    const data: ChunkJobData = {
+      batchId,
+      chunk: 0,
+      requestId: 'chain',
+      book: true,
+      entries: parcels
+        .slice(50, 100)
+        .map((p) => ({ id: `${p.parcelId}-chain`, request: { ...p, parcelId: `${p.parcelId}-chain` } })),
+    };
+    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
+    const fault = (err: unknown) => pino().error(err);
+    const first = await bookChunk(data, h.live.require(), deps, fault);
+    if (first.kind !== 'booked') throw new Error(`the first run ended ${first.kind}`);
+    // A second run claims the chunk and stops (a SIGKILL) before releasing what the first holds.
+    expect((await deps.runs.claim(batchId, 0, 'stopped-run')).kind).toBe('claimed');
+    const third = await bookChunk(data, h.live.require(), deps, fault);
+    if (third.kind !== 'booked') throw new Error(`the third run ended ${third.kind}`);
+    const lines = third.results.lines
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Line);
+    expect(lines.filter((l) => l.bookingId)).toHaveLength(first.results.routed);
+    const held = holdsOfLines(
+      lines.filter((l) => l.bookingId).map((l) => ({ ...l, parcelId: l.parcelId.replace(/-chain$/, '') })),
+    );
+    const expected = new Map(before);
+    for (const [field, value] of held) expected.set(field, (expected.get(field) ?? 0) + value);
+    expect(await ledgerCounters()).toEqual(expected);
+  });
+
   it('refuses book=maybe with a 400 naming the parameter', async () => {
     const res = await h.app.inject({
       method: 'POST',

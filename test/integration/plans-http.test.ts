@@ -231,17 +231,17 @@ describe('flow plans over HTTP', () => {
     expect(await ledgerCounters()).toEqual(counters);
   }, 180_000);
 
-  it('a booked plan run twice (the first run stopped before completing) holds each parcel once, and only the last run completes', async () => {
-    const parcels: ParcelRequest[] = [...parcelMix(doc, 120, { seed: 21, waves: 2 })];
+  /** A booked plan of 120 parcels, stored, and each parcel's route over what has room now (what a plans thread would answer). */
+  async function bookedPlan(planId: string, seed = 22) {
+    const parcels: ParcelRequest[] = [...parcelMix(doc, 120, { seed, waves: 2 })];
     const store = new PlanStore(h.redis, h.keys, h.config.resultsTtlSeconds);
-    const planId = `twice-${Date.now()}`;
     const penalties = { latePenalty: 100, unplannedPenalty: 1000 };
-    await store.begin(planId, new Date().toISOString(), true, penalties);
-    await store.commit(planId, parcels.length, 3);
-    const before = await ledgerCounters();
-    // What a plans thread would answer: each parcel on its route over what has room (greedy), to book.
-    const router = h.live.require().router;
     const entries = parcels.map((p) => ({ id: p.parcelId as string, request: p }));
+    await store.begin(planId, new Date().toISOString(), true, penalties);
+    for (let chunk = 0; chunk * 50 < entries.length; chunk++)
+      await store.writeParcels(planId, chunk, entries.slice(chunk * 50, (chunk + 1) * 50));
+    await store.commit(planId, parcels.length, 3);
+    const router = h.live.require().router;
     const planned: PlannedParcel[] = parcels.map((p) => {
       const outcome = router.route({ ...p, readyAt: Date.parse(p.readyAt) / 60_000 });
       if (outcome.kind !== 'routed')
@@ -249,13 +249,21 @@ describe('flow plans over HTTP', () => {
       return { id: p.parcelId as string, answer: outcome.answer, weightKg: p.weightKg };
     });
     const deps = { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store };
-    const log = pino({ level: 'silent' });
-    const first = await bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, log);
+    const book = () =>
+      bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, pino({ level: 'silent' }));
+    return { store, book, parcels };
+  }
+
+  it('a booked plan run twice (the first run stopped before completing) holds each parcel once, and only the last run completes', async () => {
+    const planId = `twice-${Date.now()}`;
+    const { store, book, parcels } = await bookedPlan(planId, 21);
+    const before = await ledgerCounters();
+    const first = await book();
     expect(first.figures.booked).toBeGreaterThan(0);
-    const second = await bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, log);
+    const second = await book();
     const figures = { failed: 0 } as PlanRunFigures;
-    expect(await store.complete(planId, figures, first.token)).toBe(false);
-    expect(await store.complete(planId, figures, second.token)).toBe(true);
+    expect(await store.complete(planId, figures, first.run.token)).toBe(false);
+    expect(await store.complete(planId, figures, second.run.token)).toBe(true);
 
     const lines = second.parcels.map((p) => JSON.parse(p.line as string) as Line);
     const weightOf = new Map(parcels.map((p) => [p.parcelId, p.weightKg]));
@@ -269,6 +277,54 @@ describe('flow plans over HTTP', () => {
       if (value - (before.get(key) ?? 0) !== 0) added.set(key, value - (before.get(key) ?? 0));
     expect(added).toEqual(holdsOfRoutes(booked));
     expect(overCapacity(after)).toEqual([]);
+  }, 120_000);
+
+  it("a booked plan's run releases every run before it, also one whose successor stopped before releasing it", async () => {
+    const planId = `chain-${Date.now()}`;
+    const { store, book, parcels } = await bookedPlan(planId);
+    const before = await ledgerCounters();
+    const first = await book();
+    expect(first.figures.booked).toBeGreaterThan(0);
+    // A second run claims the plan and stops before releasing what the first holds.
+    expect((await store.claimRun(planId, 'stopped-run')).kind).toBe('claimed');
+    const third = await book();
+    expect(third.figures.booked).toBe(first.figures.booked);
+    const weightOf = new Map(parcels.map((p) => [p.parcelId, p.weightKg]));
+    const booked = third.parcels
+      .map((p) => JSON.parse(p.line as string) as Line)
+      .filter((l) => l.bookingId)
+      .map((l) => ({ route: l.route, weightKg: weightOf.get(l.parcelId) as number }));
+    const after = await ledgerCounters();
+    const added = new Map<string, number>();
+    for (const [key, value] of after)
+      if (value - (before.get(key) ?? 0) !== 0) added.set(key, value - (before.get(key) ?? 0));
+    expect(added).toEqual(holdsOfRoutes(booked));
+  }, 120_000);
+
+  it('a booked plan whose last attempt fails gives back what its runs booked', async () => {
+    const planId = `failed-${Date.now()}`;
+    const { store, book } = await bookedPlan(planId);
+    const before = await ledgerCounters();
+    expect((await book()).figures.booked).toBeGreaterThan(0);
+    expect(await ledgerCounters()).not.toEqual(before);
+    // The attempt after it fails before it books (its plans thread died), and it is the last.
+    const runner = new PlanRunner({
+      live: h.live,
+      store,
+      ledger: h.capacity.ledger,
+      pool: { plan: () => Promise.reject(new Error('the plans thread stopped')) } as never,
+      booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
+      logger: pino({ level: 'silent' }),
+    });
+    await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    const outcome = await runner.run({
+      data: { planId, requestId: 'last' },
+      attemptsMade: 1,
+      opts: { attempts: 2 },
+    } as never);
+    expect(outcome).toBe('failed');
+    expect((await store.read(planId))?.state).toBe('failed');
+    expect(await ledgerCounters()).toEqual(before);
   }, 120_000);
 
   it('answers bad input with 4xx naming the field', async () => {

@@ -1,0 +1,41 @@
+/**
+ * The runs that have claimed a booked chunk or a booked plan, as its entry in Redis
+ * keeps them: a line "<token> <date>,<date>…" a run, the run that owns it first, then
+ * every run before it, newest first. A run claims with a line of its own in front of
+ * the lines there, and records its dates in its own line only (the Lua of each lives
+ * beside its keys: batch-scripts.ts, plan-scripts.ts). The runs before it are kept
+ * until the chunk or plan is done. A run that stops before it has released them leaves
+ * them all to the next run, and none is forgotten: releasing a run whose holds are gone
+ * already changes nothing.
+ */
+import { releaseRun, type LedgerAccess } from './reserve-round';
+
+/** A run that claimed before, with the dates it may hold. */
+export interface EarlierRun {
+  token: string;
+  dates: string[];
+}
+
+/** The runs of an entry's lines ('' = none), in its order. */
+export function runsOf(entry: string): EarlierRun[] {
+  return entry
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [token, dates = ''] = line.split(' ');
+      return { token, dates: dates ? dates.split(',') : [] };
+    });
+}
+
+/**
+ * Releases what each earlier run holds for `ids`: on the dates it recorded, and on
+ * `alsoOn` too (dates it may have reserved on since, while it had not stopped yet).
+ */
+export async function releaseEarlier(
+  deps: LedgerAccess,
+  ids: readonly string[],
+  runs: readonly EarlierRun[],
+  alsoOn: readonly string[] = [],
+): Promise<void> {
+  await Promise.all(runs.map((run) => releaseRun(deps, ids, run.token, [...new Set([...run.dates, ...alsoOn])])));
+}
