@@ -63,6 +63,17 @@ end
 `;
 
 /**
+ * Now, in ms, by Redis's clock (TIME): unsettled marks are timed and judged stale by it,
+ * so that a process whose clock runs ahead cannot take over a booking still being made.
+ */
+const NOW_MS = `
+local function nowMs()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+`;
+
+/**
  * Books parcels on one date, each all or nothing, in the order given: a booking is
  * refused when one of its fields has no room for one more parcel (or for its grams),
  * counting the bookings before it in the same call. A booking already held by the same
@@ -77,25 +88,24 @@ end
  * parcels. Else the parcels are taken one by one.
  *
  * KEYS: load, holds, log, records, unsettled (of the date)
- * ARGV[1] expireAt (unix s), ARGV[2] log entries kept, ARGV[3] now (ms), ARGV[4] the run
- * token of every booking of the call, ARGV[5] the chunk's key ('' for bookings made one
- * at a time);
- * ARGV[6] the fields, "<field> <capacity in parcels> <capacity in grams> <parcels asked>
+ * ARGV[1] expireAt (unix s), ARGV[2] log entries kept, ARGV[3] the run token of every
+ * booking of the call, ARGV[4] the chunk's key ('' for bookings made one at a time);
+ * ARGV[5] the fields, "<field> <capacity in parcels> <capacity in grams> <parcels asked>
  * <grams asked> …" (`p:…` or `h:…`; -1 = no capacity; asked = the sum over the bookings);
- * ARGV[7] the bookings: made one at a time, "<id>:<grams>:<field numbers, 1-based,
+ * ARGV[6] the bookings: made one at a time, "<id>:<grams>:<field numbers, 1-based,
  * comma-separated>:<extra> …", extra being what else is written with it: 'm' its
- * unsettled mark, 'r<k>' its record, ARGV[7 + k] (kept on this date), both ('mr<k>') or
+ * unsettled mark, 'r<k>' its record, ARGV[6 + k] (kept on this date), both ('mr<k>') or
  * neither (''); of a chunk, "\n<i> <grams> <field number>…" a parcel, i its place in the chunk.
  * (Long strings rather than an argument a value: fewer arguments cost both ends less.)
  * Returns { outcomes (one of b booked, h held, f full per booking), seq, and for each
  * field its parcels and grams after the call, as one string "<parcels> <grams> …" }.
  */
-export const RESERVE = `${PUBLISH}
-local token, chunk = ARGV[4], ARGV[5]
+export const RESERVE = `${PUBLISH}${NOW_MS}
+local token, chunk = ARGV[3], ARGV[4]
 local prefix = token .. ' '
 local names, gnames, cap, capg, wantp, wantg, value, asked = {}, {}, {}, {}, {}, {}, {}, {}
 local F = 0
-for n, c, cg, wp, wg in string.gmatch(ARGV[6], '(%S+) (%-?%d+) (%-?%d+) (%d+) (%d+)') do
+for n, c, cg, wp, wg in string.gmatch(ARGV[5], '(%S+) (%-?%d+) (%-?%d+) (%d+) (%d+)') do
   F = F + 1
   names[F], cap[F], capg[F], wantp[F], wantg[F] = n, tonumber(c), tonumber(cg), tonumber(wp), tonumber(wg)
   asked[#asked + 1] = n
@@ -139,9 +149,9 @@ if chunk ~= '' then
         touch(names[f], wantp[f])
         if gnames[f] then touch(gnames[f], wantg[f]) end
       end
-      local _, parcels = string.gsub(ARGV[7], '\\n', '')
+      local _, parcels = string.gsub(ARGV[6], '\\n', '')
       outcomes[1] = string.rep('b', parcels)
-      redis.call('HSET', KEYS[2], chunk, token .. '\\n#' .. table.concat(names, ' ') .. ARGV[7])
+      redis.call('HSET', KEYS[2], chunk, token .. '\\n#' .. table.concat(names, ' ') .. ARGV[6])
       return reply()
     end
     entry = { token }
@@ -154,7 +164,7 @@ local function heldBy(id)
 end
 -- One by one: "<id>:<grams>:<fields>:<extra>" (made one at a time), "\\n<i> <grams> <fields>" (of a chunk).
 local pattern = chunk ~= '' and '\\n(%d+) (%d+) ?([^\\n]*)' or '([^:%s]+):(%d+):([%d,]*):(%w*)'
-for id, g, list, extra in string.gmatch(ARGV[7], pattern) do
+for id, g, list, extra in string.gmatch(ARGV[6], pattern) do
   g = tonumber(g)
   local fields, room = {}, true
   for f in string.gmatch(list, '%d+') do
@@ -177,11 +187,11 @@ for id, g, list, extra in string.gmatch(ARGV[7], pattern) do
     for _, f in ipairs(fields) do hold[#hold + 1] = names[f] end
     -- Held already (a replay, or another run): HSETNX writes nothing, and it is told below.
     if redis.call('HSETNX', KEYS[2], id, table.concat(hold, ' ')) == 1 then
-      if string.byte(extra, 1) == 109 then redis.call('ZADD', KEYS[5], ARGV[3], id) end
+      if string.byte(extra, 1) == 109 then redis.call('ZADD', KEYS[5], nowMs(), id) end
       local k = string.match(extra, 'r(%d+)')
       if k then
         -- The record: its state line under the id, the answer beside it (scripts change only the state).
-        local record = ARGV[7 + tonumber(k)]
+        local record = ARGV[6 + tonumber(k)]
         local nl = string.find(record, '\\n', 1, true)
         redis.call('HSET', KEYS[4], id, string.sub(record, 1, nl - 1), id .. ':a', string.sub(record, nl + 1))
       end
@@ -324,30 +334,40 @@ return table.concat(out)
  * Moves a record from one state to another (its first character), marking the booking
  * unsettled on this date (ARGV[4] = '1') or not.
  * KEYS[1] records, KEYS[2] unsettled; ARGV[1] id, ARGV[2] states it may be in (e.g. 'C'),
- * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled, ARGV[5] now (ms).
+ * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled (at Redis's time).
  * Returns the record as it was, or false when there is none; it changed only when its
  * state was one of ARGV[2].
  */
-export const MOVE_RECORD = `
+export const MOVE_RECORD = `${NOW_MS}
 local record = redis.call('HGET', KEYS[1], ARGV[1])
 if not record then return false end
 if string.find(ARGV[2], string.sub(record, 1, 1), 1, true) then
   redis.call('HSET', KEYS[1], ARGV[1], ARGV[3] .. string.sub(record, 2))
-  if ARGV[4] == '1' then redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1]) end
+  if ARGV[4] == '1' then redis.call('ZADD', KEYS[2], nowMs(), ARGV[1]) end
 end
 return record
 `;
 
 /**
- * Claims an unsettled mark for resolving: only when it was last touched before ARGV[2]
- * (ms), so that a booking being made or released is left to the process doing it, and
- * two resolvers never take the same mark at once. The claim touches it again.
- * KEYS[1] unsettled; ARGV[1] booking id, ARGV[2] touched before (ms), ARGV[3] now (ms).
+ * Claims an unsettled mark for resolving: only when it was last touched ARGV[2] ms ago
+ * or more, by Redis's clock, so that a booking being made or released is left to the
+ * process doing it, and two resolvers never take the same mark at once. The claim
+ * touches it again.
+ * KEYS[1] unsettled; ARGV[1] booking id, ARGV[2] the age (ms) that makes a mark stale.
  * Returns 1 when claimed, 0 otherwise.
  */
-export const CLAIM = `
+export const CLAIM = `${NOW_MS}
 local touched = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not touched or tonumber(touched) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+local now = nowMs()
+if not touched or tonumber(touched) > now - tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[1])
 return 1
+`;
+
+/**
+ * Marks a booking unsettled on this date, at Redis's time (before a change that spans
+ * several dates). KEYS[1] unsettled; ARGV[1] booking id.
+ */
+export const MARK = `${NOW_MS}
+redis.call('ZADD', KEYS[1], nowMs(), ARGV[1])
 `;

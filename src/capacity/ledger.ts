@@ -9,7 +9,7 @@ import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
 import { expiryOf } from './dates';
 import type { FieldCapacity } from './holds';
-import { CLAIM, MOVE_RECORD, RELEASE, RESERVE, SETTLE } from './ledger-scripts';
+import { CLAIM, MARK, MOVE_RECORD, RELEASE, RESERVE, SETTLE } from './ledger-scripts';
 
 /** Entries each date's log keeps (about): a process that falls further behind reads the date whole. */
 export const LOG_KEPT = 10_000;
@@ -22,6 +22,7 @@ const releaseScript = new LuaScript(RELEASE);
 const settleScript = new LuaScript(SETTLE, 'at-once');
 const moveScript = new LuaScript(MOVE_RECORD);
 const claimScript = new LuaScript(CLAIM);
+const markScript = new LuaScript(MARK);
 
 /** One booking to reserve on a date. */
 export interface ReserveRequest {
@@ -113,16 +114,7 @@ export class Ledger {
     }
     const packed = fields.map((f) => `${f.field} ${f.parcels} ${f.grams} ${f.asked} ${f.askedGrams}`).join(' ');
     this.register(date);
-    const args = [
-      this.expireAt(date),
-      LOG_KEPT,
-      Date.now(),
-      token,
-      chunk,
-      packed,
-      perBooking.join(chunk ? '' : ' '),
-      ...records,
-    ];
+    const args = [this.expireAt(date), LOG_KEPT, token, chunk, packed, perBooking.join(chunk ? '' : ' '), ...records];
     const reply = await reserveScript.run(this.redis, this.dateKeys(date), args);
     const [outcomes, seq, after] = reply as [string, number, string];
     const numbers = after.split(' ');
@@ -161,11 +153,7 @@ export class Ledger {
   /** Moves a record kept on `date` from one of `from`'s states to `to`; the record's state line as it was, if any. */
   async moveRecord(date: string, id: string, from: string, to: string, mark: boolean): Promise<string | undefined> {
     const k = this.keys.capacityDate(date);
-    const record = await moveScript.run(
-      this.redis,
-      [k.records, k.unsettled],
-      [id, from, to, mark ? '1' : '0', Date.now()],
-    );
+    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0']);
     return typeof record === 'string' ? record : undefined;
   }
 
@@ -177,19 +165,17 @@ export class Ledger {
 
   /** Marks a booking unsettled on `date` (before a change that spans several dates). */
   async mark(date: string, id: string): Promise<void> {
-    await this.redis.zadd(this.keys.capacityDate(date).unsettled, Date.now(), id);
+    await markScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id]);
   }
 
-  /** Bookings marked unsettled on `date` and last touched before `beforeMs`. */
+  /** Bookings marked unsettled on `date` and last touched before `beforeMs` (candidates: CLAIM decides, by Redis's clock). */
   unsettled(date: string, beforeMs: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.keys.capacityDate(date).unsettled, '-inf', `(${beforeMs}`, 'LIMIT', 0, limit);
   }
 
-  /** Claims an unsettled mark last touched before `beforeMs` (see CLAIM). */
-  async claim(date: string, id: string, beforeMs: number): Promise<boolean> {
-    return (
-      (await claimScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id, beforeMs, Date.now()])) === 1
-    );
+  /** Claims an unsettled mark last touched `staleMs` ago or more, by Redis's clock (see CLAIM). */
+  async claim(date: string, id: string, staleMs: number): Promise<boolean> {
+    return (await claimScript.run(this.redis, [this.keys.capacityDate(date).unsettled], [id, staleMs])) === 1;
   }
 
   /** A date's loads and the last log entry they include, read atomically. */

@@ -67,7 +67,7 @@ export class UnsettledResolver {
 
   /** Takes over a booking marked on `date` when its mark is stale; false when it is not (or no longer) marked so. */
   async resolveIfStale(date: string, id: string): Promise<boolean> {
-    if (!(await this.ledger.claim(date, id, Date.now() - STALE_MS))) return false;
+    if (!(await this.ledger.claim(date, id, STALE_MS))) return false;
     const ref = parseBookingId(id);
     if (ref) await this.resolve(date, ref);
     else await this.releaseAll(id, [date], '', '');

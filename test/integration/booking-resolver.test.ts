@@ -129,6 +129,37 @@ describe('resolving what a stopped process left', () => {
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
   });
 
+  it("judges a mark by Redis's clock: a process whose clock runs ahead takes over nothing being made", async () => {
+    const id = '20261125-AheadAheadAheadAheadAh';
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    // Only Date is faked: this process's clock runs ten minutes ahead; Redis's does not.
+    jest.useFakeTimers({
+      now: Date.now() + 10 * 60_000,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(heldIds(await audit()).has(id)).toBe(true);
+    // A minute on, it is stale by Redis's clock too: released.
+    await age(id);
+    expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(true);
+    expect(heldIds(await audit()).has(id)).toBe(false);
+  });
+
   it('leaves a DELETE that failed on one date marked on its last date, for the resolver to finish', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL });
     const id: string = res.json().bookingId;
