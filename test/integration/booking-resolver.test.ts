@@ -60,6 +60,17 @@ describe('resolving what a stopped process left', () => {
       await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
   }
   const audit = () => auditLedger(h.redis, h.keys, network);
+  /** Makes the booking's marks stale and sweeps: then it holds nothing, and nothing is left unsettled or miscounted. */
+  async function sweptAway(id: string): Promise<void> {
+    await age(id);
+    await h.capacity.resolver.sweep();
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
+  }
 
   it('releases a booking reserved on every date but never settled, and drops its record', async () => {
     const id = '20261125-PendingPendingPendingP';
@@ -92,14 +103,7 @@ describe('resolving what a stopped process left', () => {
   it('releases a booking reserved on its first date only', async () => {
     const id = '20261125-HalfHalfHalfHalfHalfHa';
     await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
-    await age(id);
-    await h.capacity.resolver.sweep();
-    const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: false,
-      unsettled: [],
-      mismatches: [],
-    });
+    await sweptAway(id);
   });
 
   it('drops a mark left on a confirmed booking, which stays booked', async () => {
@@ -186,14 +190,7 @@ describe('resolving what a stopped process left', () => {
     await expect(bookings.release(ref)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     // Still marked where its record is: a resolver will finish it.
     expect((await audit()).unsettled).toEqual([`2026-11-25 ${id}`]);
-    await age(id);
-    await h.capacity.resolver.sweep();
-    const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: false,
-      unsettled: [],
-      mismatches: [],
-    });
+    await sweptAway(id);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
   });
 
