@@ -95,12 +95,7 @@ export class BookingService {
         const dates = holds.dates.map((d) => d.date);
         const id = singleBookingId(dates[dates.length - 1], nonce);
         if (request.idempotencyHash) {
-          const claimed = await this.claimKey(
-            request,
-            request.idempotencyHash,
-            `${id} ${request.bodyHash} ${Date.now()}`,
-            bound,
-          );
+          const claimed = await this.claimKey(request, request.idempotencyHash, `${id} ${request.bodyHash}`, bound);
           if (typeof claimed === 'object') return claimed;
           bound = claimed;
         }
@@ -225,8 +220,9 @@ export class BookingService {
   }
 
   /**
-   * Binds the Idempotency-Key to `value` (or moves it there from `bound`, the value of an
-   * earlier attempt). Returns the value bound, or the booking the key made before.
+   * Binds the Idempotency-Key to `value`, "<booking id> <body hash>", stamped with Redis's
+   * time (or moves it there from `bound`, the value of an earlier attempt). Returns the
+   * value bound, or the booking the key made before.
    */
   private async claimKey(
     request: BookingRequest,
@@ -236,26 +232,27 @@ export class BookingService {
   ): Promise<string | BookingAnswer> {
     const { idempotency } = this.deps;
     if (bound !== undefined) {
-      if (await needRedis(this.deps.redis, () => idempotency.rebind(hash, bound, value))) return value;
+      const moved = await needRedis(this.deps.redis, () => idempotency.rebindStamped(hash, bound, value));
+      if (moved !== undefined) return moved;
       throw new AppError(
         'CONFLICT',
         'Idempotency-Key: another request took this key over while the booking was made; retry',
         { field: 'idempotency-key' },
       );
     }
-    const now = await needRedis(this.deps.redis, () => idempotency.bind(hash, value));
-    if (now === value) return value;
-    return (await this.replay(request, hash, now)) ?? this.claimKey(request, hash, value, undefined);
+    const now = await needRedis(this.deps.redis, () => idempotency.bindStamped(hash, value));
+    if (now.bound) return now.value;
+    return (await this.replay(request, hash, now.value)) ?? this.claimKey(request, hash, value, undefined);
   }
 
   /**
    * What a key bound before (to `now`) answers: the booking it made, or 409 (another body,
    * released, still being made). Undefined when the request that bound it stopped before
-   * making anything (60 s ago): the key is free again.
+   * making anything (60 s ago by Redis's clock, whatever this process's): the key is free again.
    */
   private async replay(request: BookingRequest, hash: string, now: string): Promise<BookingAnswer | undefined> {
     const { idempotency } = this.deps;
-    const [earlierId, earlierBody, boundAt] = now.split(' ');
+    const [earlierId, earlierBody] = now.split(' ');
     if (earlierBody !== request.bodyHash) {
       throw new AppError('CONFLICT', `Idempotency-Key: already used with another body (booking ${earlierId})`, {
         field: 'idempotency-key',
@@ -271,15 +268,14 @@ export class BookingService {
         { field: 'idempotency-key' },
       );
     }
-    if (record || Date.now() - Number(boundAt) < STALE_MS) {
+    // Freed when the request that bound the key stopped before making anything.
+    if (record || (await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh') {
       throw new AppError(
         'CONFLICT',
         'a booking with this Idempotency-Key is still being made; retry when that request has answered',
         { field: 'idempotency-key' },
       );
     }
-    // The request that bound the key stopped before making anything: the key is free again.
-    await needRedis(this.deps.redis, () => idempotency.release(hash, now));
     return undefined;
   }
 }

@@ -14,6 +14,8 @@
  * date without reading it whole (see loads-view.ts).
  */
 
+import { NOW_MS } from '../redis/redis-time';
+
 /**
  * Reads fields of the load hash into `value` (0 when absent), in HMGETs of 500.
  * Writes changed fields back in bulk (a field at 0 is deleted), appends them to the log
@@ -59,17 +61,6 @@ local function publish(names, values, expireAt, keep)
   -- Also when no counter changed: a booking of no leg still writes its hold and its record.
   for k = 1, 5 do redis.call('EXPIREAT', KEYS[k], expireAt) end
   return seq, text
-end
-`;
-
-/**
- * Now, in ms, by Redis's clock (TIME): unsettled marks are timed and judged stale by it,
- * so that a process whose clock runs ahead cannot take over a booking still being made.
- */
-const NOW_MS = `
-local function nowMs()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 `;
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import type { RedisClient } from './connection';
+import { NOW_MS } from './redis-time';
 
 /**
  * Replaces (or with an empty ARGV[2], deletes) the value a key names, only if it
@@ -17,6 +18,40 @@ import type { RedisClient } from './connection';
 const SWAP = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
+return 1
+`;
+
+/**
+ * Binds a key to "<ARGV[1]> <Redis's time in ms>" unless it names something already.
+ * KEYS[1] the idempotency key; ARGV[1] the value, ARGV[2] time to live (s).
+ * Returns { 1, the value bound } or { 0, the value it names (false if it just expired) }.
+ */
+const BIND_STAMPED = `${NOW_MS}
+local value = ARGV[1] .. ' ' .. nowMs()
+if redis.call('SET', KEYS[1], value, 'EX', ARGV[2], 'NX') then return { 1, value } end
+return { 0, redis.call('GET', KEYS[1]) }
+`;
+
+/**
+ * Rebinds a key from ARGV[1] to "<ARGV[2]> <Redis's time in ms>", only if it still names ARGV[1].
+ * KEYS[1] the idempotency key; ARGV[3] time to live (s). Returns the new value, or false.
+ */
+const REBIND_STAMPED = `${NOW_MS}
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+local value = ARGV[2] .. ' ' .. nowMs()
+redis.call('SET', KEYS[1], value, 'EX', ARGV[3])
+return value
+`;
+
+/**
+ * Frees a key that still names ARGV[1] once its stamp (its last word) is ARGV[2] ms old
+ * by Redis's clock. KEYS[1] the idempotency key.
+ * Returns 1 when freed, 0 when it names something else now, -1 when it is not that old yet.
+ */
+const FREE_IF_STALE = `${NOW_MS}
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if nowMs() - tonumber(string.match(ARGV[1], '(%d+)$')) < tonumber(ARGV[2]) then return -1 end
+redis.call('DEL', KEYS[1])
 return 1
 `;
 
@@ -47,6 +82,31 @@ export class IdempotencyKeys {
     const key = this.keyOf(hash);
     if ((await this.redis.set(key, value, 'EX', this.ttlSeconds, 'NX')) === 'OK') return value;
     return (await this.redis.get(key)) ?? (await this.bind(hash, value));
+  }
+
+  /**
+   * Binds the key to `value` stamped with Redis's time ("<value> <ms>"), unless it names
+   * something already; returns what it names now, and whether that is this binding.
+   */
+  async bindStamped(hash: string, value: string): Promise<{ bound: boolean; value: string }> {
+    const [bound, now] = (await this.redis.eval(BIND_STAMPED, 1, this.keyOf(hash), value, this.ttlSeconds)) as [
+      number,
+      string | null,
+    ];
+    if (now === null) return this.bindStamped(hash, value);
+    return { bound: bound === 1, value: now };
+  }
+
+  /** Rebinds the key from `from` to `to` stamped with Redis's time; the new value, or undefined when it no longer names `from`. */
+  async rebindStamped(hash: string, from: string, to: string): Promise<string | undefined> {
+    const value = await this.redis.eval(REBIND_STAMPED, 1, this.keyOf(hash), from, to, this.ttlSeconds);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** Frees the key if it still names `value`, a stamped value `staleMs` old or more by Redis's clock: 'freed', 'changed' or 'fresh'. */
+  async freeIfStale(hash: string, value: string, staleMs: number): Promise<'freed' | 'changed' | 'fresh'> {
+    const freed = await this.redis.eval(FREE_IF_STALE, 1, this.keyOf(hash), value, staleMs);
+    return freed === 1 ? 'freed' : freed === 0 ? 'changed' : 'fresh';
   }
 
   /** What the key names, if anything. */

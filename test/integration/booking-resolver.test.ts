@@ -42,6 +42,25 @@ const WEDNESDAY: FieldCapacity[] = [
   { field: 'h:C', parcels: -1, grams: -1 },
 ];
 
+/** Sets this process's clock (Date alone) `ms` ahead of Redis's, until jest.useRealTimers(). */
+function clockAhead(ms: number): void {
+  jest.useFakeTimers({
+    now: Date.now() + ms,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+}
+
 describe('resolving what a stopped process left', () => {
   let h: Harness;
   let redis: Redis;
@@ -137,21 +156,7 @@ describe('resolving what a stopped process left', () => {
     const id = '20261125-AheadAheadAheadAheadAh';
     await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
     // Only Date is faked: this process's clock runs ten minutes ahead; Redis's does not.
-    jest.useFakeTimers({
-      now: Date.now() + 10 * 60_000,
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
+    clockAhead(10 * 60_000);
     try {
       expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(false);
     } finally {
@@ -192,6 +197,28 @@ describe('resolving what a stopped process left', () => {
     expect((await audit()).unsettled).toEqual([`2026-11-25 ${id}`]);
     await sweptAway(id);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
+  });
+
+  it("judges an Idempotency-Key's age by Redis's clock: a process whose clock runs ahead takes over no key in use", async () => {
+    const body = { ...PARCEL, parcelId: 'in-use' };
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const [seconds, micros] = await redis.time();
+    await redis.set(
+      h.keys.bookingIdempotency(idempotencyHash('', 'in-use-key')),
+      `20261125-InUseInUseInUseInUseIn ${hash} ${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)}`,
+    );
+    clockAhead(10 * 60_000);
+    try {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/v1/bookings',
+        payload: body,
+        headers: { 'idempotency-key': 'in-use-key' },
+      });
+      expect([res.statusCode, res.json().message]).toEqual([409, expect.stringMatching(/still being made/)]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('lets a request take over an Idempotency-Key whose first request stopped before booking', async () => {
