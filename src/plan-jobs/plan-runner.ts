@@ -60,9 +60,12 @@ export class PlanRunner {
       if (err instanceof PlanSuperseded) return 'superseded';
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
       log.error({ err }, 'plan failed its last attempt');
-      await this.releaseRuns(planId).catch((cause: unknown) =>
-        log.warn({ err: cause }, "cannot give back what the plan's runs booked; their holds expire with their dates"),
-      );
+      const released = await this.releaseRuns(planId).catch((cause: unknown) => {
+        log.warn({ err: cause }, "cannot give back what the plan's runs booked; their holds expire with their dates");
+        return 'not released';
+      });
+      // A run that had stalled completed it meanwhile: it stands.
+      if (released === 'completed') return 'superseded';
       await store.fail(planId, (err as Error).message);
       return 'failed';
     }
@@ -73,18 +76,19 @@ export class PlanRunner {
    * claims the plan (so that none before it can complete it any more), then releases
    * every run before it.
    */
-  private async releaseRuns(planId: string): Promise<void> {
+  private async releaseRuns(planId: string): Promise<'released' | 'completed'> {
     const { store, booking } = this.deps;
     const status = await store.read(planId);
-    if (!status?.book) return;
-    const claim = await store.claimRun(planId, newRunToken());
-    if (claim.kind !== 'claimed' || claim.earlier.length === 0) return;
-    // Every chunk but the last is as full as the first.
+    if (!status?.book) return 'released';
+    // The ids first, before the claim takes the plan over: every chunk but the last is as full as the first.
     const chunkSize = (await store.readParcels(planId, 0)).length;
     const ids = Array.from({ length: status.total }, (_, i) =>
       runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize),
     );
-    await releaseEarlier(booking, ids, claim.earlier);
+    const claim = await store.claimRun(planId, newRunToken());
+    if (claim.kind === 'completed') return 'completed';
+    if (claim.kind === 'claimed') await releaseEarlier(booking, ids, claim.earlier);
+    return 'released';
   }
 
   private async plan(

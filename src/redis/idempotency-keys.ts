@@ -22,22 +22,38 @@ return 1
 `;
 
 /**
- * Binds a key to "<ARGV[1]> <Redis's time in ms>" unless it names something already.
- * KEYS[1] the idempotency key; ARGV[1] the value, ARGV[2] time to live (s).
- * Returns { 1, the value bound } or { 0, the value it names (false if it just expired) }.
+ * The value a key names, when it is ARGV[at] stamped: this very call ran before (a call
+ * sent again after its reply was lost), as values name a request's own booking id.
  */
-const BIND_STAMPED = `${NOW_MS}
-local value = ARGV[1] .. ' ' .. nowMs()
-if redis.call('SET', KEYS[1], value, 'EX', ARGV[2], 'NX') then return { 1, value } end
-return { 0, redis.call('GET', KEYS[1]) }
+const STAMPED_BY_ME = `
+local function stampedBy(value, at)
+  return value and string.find(value, '^' .. string.gsub(ARGV[at], '%p', '%%%0') .. ' %d+$') ~= nil
+end
 `;
 
 /**
- * Rebinds a key from ARGV[1] to "<ARGV[2]> <Redis's time in ms>", only if it still names ARGV[1].
+ * Binds a key to "<ARGV[1]> <Redis's time in ms>" unless it names something already.
+ * KEYS[1] the idempotency key; ARGV[1] the value, ARGV[2] time to live (s).
+ * Returns { 1, the value bound } (also when this call ran before: its reply was lost and
+ * it was sent again) or { 0, the value it names (false if it just expired) }.
+ */
+const BIND_STAMPED = `${NOW_MS}${STAMPED_BY_ME}
+local value = ARGV[1] .. ' ' .. nowMs()
+if redis.call('SET', KEYS[1], value, 'EX', ARGV[2], 'NX') then return { 1, value } end
+local now = redis.call('GET', KEYS[1])
+if stampedBy(now, 1) then return { 1, now } end
+return { 0, now }
+`;
+
+/**
+ * Rebinds a key from ARGV[1] to "<ARGV[2]> <Redis's time in ms>", only if it still names
+ * ARGV[1] (or names ARGV[2] stamped already: this call ran before, its reply lost).
  * KEYS[1] the idempotency key; ARGV[3] time to live (s). Returns the new value, or false.
  */
-const REBIND_STAMPED = `${NOW_MS}
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+const REBIND_STAMPED = `${NOW_MS}${STAMPED_BY_ME}
+local now = redis.call('GET', KEYS[1])
+if stampedBy(now, 2) then return now end
+if now ~= ARGV[1] then return false end
 local value = ARGV[2] .. ' ' .. nowMs()
 redis.call('SET', KEYS[1], value, 'EX', ARGV[3])
 return value

@@ -1,16 +1,19 @@
 /**
- * A booking whose reserve call Redis ran, but whose reply never came back: the
- * connection dropped in between. ioredis then sends the call again on the new
- * connection (it resends the commands a lost connection left unanswered), and the
- * ledger answers that the booking is held already. The booking is this request's own
- * (its id carries a random part): it stands, answered 201, held once, not taken for a
- * refusal and left held by a booking no client knows.
+ * A call Redis ran, but whose reply never came back: the connection dropped in between.
+ * ioredis then sends the call again on the new connection (it resends the commands a
+ * lost connection left unanswered), and it meets its own work:
+ * - a reserve call finds the booking held already. The booking is this request's own
+ *   (its id carries a random part): it stands, answered 201, held once, not taken for a
+ *   refusal and left held by a booking no client knows;
+ * - the binding of an Idempotency-Key finds the key bound to this very request: it goes
+ *   on, rather than answering that a request with the key is still being made.
  *
  * The app's client goes through a TCP proxy to the real Redis, which drops the client's
- * side of the connection once, on the first reply after a reserve call went through.
+ * side of the connection once, on the first reply after a call it watches for went through.
  */
 import { createHash } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { Redis } from 'ioredis';
 import { RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
@@ -22,10 +25,11 @@ const network: NetworkDocument = sketch(
   [leg('AB', 'A', 'B', { departures: ['09:00'], capacityPerDeparture: 3 })],
 );
 
-/** A proxy to Redis that, once, loses the reply to the first reserve call it forwards. */
-async function replyLosingProxy(): Promise<{ port: number; dropped: () => boolean; close(): Promise<void> }> {
+/** A proxy to Redis that, once, loses the reply to the first call it forwards that carries `marker`. */
+async function replyLosingProxy(
+  marker: Buffer,
+): Promise<{ port: number; dropped: () => boolean; close(): Promise<void> }> {
   const target = new URL(DEFAULT_REDIS_URL);
-  const reserveSha = Buffer.from(createHash('sha1').update(RESERVE).digest('hex'));
   let armed = true;
   let dropped = false;
   const sockets = new Set<Socket>();
@@ -34,7 +38,7 @@ async function replyLosingProxy(): Promise<{ port: number; dropped: () => boolea
     sockets.add(client).add(upstream);
     let dropNext = false;
     client.on('data', (data) => {
-      if (armed && data.includes(reserveSha)) {
+      if (armed && data.includes(marker)) {
         armed = false;
         dropNext = true;
       }
@@ -72,11 +76,29 @@ async function replyLosingProxy(): Promise<{ port: number; dropped: () => boolea
   };
 }
 
-describe('a reserve call whose reply was lost', () => {
+const PARCEL = { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
+
+describe.each([
+  {
+    call: 'a reserve call',
+    // By its SHA: Redis knows the script already (loaded below), so the lost reply is the booking's.
+    marker: Buffer.from(createHash('sha1').update(RESERVE).digest('hex')),
+    headers: {},
+  },
+  {
+    call: "an Idempotency-Key's binding",
+    // A line of the binding's script (sent whole, by EVAL).
+    marker: Buffer.from("local value = ARGV[1] .. ' ' .. nowMs()"),
+    headers: { 'idempotency-key': 'lost-reply' },
+  },
+])('$call whose reply was lost', ({ marker, headers }) => {
   let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
   let h: Harness;
   beforeAll(async () => {
-    proxy = await replyLosingProxy();
+    const direct = new Redis(DEFAULT_REDIS_URL);
+    await direct.script('LOAD', RESERVE);
+    direct.disconnect();
+    proxy = await replyLosingProxy(marker);
     h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
   });
   afterAll(async () => {
@@ -84,12 +106,8 @@ describe('a reserve call whose reply was lost', () => {
     await proxy.close();
   });
 
-  it('is sent again, finds the booking held, and answers it: 201, held once, nothing left over', async () => {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/v1/bookings',
-      payload: { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' },
-    });
+  it('is sent again, meets its own work, and the booking is answered: 201, held once, nothing left over', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL, headers });
     expect(proxy.dropped()).toBe(true);
     expect(res.statusCode).toBe(201);
     const { bookingId } = res.json<{ bookingId: string }>();
