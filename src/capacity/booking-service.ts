@@ -131,7 +131,8 @@ export class BookingService {
   /** Releases a confirmed booking: its capacity is free again once this resolves. NOT_FOUND when there is none to release. */
   async release(ref: Extract<BookingRef, { kind: 'single' }>): Promise<void> {
     const { ledger, resolver } = this.deps;
-    const before = await needRedis(this.deps.redis, () => ledger.moveRecord(ref.home, ref.id, 'C', 'R', true));
+    const nonce = newBookingNonce();
+    const before = await needRedis(this.deps.redis, () => ledger.moveRecord(ref.home, ref.id, 'C', 'R', true, nonce));
     const record = before === undefined ? undefined : decodeRecord(before);
     if (record?.state !== 'C') {
       if (record?.state === 'P' || record?.state === 'R') await resolver.resolveIfStale(ref.home, ref.id);

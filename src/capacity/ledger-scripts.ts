@@ -258,7 +258,7 @@ for i = 5, #ARGV do
     local record = redis.call('HGET', KEYS[4], id)
     local state = record and string.sub(record, 1, 1)
     if ARGV[4] == 'drop' and (state == 'P' or state == 'C') then
-      redis.call('HDEL', KEYS[4], id, id .. ':a')
+      redis.call('HDEL', KEYS[4], id, id .. ':a', id .. ':m')
     elseif record and ARGV[4] == 'released' then
       redis.call('HSET', KEYS[4], id, 'X' .. string.sub(record, 2))
     end
@@ -323,17 +323,24 @@ return table.concat(out)
 
 /**
  * Moves a record from one state to another (its first character), marking the booking
- * unsettled on this date (ARGV[4] = '1') or not.
+ * unsettled on this date (ARGV[4] = '1') or not, and noting who moved it (ARGV[5], under
+ * '<id>:m'): the same call sent again after its reply was lost (the client resends what
+ * a dropped connection left unanswered) finds its own move, and answers as the first did.
  * KEYS[1] records, KEYS[2] unsettled; ARGV[1] id, ARGV[2] states it may be in (e.g. 'C'),
- * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled (at Redis's time).
- * Returns the record as it was, or false when there is none; it changed only when its
- * state was one of ARGV[2].
+ * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled (at Redis's time), ARGV[5] the
+ * mover's nonce.
+ * Returns the record as it was (before this mover's move), or false when there is none;
+ * it changed only when its state was one of ARGV[2].
  */
 export const MOVE_RECORD = `${NOW_MS}
 local record = redis.call('HGET', KEYS[1], ARGV[1])
 if not record then return false end
+local mover = ARGV[1] .. ':m'
+if string.sub(record, 1, 1) == ARGV[3] and redis.call('HGET', KEYS[1], mover) == ARGV[5] then
+  return string.sub(ARGV[2], 1, 1) .. string.sub(record, 2)
+end
 if string.find(ARGV[2], string.sub(record, 1, 1), 1, true) then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3] .. string.sub(record, 2))
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3] .. string.sub(record, 2), mover, ARGV[5])
   if ARGV[4] == '1' then redis.call('ZADD', KEYS[2], nowMs(), ARGV[1]) end
 end
 return record

@@ -150,10 +150,20 @@ export class Ledger {
     return (await settleScript.run(this.redis, [k.records, k.unsettled], ids)) as string;
   }
 
-  /** Moves a record kept on `date` from one of `from`'s states to `to`; the record's state line as it was, if any. */
-  async moveRecord(date: string, id: string, from: string, to: string, mark: boolean): Promise<string | undefined> {
+  /**
+   * Moves a record kept on `date` from one of `from`'s states to `to`; the record's state
+   * line as it was (before `nonce`'s move, when the same call is sent again), if any.
+   */
+  async moveRecord(
+    date: string,
+    id: string,
+    from: string,
+    to: string,
+    mark: boolean,
+    nonce: string,
+  ): Promise<string | undefined> {
     const k = this.keys.capacityDate(date);
-    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0']);
+    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0', nonce]);
     return typeof record === 'string' ? record : undefined;
   }
 

@@ -16,7 +16,7 @@ import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { RouteResponse } from '../wire/route';
 import { isoToMinutes } from '../wire/time';
-import { placeOf, type RunRef } from './booking-id';
+import { newBookingNonce, placeOf, type RunRef } from './booking-id';
 import { dateOfMinute } from './dates';
 import type { Ledger } from './ledger';
 import type { UnsettledResolver } from './unsettled-resolver';
@@ -31,12 +31,15 @@ export interface RunSource {
 
 /**
  * Marks a booked parcel of a run as being released, once: its field in the released
- * hash, which lives as long as the run's status.
- * KEYS[1] status hash, KEYS[2] released hash; ARGV[1] "<chunk>.<i>", ARGV[2] "R <date>,<date>…".
- * Returns 1 when marked, 0 when it was released (or being released) already.
+ * hash, which lives as long as the run's status. The mark names the request that made it,
+ * so that the same call sent again after its reply was lost finds its own mark.
+ * KEYS[1] status hash, KEYS[2] released hash; ARGV[1] "<chunk>.<i>", ARGV[2] "R <date>,<date>… <nonce>".
+ * Returns 1 when marked (by this call), 0 when it was released (or being released) already.
  */
 const MARK_RELEASED = `
-if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then
+  return redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] and 1 or 0
+end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
 return 1
@@ -63,8 +66,14 @@ export class RunBookings {
       // Marked unsettled first: a process stopping half way leaves its release to the resolver.
       await this.ledger.mark(dates[dates.length - 1], ref.id);
       if (
-        (await this.redis.eval(MARK_RELEASED, 2, keys.status, keys.releasedBookings, field, `R ${dates.join(',')}`)) !==
-        1
+        (await this.redis.eval(
+          MARK_RELEASED,
+          2,
+          keys.status,
+          keys.releasedBookings,
+          field,
+          `R ${dates.join(',')} ${newBookingNonce()}`,
+        )) !== 1
       ) {
         throw notFound(ref.id, 'it was released');
       }

@@ -121,7 +121,8 @@ export class UnsettledResolver {
     for (const released of [this.keys.batch(ref.runId).releasedBookings, this.keys.plan(ref.runId).releasedBookings]) {
       const state = await this.redis.hget(released, field);
       if (!state?.startsWith('R ')) continue;
-      await this.releaseAll(ref.id, state.slice(2).split(','), markedOn, '');
+      // "R <date>,<date>… <the releasing request's nonce>"
+      await this.releaseAll(ref.id, state.split(' ')[1].split(','), markedOn, '');
       await this.redis.hset(released, field, 'X');
       recordBooking('released');
       return;

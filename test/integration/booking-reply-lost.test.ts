@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
-import { RESERVE } from '../../src/capacity/ledger-scripts';
+import { MOVE_RECORD, RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
 import { auditLedger, heldIds } from '../support/ledger-audit';
@@ -119,5 +119,36 @@ describe.each([
       pending: [],
     });
     expect([...heldIds(audit)]).toEqual([bookingId]);
+  });
+});
+
+describe('a release whose first step lost its reply', () => {
+  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
+  let h: Harness;
+  beforeAll(async () => {
+    const direct = new Redis(DEFAULT_REDIS_URL);
+    await direct.script('LOAD', MOVE_RECORD);
+    direct.disconnect();
+    proxy = await replyLosingProxy(Buffer.from(createHash('sha1').update(MOVE_RECORD).digest('hex')));
+    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  });
+  afterAll(async () => {
+    await h.close();
+    await proxy.close();
+  });
+
+  it('is sent again, finds its own move, and releases the booking at once: 204, nothing held', async () => {
+    const booked = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL });
+    expect(booked.statusCode).toBe(201);
+    const { bookingId } = booked.json<{ bookingId: string }>();
+    const res = await h.app.inject({ method: 'DELETE', url: `/v1/bookings/${bookingId}` });
+    expect(proxy.dropped()).toBe(true);
+    expect(res.statusCode).toBe(204);
+    const audit = await auditLedger(h.redis, h.keys, network);
+    expect({ held: [...heldIds(audit)], unsettled: audit.unsettled, mismatches: audit.mismatches }).toEqual({
+      held: [],
+      unsettled: [],
+      mismatches: [],
+    });
   });
 });

@@ -139,7 +139,7 @@ describe('resolving what a stopped process left', () => {
 
   it('finishes a release that DELETE began', async () => {
     const id = (await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL })).json().bookingId;
-    await h.capacity.ledger.moveRecord('2026-11-25', id, 'C', 'R', true);
+    await h.capacity.ledger.moveRecord('2026-11-25', id, 'C', 'R', true, 'a-stopped-delete');
     await age(id);
     // The next process to meet it resolves it: here a GET, before any sweep.
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(404);

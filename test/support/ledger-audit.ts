@@ -66,7 +66,8 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
     audit.unsettled.push(...unsettled.map((id) => `${date} ${id}`));
     audit.pending.push(
       ...Object.entries(records)
-        .filter(([, record]) => record.startsWith('P'))
+        // A record's state line is under its id; beside it, '<id>:a' its answer and '<id>:m' who moved it.
+        .filter(([id, record]) => !id.includes(':') && record.startsWith('P'))
         .map(([id]) => id),
     );
   }
