@@ -90,7 +90,9 @@ export class UnsettledResolver {
   }
 
   private async sweepAll(): Promise<void> {
-    const before = Date.now() - STALE_MS;
+    // The candidates by Redis's clock, as CLAIM judges them, whatever this process's clock says.
+    const [seconds, micros] = await this.redis.time();
+    const before = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - STALE_MS;
     for (const date of await this.ledger.watchedDates()) {
       for (const id of await this.ledger.unsettled(date, before, SWEEP_LIMIT)) await this.resolveIfStale(date, id);
     }

@@ -42,7 +42,7 @@ const WEDNESDAY: FieldCapacity[] = [
   { field: 'h:C', parcels: -1, grams: -1 },
 ];
 
-/** Sets this process's clock (Date alone) `ms` ahead of Redis's, until jest.useRealTimers(). */
+/** Sets this process's clock (Date alone) `ms` ahead of Redis's (behind, when negative), until jest.useRealTimers(). */
 function clockAhead(ms: number): void {
   jest.useFakeTimers({
     now: Date.now() + ms,
@@ -166,6 +166,19 @@ describe('resolving what a stopped process left', () => {
     // A minute on, it is stale by Redis's clock too: released.
     await age(id);
     expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(true);
+    expect(heldIds(await audit()).has(id)).toBe(false);
+  });
+
+  it("sweeps by Redis's clock: a process whose clock runs behind still finds a stale mark", async () => {
+    const id = '20261125-BehindBehindBehindBehi';
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await age(id);
+    clockAhead(-10 * 60_000);
+    try {
+      await h.capacity.resolver.sweep();
+    } finally {
+      jest.useRealTimers();
+    }
     expect(heldIds(await audit()).has(id)).toBe(false);
   });
 
