@@ -65,8 +65,7 @@ export class PlanRunner {
         return 'not released';
       });
       // A run that had stalled completed it meanwhile: it stands.
-      if (released === 'completed') return 'superseded';
-      await store.fail(planId, (err as Error).message);
+      if (released === 'completed' || !(await store.fail(planId, (err as Error).message))) return 'superseded';
       return 'failed';
     }
   }
@@ -79,6 +78,7 @@ export class PlanRunner {
   private async releaseRuns(planId: string): Promise<'released' | 'completed'> {
     const { store, booking } = this.deps;
     const status = await store.read(planId);
+    if (status?.state === 'completed') return 'completed';
     if (!status?.book) return 'released';
     // The ids first, before the claim takes the plan over: every chunk but the last is as full as the first.
     const chunkSize = (await store.readParcels(planId, 0)).length;

@@ -48,3 +48,13 @@ redis.call('HSET', KEYS[1], 'state', 'completed', 'completedAt', ARGV[2], 'figur
 redis.call('DEL', KEYS[2])
 return 1
 `;
+
+/**
+ * KEYS[1] the plan's status hash. ARGV[1] completedAt, ARGV[2] the error. Marks the plan
+ * failed; returns 0 (and changes nothing) when a run completed it meanwhile.
+ */
+export const FAIL_PLAN = `
+if redis.call('HGET', KEYS[1], 'state') == 'completed' then return 0 end
+redis.call('HSET', KEYS[1], 'state', 'failed', 'completedAt', ARGV[1], 'error', ARGV[2])
+return 1
+`;

@@ -10,11 +10,12 @@ import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
 import type { PlanFigures, PlanPenalties } from '../plans/types';
-import { CLAIM_PLAN_RUN, COMPLETE_PLAN, SET_PLAN_RUN_DATES } from './plan-scripts';
+import { CLAIM_PLAN_RUN, COMPLETE_PLAN, FAIL_PLAN, SET_PLAN_RUN_DATES } from './plan-scripts';
 
 const claimRun = new LuaScript(CLAIM_PLAN_RUN);
 const setRunDates = new LuaScript(SET_PLAN_RUN_DATES);
 const completePlan = new LuaScript(COMPLETE_PLAN);
+const failPlan = new LuaScript(FAIL_PLAN);
 
 /** A booking run's claim on a plan: see plan-scripts.ts. */
 export type PlanRunClaim = { kind: 'completed' | 'gone' } | { kind: 'claimed'; earlier: EarlierRun[] };
@@ -154,9 +155,10 @@ export class PlanStore {
     return (await setRunDates.run(this.redis, [this.keys.plan(planId).status], [token, dates.join(',')])) === 1;
   }
 
-  async fail(planId: string, error: string): Promise<void> {
+  /** Marks the plan failed; false (and nothing changed) when a run completed it meanwhile. */
+  async fail(planId: string, error: string): Promise<boolean> {
     const k = this.keys.plan(planId);
-    await this.redis.hset(k.status, { state: 'failed', completedAt: new Date().toISOString(), error });
+    return (await failPlan.run(this.redis, [k.status], [new Date().toISOString(), error])) === 1;
   }
 
   async readResults(planId: string, chunk: number): Promise<Buffer | undefined> {

@@ -52,8 +52,7 @@ return { 0, now }
  */
 const REBIND_STAMPED = `${NOW_MS}${STAMPED_BY_ME}
 local now = redis.call('GET', KEYS[1])
-if stampedBy(now, 2) then return now end
-if now ~= ARGV[1] then return false end
+if now ~= ARGV[1] then return stampedBy(now, 2) and now end
 local value = ARGV[2] .. ' ' .. nowMs()
 redis.call('SET', KEYS[1], value, 'EX', ARGV[3])
 return value

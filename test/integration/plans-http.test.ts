@@ -327,6 +327,32 @@ describe('flow plans over HTTP', () => {
     expect(await ledgerCounters()).toEqual(before);
   }, 120_000);
 
+  it('a booked plan a stalled run completes while the last attempt fails stays completed', async () => {
+    const planId = `completed-meanwhile-${Date.now()}`;
+    const { store } = await bookedPlan(planId);
+    const figures = { failed: 0 } as PlanRunFigures;
+    const runner = new PlanRunner({
+      live: h.live,
+      store,
+      ledger: h.capacity.ledger,
+      // While this attempt plans, a run that had stalled completes the plan; then this one fails.
+      pool: {
+        plan: async () => {
+          expect(await store.complete(planId, figures)).toBe(true);
+          throw new Error('the plans thread stopped');
+        },
+      } as never,
+      booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
+      logger: pino({ level: 'silent' }),
+    });
+    const outcome = await runner.run({
+      data: { planId, requestId: 'last' },
+      attemptsMade: 1,
+      opts: { attempts: 2 },
+    } as never);
+    expect([outcome, (await store.read(planId))?.state]).toEqual(['superseded', 'completed']);
+  }, 120_000);
+
   it('answers bad input with 4xx naming the field', async () => {
     const one = { parcels: [{ origin: 'HGH', destination: 'SVO', weightKg: 1 }] };
     const late = await h.app.inject({ method: 'POST', url: '/v1/plans?latePenalty=-1', payload: one });
