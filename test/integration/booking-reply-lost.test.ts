@@ -37,8 +37,12 @@ async function replyLosingProxy(
     const upstream = connect(Number(target.port || 6379), target.hostname);
     sockets.add(client).add(upstream);
     let dropNext = false;
+    // The end of what came before: a marker may straddle two reads.
+    let tail = Buffer.alloc(0);
     client.on('data', (data) => {
-      if (armed && data.includes(marker)) {
+      const seen = Buffer.concat([tail, data]);
+      tail = seen.subarray(Math.max(0, seen.length - marker.length + 1));
+      if (armed && seen.includes(marker)) {
         armed = false;
         dropNext = true;
       }
