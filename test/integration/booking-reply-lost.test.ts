@@ -14,6 +14,11 @@
 import { createHash } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
+import { BatchStatusStore } from '../../src/batch/batch-status';
+import { BookingRuns } from '../../src/batch/booking-runs';
+import { bookChunk } from '../../src/batch/chunk-booking';
+import type { ChunkJobData } from '../../src/batch/chunk-job';
+import { ResultsStore } from '../../src/batch/results-store';
 import { MOVE_RECORD, RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
@@ -146,6 +151,46 @@ describe('a release whose first step lost its reply', () => {
     expect(booked.statusCode).toBe(201);
     const { bookingId } = booked.json<{ bookingId: string }>();
     const res = await h.app.inject({ method: 'DELETE', url: `/v1/bookings/${bookingId}` });
+    expect(proxy.dropped()).toBe(true);
+    expect(res.statusCode).toBe(204);
+    const audit = await auditLedger(h.redis, h.keys, network);
+    expect({ held: [...heldIds(audit)], unsettled: audit.unsettled, mismatches: audit.mismatches }).toEqual({
+      held: [],
+      unsettled: [],
+      mismatches: [],
+    });
+  });
+});
+
+describe("a batch parcel's release whose first step lost its reply", () => {
+  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
+  let h: Harness;
+  beforeAll(async () => {
+    // A line of the script that marks a run's parcel released (sent whole, by EVAL).
+    proxy = await replyLosingProxy(Buffer.from("redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])"));
+    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  });
+  afterAll(async () => {
+    await h.close();
+    await proxy.close();
+  });
+
+  it('is sent again, finds its own mark, and releases the parcel at once: 204, nothing held', async () => {
+    const batchId = 'lost-reply-batch';
+    await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
+    const data: ChunkJobData = {
+      batchId,
+      chunk: 0,
+      requestId: 'lost-reply',
+      book: true,
+      entries: [{ id: 'P-1', request: { ...PARCEL, parcelId: 'P-1' } }],
+    };
+    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
+    const booked = await bookChunk(data, h.live.require(), deps, () => undefined);
+    if (booked.kind !== 'booked') throw new Error(`the chunk's run ended ${booked.kind}`);
+    expect(booked.results.routed).toBe(1);
+    await new ResultsStore(h.redis, h.keys).record(batchId, 0, booked.results, booked.token);
+    const res = await h.app.inject({ method: 'DELETE', url: `/v1/bookings/${batchId}.0.0` });
     expect(proxy.dropped()).toBe(true);
     expect(res.statusCode).toBe(204);
     const audit = await auditLedger(h.redis, h.keys, network);
