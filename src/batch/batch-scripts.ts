@@ -8,6 +8,8 @@
  * failedChunks (chunks that failed their last attempt), createdAt, completedAt.
  */
 
+import { RUN_CHAIN_LUA } from '../capacity/run-chain';
+
 /**
  * settle(status, now): the state the counters call for, once the submission is
  * committed: completed (or failed, when a chunk failed its last attempt) when
@@ -48,9 +50,9 @@ end
  * (its submission was abandoned, or it expired), or 'superseded' when a later run
  * of the booked chunk has claimed it (see CLAIM_BOOKING_RUN): then nothing is written.
  */
-export const RECORD_CHUNK = `${SETTLE}
+export const RECORD_CHUNK = `${SETTLE}${RUN_CHAIN_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-if ARGV[7] ~= '' and string.sub(redis.call('HGET', KEYS[4], ARGV[1]) or '', 1, #ARGV[7] + 1) ~= ARGV[7] .. ' ' then
+if ARGV[7] ~= '' and not ownedBy(redis.call('HGET', KEYS[4], ARGV[1]) or '', ARGV[7]) then
   return 'superseded'
 end
 local chunk, routed, failed, lost = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -114,11 +116,11 @@ return 1
  * Returns { 'abandoned' } when the batch is unknown, { 'recorded' } when the chunk has
  * results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
  */
-export const CLAIM_BOOKING_RUN = `
+export const CLAIM_BOOKING_RUN = `${RUN_CHAIN_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned' } end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
 local before = redis.call('HGET', KEYS[3], ARGV[1]) or ''
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. ' ' .. (before ~= '' and '\\n' .. before or ''))
+redis.call('HSET', KEYS[3], ARGV[1], claimedBy(ARGV[2], before))
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
 return { 'claimed', before }
@@ -131,9 +133,9 @@ return { 'claimed', before }
  * KEYS[1] booking runs hash; ARGV[1] chunk index, ARGV[2] run token, ARGV[3] "<date>,<date>…"
  * Returns 1 when recorded, 0 when a later run has claimed the chunk.
  */
-export const SET_RUN_DATES = `
+export const SET_RUN_DATES = `${RUN_CHAIN_LUA}
 local run = redis.call('HGET', KEYS[1], ARGV[1]) or ''
-if string.sub(run, 1, #ARGV[2] + 1) ~= ARGV[2] .. ' ' then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3] .. (string.match(run, '\\n.*$') or ''))
+if not ownedBy(run, ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], withDates(run, ARGV[2], ARGV[3]))
 return 1
 `;

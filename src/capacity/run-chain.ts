@@ -2,13 +2,31 @@
  * The runs that have claimed a booked chunk or a booked plan, as its entry in Redis
  * keeps them: a line "<token> <date>,<date>…" a run, the run that owns it first, then
  * every run before it, newest first. A run claims with a line of its own in front of
- * the lines there, and records its dates in its own line only (the Lua of each lives
- * beside its keys: batch-scripts.ts, plan-scripts.ts). The runs before it are kept
+ * the lines there, and records its dates in its own line only (RUN_CHAIN_LUA, in the
+ * scripts beside each kind's keys: batch-scripts.ts, plan-scripts.ts). The runs before it are kept
  * until the chunk or plan is done. A run that stops before it has released them leaves
  * them all to the next run, and none is forgotten: releasing a run whose holds are gone
  * already changes nothing.
  */
 import { releaseRun, type LedgerAccess } from './reserve-round';
+
+/**
+ * The entry in Lua, for the scripts that keep one (batch-scripts.ts, plan-scripts.ts):
+ * `ownedBy(entry, token)`, whether `token`'s run owns it (its line is first);
+ * `claimedBy(token, before)`, the entry once `token`'s run claims it (its line in front);
+ * `withDates(entry, token, dates)`, the entry with the owning run's dates recorded.
+ */
+export const RUN_CHAIN_LUA = `
+local function ownedBy(entry, token)
+  return string.sub(entry, 1, #token + 1) == token .. ' '
+end
+local function claimedBy(token, before)
+  return token .. ' ' .. (before ~= '' and '\\n' .. before or '')
+end
+local function withDates(entry, token, dates)
+  return token .. ' ' .. dates .. (string.match(entry, '\\n.*$') or '')
+end
+`;
 
 /** A run that claimed before, with the dates it may hold. */
 export interface EarlierRun {

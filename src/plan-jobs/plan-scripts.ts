@@ -7,17 +7,19 @@
  * 0) nor complete the plan, so every parcel is booked once.
  */
 
+import { RUN_CHAIN_LUA } from '../capacity/run-chain';
+
 /**
  * KEYS[1] the plan's status hash. ARGV[1] the new run's token.
  * Returns { 'completed' } when the plan is completed already, { 'gone' } when it is
  * unknown, else { 'claimed', <the lines of the runs before, or ''> }.
  */
-export const CLAIM_PLAN_RUN = `
+export const CLAIM_PLAN_RUN = `${RUN_CHAIN_LUA}
 local s = redis.call('HMGET', KEYS[1], 'state', 'bookingRun')
 if not s[1] then return { 'gone' } end
 if s[1] == 'completed' then return { 'completed' } end
 local before = s[2] or ''
-redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ' .. (before ~= '' and '\\n' .. before or ''))
+redis.call('HSET', KEYS[1], 'bookingRun', claimedBy(ARGV[1], before))
 return { 'claimed', before }
 `;
 
@@ -26,10 +28,10 @@ return { 'claimed', before }
  * ("a,b,…"). Records them (the lines of the runs before stay) and returns 1 while the
  * run owns the plan, else 0.
  */
-export const SET_PLAN_RUN_DATES = `
+export const SET_PLAN_RUN_DATES = `${RUN_CHAIN_LUA}
 local run = redis.call('HGET', KEYS[1], 'bookingRun') or ''
-if string.sub(run, 1, #ARGV[1] + 1) ~= ARGV[1] .. ' ' then return 0 end
-redis.call('HSET', KEYS[1], 'bookingRun', ARGV[1] .. ' ' .. ARGV[2] .. (string.match(run, '\\n.*$') or ''))
+if not ownedBy(run, ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'bookingRun', withDates(run, ARGV[1], ARGV[2]))
 return 1
 `;
 
@@ -39,11 +41,8 @@ return 1
  * Completes the plan and drops its parcels; returns 0 (and changes nothing) when a
  * later run owns a booked plan.
  */
-export const COMPLETE_PLAN = `
-if ARGV[1] ~= '' then
-  local run = redis.call('HGET', KEYS[1], 'bookingRun') or ''
-  if string.sub(run, 1, #ARGV[1] + 1) ~= ARGV[1] .. ' ' then return 0 end
-end
+export const COMPLETE_PLAN = `${RUN_CHAIN_LUA}
+if ARGV[1] ~= '' and not ownedBy(redis.call('HGET', KEYS[1], 'bookingRun') or '', ARGV[1]) then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'completed', 'completedAt', ARGV[2], 'figures', ARGV[3])
 redis.call('DEL', KEYS[2])
 return 1
