@@ -77,8 +77,7 @@ export async function bookPlan(
   const token = newRunToken();
   const claim = await store.claimRun(planId, token);
   if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
-  const idOf = (i: number) => runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize);
-  const allIds = entries.map((_, i) => idOf(i));
+  const allIds = planBookingIds(planId, entries.length, chunkSize);
   await releaseEarlier(deps, allIds, claim.earlier);
 
   const parcels = [...planned];
@@ -87,7 +86,7 @@ export async function bookPlan(
     if (p.line !== undefined) return;
     waiting.push({
       index: i,
-      id: idOf(i),
+      id: allIds[i],
       chunkKey: `${planId}.${Math.floor(i / chunkSize)}`,
       answer: p.answer,
       weightKg: p.weightKg,
@@ -138,6 +137,11 @@ export async function bookPlan(
     figures: { booked, rerouted, planned: booked, late, unplanned, cost, objective },
     run: { token, ids: allIds, dates: [...dates] },
   };
+}
+
+/** The booking ids of a plan's `total` parcels: the i-th parcel of the chunk of `chunkSize` its line is in. */
+export function planBookingIds(planId: string, total: number, chunkSize: number): string[] {
+  return Array.from({ length: total }, (_, i) => runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize));
 }
 
 /** The parcel routed again over what has room now; undefined when nothing has. */

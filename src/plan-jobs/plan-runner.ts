@@ -11,7 +11,6 @@ import type { Logger } from 'pino';
 import type { Ledger } from '../capacity/ledger';
 import type { ChunkEntry } from '../batch/chunk-job';
 import { newRunToken } from '../batch/chunk-booking';
-import { runBookingId } from '../capacity/booking-id';
 import { releaseRun } from '../capacity/reserve-round';
 import { releaseEarlier } from '../capacity/run-chain';
 import { toCoreClosure, type LiveNetwork } from '../network/live-network';
@@ -19,7 +18,7 @@ import type { PlansPool } from '../plans-pool/plans-pool';
 import type { LoadEntry, PlannedParcel } from '../plans-pool/task';
 import type { PlanJobData } from './plan-job';
 import type { PlanRunFigures, PlanStatus, PlanStore } from './plan-store';
-import { bookPlan, PlanSuperseded, type BookedPlan, type PlanBookingDeps } from './plan-booking';
+import { bookPlan, planBookingIds, PlanSuperseded, type BookedPlan, type PlanBookingDeps } from './plan-booking';
 
 export interface PlanRunnerDeps {
   live: LiveNetwork;
@@ -82,9 +81,7 @@ export class PlanRunner {
     if (!status?.book) return 'released';
     // The ids first, before the claim takes the plan over: every chunk but the last is as full as the first.
     const chunkSize = (await store.readParcels(planId, 0)).length;
-    const ids = Array.from({ length: status.total }, (_, i) =>
-      runBookingId(planId, Math.floor(i / chunkSize), i % chunkSize),
-    );
+    const ids = planBookingIds(planId, status.total, chunkSize);
     const claim = await store.claimRun(planId, newRunToken());
     if (claim.kind === 'completed') return 'completed';
     if (claim.kind === 'claimed') await releaseEarlier(booking, ids, claim.earlier);
