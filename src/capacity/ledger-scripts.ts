@@ -20,9 +20,10 @@ import { NOW_MS } from '../redis/redis-time';
  * Reads fields of the load hash into `value` (0 when absent), in HMGETs of 500.
  * Writes changed fields back in bulk (a field at 0 is deleted), appends them to the log
  * in entries of at most 1,000 fields, each with the next seq, and renews the keys'
- * expiry (whether or not a field changed); returns the last seq and each changed field's value as text. (A number turned
- * into text costs Redis's Lua about 0.3 µs, more than anything else here: each changed
- * value is turned once, for the hash, the log and the reply.)
+ * expiry (whether or not a field changed); returns the last seq and each changed
+ * field's value as text. (A number turned into text costs Redis's Lua about 0.3 µs,
+ * more than anything else here: each changed value is turned once, for the hash, the
+ * log and the reply.)
  * KEYS[1] load, KEYS[2] holds, KEYS[3] log, KEYS[4] records, KEYS[5] unsettled;
  * `expireAt` (unix s) and `keep` (log entries kept, about) come from ARGV.
  */
@@ -154,6 +155,8 @@ local function heldBy(id)
   return (string.sub(held, 1, #prefix) == prefix) and 'h' or 'f'
 end
 -- One by one: "<id>:<grams>:<fields>:<extra>" (made one at a time), "\\n<i> <grams> <fields>" (of a chunk).
+-- The time of this call's marks: read once, on the first.
+local markedAt
 local pattern = chunk ~= '' and '\\n(%d+) (%d+) ?([^\\n]*)' or '([^:%s]+):(%d+):([%d,]*):(%w*)'
 for id, g, list, extra in string.gmatch(ARGV[6], pattern) do
   g = tonumber(g)
@@ -178,7 +181,10 @@ for id, g, list, extra in string.gmatch(ARGV[6], pattern) do
     for _, f in ipairs(fields) do hold[#hold + 1] = names[f] end
     -- Held already (a replay, or another run): HSETNX writes nothing, and it is told below.
     if redis.call('HSETNX', KEYS[2], id, table.concat(hold, ' ')) == 1 then
-      if string.byte(extra, 1) == 109 then redis.call('ZADD', KEYS[5], nowMs(), id) end
+      if string.byte(extra, 1) == 109 then
+        markedAt = markedAt or nowMs()
+        redis.call('ZADD', KEYS[5], markedAt, id)
+      end
       local k = string.match(extra, 'r(%d+)')
       if k then
         -- The record: its state line under the id, the answer beside it (scripts change only the state).

@@ -16,6 +16,7 @@
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
+import { redisNowMs } from '../redis/redis-time';
 import { recordBooking } from '../metrics/recorder';
 import { parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
 import { decodeRecord } from './booking-record';
@@ -91,8 +92,7 @@ export class UnsettledResolver {
 
   private async sweepAll(): Promise<void> {
     // The candidates by Redis's clock, as CLAIM judges them, whatever this process's clock says.
-    const [seconds, micros] = await this.redis.time();
-    const before = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - STALE_MS;
+    const before = (await redisNowMs(this.redis)) - STALE_MS;
     for (const date of await this.ledger.watchedDates()) {
       for (const id of await this.ledger.unsettled(date, before, SWEEP_LIMIT)) await this.resolveIfStale(date, id);
     }

@@ -17,6 +17,7 @@ import { BookingService } from '../../src/capacity/booking-service';
 import { Ledger, type RecordRule } from '../../src/capacity/ledger';
 import { UnsettledResolver } from '../../src/capacity/unsettled-resolver';
 import { IdempotencyKeys, idempotencyHash } from '../../src/redis/idempotency-keys';
+import { redisNowMs } from '../../src/redis/redis-time';
 import type { FieldCapacity } from '../../src/capacity/holds';
 import type { NetworkDocument } from '../../src/routing/types';
 import { isoToMinutes } from '../../src/wire/time';
@@ -215,10 +216,9 @@ describe('resolving what a stopped process left', () => {
   it("judges an Idempotency-Key's age by Redis's clock: a process whose clock runs ahead takes over no key in use", async () => {
     const body = { ...PARCEL, parcelId: 'in-use' };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const [seconds, micros] = await redis.time();
     await redis.set(
       h.keys.bookingIdempotency(idempotencyHash('', 'in-use-key')),
-      `20261125-InUseInUseInUseInUseIn ${hash} ${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)}`,
+      `20261125-InUseInUseInUseInUseIn ${hash} ${await redisNowMs(redis)}`,
     );
     clockAhead(10 * 60_000);
     try {
