@@ -102,37 +102,52 @@ async function deletedDespiteLostReply(
   });
 }
 
+/**
+ * An app whose client reaches Redis through a proxy that loses one reply: to the first call
+ * of `script` by its SHA (loaded first, so that the reply lost is the call's and not a
+ * NOSCRIPT), or to the first call that carries `line` (of a script sent whole, by EVAL).
+ */
+function appLosingReply(watch: { script: string } | { line: string }): {
+  h: Harness;
+  proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
+} {
+  const app = {} as ReturnType<typeof appLosingReply>;
+  beforeAll(async () => {
+    let marker = Buffer.from('line' in watch ? watch.line : '');
+    if ('script' in watch) {
+      const direct = new Redis(DEFAULT_REDIS_URL);
+      await direct.script('LOAD', watch.script);
+      direct.disconnect();
+      marker = Buffer.from(createHash('sha1').update(watch.script).digest('hex'));
+    }
+    app.proxy = await replyLosingProxy(marker);
+    app.h = await startApp({ network, redisUrl: `redis://127.0.0.1:${app.proxy.port}` });
+  });
+  afterAll(async () => {
+    await app.h.close();
+    await app.proxy.close();
+  });
+  return app;
+}
+
 const PARCEL = { origin: 'A', destination: 'B', weightKg: 1, readyAt: '2026-11-24T08:00:00Z', serviceLevel: 'express' };
 
 describe.each([
   {
     call: 'a reserve call',
-    // By its SHA: Redis knows the script already (loaded below), so the lost reply is the booking's.
-    marker: Buffer.from(createHash('sha1').update(RESERVE).digest('hex')),
+    watch: { script: RESERVE },
     headers: {},
   },
   {
     call: "an Idempotency-Key's binding",
-    // A line of the binding's script (sent whole, by EVAL).
-    marker: Buffer.from("local value = ARGV[1] .. ' ' .. nowMs()"),
+    watch: { line: "local value = ARGV[1] .. ' ' .. nowMs()" },
     headers: { 'idempotency-key': 'lost-reply' },
   },
-])('$call whose reply was lost', ({ marker, headers }) => {
-  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
-  let h: Harness;
-  beforeAll(async () => {
-    const direct = new Redis(DEFAULT_REDIS_URL);
-    await direct.script('LOAD', RESERVE);
-    direct.disconnect();
-    proxy = await replyLosingProxy(marker);
-    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
-  });
-  afterAll(async () => {
-    await h.close();
-    await proxy.close();
-  });
+])('$call whose reply was lost', ({ watch, headers }) => {
+  const app = appLosingReply(watch);
 
   it('is sent again, meets its own work, and the booking is answered: 201, held once, nothing left over', async () => {
+    const { h, proxy } = app;
     const res = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL, headers });
     expect(proxy.dropped()).toBe(true);
     expect(res.statusCode).toBe(201);
@@ -149,21 +164,10 @@ describe.each([
 });
 
 describe('a release whose first step lost its reply', () => {
-  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
-  let h: Harness;
-  beforeAll(async () => {
-    const direct = new Redis(DEFAULT_REDIS_URL);
-    await direct.script('LOAD', MOVE_RECORD);
-    direct.disconnect();
-    proxy = await replyLosingProxy(Buffer.from(createHash('sha1').update(MOVE_RECORD).digest('hex')));
-    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
-  });
-  afterAll(async () => {
-    await h.close();
-    await proxy.close();
-  });
+  const app = appLosingReply({ script: MOVE_RECORD });
 
   it('is sent again, finds its own move, and releases the booking at once: 204, nothing held', async () => {
+    const { h, proxy } = app;
     const booked = await h.app.inject({ method: 'POST', url: '/v1/bookings', payload: PARCEL });
     expect(booked.statusCode).toBe(201);
     const { bookingId } = booked.json<{ bookingId: string }>();
@@ -172,19 +176,11 @@ describe('a release whose first step lost its reply', () => {
 });
 
 describe("a batch parcel's release whose first step lost its reply", () => {
-  let proxy: Awaited<ReturnType<typeof replyLosingProxy>>;
-  let h: Harness;
-  beforeAll(async () => {
-    // A line of the script that marks a run's parcel released (sent whole, by EVAL).
-    proxy = await replyLosingProxy(Buffer.from("redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])"));
-    h = await startApp({ network, redisUrl: `redis://127.0.0.1:${proxy.port}` });
-  });
-  afterAll(async () => {
-    await h.close();
-    await proxy.close();
-  });
+  // A line of the script that marks a run's parcel released.
+  const app = appLosingReply({ line: "redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])" });
 
   it('is sent again, finds its own mark, and releases the parcel at once: 204, nothing held', async () => {
+    const { h, proxy } = app;
     const batchId = 'lost-reply-batch';
     await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
     const data: ChunkJobData = {
