@@ -279,6 +279,19 @@ describe('flow plans over HTTP', () => {
     expect(overCapacity(after)).toEqual([]);
   }, 120_000);
 
+  /** Runs the last of two attempts of the plan's job, its plans thread doing `plan`. */
+  function lastAttempt(store: PlanStore, planId: string, plan: () => Promise<never>): Promise<string> {
+    const runner = new PlanRunner({
+      live: h.live,
+      store,
+      ledger: h.capacity.ledger,
+      pool: { plan } as never,
+      booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
+      logger: pino({ level: 'silent' }),
+    });
+    return runner.run({ data: { planId, requestId: 'last' }, attemptsMade: 1, opts: { attempts: 2 } } as never);
+  }
+
   it("a booked plan's run releases every run before it, also one whose successor stopped before releasing it", async () => {
     const planId = `chain-${Date.now()}`;
     const { store, book, parcels } = await bookedPlan(planId);
@@ -308,20 +321,8 @@ describe('flow plans over HTTP', () => {
     expect((await book()).figures.booked).toBeGreaterThan(0);
     expect(await ledgerCounters()).not.toEqual(before);
     // The attempt after it fails before it books (its plans thread died), and it is the last.
-    const runner = new PlanRunner({
-      live: h.live,
-      store,
-      ledger: h.capacity.ledger,
-      pool: { plan: () => Promise.reject(new Error('the plans thread stopped')) } as never,
-      booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
-      logger: pino({ level: 'silent' }),
-    });
     await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
-    const outcome = await runner.run({
-      data: { planId, requestId: 'last' },
-      attemptsMade: 1,
-      opts: { attempts: 2 },
-    } as never);
+    const outcome = await lastAttempt(store, planId, () => Promise.reject(new Error('the plans thread stopped')));
     expect(outcome).toBe('failed');
     expect((await store.read(planId))?.state).toBe('failed');
     expect(await ledgerCounters()).toEqual(before);
@@ -331,25 +332,11 @@ describe('flow plans over HTTP', () => {
     const planId = `completed-meanwhile-${Date.now()}`;
     const { store } = await bookedPlan(planId);
     const figures = { failed: 0 } as PlanRunFigures;
-    const runner = new PlanRunner({
-      live: h.live,
-      store,
-      ledger: h.capacity.ledger,
-      // While this attempt plans, a run that had stalled completes the plan; then this one fails.
-      pool: {
-        plan: async () => {
-          expect(await store.complete(planId, figures)).toBe(true);
-          throw new Error('the plans thread stopped');
-        },
-      } as never,
-      booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
-      logger: pino({ level: 'silent' }),
+    // While this attempt plans, a run that had stalled completes the plan; then this one fails.
+    const outcome = await lastAttempt(store, planId, async () => {
+      expect(await store.complete(planId, figures)).toBe(true);
+      throw new Error('the plans thread stopped');
     });
-    const outcome = await runner.run({
-      data: { planId, requestId: 'last' },
-      attemptsMade: 1,
-      opts: { attempts: 2 },
-    } as never);
     expect([outcome, (await store.read(planId))?.state]).toEqual(['superseded', 'completed']);
   }, 120_000);
 
