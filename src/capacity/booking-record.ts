@@ -7,9 +7,12 @@
  * - P pending: reserved (or being reserved) on its dates, not yet answered;
  * - C confirmed: answered 201; what GET /v1/bookings/:id returns;
  * - R releasing: DELETE has begun giving its capacity back;
- * - X released.
+ * - X released;
+ * - G given up: never answered, and released by a resolver after its process stalled or
+ *   stopped (unsettled-resolver.ts). It stays until its date expires, so that a call of
+ *   that process that comes later cannot confirm the booking or reserve it again.
  */
-export type RecordState = 'P' | 'C' | 'R' | 'X';
+export type RecordState = 'P' | 'C' | 'R' | 'X' | 'G';
 
 export interface BookingRecord {
   state: RecordState;

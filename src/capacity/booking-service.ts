@@ -200,6 +200,7 @@ export class BookingService {
     }
     // Held already ('h') is this booking too: its id is this request's own, and a call that
     // Redis ran but whose reply the connection lost is sent again by the client.
+    if (outcomes.includes('x')) return this.givenUp(id, dates, home);
     if (outcomes.includes('f')) {
       await needRedis(this.deps.redis, () =>
         resolver.releaseAll(
@@ -213,11 +214,17 @@ export class BookingService {
     }
     if (!several) return true;
     const settled = await needRedis(this.deps.redis, () => Promise.all(dates.map((date) => groups.settle(date, id))));
-    if (settled[settled.length - 1] !== 'c') {
-      await needRedis(this.deps.redis, () => resolver.releaseAll(id, dates, home, 'drop'));
-      throw new AppError('UNAVAILABLE', 'the booking took too long to make and was given up; try again');
-    }
+    if (settled[settled.length - 1] !== 'c') return this.givenUp(id, dates, home);
     return true;
+  }
+
+  /**
+   * A booking that took so long to make (a stall of a minute) that a resolver gave it up:
+   * what it still holds is released, and it is not answered as booked.
+   */
+  private async givenUp(id: string, dates: readonly string[], home: string): Promise<never> {
+    await needRedis(this.deps.redis, () => this.deps.resolver.releaseAll(id, dates, home, 'drop'));
+    throw new AppError('UNAVAILABLE', 'the booking took too long to make and was given up; try again');
   }
 
   /**
@@ -269,8 +276,9 @@ export class BookingService {
         { field: 'idempotency-key' },
       );
     }
-    // Freed when the request that bound the key stopped before making anything.
-    if (record || (await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh') {
+    // Freed when the request that bound the key stopped before making anything (or made a booking given up).
+    const made = record !== undefined && record.state !== 'G';
+    if (made || (await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh') {
       throw new AppError(
         'CONFLICT',
         'a booking with this Idempotency-Key is still being made; retry when that request has answered',

@@ -89,8 +89,9 @@ end
  * unsettled mark, 'r<k>' its record, ARGV[6 + k] (kept on this date), both ('mr<k>') or
  * neither (''); of a chunk, "\n<i> <grams> <field number>…" a parcel, i its place in the chunk.
  * (Long strings rather than an argument a value: fewer arguments cost both ends less.)
- * Returns { outcomes (one of b booked, h held, f full per booking), seq, and for each
- * field its parcels and grams after the call, as one string "<parcels> <grams> …" }.
+ * Returns { outcomes (one of b booked, h held, f full per booking, and x given up: its
+ * record is here already, but not its hold, because a resolver gave it up), seq, and for
+ * each field its parcels and grams after the call, as one string "<parcels> <grams> …" }.
  */
 export const RESERVE = `${PUBLISH}${NOW_MS}
 local token, chunk = ARGV[3], ARGV[4]
@@ -181,18 +182,24 @@ for id, g, list, extra in string.gmatch(ARGV[6], pattern) do
     for _, f in ipairs(fields) do hold[#hold + 1] = names[f] end
     -- Held already (a replay, or another run): HSETNX writes nothing, and it is told below.
     if redis.call('HSETNX', KEYS[2], id, table.concat(hold, ' ')) == 1 then
-      if string.byte(extra, 1) == 109 then
-        markedAt = markedAt or nowMs()
-        redis.call('ZADD', KEYS[5], markedAt, id)
-      end
+      outcome = 'b'
       local k = string.match(extra, 'r(%d+)')
       if k then
         -- The record: its state line under the id, the answer beside it (scripts change only the state).
         local record = ARGV[6 + tonumber(k)]
         local nl = string.find(record, '\\n', 1, true)
-        redis.call('HSET', KEYS[4], id, string.sub(record, 1, nl - 1), id .. ':a', string.sub(record, nl + 1))
+        -- A record here already, with no hold: a resolver gave the booking up before this call came.
+        if redis.call('HSETNX', KEYS[4], id, string.sub(record, 1, nl - 1)) == 0 then
+          redis.call('HDEL', KEYS[2], id)
+          outcome = 'x'
+        else
+          redis.call('HSET', KEYS[4], id .. ':a', string.sub(record, nl + 1))
+        end
       end
-      outcome = 'b'
+      if outcome == 'b' and string.byte(extra, 1) == 109 then
+        markedAt = markedAt or nowMs()
+        redis.call('ZADD', KEYS[5], markedAt, id)
+      end
     end
   end
   if outcome == 'b' then
@@ -332,6 +339,8 @@ return table.concat(out)
  * unsettled on this date (ARGV[4] = '1') or not, and noting who moved it (ARGV[5], under
  * '<id>:m'): the same call sent again after its reply was lost (the client resends what
  * a dropped connection left unanswered) finds its own move, and answers as the first did.
+ * With ARGV[6], a booking with no record here gets ARGV[6] as its record's state line
+ * (the hash then expires at ARGV[7], unix s): a resolver's tombstone.
  * KEYS[1] records, KEYS[2] unsettled; ARGV[1] id, ARGV[2] states it may be in (e.g. 'C'),
  * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled (at Redis's time), ARGV[5] the
  * mover's nonce.
@@ -340,8 +349,14 @@ return table.concat(out)
  */
 export const MOVE_RECORD = `${NOW_MS}
 local record = redis.call('HGET', KEYS[1], ARGV[1])
-if not record then return false end
 local mover = ARGV[1] .. ':m'
+if not record then
+  if ARGV[6] then
+    redis.call('HSET', KEYS[1], ARGV[1], ARGV[6], mover, ARGV[5])
+    redis.call('EXPIREAT', KEYS[1], ARGV[7])
+  end
+  return false
+end
 if string.sub(record, 1, 1) == ARGV[3] and redis.call('HGET', KEYS[1], mover) == ARGV[5] then
   return string.sub(ARGV[2], 1, 1) .. string.sub(record, 2)
 end

@@ -153,6 +153,7 @@ export class Ledger {
   /**
    * Moves a record kept on `date` from one of `from`'s states to `to`; the record's state
    * line as it was (before `nonce`'s move, when the same call is sent again), if any.
+   * With `absent`, a booking with no record there gets that state line as its record.
    */
   async moveRecord(
     date: string,
@@ -161,9 +162,12 @@ export class Ledger {
     to: string,
     mark: boolean,
     nonce: string,
+    absent?: string,
   ): Promise<string | undefined> {
     const k = this.keys.capacityDate(date);
-    const record = await moveScript.run(this.redis, [k.records, k.unsettled], [id, from, to, mark ? '1' : '0', nonce]);
+    const args = [id, from, to, mark ? '1' : '0', nonce];
+    if (absent !== undefined) args.push(absent, String(this.expireAt(date)));
+    const record = await moveScript.run(this.redis, [k.records, k.unsettled], args);
     return typeof record === 'string' ? record : undefined;
   }
 

@@ -7,9 +7,13 @@
  * watched dates, or a call that meets the booking (GET, DELETE, an Idempotency-Key replay).
  *
  * What a stale mark becomes, by the record on the booking's last date:
- * - none (that date was never reserved), or released: what the marked date holds is given back;
- * - pending: the booking was never answered (201 comes only after it is confirmed), so it
- *   is released on every date and its record dropped;
+ * - pending, or none (that date was not reserved yet): the booking was never answered (201
+ *   comes only after it is confirmed), so it is given up first, in one step on that date:
+ *   the record becomes G, or a G record is written where there was none. Its process may
+ *   only have stalled, and may then settle the date or reserve it: the G record makes
+ *   both fail there, so the booking cannot be confirmed once given up. Then it is
+ *   released on every date it was pending on (the marked date alone, when it had no record);
+ * - given up or released: what the marked date holds is given back;
  * - releasing: its release is finished;
  * - confirmed: only the mark goes (left by a stop between two dates' settlements).
  * A parcel of a booked batch or plan is marked only while DELETE releases it; its release is finished.
@@ -18,7 +22,7 @@ import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { redisNowMs } from '../redis/redis-time';
 import { recordBooking } from '../metrics/recorder';
-import { parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
+import { newBookingNonce, parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
 import { decodeRecord } from './booking-record';
 import type { Ledger, RecordRule } from './ledger';
 import type { LoadsView } from './loads-view';
@@ -100,14 +104,16 @@ export class UnsettledResolver {
 
   private async resolve(markedOn: string, ref: BookingRef): Promise<void> {
     if (ref.kind === 'run') return this.resolveRunParcel(markedOn, ref);
-    const text = await this.ledger.record(ref.home, ref.id);
-    const record = text === undefined ? undefined : decodeRecord(text);
+    // The tombstone's dates are the marked one: a move sent again finds it "pending" there.
+    const tombstone = `G ${Date.now()} ${markedOn}`;
+    const before = await this.ledger.moveRecord(ref.home, ref.id, 'P', 'G', false, newBookingNonce(), tombstone);
+    const record = before === undefined ? undefined : decodeRecord(before);
     switch (record?.state) {
       case 'C':
         await this.ledger.settle(markedOn, [ref.id]);
         return;
       case 'P':
-        return this.releaseAll(ref.id, record.dates, ref.home, 'drop');
+        return this.releaseAll(ref.id, record.dates, ref.home, '');
       case 'R':
         await this.releaseAll(ref.id, record.dates, ref.home, 'released');
         recordBooking('released');

@@ -3,8 +3,10 @@
  * looks resolves it (UnsettledResolver): the Redis state a stop leaves at each point of
  * making or releasing a booking is written by the ledger's own calls, its marks made a
  * minute old, then swept (or met by a call):
- * - reserved on every date, never settled: released on every date, record dropped;
- * - reserved on one date only (its last never was): released there;
+ * - reserved on every date, never settled: given up (its record G), released on every date;
+ * - reserved on one date only (its last never was): given up there, released on the first;
+ * - its process only stalled, and settles or reserves its last date while (or after) a
+ *   resolver gives it up: refused there, so never answered 201, and nothing left held;
  * - confirmed, a mark left between two dates' settlements: the mark goes, the booking stays;
  * - DELETE begun, not finished: released, the record marked released;
  * - a key bound by a request that stopped before booking: a later request takes it over.
@@ -14,7 +16,9 @@ import { Redis } from 'ioredis';
 import { parseBookingId } from '../../src/capacity/booking-id';
 import { encodeRecord } from '../../src/capacity/booking-record';
 import { BookingService } from '../../src/capacity/booking-service';
-import { Ledger, type RecordRule } from '../../src/capacity/ledger';
+import { Ledger, type RecordRule, type ReserveRequest } from '../../src/capacity/ledger';
+import { LedgerGroups } from '../../src/capacity/ledger-groups';
+import { parseRouteRequest } from '../../src/api/route-request';
 import { UnsettledResolver } from '../../src/capacity/unsettled-resolver';
 import { IdempotencyKeys, idempotencyHash } from '../../src/redis/idempotency-keys';
 import { redisNowMs } from '../../src/redis/redis-time';
@@ -92,7 +96,7 @@ describe('resolving what a stopped process left', () => {
     });
   }
 
-  it('releases a booking reserved on every date but never settled, and drops its record', async () => {
+  it('gives up a booking reserved on every date but never settled, and releases it', async () => {
     const id = '20261125-PendingPendingPendingP';
     const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: ['2026-11-24', '2026-11-25'], json: '{}' });
     await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
@@ -117,7 +121,104 @@ describe('resolving what a stopped process left', () => {
       pending: [],
       mismatches: [],
     });
-    expect(await h.capacity.ledger.record('2026-11-25', id)).toBeUndefined();
+    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
+  });
+
+  it('gives up a pending booking before releasing it: a settlement that comes while it releases confirms nothing', async () => {
+    const id = '20261125-LateSettleLateSettleLa';
+    const dates = ['2026-11-24', '2026-11-25'];
+    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates, json: '{}' });
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await h.capacity.ledger.reserve('2026-11-25', [
+      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
+    ]);
+    await age(id);
+    // The process that made it wakes from a minute's stall once the resolver has begun, and settles.
+    let settled: string[] = [];
+    class SettlesMeanwhile extends Ledger {
+      override async release(date: string, ids: readonly string[], token?: string, rule?: RecordRule) {
+        if (!settled.length) settled = await Promise.all(dates.map((d) => h.capacity.ledger.settle(d, [id])));
+        return super.release(date, ids, token, rule);
+      }
+    }
+    const ledger = new SettlesMeanwhile(h.redis, h.keys, h.config.capacityRetentionDays);
+    expect(await new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys).resolveIfStale('2026-11-24', id)).toBe(
+      true,
+    );
+    // The last date's settlement is what answers 201: it must not say confirmed of a booking given back.
+    expect(settled).toEqual(['-', 'x']);
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
+    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
+  });
+
+  it('refuses the last date of a booking that a resolver gave up before that date was reserved', async () => {
+    const id = '20261125-GivenUpGivenUpGivenUpG';
+    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await age(id);
+    expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(true);
+    // Its process wakes and reserves the last date, with the record: refused, so never confirmed.
+    const record = encodeRecord({
+      state: 'P',
+      createdMs: Date.now(),
+      dates: ['2026-11-24', '2026-11-25'],
+      json: '{}',
+    });
+    const late = await h.capacity.ledger.reserve('2026-11-25', [
+      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
+    ]);
+    expect(late.outcomes).toBe('x');
+    expect(await h.capacity.ledger.settle('2026-11-25', [id])).toBe('x');
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: false,
+      unsettled: [],
+      mismatches: [],
+    });
+  });
+
+  it('answers 503 to a booking given up by a resolver while it was made, holding nothing', async () => {
+    let tuesdayReserved = (): void => undefined;
+    const tuesday = new Promise<void>((resolve) => (tuesdayReserved = resolve));
+    const heldBefore = heldIds(await audit());
+    // Tuesday is reserved; the process stalls a minute; another process's resolver gives the
+    // booking up; then the process reserves Wednesday, the date of its record.
+    class StallsBeforeWednesday extends Ledger {
+      override async reserve(date: string, bookings: readonly ReserveRequest[], chunk?: string) {
+        if (date === '2026-11-24') {
+          const reply = await super.reserve(date, bookings, chunk);
+          tuesdayReserved();
+          return reply;
+        }
+        await tuesday;
+        await age(bookings[0].id);
+        await h.capacity.resolver.resolveIfStale('2026-11-24', bookings[0].id);
+        return super.reserve(date, bookings, chunk);
+      }
+    }
+    const ledger = new StallsBeforeWednesday(h.redis, h.keys, h.config.capacityRetentionDays);
+    const bookings = new BookingService({
+      redis: h.redis,
+      ledger,
+      view: h.capacity.view,
+      groups: new LedgerGroups(ledger, h.capacity.view),
+      resolver: new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys),
+      network: h.live,
+      idempotency: new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds),
+    });
+    const parsed = parseRouteRequest(PARCEL);
+    if (!parsed.ok) throw parsed.error;
+    await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const after = await audit();
+    expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: heldBefore,
+      unsettled: [],
+      mismatches: [],
+    });
   });
 
   it('releases a booking reserved on its first date only', async () => {

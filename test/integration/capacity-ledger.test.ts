@@ -202,6 +202,21 @@ describe('the capacity ledger against a model', () => {
     expect(ttls.every((ttl) => ttl > 0)).toBe(true);
   });
 
+  it("a resolver's tombstone expires with its date, and refuses the booking's late reservation there", async () => {
+    const date = '2026-11-27';
+    const k = keys(prefix).capacityDate(date);
+    const tombstone = `G 0 ${DATES[0]}`;
+    expect(await ledger.moveRecord(date, 'late', 'P', 'G', false, 'resolver-1', tombstone)).toBeUndefined();
+    expect(await redis.ttl(k.records)).toBeGreaterThan(0);
+    // The same move sent again (its reply lost) answers for the first as if its record were pending on the marked date.
+    expect(await ledger.moveRecord(date, 'late', 'P', 'G', false, 'resolver-1', tombstone)).toBe(`P 0 ${DATES[0]}`);
+    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: [date], json: '{}' });
+    const fields: FieldCapacity[] = [{ field: 'h:A', parcels: 5, grams: -1 }];
+    const reply = await ledger.reserve(date, [{ id: 'late', token: '-', grams: 1000, fields, record, mark: true }]);
+    expect({ outcomes: reply.outcomes, values: reply.values }).toEqual({ outcomes: 'x', values: [['h:A', 0]] });
+    expect({ holds: await redis.hlen(k.holds), marks: await redis.zcard(k.unsettled) }).toEqual({ holds: 0, marks: 0 });
+  });
+
   it('a view never goes back to a value older than one it has: a log entry read after a later answer', async () => {
     const date = DATES[1];
     const fields: FieldCapacity[] = [{ field: 'h:A', parcels: -1, grams: -1 }];
