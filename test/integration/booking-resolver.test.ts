@@ -84,16 +84,20 @@ describe('resolving what a stopped process left', () => {
       await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
   }
   const audit = () => auditLedger(h.redis, h.keys, network);
-  /** Makes the booking's marks stale and sweeps: then it holds nothing, and nothing is left unsettled or miscounted. */
-  async function sweptAway(id: string): Promise<void> {
-    await age(id);
-    await h.capacity.resolver.sweep();
+  /** The booking holds nothing, and nothing is left unsettled or miscounted. */
+  async function expectGone(id: string): Promise<void> {
     const after = await audit();
     expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
       held: false,
       unsettled: [],
       mismatches: [],
     });
+  }
+  /** Makes the booking's marks stale and sweeps: then it is gone (expectGone). */
+  async function sweptAway(id: string): Promise<void> {
+    await age(id);
+    await h.capacity.resolver.sweep();
+    await expectGone(id);
   }
 
   it('gives up a booking reserved on every date but never settled, and releases it', async () => {
@@ -109,18 +113,8 @@ describe('resolving what a stopped process left', () => {
     expect((await audit()).unsettled.sort()).toEqual([`2026-11-24 ${id}`, `2026-11-25 ${id}`]);
     await age(id);
     await h.capacity.resolver.sweep();
-    const after = await audit();
-    expect({
-      held: heldIds(after).has(id),
-      unsettled: after.unsettled,
-      pending: after.pending,
-      mismatches: after.mismatches,
-    }).toEqual({
-      held: false,
-      unsettled: [],
-      pending: [],
-      mismatches: [],
-    });
+    await expectGone(id);
+    expect((await audit()).pending).toEqual([]);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
   });
 
@@ -147,12 +141,7 @@ describe('resolving what a stopped process left', () => {
     );
     // The last date's settlement is what answers 201: it must not say confirmed of a booking given back.
     expect(settled).toEqual(['-', 'x']);
-    const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: false,
-      unsettled: [],
-      mismatches: [],
-    });
+    await expectGone(id);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
   });
 
@@ -173,12 +162,7 @@ describe('resolving what a stopped process left', () => {
     ]);
     expect(late.outcomes).toBe('x');
     expect(await h.capacity.ledger.settle('2026-11-25', [id])).toBe('x');
-    const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: false,
-      unsettled: [],
-      mismatches: [],
-    });
+    await expectGone(id);
   });
 
   it('answers 503 to a booking given up by a resolver while it was made, holding nothing', async () => {
@@ -245,12 +229,7 @@ describe('resolving what a stopped process left', () => {
     await age(id);
     // The next process to meet it resolves it: here a GET, before any sweep.
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` })).statusCode).toBe(404);
-    const after = await audit();
-    expect({ held: heldIds(after).has(id), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: false,
-      unsettled: [],
-      mismatches: [],
-    });
+    await expectGone(id);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('X');
   });
 
