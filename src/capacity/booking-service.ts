@@ -276,17 +276,30 @@ export class BookingService {
         { field: 'idempotency-key' },
       );
     }
-    // Freed when the request that bound the key stopped before making anything (or made a booking given up).
-    const made = record !== undefined && record.state !== 'G';
-    if (made || (await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh') {
-      throw new AppError(
-        'CONFLICT',
-        'a booking with this Idempotency-Key is still being made; retry when that request has answered',
-        { field: 'idempotency-key' },
-      );
+    if (record && record.state !== 'G') throw stillBeingMade();
+    // Freed when the request that bound the key stopped before making anything (or its booking was
+    // given up). It may only have stalled: with no record yet, its booking is given up first, so that
+    // it cannot make it afterwards, and the key names one booking at most.
+    if (
+      !record &&
+      ref?.kind === 'single' &&
+      (await needRedis(this.deps.redis, () => idempotency.isStale(now, STALE_MS)))
+    ) {
+      const meanwhile = await needRedis(this.deps.redis, () => this.deps.ledger.giveUp(ref.home, ref.id, '', ref.home));
+      if (meanwhile !== undefined) return this.replay(request, hash, now);
     }
+    if ((await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh')
+      throw stillBeingMade();
     return undefined;
   }
+}
+
+function stillBeingMade(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'a booking with this Idempotency-Key is still being made; retry when that request has answered',
+    { field: 'idempotency-key' },
+  );
 }
 
 function notFound(id: string, record: BookingRecord | undefined): AppError {

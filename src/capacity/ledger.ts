@@ -7,6 +7,7 @@
 import { inOneWrite, type RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
+import { newBookingNonce } from './booking-id';
 import { expiryOf } from './dates';
 import type { FieldCapacity } from './holds';
 import { CLAIM, MARK, MOVE_RECORD, RELEASE, RESERVE, SETTLE } from './ledger-scripts';
@@ -169,6 +170,16 @@ export class Ledger {
     if (absent !== undefined) args.push(absent, String(this.expireAt(date)));
     const record = await moveScript.run(this.redis, [k.records, k.unsettled], args);
     return typeof record === 'string' ? record : undefined;
+  }
+
+  /**
+   * Gives up a booking never answered, on its last date `home`: its record becomes G (given
+   * up) when its state is one of `from`, and a G record, naming `datesHeld`, is written
+   * where there is none. Then neither a settlement nor a reservation of that date carrying
+   * the record can make it there. Returns the record as it was, if any (see moveRecord).
+   */
+  giveUp(home: string, id: string, from: string, datesHeld: string): Promise<string | undefined> {
+    return this.moveRecord(home, id, from, 'G', false, newBookingNonce(), `G ${Date.now()} ${datesHeld}`);
   }
 
   /** The record of a booking kept on `date` (see booking-record.ts). */

@@ -22,7 +22,7 @@ import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { redisNowMs } from '../redis/redis-time';
 import { recordBooking } from '../metrics/recorder';
-import { newBookingNonce, parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
+import { parseBookingId, placeOf, type BookingRef, type RunRef } from './booking-id';
 import { decodeRecord } from './booking-record';
 import type { Ledger, RecordRule } from './ledger';
 import type { LoadsView } from './loads-view';
@@ -104,9 +104,8 @@ export class UnsettledResolver {
 
   private async resolve(markedOn: string, ref: BookingRef): Promise<void> {
     if (ref.kind === 'run') return this.resolveRunParcel(markedOn, ref);
-    // The tombstone's dates are the marked one: a move sent again finds it "pending" there.
-    const tombstone = `G ${Date.now()} ${markedOn}`;
-    const before = await this.ledger.moveRecord(ref.home, ref.id, 'P', 'G', false, newBookingNonce(), tombstone);
+    // A tombstone names the marked date: a move sent again (its reply lost) finds the booking "pending" there.
+    const before = await this.ledger.giveUp(ref.home, ref.id, 'P', markedOn);
     const record = before === undefined ? undefined : decodeRecord(before);
     switch (record?.state) {
       case 'C':

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import type { RedisClient } from './connection';
-import { NOW_MS } from './redis-time';
+import { NOW_MS, redisNowMs } from './redis-time';
 
 /**
  * Replaces (or with an empty ARGV[2], deletes) the value a key names, only if it
@@ -122,6 +122,11 @@ export class IdempotencyKeys {
   async freeIfStale(hash: string, value: string, staleMs: number): Promise<'freed' | 'changed' | 'fresh'> {
     const freed = await this.redis.eval(FREE_IF_STALE, 1, this.keyOf(hash), value, staleMs);
     return freed === 1 ? 'freed' : freed === 0 ? 'changed' : 'fresh';
+  }
+
+  /** Whether a stamped value is `staleMs` old or more by Redis's clock (see freeIfStale). */
+  async isStale(value: string, staleMs: number): Promise<boolean> {
+    return (await redisNowMs(this.redis)) - Number(value.slice(value.lastIndexOf(' ') + 1)) >= staleMs;
   }
 
   /** What the key names, if anything. */

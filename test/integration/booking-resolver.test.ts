@@ -314,6 +314,57 @@ describe('resolving what a stopped process left', () => {
     }
   });
 
+  it('gives up the booking of a key taken over, so that its request, if it only stalled, cannot make it after', async () => {
+    const body = { ...PARCEL, parcelId: 'stalled' };
+    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const keyHash = idempotencyHash('', 'stalled-key');
+    let stalled = (): void => undefined;
+    const reached = new Promise<void>((resolve) => (stalled = resolve));
+    let wake = (): void => undefined;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    // The first request binds the key, then stalls before it reserves anything.
+    class StallsBeforeReserving extends Ledger {
+      override async reserve(date: string, bookings: readonly ReserveRequest[], chunk?: string) {
+        stalled();
+        await woken;
+        return super.reserve(date, bookings, chunk);
+      }
+    }
+    const ledger = new StallsBeforeReserving(h.redis, h.keys, h.config.capacityRetentionDays);
+    const idempotency = new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds);
+    const bookings = new BookingService({
+      redis: h.redis,
+      ledger,
+      view: h.capacity.view,
+      groups: new LedgerGroups(ledger, h.capacity.view),
+      resolver: new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys),
+      network: h.live,
+      idempotency,
+    });
+    const parsed = parseRouteRequest(body);
+    if (!parsed.ok) throw parsed.error;
+    const first = bookings.book({ query: parsed.query, bodyHash, idempotencyHash: keyHash, parcelId: 'stalled' });
+    await reached;
+    // A minute on (by the key's stamp), the client sends the request again: it takes the key over.
+    const bound = (await idempotency.current(keyHash)) as string;
+    const aged = `${bound.slice(0, bound.lastIndexOf(' '))} ${(await redisNowMs(redis)) - 61_000}`;
+    await redis.set(h.keys.bookingIdempotency(keyHash), aged);
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/v1/bookings',
+      payload: body,
+      headers: { 'idempotency-key': 'stalled-key' },
+    });
+    expect(again.statusCode).toBe(201);
+    // The first request wakes: its booking was given up, so it is not made, and the key names one booking.
+    wake();
+    await expect(first).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const firstId = bound.split(' ')[0];
+    expect(heldIds(await audit()).has(firstId)).toBe(false);
+    expect(heldIds(await audit()).has(again.json().bookingId)).toBe(true);
+    expect((await idempotency.current(keyHash))?.split(' ')[0]).toBe(again.json().bookingId);
+  });
+
   it('lets a request take over an Idempotency-Key whose first request stopped before booking', async () => {
     const body = { ...PARCEL, parcelId: 'taken-over' };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
