@@ -278,18 +278,18 @@ export class BookingService {
     }
     if (record && record.state !== 'G') throw stillBeingMade();
     // Freed when the request that bound the key stopped before making anything (or its booking was
-    // given up). It may only have stalled: with no record yet, its booking is given up first, so that
-    // it cannot make it afterwards, and the key names one booking at most.
-    if (
-      !record &&
-      ref?.kind === 'single' &&
-      (await needRedis(this.deps.redis, () => idempotency.isStale(now, STALE_MS)))
-    ) {
+    // given up), a minute after it last bound the key. It may only have stalled: with no record yet,
+    // its booking is given up first, so that it cannot make it afterwards, and the key names one
+    // booking at most.
+    if (!record && ref?.kind === 'single') {
+      const age = await needRedis(this.deps.redis, () => idempotency.ageOf(hash, now, STALE_MS));
+      if (age === 'fresh') throw stillBeingMade();
+      if (age === 'changed') return undefined;
       const meanwhile = await needRedis(this.deps.redis, () => this.deps.ledger.giveUp(ref.home, ref.id, '', ref.home));
       if (meanwhile !== undefined) return this.replay(request, hash, now);
     }
-    if ((await needRedis(this.deps.redis, () => idempotency.freeIfStale(hash, now, STALE_MS))) === 'fresh')
-      throw stillBeingMade();
+    const age = await needRedis(this.deps.redis, () => idempotency.ageOf(hash, now, STALE_MS, true));
+    if (age === 'fresh') throw stillBeingMade();
     return undefined;
   }
 }

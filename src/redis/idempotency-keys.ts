@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import type { RedisClient } from './connection';
-import { NOW_MS, redisNowMs } from './redis-time';
+import { NOW_MS } from './redis-time';
 
 /**
  * Replaces (or with an empty ARGV[2], deletes) the value a key names, only if it
@@ -59,16 +59,21 @@ return value
 `;
 
 /**
- * Frees a key that still names ARGV[1] once its stamp (its last word) is ARGV[2] ms old
- * by Redis's clock. KEYS[1] the idempotency key.
- * Returns 1 when freed, 0 when it names something else now, -1 when it is not that old yet.
+ * Judges a key that still names ARGV[1] stale once its stamp (its last word) is ARGV[2]
+ * ms old by Redis's clock, the clock of the key's own node; frees it then when ARGV[3] is
+ * '1'. KEYS[1] the idempotency key.
+ * Returns 1 when stale (and freed, if asked), 0 when it names something else now, -1
+ * when it is not that old yet.
  */
-const FREE_IF_STALE = `${NOW_MS}
+const STALE = `${NOW_MS}
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if nowMs() - tonumber(string.match(ARGV[1], '(%d+)$')) < tonumber(ARGV[2]) then return -1 end
-redis.call('DEL', KEYS[1])
+if ARGV[3] == '1' then redis.call('DEL', KEYS[1]) end
 return 1
 `;
+
+/** A stamped value's age, judged by the key: 'stale', 'changed' (the key names another value now) or 'fresh'. */
+export type KeyAge = 'stale' | 'changed' | 'fresh';
 
 /** The runs of one kind that a key can name (batches, plans): what a run submitted before is, and whether one is still being submitted. */
 export interface IdempotentRuns {
@@ -118,15 +123,13 @@ export class IdempotencyKeys {
     return typeof value === 'string' ? value : undefined;
   }
 
-  /** Frees the key if it still names `value`, a stamped value `staleMs` old or more by Redis's clock: 'freed', 'changed' or 'fresh'. */
-  async freeIfStale(hash: string, value: string, staleMs: number): Promise<'freed' | 'changed' | 'fresh'> {
-    const freed = await this.redis.eval(FREE_IF_STALE, 1, this.keyOf(hash), value, staleMs);
-    return freed === 1 ? 'freed' : freed === 0 ? 'changed' : 'fresh';
-  }
-
-  /** Whether a stamped value is `staleMs` old or more by Redis's clock (see freeIfStale). */
-  async isStale(value: string, staleMs: number): Promise<boolean> {
-    return (await redisNowMs(this.redis)) - Number(value.slice(value.lastIndexOf(' ') + 1)) >= staleMs;
+  /**
+   * Whether the key still names `value`, a stamped value `staleMs` old or more by Redis's
+   * clock; with `free`, a stale key is freed ('stale' then means freed).
+   */
+  async ageOf(hash: string, value: string, staleMs: number, free = false): Promise<KeyAge> {
+    const age = await this.redis.eval(STALE, 1, this.keyOf(hash), value, staleMs, free ? '1' : '0');
+    return age === 1 ? 'stale' : age === 0 ? 'changed' : 'fresh';
   }
 
   /** What the key names, if anything. */
