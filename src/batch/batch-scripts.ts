@@ -119,8 +119,8 @@ return 1
 export const CLAIM_BOOKING_RUN = `${RUN_CHAIN_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned' } end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
-local before = redis.call('HGET', KEYS[3], ARGV[1]) or ''
-redis.call('HSET', KEYS[3], ARGV[1], claimedBy(ARGV[2], before))
+local entry, before = claim(redis.call('HGET', KEYS[3], ARGV[1]) or '', ARGV[2])
+redis.call('HSET', KEYS[3], ARGV[1], entry)
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
 return { 'claimed', before }

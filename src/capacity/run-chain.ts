@@ -13,15 +13,19 @@ import { releaseRun, type LedgerAccess } from './reserve-round';
 /**
  * The entry in Lua, for the scripts that keep one (batch-scripts.ts, plan-scripts.ts):
  * `ownedBy(entry, token)`, whether `token`'s run owns it (its line is first);
- * `claimedBy(token, before)`, the entry once `token`'s run claims it (its line in front);
+ * `claim(entry, token)`, the entry once `token`'s run claims it (its line in front) and
+ * the lines of the runs before it. A claim sent again (its reply lost, the client resends
+ * it) finds its own line in front already: the entry stays, and the runs before are the
+ * same, never the run itself, which would then release its own holds;
  * `withDates(entry, token, dates)`, the entry with the owning run's dates recorded.
  */
 export const RUN_CHAIN_LUA = `
 local function ownedBy(entry, token)
   return string.sub(entry, 1, #token + 1) == token .. ' '
 end
-local function claimedBy(token, before)
-  return token .. ' ' .. (before ~= '' and '\\n' .. before or '')
+local function claim(entry, token)
+  if ownedBy(entry, token) then return entry, string.match(entry, '\\n(.*)$') or '' end
+  return token .. ' ' .. (entry ~= '' and '\\n' .. entry or ''), entry
 end
 local function withDates(entry, token, dates)
   return token .. ' ' .. dates .. (string.match(entry, '\\n.*$') or '')

@@ -18,8 +18,8 @@ export const CLAIM_PLAN_RUN = `${RUN_CHAIN_LUA}
 local s = redis.call('HMGET', KEYS[1], 'state', 'bookingRun')
 if not s[1] then return { 'gone' } end
 if s[1] == 'completed' then return { 'completed' } end
-local before = s[2] or ''
-redis.call('HSET', KEYS[1], 'bookingRun', claimedBy(ARGV[1], before))
+local entry, before = claim(s[2] or '', ARGV[1])
+redis.call('HSET', KEYS[1], 'bookingRun', entry)
 return { 'claimed', before }
 `;
 
