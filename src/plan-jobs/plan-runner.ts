@@ -39,8 +39,10 @@ export class PlanRunner {
     if (!(await store.start(planId))) return 'abandoned';
     try {
       const status = (await store.read(planId)) as PlanStatus;
-      const { figures, run } = await this.plan(status, log);
-      if (!(await store.complete(planId, figures, run?.token))) {
+      const { figures, run, results } = await this.plan(status, log);
+      // Only while this run owns the plan: a later run's results and figures stand, and this run's bookings go back.
+      const owned = await this.writeResults(planId, results, run?.token);
+      if (!owned || !(await store.complete(planId, figures, run?.token))) {
         // A later run owns the plan: what this one booked goes back.
         if (run) await releaseRun(this.deps.booking, run.ids, run.token, run.dates);
         return 'superseded';
@@ -88,10 +90,18 @@ export class PlanRunner {
     return 'released';
   }
 
+  /** Stores each chunk's result lines; false when a later run owns the plan (then what is stored is its). */
+  private async writeResults(planId: string, results: readonly string[], token = ''): Promise<boolean> {
+    for (const [chunk, lines] of results.entries()) {
+      if (!(await this.deps.store.writeResults(planId, chunk, lines, token))) return false;
+    }
+    return true;
+  }
+
   private async plan(
     status: PlanStatus,
     log: Logger,
-  ): Promise<{ figures: PlanRunFigures; run: BookedPlan['run'] | undefined }> {
+  ): Promise<{ figures: PlanRunFigures; run: BookedPlan['run'] | undefined; results: string[] }> {
     const { live, store, pool } = this.deps;
     const network = live.require();
     const entries: ChunkEntry[] = [];
@@ -133,11 +143,16 @@ export class PlanRunner {
       figures.gap =
         figures.objective > 0 ? Math.max(0, (figures.objective - figures.lowerBound) / figures.objective) : 0;
     }
+    const results: string[] = [];
     for (let chunk = 0; chunk * chunkSize < parcels.length; chunk++) {
-      const lines = parcels.slice(chunk * chunkSize, (chunk + 1) * chunkSize).map((p) => p.line as string);
-      await store.writeResults(status.planId, chunk, lines.join(''));
+      results.push(
+        parcels
+          .slice(chunk * chunkSize, (chunk + 1) * chunkSize)
+          .map((p) => p.line as string)
+          .join(''),
+      );
     }
-    return { figures, run };
+    return { figures, run, results };
   }
 
   /** What the ledger holds on every date it watches: the bookings the plan must leave room for. */

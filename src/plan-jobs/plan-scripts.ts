@@ -49,11 +49,26 @@ return 1
 `;
 
 /**
- * KEYS[1] the plan's status hash. ARGV[1] completedAt, ARGV[2] the error. Marks the plan
- * failed; returns 0 (and changes nothing) when a run completed it meanwhile.
+ * KEYS[1] the plan's status hash, KEYS[2] its results. ARGV[1] the run's token ('' for a
+ * plan that books nothing), ARGV[2] the chunk index, ARGV[3] its result lines (compressed),
+ * ARGV[4] the results' time to live (s). Stores them; returns 0 (and changes nothing) when
+ * a later run owns a booked plan: its lines would name bookings the ledger does not hold.
+ */
+export const WRITE_PLAN_RESULTS = `${RUN_CHAIN_LUA}
+if ARGV[1] ~= '' and not ownedBy(redis.call('HGET', KEYS[1], 'bookingRun') or '', ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1
+`;
+
+/**
+ * KEYS[1] the plan's status hash, KEYS[2] its results. ARGV[1] completedAt, ARGV[2] the
+ * error. Marks the plan failed and drops the results a run wrote before it failed (their
+ * bookings are given back); returns 0 (and changes nothing) when a run completed it meanwhile.
  */
 export const FAIL_PLAN = `
 if redis.call('HGET', KEYS[1], 'state') == 'completed' then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'failed', 'completedAt', ARGV[1], 'error', ARGV[2])
+redis.call('DEL', KEYS[2])
 return 1
 `;

@@ -10,12 +10,13 @@ import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
 import type { PlanFigures, PlanPenalties } from '../plans/types';
-import { CLAIM_PLAN_RUN, COMPLETE_PLAN, FAIL_PLAN, SET_PLAN_RUN_DATES } from './plan-scripts';
+import { CLAIM_PLAN_RUN, COMPLETE_PLAN, FAIL_PLAN, SET_PLAN_RUN_DATES, WRITE_PLAN_RESULTS } from './plan-scripts';
 
 const claimRun = new LuaScript(CLAIM_PLAN_RUN);
 const setRunDates = new LuaScript(SET_PLAN_RUN_DATES);
 const completePlan = new LuaScript(COMPLETE_PLAN);
 const failPlan = new LuaScript(FAIL_PLAN);
+const writeResults = new LuaScript(WRITE_PLAN_RESULTS);
 
 /** A booking run's claim on a plan: see plan-scripts.ts. */
 export type PlanRunClaim = { kind: 'completed' | 'gone' } | { kind: 'claimed'; earlier: EarlierRun[] };
@@ -120,11 +121,15 @@ export class PlanStore {
     return JSON.parse((await decodeLines(stored)).toString('utf8')) as ChunkEntry[];
   }
 
-  /** Stores one chunk of result lines. */
-  async writeResults(planId: string, chunk: number, lines: string): Promise<void> {
+  /**
+   * Stores one chunk of result lines; false (nothing stored) when `runToken` names a
+   * booking run that a later run has superseded.
+   */
+  async writeResults(planId: string, chunk: number, lines: string, runToken = ''): Promise<boolean> {
     const k = this.keys.plan(planId);
     const stored = await encodeLines(lines);
-    await this.redis.multi().hset(k.results, String(chunk), stored).expire(k.results, this.ttlSeconds).exec();
+    const args = [runToken, chunk, stored, this.ttlSeconds];
+    return (await writeResults.run(this.redis, [k.status, k.results], args)) === 1;
   }
 
   /**
@@ -158,7 +163,7 @@ export class PlanStore {
   /** Marks the plan failed; false (and nothing changed) when a run completed it meanwhile. */
   async fail(planId: string, error: string): Promise<boolean> {
     const k = this.keys.plan(planId);
-    return (await failPlan.run(this.redis, [k.status], [new Date().toISOString(), error])) === 1;
+    return (await failPlan.run(this.redis, [k.status, k.results], [new Date().toISOString(), error])) === 1;
   }
 
   async readResults(planId: string, chunk: number): Promise<Buffer | undefined> {

@@ -29,7 +29,11 @@ export class LuaScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+  async run(
+    redis: RedisClient,
+    keys: readonly string[],
+    args: readonly (string | number | Buffer)[],
+  ): Promise<unknown> {
     try {
       return await this.send(redis, 'evalsha', this.sha, keys, args);
     } catch (err) {
@@ -43,7 +47,7 @@ export class LuaScript {
     name: 'evalsha' | 'eval',
     script: string,
     keys: readonly string[],
-    args: readonly (string | number)[],
+    args: readonly (string | number | Buffer)[],
   ): Promise<unknown> {
     const argv = [script, keys.length, ...keys, ...args];
     if (this.sending === 'with-turn') return redis.call(name, ...argv);

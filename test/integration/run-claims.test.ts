@@ -15,14 +15,13 @@ import { deleteKeys } from '../support/delete-keys';
 
 const prefix = `test:run-claims:${process.pid}`;
 const k = keys(prefix);
+const redis = new Redis(DEFAULT_REDIS_URL);
+afterAll(async () => {
+  await deleteKeys(redis, prefix);
+  redis.disconnect();
+});
 
 describe('a claim sent again', () => {
-  const redis = new Redis(DEFAULT_REDIS_URL);
-  afterAll(async () => {
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-  });
-
   it("names a chunk's runs before it, not itself", async () => {
     await new BatchStatusStore(redis, k, 60).begin('batch-1', new Date().toISOString());
     const runs = new BookingRuns(redis, k);
@@ -49,5 +48,28 @@ describe('a claim sent again', () => {
     const earlier = [{ token: 'run-a', dates: ['2026-11-24'] }];
     expect(await store.claimRun('plan-1', 'run-b')).toEqual({ kind: 'claimed', earlier });
     expect(await store.claimRun('plan-1', 'run-b')).toEqual({ kind: 'claimed', earlier });
+  });
+});
+
+describe('a plan run that a later run superseded', () => {
+  const store = new PlanStore(redis, k, 60);
+  const read = async (planId: string) => (await store.readResults(planId, 0))?.toString('utf8');
+
+  it("stores no results over the later run's: they would name bookings the ledger does not hold", async () => {
+    await store.begin('plan-2', new Date().toISOString(), true, { latePenalty: 1, unplannedPenalty: 1 });
+    await store.claimRun('plan-2', 'run-a');
+    await store.claimRun('plan-2', 'run-b');
+    expect(await store.writeResults('plan-2', 0, '{"by":"b"}\n', 'run-b')).toBe(true);
+    // The first run wakes from a stall and writes what it booked: refused.
+    expect(await store.writeResults('plan-2', 0, '{"by":"a"}\n', 'run-a')).toBe(false);
+    expect(await read('plan-2')).toBe('{"by":"b"}\n');
+  });
+
+  it('leaves no results behind when the plan fails: their bookings were given back', async () => {
+    await store.begin('plan-3', new Date().toISOString(), true, { latePenalty: 1, unplannedPenalty: 1 });
+    await store.claimRun('plan-3', 'run-a');
+    expect(await store.writeResults('plan-3', 0, '{"by":"a"}\n', 'run-a')).toBe(true);
+    expect(await store.fail('plan-3', 'out of memory')).toBe(true);
+    expect(await read('plan-3')).toBeUndefined();
   });
 });
