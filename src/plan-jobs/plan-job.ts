@@ -25,3 +25,14 @@ export const PLAN_JOB_OPTIONS = {
   removeOnComplete: true,
   removeOnFail: { age: 86_400 },
 } satisfies JobsOptions;
+
+/** Times a plan may stall (its worker stopped while planning it) beyond its attempts. */
+const STALLS_TOLERATED = 2;
+
+/**
+ * Starts after which a plan is failed without planning it again (a plan that kills its
+ * worker, out of memory say, does so every time). The worker's maxStalledCount is this:
+ * BullMQ would otherwise fail a plan that stalled twice without running it, leaving it
+ * `running` and what its runs booked held.
+ */
+export const PLAN_MAX_STARTS = PLAN_JOB_OPTIONS.attempts + STALLS_TOLERATED;

@@ -16,7 +16,7 @@ import { releaseEarlier } from '../capacity/run-chain';
 import { toCoreClosure, type LiveNetwork } from '../network/live-network';
 import type { PlansPool } from '../plans-pool/plans-pool';
 import type { LoadEntry, PlannedParcel } from '../plans-pool/task';
-import type { PlanJobData } from './plan-job';
+import { PLAN_MAX_STARTS, type PlanJobData } from './plan-job';
 import type { PlanRunFigures, PlanStatus, PlanStore } from './plan-store';
 import { bookPlan, planBookingIds, PlanSuperseded, type BookedPlan, type PlanBookingDeps } from './plan-booking';
 
@@ -37,6 +37,9 @@ export class PlanRunner {
     const { planId, requestId } = job.data;
     const log = logger.child({ planId, requestId });
     if (!(await store.start(planId))) return 'abandoned';
+    if (job.attemptsStarted > PLAN_MAX_STARTS) {
+      return this.failLast(planId, log, new Error('its workers stopped while planning it, too many times'));
+    }
     try {
       const status = (await store.read(planId)) as PlanStatus;
       const { figures, run, results } = await this.plan(status, log);
@@ -60,15 +63,20 @@ export class PlanRunner {
     } catch (err) {
       if (err instanceof PlanSuperseded) return 'superseded';
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
-      log.error({ err }, 'plan failed its last attempt');
-      const released = await this.releaseRuns(planId).catch((cause: unknown) => {
-        log.warn({ err: cause }, "cannot give back what the plan's runs booked; their holds expire with their dates");
-        return 'not released';
-      });
-      // A run that had stalled completed it meanwhile: it stands.
-      if (released === 'completed' || !(await store.fail(planId, (err as Error).message))) return 'superseded';
-      return 'failed';
+      return this.failLast(planId, log, err as Error);
     }
+  }
+
+  /** Marks the plan failed (its last attempt), once what its runs booked is given back. */
+  private async failLast(planId: string, log: Logger, err: Error): Promise<string> {
+    log.error({ err }, 'plan failed its last attempt');
+    const released = await this.releaseRuns(planId).catch((cause: unknown) => {
+      log.warn({ err: cause }, "cannot give back what the plan's runs booked; their holds expire with their dates");
+      return 'not released';
+    });
+    // A run that had stalled completed it meanwhile: it stands.
+    if (released === 'completed' || !(await this.deps.store.fail(planId, err.message))) return 'superseded';
+    return 'failed';
   }
 
   /**

@@ -11,7 +11,7 @@ import type { LiveNetwork } from '../network/live-network';
 import { PlansPool } from '../plans-pool/plans-pool';
 import { createRedis, type RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
-import { PLAN_QUEUE, type PlanJobData } from './plan-job';
+import { PLAN_MAX_STARTS, PLAN_QUEUE, type PlanJobData } from './plan-job';
 import { PlanRunner } from './plan-runner';
 import { PlanStore } from './plan-store';
 
@@ -52,6 +52,7 @@ export function startPlanWorkers(
     connection,
     prefix: k.planQueuePrefix,
     concurrency: 1,
+    maxStalledCount: PLAN_MAX_STARTS,
   });
   worker.on('error', (err) => logger.warn({ err }, 'plan worker error'));
   return {

@@ -15,6 +15,7 @@
 import pino from 'pino';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
 import { bookPlan } from '../../src/plan-jobs/plan-booking';
+import { PLAN_MAX_STARTS } from '../../src/plan-jobs/plan-job';
 import { PlanRunner } from '../../src/plan-jobs/plan-runner';
 import { PlanStore, type PlanRunFigures } from '../../src/plan-jobs/plan-store';
 import type { PlannedParcel } from '../../src/plans-pool/task';
@@ -280,7 +281,12 @@ describe('flow plans over HTTP', () => {
   }, 120_000);
 
   /** Runs the last of two attempts of the plan's job, its plans thread doing `plan`. */
-  function lastAttempt(store: PlanStore, planId: string, plan: () => Promise<never>): Promise<string> {
+  function lastAttempt(
+    store: PlanStore,
+    planId: string,
+    plan: () => Promise<never>,
+    job: { attemptsMade: number; attemptsStarted: number } = { attemptsMade: 1, attemptsStarted: 2 },
+  ): Promise<string> {
     const runner = new PlanRunner({
       live: h.live,
       store,
@@ -289,7 +295,7 @@ describe('flow plans over HTTP', () => {
       booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
       logger: pino({ level: 'silent' }),
     });
-    return runner.run({ data: { planId, requestId: 'last' }, attemptsMade: 1, opts: { attempts: 2 } } as never);
+    return runner.run({ data: { planId, requestId: 'last' }, ...job, opts: { attempts: 2 } } as never);
   }
 
   it("a booked plan's run releases every run before it, also one whose successor stopped before releasing it", async () => {
@@ -325,6 +331,20 @@ describe('flow plans over HTTP', () => {
     const outcome = await lastAttempt(store, planId, () => Promise.reject(new Error('the plans thread stopped')));
     expect(outcome).toBe('failed');
     expect((await store.read(planId))?.state).toBe('failed');
+    expect(await ledgerCounters()).toEqual(before);
+  }, 120_000);
+
+  it('a booked plan whose workers stopped too many times is failed, and what its runs booked given back', async () => {
+    const planId = `stalled-${Date.now()}`;
+    const { store, book } = await bookedPlan(planId);
+    const before = await ledgerCounters();
+    expect((await book()).figures.booked).toBeGreaterThan(0);
+    await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    // Its workers died in every start so far (no attempt ended): it is not planned again.
+    const never = () => Promise.reject(new Error('planned again'));
+    const outcome = await lastAttempt(store, planId, never, { attemptsMade: 0, attemptsStarted: PLAN_MAX_STARTS + 1 });
+    expect(outcome).toBe('failed');
+    expect((await store.read(planId))?.error).toMatch(/stopped while planning it, too many times/);
     expect(await ledgerCounters()).toEqual(before);
   }, 120_000);
 
