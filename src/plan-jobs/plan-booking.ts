@@ -2,8 +2,9 @@
  * Booking a plan (POST /v1/plans?book=true) in the capacity ledger, beside live bookings:
  *
  * 1. the run claims the plan (PlanStore.claimRun) and releases what the runs before it held
- *    (src/capacity/run-chain.ts), and again whenever a date refuses a parcel (a run before
- *    it that has not stopped yet may have reserved since);
+ *    (src/capacity/run-chain.ts), before it reads the loads it plans against (claimPlan);
+ *    and again whenever a date refuses a parcel (a run before it that has not stopped yet
+ *    may have reserved since);
  * 2. every planned parcel's route is reserved as planned, one reserve call per date and
  *    slice of parcels, each parcel all or nothing on a date (the ledger never oversells);
  * 3. a parcel some date refused (live bookings took the room meanwhile) gives back what it
@@ -23,7 +24,7 @@ import { holdsOf } from '../capacity/holds';
 import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
 import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
-import { releaseEarlier } from '../capacity/run-chain';
+import { releaseEarlier, type EarlierRun } from '../capacity/run-chain';
 import type { ChunkEntry } from '../batch/chunk-job';
 import { newRunToken } from '../batch/chunk-booking';
 import { errorLine } from '../batch/result-line';
@@ -60,9 +61,29 @@ export interface BookedPlan {
   run: { token: string; ids: string[]; dates: string[] };
 }
 
+/** A run's claim on the plan: its token, and the runs before it. */
+export interface PlanClaim {
+  token: string;
+  earlier: EarlierRun[];
+}
+
+/**
+ * Claims the plan for a new run and releases what every run before it held (`ids`, the
+ * plan's booking ids), so that the run plans against loads without them: a retry would
+ * otherwise leave its own earlier run's room unused.
+ */
+export async function claimPlan(deps: PlanBookingDeps, planId: string, ids: readonly string[]): Promise<PlanClaim> {
+  const token = newRunToken();
+  const claim = await deps.store.claimRun(planId, token);
+  if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
+  await releaseEarlier(deps, ids, claim.earlier);
+  return { token, earlier: claim.earlier };
+}
+
 export async function bookPlan(
   deps: PlanBookingDeps,
   planId: string,
+  claim: PlanClaim,
   version: string,
   entries: readonly ChunkEntry[],
   planned: readonly PlannedParcel[],
@@ -71,14 +92,11 @@ export async function bookPlan(
   log: Logger,
 ): Promise<BookedPlan> {
   const { live, store } = deps;
+  const { token } = claim;
   const network = live.require();
   if (network.version !== version)
     throw new Error(`the network changed from ${version} to ${network.version} while the plan was made`);
-  const token = newRunToken();
-  const claim = await store.claimRun(planId, token);
-  if (claim.kind !== 'claimed') throw new PlanSuperseded(`the plan is ${claim.kind}`);
   const allIds = planBookingIds(planId, entries.length, chunkSize);
-  await releaseEarlier(deps, allIds, claim.earlier);
 
   const parcels = [...planned];
   let waiting: Waiting[] = [];

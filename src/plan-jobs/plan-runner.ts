@@ -18,7 +18,14 @@ import type { PlansPool } from '../plans-pool/plans-pool';
 import type { LoadEntry, PlannedParcel } from '../plans-pool/task';
 import { PLAN_MAX_STARTS, type PlanJobData } from './plan-job';
 import type { PlanRunFigures, PlanStatus, PlanStore } from './plan-store';
-import { bookPlan, planBookingIds, PlanSuperseded, type BookedPlan, type PlanBookingDeps } from './plan-booking';
+import {
+  bookPlan,
+  claimPlan,
+  planBookingIds,
+  PlanSuperseded,
+  type BookedPlan,
+  type PlanBookingDeps,
+} from './plan-booking';
 
 export interface PlanRunnerDeps {
   live: LiveNetwork;
@@ -120,6 +127,10 @@ export class PlanRunner {
       if (chunk === 0) chunkSize = parcels.length;
       entries.push(...parcels);
     }
+    // A booked plan's run claims it first: what runs before it booked is released before the loads are read.
+    const claim = status.book
+      ? await claimPlan(this.deps.booking, status.planId, planBookingIds(status.planId, entries.length, chunkSize))
+      : undefined;
     const loads = await this.startingLoads();
     const result = await pool.plan({
       doc: network.doc,
@@ -133,10 +144,11 @@ export class PlanRunner {
     let parcels: PlannedParcel[] = result.parcels;
     const figures: PlanRunFigures = { ...result.figures, failed: result.failed };
     let run: BookedPlan['run'] | undefined;
-    if (status.book) {
+    if (claim) {
       const booked = await bookPlan(
         this.deps.booking,
         status.planId,
+        claim,
         network.version,
         entries,
         parcels,

@@ -14,11 +14,11 @@
  */
 import pino from 'pino';
 import { startPlanWorkers, type PlanWorkers } from '../../src/plan-jobs/plan-workers';
-import { bookPlan } from '../../src/plan-jobs/plan-booking';
+import { bookPlan, claimPlan, planBookingIds } from '../../src/plan-jobs/plan-booking';
 import { PLAN_MAX_STARTS } from '../../src/plan-jobs/plan-job';
 import { PlanRunner } from '../../src/plan-jobs/plan-runner';
 import { PlanStore, type PlanRunFigures } from '../../src/plan-jobs/plan-store';
-import type { PlannedParcel } from '../../src/plans-pool/task';
+import type { PlannedParcel, PlanTask } from '../../src/plans-pool/task';
 import type { NetworkDocument } from '../../src/routing/types';
 import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
@@ -55,6 +55,7 @@ interface PlanBody {
 }
 
 describe('flow plans over HTTP', () => {
+  const silent = pino({ level: 'silent' });
   let h: BatchHarness;
   let workers: PlanWorkers;
   let doc: NetworkDocument;
@@ -62,7 +63,7 @@ describe('flow plans over HTTP', () => {
   beforeAll(async () => {
     doc = withCapacities(await demoNetwork(), 'saturated');
     h = await startBatchApp({ network: doc, env: { BATCH_CHUNK_SIZE: '50', BATCH_MAX_PARCELS: '500' } });
-    workers = startPlanWorkers(h.config, h, pino({ level: 'silent' }), {
+    workers = startPlanWorkers(h.config, h, silent, {
       workerFile: PLANS_WORKER,
       searchFile: SEARCH_THREAD,
     });
@@ -221,7 +222,7 @@ describe('flow plans over HTTP', () => {
       ledger: h.capacity.ledger,
       pool: undefined as never,
       booking: undefined as never,
-      logger: pino({ level: 'silent' }),
+      logger: silent,
     });
     const again = await runner.run({
       data: { planId, requestId: 'again' },
@@ -250,8 +251,10 @@ describe('flow plans over HTTP', () => {
       return { id: p.parcelId as string, answer: outcome.answer, weightKg: p.weightKg };
     });
     const deps = { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store };
-    const book = () =>
-      bookPlan(deps, planId, h.live.require().version, entries, planned, 50, penalties, pino({ level: 'silent' }));
+    const book = async () => {
+      const claim = await claimPlan(deps, planId, planBookingIds(planId, entries.length, 50));
+      return bookPlan(deps, planId, claim, h.live.require().version, entries, planned, 50, penalties, silent);
+    };
     return { store, book, parcels };
   }
 
@@ -284,7 +287,7 @@ describe('flow plans over HTTP', () => {
   function lastAttempt(
     store: PlanStore,
     planId: string,
-    plan: () => Promise<never>,
+    plan: (task: PlanTask) => Promise<never>,
     job: { attemptsMade: number; attemptsStarted: number } = { attemptsMade: 1, attemptsStarted: 2 },
   ): Promise<string> {
     const runner = new PlanRunner({
@@ -293,7 +296,7 @@ describe('flow plans over HTTP', () => {
       ledger: h.capacity.ledger,
       pool: { plan } as never,
       booking: { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store },
-      logger: pino({ level: 'silent' }),
+      logger: silent,
     });
     return runner.run({ data: { planId, requestId: 'last' }, ...job, opts: { attempts: 2 } } as never);
   }
@@ -332,6 +335,20 @@ describe('flow plans over HTTP', () => {
     expect(outcome).toBe('failed');
     expect((await store.read(planId))?.state).toBe('failed');
     expect(await ledgerCounters()).toEqual(before);
+  }, 120_000);
+
+  it("a booked plan's retry plans against the loads without what its earlier run booked", async () => {
+    const planId = `retry-loads-${Date.now()}`;
+    const { store, book } = await bookedPlan(planId);
+    const before = await ledgerCounters();
+    expect((await book()).figures.booked).toBeGreaterThan(0);
+    await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    let planned: Map<string, number> | undefined;
+    await lastAttempt(store, planId, (task) => {
+      planned = new Map(task.loads.map(([date, field, value]) => [`${date} ${field}`, value]));
+      return Promise.reject(new Error('stopped once the loads were read'));
+    });
+    expect(planned).toEqual(before);
   }, 120_000);
 
   it('a booked plan whose workers stopped too many times is failed, and what its runs booked given back', async () => {
