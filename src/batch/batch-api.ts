@@ -9,6 +9,8 @@ import type { RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { AbandonedBatches, type WarningLog } from './abandoned-batches';
 import { BatchStatusStore } from './batch-status';
+import { BookingRuns } from './booking-runs';
+import type { LedgerAccess } from '../capacity/reserve-round';
 import { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ChunkQueues } from './queues';
 import { ResultsStore } from './results-store';
@@ -29,11 +31,13 @@ export interface BatchApi {
 /**
  * @param redis a request-path client (fails fast while Redis is down), not closed here.
  * @param producer the client the queues add chunks with (connectRedis, 'parcel-route:producer'), not closed here.
+ * @param capacity the ledger and this process's view, through which an abandoned booked submission's holds are released.
  */
 export function createBatchApi(
   settings: BatchApiSettings,
   redis: RedisClient,
   producer: RedisClient,
+  capacity: LedgerAccess,
   logger: WarningLog,
 ): BatchApi {
   const k = keys(settings.keyPrefix);
@@ -44,6 +48,7 @@ export function createBatchApi(
   const unobserve = observeQueues(queues.queues);
   const submitter = new BatchSubmitter({
     redis,
+    booking: { ...capacity, runs: new BookingRuns(redis, k) },
     status,
     queues,
     idempotency: new IdempotencyKeys(redis, k.batchIdempotency, settings.resultsTtlSeconds),

@@ -113,11 +113,12 @@ return 1
  * run then releases.
  * KEYS[1] status hash, KEYS[2] results hash, KEYS[3] booking runs hash
  * ARGV[1] chunk index, ARGV[2] the new run's token
- * Returns { 'abandoned' } when the batch is unknown, { 'recorded' } when the chunk has
- * results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
+ * Returns { 'abandoned', the chunk's runs' lines, or '' } when the batch is unknown (its
+ * submission was abandoned: what they hold is released), { 'recorded' } when the chunk
+ * has results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
  */
 export const CLAIM_BOOKING_RUN = `${RUN_CHAIN_LUA}
-if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned' } end
+if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned', redis.call('HGET', KEYS[3], ARGV[1]) or '' } end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
 local entry, before = claim(redis.call('HGET', KEYS[3], ARGV[1]) or '', ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], entry)

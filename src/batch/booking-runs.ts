@@ -12,7 +12,8 @@ import type { Keys } from '../redis/keys';
 import { CLAIM_BOOKING_RUN, SET_RUN_DATES } from './batch-scripts';
 
 export type RunClaim =
-  | { kind: 'abandoned' }
+  /** The batch is gone (its submission abandoned): the chunk's runs, whose holds nothing will record. */
+  | { kind: 'abandoned'; runs: EarlierRun[] }
   /** The chunk's results are recorded: it is final. */
   | { kind: 'recorded' }
   /** Claimed; the runs before it, newest first, with the dates each may hold (none for a first run). */
@@ -35,7 +36,14 @@ export class BookingRuns {
       chunk,
       token,
     )) as [RunClaim['kind'], string?];
-    return kind === 'claimed' ? { kind, earlier: runsOf(before ?? '') } : { kind };
+    if (kind === 'claimed') return { kind, earlier: runsOf(before ?? '') };
+    return kind === 'abandoned' ? { kind, runs: runsOf(before ?? '') } : { kind };
+  }
+
+  /** Every chunk's runs (an abandoned submission's, to release). */
+  async all(batchId: string): Promise<Map<number, EarlierRun[]>> {
+    const entries = await this.redis.hgetall(this.keys.batch(batchId).bookingRuns);
+    return new Map(Object.entries(entries).map(([chunk, entry]) => [Number(chunk), runsOf(entry)]));
   }
 
   /** Records the dates the run may hold; false when a later run has claimed the chunk. */

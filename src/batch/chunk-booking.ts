@@ -60,8 +60,9 @@ export async function bookChunk(
   const { batchId, chunk, entries } = data;
   const token = newRunToken();
   const claim = await deps.runs.claim(batchId, chunk, token);
-  if (claim.kind !== 'claimed') return claim;
   const ids = entries.map((_, i) => runBookingId(batchId, chunk, i));
+  if (claim.kind === 'abandoned') await releaseEarlier(deps, ids, claim.runs);
+  if (claim.kind !== 'claimed') return { kind: claim.kind };
   const chunkKey = `${batchId}.${chunk}`;
   await releaseEarlier(deps, ids, claim.earlier);
 
@@ -138,6 +139,19 @@ export async function bookChunk(
     dates: [...dates].sort(),
     noCapacity,
   };
+}
+
+/**
+ * Releases what every run of each of a batch's booked chunks holds (chunks of at most
+ * `chunkSize` parcels), recorded or not: an abandoned submission's, once its status is
+ * gone, so that no run can claim or record a chunk any more. A run still going when this
+ * runs cannot record either, and gives back what it holds itself.
+ */
+export async function releaseBookedChunks(deps: ChunkBookingDeps, batchId: string, chunkSize: number): Promise<void> {
+  for (const [chunk, runs] of await deps.runs.all(batchId)) {
+    const ids = Array.from({ length: chunkSize }, (_, i) => runBookingId(batchId, chunk, i));
+    await releaseEarlier(deps, ids, runs);
+  }
 }
 
 export function newRunToken(): string {

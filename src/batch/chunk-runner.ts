@@ -56,7 +56,8 @@ export class ChunkRunner {
       return this.recordLost(job, lostChunk(entries, 'its workers stopped while routing it, too many times'));
     }
     try {
-      if (!(await this.status.exists(batchId))) return 'abandoned';
+      // A booked chunk of a batch that is gone claims it still: what its runs held goes back (bookChunk).
+      if (!job.data.book && !(await this.status.exists(batchId))) return 'abandoned';
       const network = this.live.require();
       const onFault: FaultHandler = (err, parcelId) => log.error({ err, parcelId }, 'routing a parcel failed');
       if (job.data.book) return await this.book(job, network, onFault);
@@ -102,7 +103,10 @@ export class ChunkRunner {
     if (!job.data.book) return this.record(job, results);
     const token = newRunToken();
     const claim = await this.booking.runs.claim(job.data.batchId, job.data.chunk, token);
-    if (claim.kind === 'abandoned') return 'abandoned';
+    if (claim.kind === 'abandoned') {
+      await releaseEarlier(this.booking, this.bookingIds(job), claim.runs);
+      return 'abandoned';
+    }
     if (claim.kind === 'recorded') return (await this.status.read(job.data.batchId))?.state ?? 'abandoned';
     await releaseEarlier(this.booking, this.bookingIds(job), claim.earlier);
     return this.record(job, results, token);

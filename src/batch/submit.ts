@@ -17,6 +17,7 @@ import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
 import { SUBMISSION_LEASE_SECONDS, type BatchStatusStore } from './batch-status';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
+import { releaseBookedChunks, type ChunkBookingDeps } from './chunk-booking';
 import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ParcelIntake, type RawParcel } from './parcel-intake';
 import type { ChunkQueues } from './queues';
@@ -51,6 +52,8 @@ export interface Submission {
 
 export interface SubmitterDeps {
   redis: RedisClient;
+  /** What an abandoned booked submission's chunks booked is released through. */
+  booking: ChunkBookingDeps;
   status: BatchStatusStore;
   queues: ChunkQueues;
   idempotency: IdempotencyKeys;
@@ -79,7 +82,7 @@ export class BatchSubmitter {
       await needRedis(redis, () => status.begin(batchId, new Date().toISOString()));
       const earlier = idempotencyHash && (await needRedis(redis, () => this.claim(idempotencyHash, batchId)));
       if (earlier) {
-        await this.abandon(batchId, 0, undefined);
+        await this.abandon(batchId, 0, undefined, false);
         return earlier;
       }
       const intake = new ParcelIntake(batchId, limits.maxLineBytes);
@@ -121,7 +124,7 @@ export class BatchSubmitter {
       return { batchId, total: intake.count, created: true };
     } catch (err) {
       await rounds.drain().catch(() => undefined);
-      await this.abandon(batchId, rounds.started, idempotencyHash);
+      await this.abandon(batchId, rounds.started, idempotencyHash, context.book === true);
       throw err;
     } finally {
       clearInterval(lease);
@@ -139,14 +142,16 @@ export class BatchSubmitter {
     return earlier && { batchId: earlier.id, total: earlier.total, created: false };
   }
 
-  private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined): Promise<void> {
-    const { status, queues, idempotency, abandoned } = this.deps;
+  private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined, book: boolean): Promise<void> {
+    const { status, queues, idempotency, abandoned, booking, limits } = this.deps;
     return abandoned.clean(async () => {
       await Promise.all([
         status.discard(batchId),
         queues.remove(batchId, chunks),
         idempotencyHash ? idempotency.release(idempotencyHash, batchId) : undefined,
       ]);
+      // Workers may have booked chunks meanwhile, recorded or not: nothing will name their holds now.
+      if (book) await releaseBookedChunks(booking, batchId, limits.chunkSize);
     });
   }
 }

@@ -39,6 +39,20 @@ describe('a claim sent again', () => {
     });
   });
 
+  it("names a chunk's runs when its batch is gone, for the claiming run to release", async () => {
+    const status = new BatchStatusStore(redis, k, 60);
+    await status.begin('batch-2', new Date().toISOString());
+    const runs = new BookingRuns(redis, k);
+    await runs.claim('batch-2', 3, 'run-a');
+    await runs.setDates('batch-2', 3, 'run-a', ['2026-11-24']);
+    await status.discard('batch-2');
+    expect(await runs.claim('batch-2', 3, 'run-b')).toEqual({
+      kind: 'abandoned',
+      runs: [{ token: 'run-a', dates: ['2026-11-24'] }],
+    });
+    expect(await runs.all('batch-2')).toEqual(new Map([[3, [{ token: 'run-a', dates: ['2026-11-24'] }]]]));
+  });
+
   it("names a plan's runs before it, not itself", async () => {
     const store = new PlanStore(redis, k, 60);
     await store.begin('plan-1', new Date().toISOString(), true, { latePenalty: 1, unplannedPenalty: 1 });

@@ -30,8 +30,8 @@ import { errorResponses } from '../../wire/error';
 import { acceptNdjson, PARCELS_BODY, parcelsOf, SUBMISSION_ERRORS } from '../parcels-body';
 import type { Services } from '../services';
 
-export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis, producer }) => {
-  const batches = createBatchApi(config, redis, producer, app.log);
+export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { config, redis, producer, capacity }) => {
+  const batches = createBatchApi(config, redis, producer, capacity, app.log);
   app.addHook('onClose', () => batches.close());
   acceptNdjson(app);
 
