@@ -33,8 +33,10 @@ export interface Settled {
   changed: boolean;
 }
 
-/** How long a submission stays alive without a renewal. */
+/** How long a submission (a batch's, a plan's) stays alive without a renewal. */
 export const SUBMISSION_LEASE_SECONDS = 60;
+/** How often a running submission renews its lease. */
+export const LEASE_RENEWAL_MS = (SUBMISSION_LEASE_SECONDS * 1000) / 3;
 
 export class BatchStatusStore {
   constructor(

@@ -15,7 +15,7 @@ import { recordBatch, recordBatchParcels } from '../metrics/recorder';
 import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
-import { SUBMISSION_LEASE_SECONDS, type BatchStatusStore } from './batch-status';
+import { LEASE_RENEWAL_MS, type BatchStatusStore } from './batch-status';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
 import { releaseBookedChunks, type ChunkBookingDeps } from './chunk-booking';
 import type { IdempotencyKeys } from '../redis/idempotency-keys';
@@ -24,8 +24,6 @@ import type { ChunkQueues } from './queues';
 
 /** Chunks queued per round of addBulk calls. */
 const CHUNKS_PER_ROUND = 8;
-/** How often a running submission renews its lease. */
-const LEASE_RENEWAL_MS = (SUBMISSION_LEASE_SECONDS * 1000) / 3;
 
 export interface SubmitLimits {
   chunkSize: number;

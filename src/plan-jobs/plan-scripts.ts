@@ -24,6 +24,18 @@ return { 'claimed', before }
 `;
 
 /**
+ * KEYS[1] the plan's status hash, KEYS[2] its parcels. ARGV[1] total, ARGV[2] chunks,
+ * ARGV[3] the results' time to live (s). Makes a submission visible as queued, its keys
+ * living that long from now; returns 0 (and writes nothing) when its lease ran out.
+ */
+export const COMMIT_PLAN = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'state', 'queued', 'total', ARGV[1], 'chunks', ARGV[2])
+for i = 1, 2 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+return 1
+`;
+
+/**
  * KEYS[1] the plan's status hash. ARGV[1] the run's token, ARGV[2] the dates it may hold
  * ("a,b,…"). Records them (the lines of the runs before stay) and returns 1 while the
  * run owns the plan, else 0.

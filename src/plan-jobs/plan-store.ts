@@ -3,6 +3,8 @@
  * its parcels as submitted (in chunks, compressed) and its result lines (in chunks,
  * compressed). A plan is invisible (404) while `submitting`.
  */
+import { RENEW_LEASE } from '../batch/batch-scripts';
+import { SUBMISSION_LEASE_SECONDS } from '../batch/batch-status';
 import { decodeLines, encodeLines } from '../batch/result-codec';
 import type { ChunkEntry } from '../batch/chunk-job';
 import { runsOf, type EarlierRun } from '../capacity/run-chain';
@@ -10,9 +12,17 @@ import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
 import { LuaScript } from '../redis/lua-script';
 import type { PlanFigures, PlanPenalties } from '../plans/types';
-import { CLAIM_PLAN_RUN, COMPLETE_PLAN, FAIL_PLAN, SET_PLAN_RUN_DATES, WRITE_PLAN_RESULTS } from './plan-scripts';
+import {
+  CLAIM_PLAN_RUN,
+  COMMIT_PLAN,
+  COMPLETE_PLAN,
+  FAIL_PLAN,
+  SET_PLAN_RUN_DATES,
+  WRITE_PLAN_RESULTS,
+} from './plan-scripts';
 
 const claimRun = new LuaScript(CLAIM_PLAN_RUN);
+const commitPlan = new LuaScript(COMMIT_PLAN);
 const setRunDates = new LuaScript(SET_PLAN_RUN_DATES);
 const completePlan = new LuaScript(COMPLETE_PLAN);
 const failPlan = new LuaScript(FAIL_PLAN);
@@ -52,7 +62,11 @@ export class PlanStore {
     private readonly ttlSeconds: number,
   ) {}
 
-  /** Creates the plan, invisible until commit(). */
+  /**
+   * Creates the plan, invisible until commit(), held by a lease that the submitter renews:
+   * a submission whose process died expires within SUBMISSION_LEASE_SECONDS, and its
+   * Idempotency-Key can then be taken over.
+   */
   async begin(planId: string, createdAt: string, book: boolean, penalties: PlanPenalties): Promise<void> {
     const k = this.keys.plan(planId);
     await this.redis
@@ -64,19 +78,26 @@ export class PlanStore {
         latePenalty: penalties.latePenalty,
         unplannedPenalty: penalties.unplannedPenalty,
       })
-      .expire(k.status, this.ttlSeconds)
+      .expire(k.status, SUBMISSION_LEASE_SECONDS)
       .exec();
+  }
+
+  /** Extends the lease of a submission still running (its parcels written so far follow it). */
+  async renew(planId: string): Promise<void> {
+    const k = this.keys.plan(planId);
+    await this.redis.eval(RENEW_LEASE, 3, k.status, k.parcels, k.results, SUBMISSION_LEASE_SECONDS);
   }
 
   async writeParcels(planId: string, chunk: number, entries: readonly ChunkEntry[]): Promise<void> {
     const k = this.keys.plan(planId);
     const stored = await encodeLines(JSON.stringify(entries));
-    await this.redis.multi().hset(k.parcels, String(chunk), stored).expire(k.parcels, this.ttlSeconds).exec();
+    await this.redis.multi().hset(k.parcels, String(chunk), stored).expire(k.parcels, SUBMISSION_LEASE_SECONDS).exec();
   }
 
-  /** Makes the plan visible as queued. */
-  async commit(planId: string, total: number, chunks: number): Promise<void> {
-    await this.redis.hset(this.keys.plan(planId).status, { state: 'queued', total, chunks });
+  /** Makes the plan visible as queued, its keys living RESULTS_TTL from now; false when its lease ran out. */
+  async commit(planId: string, total: number, chunks: number): Promise<boolean> {
+    const k = this.keys.plan(planId);
+    return (await commitPlan.run(this.redis, [k.status, k.parcels], [total, chunks, this.ttlSeconds])) === 1;
   }
 
   async discard(planId: string): Promise<void> {

@@ -16,6 +16,7 @@ import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import type { PlanPenalties } from '../plans/types';
+import { LEASE_RENEWAL_MS } from '../batch/batch-status';
 import { PLAN_JOB, type PlanJobData } from './plan-job';
 import type { PlanStore } from './plan-store';
 
@@ -55,6 +56,8 @@ export class PlanSubmitter {
     const planId = randomUUID();
     const { idempotencyHash } = context;
     let claimed = false;
+    // However slowly the body arrives, the submission stays alive while this request runs.
+    const lease = setInterval(() => void store.renew(planId).catch(() => undefined), LEASE_RENEWAL_MS);
     try {
       // Begun before the key is claimed: a concurrent request with the same key then sees it being submitted.
       await needRedis(redis, () => store.begin(planId, new Date().toISOString(), context.book, context.penalties));
@@ -94,7 +97,8 @@ export class PlanSubmitter {
       }
       if (intake.count === 0) throw new AppError('VALIDATION', 'body: the plan holds no parcels', { field: 'body' });
       // Visible (queued) before its job exists, so that a worker taking the job at once finds it queued.
-      await needRedis(redis, () => store.commit(planId, intake.count, chunks));
+      if (!(await needRedis(redis, () => store.commit(planId, intake.count, chunks))))
+        throw new AppError('UNAVAILABLE', 'the submission was interrupted for too long; submit the plan again');
       await needRedis(redis, () =>
         this.queue.add(PLAN_JOB, { planId, requestId: context.requestId }, { jobId: planId }),
       );
@@ -104,6 +108,8 @@ export class PlanSubmitter {
       await this.queue.remove(planId).catch(() => undefined);
       if (claimed) await this.idempotency.release(idempotencyHash as string, planId).catch(() => undefined);
       throw err;
+    } finally {
+      clearInterval(lease);
     }
   }
 }

@@ -5,6 +5,7 @@
  * naming a plan whose submission died is taken over. Real Redis and BullMQ; no plan is
  * made (no worker runs): only the submission is under test.
  */
+import { SUBMISSION_LEASE_SECONDS } from '../../src/batch/batch-status';
 import { PlanStore } from '../../src/plan-jobs/plan-store';
 import { idempotencyHash } from '../../src/redis/idempotency-keys';
 import { parcelMix } from '../../src/synthetic/parcel-mix';
@@ -54,6 +55,25 @@ describe('POST /v1/plans with an Idempotency-Key', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'CONFLICT', field: 'idempotency-key' });
     expect(res.json().message).toMatch(/plan .*still being submitted/);
+  });
+
+  it('holds a submission by a lease: one whose process died is gone within a minute, and its key with it', async () => {
+    const store = new PlanStore(h.redis, h.keys, 86_400);
+    const penalties = { latePenalty: 1, unplannedPenalty: 1 };
+    await store.begin('plan-leased', new Date().toISOString(), false, penalties);
+    await store.writeParcels('plan-leased', 0, []);
+    const k = h.keys.plan('plan-leased');
+    const ttls = async () => Promise.all([k.status, k.parcels].map((key) => h.redis.ttl(key)));
+    // Before: the status lived RESULTS_TTL (a day), and its key answered 409 all that time.
+    expect((await ttls()).every((ttl) => ttl > 0 && ttl <= SUBMISSION_LEASE_SECONDS)).toBe(true);
+    await store.renew('plan-leased');
+    expect((await ttls()).every((ttl) => ttl > SUBMISSION_LEASE_SECONDS - 5)).toBe(true);
+    expect(await store.commit('plan-leased', 0, 1)).toBe(true);
+    expect((await ttls()).every((ttl) => ttl > 86_000)).toBe(true);
+    // A submission whose lease ran out is not made visible by a late commit.
+    await store.discard('plan-leased');
+    expect(await store.commit('plan-leased', 0, 1)).toBe(false);
+    expect(await h.redis.exists(k.status)).toBe(0);
   });
 
   it('takes over a key whose plan is gone, and leaves a key free when its submission is refused', async () => {
