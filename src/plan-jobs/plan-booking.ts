@@ -49,6 +49,8 @@ export class PlanSuperseded extends Error {
 interface Waiting extends RunBooking {
   index: number;
   answer: RouteAnswer;
+  /** The network version it was routed on: the plan's, or the live one when it was routed again. */
+  version: string;
   weightKg: number;
 }
 
@@ -107,6 +109,7 @@ export async function bookPlan(
       id: allIds[i],
       chunkKey: `${planId}.${Math.floor(i / chunkSize)}`,
       answer: p.answer,
+      version,
       weightKg: p.weightKg,
       holds: holdsOf(network.index, p.answer.route, p.weightKg),
     });
@@ -129,7 +132,7 @@ export async function bookPlan(
     const bookedAt = new Date().toISOString();
     for (const w of waiting) {
       if (refused.has(w)) continue;
-      parcels[w.index] = { line: `${bookingJson(w.answer, version, entries[w.index].id, w.id, bookedAt)}\n` };
+      parcels[w.index] = { line: `${bookingJson(w.answer, w.version, entries[w.index].id, w.id, bookedAt)}\n` };
       booked++;
       cost += w.answer.route.cost;
       if (!w.answer.meetsDeadline) late++;
@@ -138,7 +141,7 @@ export async function bookPlan(
     for (const w of [...refused].sort((a, b) => a.index - b.index)) {
       const retry = round < ROUTE_ATTEMPTS ? reroute(live, entries[w.index], w) : undefined;
       if (retry) {
-        again.push({ ...w, answer: retry, holds: holdsOf(live.require().index, retry.route, w.weightKg) });
+        again.push({ ...w, ...retry });
         rerouted++;
         continue;
       }
@@ -163,13 +166,17 @@ export function planBookingIds(planId: string, total: number, chunkSize: number)
 }
 
 /** The parcel routed again over what has room now; undefined when nothing has. */
-function reroute(live: LiveNetwork, entry: ChunkEntry, w: Waiting): RouteAnswer | undefined {
+function reroute(
+  live: LiveNetwork,
+  entry: ChunkEntry,
+  w: Waiting,
+): Pick<Waiting, 'answer' | 'version' | 'holds'> | undefined {
   if ('error' in entry) return undefined;
   const parsed = parseRouteRequest(entry.request);
   if (!parsed.ok) return undefined;
-  const outcome = live
-    .require()
-    .router.route({ ...parsed.query, serviceLevel: 'standard', deadline: w.answer.deadline });
+  const network = live.require();
+  const outcome = network.router.route({ ...parsed.query, serviceLevel: 'standard', deadline: w.answer.deadline });
   if (outcome.kind !== 'routed') return undefined;
-  return { ...outcome.answer, serviceLevel: w.answer.serviceLevel };
+  const answer = { ...outcome.answer, serviceLevel: w.answer.serviceLevel };
+  return { answer, version: network.version, holds: holdsOf(network.index, answer.route, w.weightKg) };
 }
