@@ -44,7 +44,9 @@ export async function reserveRound<B extends RunBooking>(
     }
   }
   const refusedOn = new Map<B, string[]>();
-  await Promise.all(
+  // Every date's calls end before the round does, even when one fails: a date still reserving after
+  // the round has failed would hold for a run that its retry, or its failure, has already released.
+  await allSettled(
     [...byDate].map(async ([date, chunks]) => {
       for (const [chunkKey, { asks, owners }] of chunks) {
         for (let start = 0; start < asks.length; start += RESERVE_SLICE) {
@@ -68,6 +70,12 @@ export async function reserveRound<B extends RunBooking>(
   }
   await Promise.all([...releases].map(([date, ids]) => releaseOn(deps, date, ids, token)));
   return new Set(refusedOn.keys());
+}
+
+/** Waits for every promise; then rejects with the first failure, if any. */
+async function allSettled(promises: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Releases what run `token` holds for `ids` on each of `dates`. */

@@ -12,6 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { encodeRecord } from '../../src/capacity/booking-record';
 import { LoadsView } from '../../src/capacity/loads-view';
+import { reserveRound } from '../../src/capacity/reserve-round';
+import { prepareNetwork } from '../../src/routing/network/network-index';
 import { Ledger, type ReserveRequest } from '../../src/capacity/ledger';
 import type { FieldCapacity } from '../../src/capacity/holds';
 import { keys } from '../../src/redis/keys';
@@ -19,6 +21,7 @@ import { createRng, type Rng } from '../../src/synthetic/prng';
 import { DEFAULT_REDIS_URL } from '../support/app-harness';
 import { deleteKeys } from '../support/delete-keys';
 import { parcelHolds } from '../support/ledger-audit';
+import { hub, sketch } from '../support/sketch';
 
 const DATES = ['2026-11-24', '2026-11-25', '2026-11-26'];
 
@@ -200,6 +203,35 @@ describe('the capacity ledger against a model', () => {
     expect(reply.outcomes).toBe('b');
     const ttls = await Promise.all([k.holds, k.records, k.unsettled].map((key) => redis.ttl(key)));
     expect(ttls.every((ttl) => ttl > 0)).toBe(true);
+  });
+
+  it('a reserve round that fails on one date ends only once no other date is still reserving', async () => {
+    const calls: string[] = [];
+    let failed = false;
+    class OneDateDown extends Ledger {
+      override async reserve(date: string, bookings: readonly ReserveRequest[], chunk?: string) {
+        calls.push(`${failed ? 'after' : 'before'} ${date}`);
+        if (date === DATES[0]) throw new Error('Connection is closed.');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return super.reserve(date, bookings, chunk);
+      }
+    }
+    const down = new OneDateDown(redis, keys(prefix), 1);
+    const fields: FieldCapacity[] = [{ field: 'h:A', parcels: -1, grams: -1 }];
+    const index = prepareNetwork(sketch([hub('A')], []));
+    // Three chunks' parcels on two dates: the second date takes a call a chunk, one after another.
+    const waiting = [0, 1, 2].map((chunk) => ({
+      id: `run.${chunk}.0`,
+      chunkKey: `run.${chunk}`,
+      holds: { grams: 0, dates: [DATES[0], DATES[1]].map((date) => ({ date, fields, reservations: [] })), index },
+    }));
+    await expect(reserveRound({ ledger: down, view: new LoadsView(down, 1000) }, waiting, 'run-token')).rejects.toThrow(
+      'Connection is closed.',
+    );
+    failed = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls.filter((call) => call.startsWith('after'))).toEqual([]);
+    expect(calls.filter((call) => call.endsWith(DATES[1]))).toHaveLength(3);
   });
 
   it("a resolver's tombstone expires with its date, and refuses the booking's late reservation there", async () => {
