@@ -217,9 +217,11 @@ return reply()
 `;
 
 /**
- * Releases bookings on one date: what each holds is given back, its hold and its
- * unsettled mark go. Idempotent: an id not held here (or held by another run than
- * the token given) answers "n" and changes no counter. A batch parcel's id
+ * Releases bookings on one date: what each holds is given back, its hold and (when no
+ * run token is given) its unsettled mark go. Idempotent: an id not held here (or held by
+ * another run than the token given) answers "n" and changes no counter. A run's own
+ * release leaves marks alone: a run parcel is marked only while DELETE releases it, and
+ * that mark is the DELETE's (or its resolver's) to take off. A batch parcel's id
  * (`<batchId>.<chunk>.<i>`) is looked for in its chunk's hold, which is written back
  * once, without the parcels released.
  *
@@ -276,7 +278,7 @@ for i = 5, #ARGV do
       redis.call('HSET', KEYS[4], id, 'X' .. string.sub(record, 2))
     end
   end
-  redis.call('ZREM', KEYS[5], id)
+  if ARGV[3] == '' then redis.call('ZREM', KEYS[5], id) end
 end
 for _, key in ipairs(order) do
   local held = redis.call('HGET', KEYS[2], key)

@@ -234,6 +234,20 @@ describe('the capacity ledger against a model', () => {
     expect(calls.filter((call) => call.endsWith(DATES[1]))).toHaveLength(3);
   });
 
+  it("a run's own release leaves a parcel's unsettled mark to the DELETE that made it", async () => {
+    const date = DATES[0];
+    const k = keys(prefix).capacityDate(date);
+    const fields: FieldCapacity[] = [{ field: 'h:A', parcels: -1, grams: -1 }];
+    await ledger.reserve(date, [{ id: 'batch.0.0', token: 'run-a', grams: 0, fields }], 'batch.0');
+    // DELETE marks the parcel, then a stale run of the chunk releases what it holds (nothing, another run's).
+    await ledger.mark(date, 'batch.0.0');
+    expect((await ledger.release(date, ['batch.0.0'], 'run-old')).outcomes).toBe('n');
+    expect(await redis.zrange(k.unsettled, 0, -1)).toEqual(['batch.0.0']);
+    // The DELETE's release (any run) gives it back and takes the mark off.
+    expect((await ledger.release(date, ['batch.0.0'])).outcomes).toBe('r');
+    expect(await redis.zrange(k.unsettled, 0, -1)).toEqual([]);
+  });
+
   it("a resolver's tombstone expires with its date, and refuses the booking's late reservation there", async () => {
     const date = '2026-11-27';
     const k = keys(prefix).capacityDate(date);
