@@ -38,8 +38,8 @@ end
 /**
  * Records one chunk's result lines, replacing whatever that chunk recorded
  * before, and moves the counters by the difference: a retried or duplicated
- * chunk overwrites and never counts twice. The results take the status's
- * remaining time to live, so a batch's keys all expire together.
+ * chunk overwrites and never counts twice. The results (and the chunks' runs) take
+ * the status's remaining time to live, so a batch's keys all expire together.
  *
  * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash
  * ARGV[1] chunk index, ARGV[2] parcels routed, ARGV[3] parcels failed,
@@ -66,8 +66,7 @@ redis.call('HSET', KEYS[2], chunk, routed .. ':' .. failed .. ':' .. lost)
 redis.call('HSET', KEYS[3], chunk, ARGV[5])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then
-  redis.call('PEXPIRE', KEYS[2], ttl)
-  redis.call('PEXPIRE', KEYS[3], ttl)
+  for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
 end
 redis.call('HINCRBY', KEYS[1], 'routed', routed - r)
 redis.call('HINCRBY', KEYS[1], 'failed', failed - f)
@@ -79,30 +78,47 @@ return settle(KEYS[1], ARGV[6])
 /**
  * Commits a fully queued submission: the batch becomes visible with its total,
  * in the state its already recorded chunks call for, and all its keys live for
- * the results' time to live from now.
+ * the results' time to live from now. A commit sent again (its reply lost) finds the
+ * batch committed already, by itself: only its submitter commits it.
  *
- * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash
  * ARGV[1] total parcels, ARGV[2] chunks, ARGV[3] now (ISO time), ARGV[4] time to live (s)
  * Returns { state, changed } (see settle; changed is against 'queued'), or false
  * when the submission is no longer there to commit (its lease ran out).
  */
 export const COMMIT = `${SETTLE}
-if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return false end
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return false end
+if state ~= 'submitting' then return { state, 0 } end
 redis.call('HSET', KEYS[1], 'total', ARGV[1], 'chunks', ARGV[2], 'state', 'queued')
-for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return settle(KEYS[1], ARGV[3])
+`;
+
+/**
+ * Removes a submission's keys while it is still being submitted (or is gone): never a
+ * committed batch's, which a commit whose reply was lost may have made visible.
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash.
+ * Returns 1 when removed (or gone already), 0 when the batch is committed.
+ */
+export const DISCARD = `
+local state = redis.call('HGET', KEYS[1], 'state')
+if state and state ~= 'submitting' then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+return 1
 `;
 
 /**
  * Extends a submission's lease, only while it is being submitted (a renewal that
  * arrives after the commit must not cut the batch's time to live).
  *
- * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash
+ * KEYS[1] status hash, then every other key of the submission (a batch's chunk counts,
+ * results and booking runs; a plan's parcels and results)
  * ARGV[1] the lease (s). Returns 1 when renewed, 0 otherwise.
  */
 export const RENEW_LEASE = `
 if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
-for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
 

@@ -9,7 +9,7 @@
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
-import { COMMIT, RENEW_LEASE } from './batch-scripts';
+import { COMMIT, DISCARD, RENEW_LEASE } from './batch-scripts';
 
 export type BatchState = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -58,7 +58,7 @@ export class BatchStatusStore {
   /** Extends the lease of a submission still running (the results written so far follow it). */
   async renew(batchId: string): Promise<void> {
     const k = this.keys.batch(batchId);
-    await this.redis.eval(RENEW_LEASE, 3, k.status, k.chunkCounts, k.results, SUBMISSION_LEASE_SECONDS);
+    await this.redis.eval(RENEW_LEASE, 4, k.status, k.chunkCounts, k.results, k.bookingRuns, SUBMISSION_LEASE_SECONDS);
   }
 
   /** Makes the batch visible; undefined when the submission was lost (its lease ran out). */
@@ -67,10 +67,11 @@ export class BatchStatusStore {
     const now = new Date().toISOString();
     const reply = await this.redis.eval(
       COMMIT,
-      3,
+      4,
       k.status,
       k.chunkCounts,
       k.results,
+      k.bookingRuns,
       total,
       chunks,
       now,
@@ -79,10 +80,14 @@ export class BatchStatusStore {
     return toSettled(reply);
   }
 
-  /** Removes every key of the batch. */
-  async discard(batchId: string): Promise<void> {
+  /**
+   * Removes the keys of a submission (its booking runs stay, to release what they hold);
+   * false (nothing removed) when the batch is committed: a commit whose reply was lost
+   * may have made it visible.
+   */
+  async discard(batchId: string): Promise<boolean> {
     const k = this.keys.batch(batchId);
-    await this.redis.del(k.status, k.chunkCounts, k.results);
+    return (await this.redis.eval(DISCARD, 3, k.status, k.chunkCounts, k.results)) === 1;
   }
 
   /** The status of a committed batch; undefined when it is unknown, expired or still being submitted. */

@@ -16,7 +16,7 @@ import { runBookingId } from '../capacity/booking-id';
 import { recordBooking } from '../metrics/recorder';
 import type { NetworkSnapshot } from '../network/live-network';
 import { releaseRun } from '../capacity/reserve-round';
-import { releaseEarlier } from '../capacity/run-chain';
+import { releaseEarlier, type EarlierRun } from '../capacity/run-chain';
 import { bookChunk, newRunToken, type ChunkBookingDeps } from './chunk-booking';
 import type { ChunkJobData } from './chunk-job';
 import { lostChunk, routeChunk, type FaultHandler } from './chunk-processor';
@@ -56,8 +56,11 @@ export class ChunkRunner {
       return this.recordLost(job, lostChunk(entries, 'its workers stopped while routing it, too many times'));
     }
     try {
-      // A booked chunk of a batch that is gone claims it still: what its runs held goes back (bookChunk).
-      if (!job.data.book && !(await this.status.exists(batchId))) return 'abandoned';
+      if (!(await this.status.exists(batchId))) {
+        if (!job.data.book) return 'abandoned';
+        const claim = await this.booking.runs.claim(batchId, chunk, newRunToken());
+        return await this.releaseAbandoned(job, claim.kind === 'abandoned' ? claim.runs : []);
+      }
       const network = this.live.require();
       const onFault: FaultHandler = (err, parcelId) => log.error({ err, parcelId }, 'routing a parcel failed');
       if (job.data.book) return await this.book(job, network, onFault);
@@ -103,13 +106,16 @@ export class ChunkRunner {
     if (!job.data.book) return this.record(job, results);
     const token = newRunToken();
     const claim = await this.booking.runs.claim(job.data.batchId, job.data.chunk, token);
-    if (claim.kind === 'abandoned') {
-      await releaseEarlier(this.booking, this.bookingIds(job), claim.runs);
-      return 'abandoned';
-    }
+    if (claim.kind === 'abandoned') return this.releaseAbandoned(job, claim.runs);
     if (claim.kind === 'recorded') return (await this.status.read(job.data.batchId))?.state ?? 'abandoned';
     await releaseEarlier(this.booking, this.bookingIds(job), claim.earlier);
     return this.record(job, results, token);
+  }
+
+  /** A booked chunk of a batch that is gone (its submission abandoned): what its runs held goes back. */
+  private async releaseAbandoned(job: Job<ChunkJobData>, runs: readonly EarlierRun[]): Promise<ChunkOutcome> {
+    await releaseEarlier(this.booking, this.bookingIds(job), runs);
+    return 'abandoned';
   }
 
   private bookingIds(job: Job<ChunkJobData>): string[] {

@@ -143,8 +143,9 @@ export class BatchSubmitter {
   private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined, book: boolean): Promise<void> {
     const { status, queues, idempotency, abandoned, booking, limits } = this.deps;
     return abandoned.clean(async () => {
+      // A batch committed already (the commit's reply lost) stands: its retry with the key finds it.
+      if (!(await status.discard(batchId))) return;
       await Promise.all([
-        status.discard(batchId),
         queues.remove(batchId, chunks),
         idempotencyHash ? idempotency.release(idempotencyHash, batchId) : undefined,
       ]);

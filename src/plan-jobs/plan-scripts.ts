@@ -75,12 +75,13 @@ return 1
 
 /**
  * KEYS[1] the plan's status hash, KEYS[2] its results. ARGV[1] completedAt, ARGV[2] the
- * error. Marks the plan failed and drops the results a run wrote before it failed (their
- * bookings are given back); returns 0 (and changes nothing) when a run completed it meanwhile.
+ * error. Marks the plan failed and, for a booked plan, drops the results a run wrote
+ * before it failed (their bookings are given back); returns 0 (and changes nothing) when
+ * a run completed it meanwhile.
  */
 export const FAIL_PLAN = `
 if redis.call('HGET', KEYS[1], 'state') == 'completed' then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'failed', 'completedAt', ARGV[1], 'error', ARGV[2])
-redis.call('DEL', KEYS[2])
+if redis.call('HGET', KEYS[1], 'book') == '1' then redis.call('DEL', KEYS[2]) end
 return 1
 `;

@@ -242,10 +242,10 @@ describe('the capacity ledger against a model', () => {
     // DELETE marks the parcel, then a stale run of the chunk releases what it holds (nothing, another run's).
     await ledger.mark(date, 'batch.0.0');
     expect((await ledger.release(date, ['batch.0.0'], 'run-old')).outcomes).toBe('n');
-    expect(await redis.zrange(k.unsettled, 0, -1)).toEqual(['batch.0.0']);
+    expect(await redis.zrange(k.unsettled, '0', '-1')).toEqual(['batch.0.0']);
     // The DELETE's release (any run) gives it back and takes the mark off.
     expect((await ledger.release(date, ['batch.0.0'])).outcomes).toBe('r');
-    expect(await redis.zrange(k.unsettled, 0, -1)).toEqual([]);
+    expect(await redis.zrange(k.unsettled, '0', '-1')).toEqual([]);
   });
 
   it("a resolver's tombstone expires with its date, and refuses the booking's late reservation there", async () => {

@@ -6,7 +6,7 @@
  * that the ledger no longer holds.
  */
 import { Redis } from 'ioredis';
-import { BatchStatusStore } from '../../src/batch/batch-status';
+import { BatchStatusStore, SUBMISSION_LEASE_SECONDS } from '../../src/batch/batch-status';
 import { BookingRuns } from '../../src/batch/booking-runs';
 import { PlanStore } from '../../src/plan-jobs/plan-store';
 import { keys } from '../../src/redis/keys';
@@ -85,5 +85,44 @@ describe('a plan run that a later run superseded', () => {
     expect(await store.writeResults('plan-3', 0, '{"by":"a"}\n', 'run-a')).toBe(true);
     expect(await store.fail('plan-3', 'out of memory')).toBe(true);
     expect(await read('plan-3')).toBeUndefined();
+  });
+});
+
+describe("a booked batch's submission", () => {
+  it("keeps its chunks' runs as long as its other keys: through each renewal, and from commit on", async () => {
+    const status = new BatchStatusStore(redis, k, 86_400);
+    await status.begin('batch-3', new Date().toISOString());
+    const runs = new BookingRuns(redis, k);
+    await runs.claim('batch-3', 0, 'run-a');
+    const ttl = () => redis.ttl(k.batch('batch-3').bookingRuns);
+    // A lease's time left at the claim; then, before the fix, it ran out while the submission went on.
+    await redis.expire(k.batch('batch-3').bookingRuns, 2);
+    await status.renew('batch-3');
+    expect(await ttl()).toBeGreaterThan(SUBMISSION_LEASE_SECONDS - 5);
+    expect(await status.commit('batch-3', 10, 1)).toEqual({ state: 'queued', changed: false });
+    expect(await ttl()).toBeGreaterThan(86_000);
+  });
+
+  it('is not discarded once committed: a commit whose reply was lost stands, and is answered again', async () => {
+    const status = new BatchStatusStore(redis, k, 86_400);
+    await status.begin('batch-4', new Date().toISOString());
+    expect(await status.commit('batch-4', 10, 1)).toEqual({ state: 'queued', changed: false });
+    // The same commit sent again: it finds the batch committed, by itself.
+    expect(await status.commit('batch-4', 10, 1)).toEqual({ state: 'queued', changed: false });
+    expect(await status.discard('batch-4')).toBe(false);
+    expect((await status.read('batch-4'))?.total).toBe(10);
+    await status.begin('batch-5', new Date().toISOString());
+    expect(await status.discard('batch-5')).toBe(true);
+    expect(await status.exists('batch-5')).toBe(false);
+  });
+});
+
+describe('a plan that fails', () => {
+  it("keeps a plan's results when it books nothing: only a booked plan's lines name bookings given back", async () => {
+    const store = new PlanStore(redis, k, 60);
+    await store.begin('plan-4', new Date().toISOString(), false, { latePenalty: 1, unplannedPenalty: 1 });
+    expect(await store.writeResults('plan-4', 0, '{"quote":1}\n')).toBe(true);
+    expect(await store.fail('plan-4', 'the plans thread stopped')).toBe(true);
+    expect((await store.readResults('plan-4', 0))?.toString('utf8')).toBe('{"quote":1}\n');
   });
 });

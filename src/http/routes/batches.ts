@@ -47,7 +47,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { co
           'NDJSON (one route request per line) is read as it streams in; JSON {"parcels": [...]} is parsed whole, up to BATCH_JSON_BODY_LIMIT_BYTES (256 MiB).',
           'At most BATCH_MAX_PARCELS (1,000,000) parcels: 413 past that. Parcels without a parcelId get `<batchId>-<n>` (n counts parcels from 1).',
           'A parcel that is not valid (not JSON, a line over BODY_LIMIT_BYTES, a duplicate parcelId, a bad field) gets an error line in the results, in its place; it counts in total.',
-          'The batch becomes visible only once every parcel is queued: on 503 (Redis failing, with Retry-After) nothing of it is kept.',
+          'The batch becomes visible only once every parcel is queued: on 503 (Redis failing, with Retry-After) nothing of it is kept, unless Redis made it visible and only its reply was lost (a retry with the same Idempotency-Key then answers it).',
           "The same Idempotency-Key answers the same batch; 409 while that key's first submission is still running.",
         ].join(' '),
         security: routingSecurity(config.apiKeys),
