@@ -48,7 +48,7 @@ export function createBatchApi(
   const unobserve = observeQueues(queues.queues);
   const submitter = new BatchSubmitter({
     redis,
-    booking: { ...capacity, runs: new BookingRuns(redis, k) },
+    booking: { ...capacity, runs: new BookingRuns(redis, k, settings.resultsTtlSeconds) },
     status,
     queues,
     idempotency: new IdempotencyKeys(redis, k.batchIdempotency, settings.resultsTtlSeconds),

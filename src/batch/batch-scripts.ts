@@ -38,8 +38,9 @@ end
 /**
  * Records one chunk's result lines, replacing whatever that chunk recorded
  * before, and moves the counters by the difference: a retried or duplicated
- * chunk overwrites and never counts twice. The results (and the chunks' runs) take
- * the status's remaining time to live, so a batch's keys all expire together.
+ * chunk overwrites and never counts twice. The results take the status's
+ * remaining time to live, so a batch's keys all expire together (but its chunks'
+ * runs, kept for RESULTS_TTL from each claim: CLAIM_BOOKING_RUN).
  *
  * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash
  * ARGV[1] chunk index, ARGV[2] parcels routed, ARGV[3] parcels failed,
@@ -66,7 +67,8 @@ redis.call('HSET', KEYS[2], chunk, routed .. ':' .. failed .. ':' .. lost)
 redis.call('HSET', KEYS[3], chunk, ARGV[5])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then
-  for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
+  redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[3], ttl)
 end
 redis.call('HINCRBY', KEYS[1], 'routed', routed - r)
 redis.call('HINCRBY', KEYS[1], 'failed', failed - f)
@@ -96,14 +98,15 @@ return settle(KEYS[1], ARGV[3])
 `;
 
 /**
- * Removes a submission's keys while it is still being submitted (or is gone): never a
- * committed batch's, which a commit whose reply was lost may have made visible.
+ * Removes a submission's keys while it is still being submitted (or is gone), and a
+ * committed batch's only with ARGV[1] = '1': a commit whose reply was lost may have made
+ * it visible, and an Idempotency-Key that names it lets its client find it.
  * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash.
- * Returns 1 when removed (or gone already), 0 when the batch is committed.
+ * Returns 1 when removed (or gone already), 0 when the batch is committed and stays.
  */
 export const DISCARD = `
 local state = redis.call('HGET', KEYS[1], 'state')
-if state and state ~= 'submitting' then return 0 end
+if state and state ~= 'submitting' and ARGV[1] ~= '1' then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 return 1
 `;
@@ -112,8 +115,8 @@ return 1
  * Extends a submission's lease, only while it is being submitted (a renewal that
  * arrives after the commit must not cut the batch's time to live).
  *
- * KEYS[1] status hash, then every other key of the submission (a batch's chunk counts,
- * results and booking runs; a plan's parcels and results)
+ * KEYS[1] status hash, then every other key the submission has written (a batch's chunk
+ * counts and results; a plan's parcels and results)
  * ARGV[1] the lease (s). Returns 1 when renewed, 0 otherwise.
  */
 export const RENEW_LEASE = `
@@ -126,9 +129,11 @@ return 1
  * A run of a booked chunk (book=true) claims the chunk: unless its results are recorded
  * already (a recorded booked chunk is final: a retry changes nothing), the run's line
  * goes in front of the runs before it (src/capacity/run-chain.ts), whose holds the new
- * run then releases.
+ * run then releases. The runs are kept for ARGV[3] (RESULTS_TTL) from the claim, longer
+ * than a submission's lease: a submission abandoned when Redis was out of reach for
+ * longer still finds what its chunks booked, to release it.
  * KEYS[1] status hash, KEYS[2] results hash, KEYS[3] booking runs hash
- * ARGV[1] chunk index, ARGV[2] the new run's token
+ * ARGV[1] chunk index, ARGV[2] the new run's token, ARGV[3] time to keep the runs (s)
  * Returns { 'abandoned', the chunk's runs' lines, or '' } when the batch is unknown (its
  * submission was abandoned: what they hold is released), { 'recorded' } when the chunk
  * has results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
@@ -138,8 +143,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned', redis.call('HGE
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
 local entry, before = claim(redis.call('HGET', KEYS[3], ARGV[1]) or '', ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], entry)
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
+redis.call('EXPIRE', KEYS[3], ARGV[3])
 return { 'claimed', before }
 `;
 

@@ -5,7 +5,8 @@
  * and held by a lease that the submitter renews; if the submitter goes away, the
  * lease runs out and every key of the batch expires with it. commit() makes it
  * visible as queued (or further, if workers already recorded chunks), for
- * RESULTS_TTL. discard() removes it at once.
+ * RESULTS_TTL. discard() removes a submission at once (a committed batch only when
+ * asked to: see its doc).
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
@@ -58,7 +59,7 @@ export class BatchStatusStore {
   /** Extends the lease of a submission still running (the results written so far follow it). */
   async renew(batchId: string): Promise<void> {
     const k = this.keys.batch(batchId);
-    await this.redis.eval(RENEW_LEASE, 4, k.status, k.chunkCounts, k.results, k.bookingRuns, SUBMISSION_LEASE_SECONDS);
+    await this.redis.eval(RENEW_LEASE, 3, k.status, k.chunkCounts, k.results, SUBMISSION_LEASE_SECONDS);
   }
 
   /** Makes the batch visible; undefined when the submission was lost (its lease ran out). */
@@ -82,12 +83,13 @@ export class BatchStatusStore {
 
   /**
    * Removes the keys of a submission (its booking runs stay, to release what they hold);
-   * false (nothing removed) when the batch is committed: a commit whose reply was lost
-   * may have made it visible.
+   * false (nothing removed) when the batch is committed, unless `evenCommitted`: a commit
+   * whose reply was lost may have made it visible, and the Idempotency-Key that names it
+   * lets its client find it.
    */
-  async discard(batchId: string): Promise<boolean> {
+  async discard(batchId: string, evenCommitted = false): Promise<boolean> {
     const k = this.keys.batch(batchId);
-    return (await this.redis.eval(DISCARD, 3, k.status, k.chunkCounts, k.results)) === 1;
+    return (await this.redis.eval(DISCARD, 3, k.status, k.chunkCounts, k.results, evenCommitted ? '1' : '0')) === 1;
   }
 
   /** The status of a committed batch; undefined when it is unknown, expired or still being submitted. */

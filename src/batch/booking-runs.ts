@@ -23,6 +23,8 @@ export class BookingRuns {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
+    /** How long a chunk's runs are kept from each claim (RESULTS_TTL). */
+    private readonly keepSeconds: number,
   ) {}
 
   async claim(batchId: string, chunk: number, token: string): Promise<RunClaim> {
@@ -35,6 +37,7 @@ export class BookingRuns {
       k.bookingRuns,
       chunk,
       token,
+      this.keepSeconds,
     )) as [RunClaim['kind'], string?];
     if (kind === 'claimed') return { kind, earlier: runsOf(before ?? '') };
     return kind === 'abandoned' ? { kind, runs: runsOf(before ?? '') } : { kind };

@@ -6,7 +6,9 @@
  *
  * The batch is created invisible (`submitting`, under a lease) and becomes
  * visible only once every chunk is queued. A submission that fails part-way
- * answers its error and leaves nothing behind (see AbandonedBatches).
+ * answers its error and leaves nothing behind (see AbandonedBatches), what workers
+ * booked for its chunks included; but a batch that Redis committed before the failure
+ * (the commit's reply lost) stands when an Idempotency-Key names it.
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -143,8 +145,9 @@ export class BatchSubmitter {
   private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined, book: boolean): Promise<void> {
     const { status, queues, idempotency, abandoned, booking, limits } = this.deps;
     return abandoned.clean(async () => {
-      // A batch committed already (the commit's reply lost) stands: its retry with the key finds it.
-      if (!(await status.discard(batchId))) return;
+      // A batch committed already (the commit's reply lost) stands when a key names it: the
+      // client's retry with the key finds it. Without a key no client could, so it goes too.
+      if (!(await status.discard(batchId, !idempotencyHash))) return;
       await Promise.all([
         queues.remove(batchId, chunks),
         idempotencyHash ? idempotency.release(idempotencyHash, batchId) : undefined,

@@ -52,7 +52,11 @@ export function startBatchWorkers(
     deps.live,
     new BatchStatusStore(deps.redis, k, settings.resultsTtlSeconds),
     new ResultsStore(deps.redis, k),
-    { ledger: deps.capacity.ledger, view: deps.capacity.view, runs: new BookingRuns(deps.redis, k) },
+    {
+      ledger: deps.capacity.ledger,
+      view: deps.capacity.view,
+      runs: new BookingRuns(deps.redis, k, settings.resultsTtlSeconds),
+    },
     logger,
   );
   // Blocking BullMQ commands: waits while Redis is away (no retry limit), as BullMQ requires.

@@ -178,7 +178,11 @@ describe('a booked batch', () => {
         .slice(0, 50)
         .map((p) => ({ id: `${p.parcelId}-again`, request: { ...p, parcelId: `${p.parcelId}-again` } })),
     };
-    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
+    const deps = {
+      ledger: h.capacity.ledger,
+      view: h.capacity.view,
+      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
+    };
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
     const second = await bookChunk(data, h.live.require(), deps, fault);
@@ -214,7 +218,11 @@ describe('a booked batch', () => {
         .slice(50, 100)
         .map((p) => ({ id: `${p.parcelId}-chain`, request: { ...p, parcelId: `${p.parcelId}-chain` } })),
     };
-    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
+    const deps = {
+      ledger: h.capacity.ledger,
+      view: h.capacity.view,
+      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
+    };
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
     if (first.kind !== 'booked') throw new Error(`the first run ended ${first.kind}`);

@@ -190,7 +190,11 @@ describe("a batch parcel's release whose first step lost its reply", () => {
       book: true,
       entries: [{ id: 'P-1', request: { ...PARCEL, parcelId: 'P-1' } }],
     };
-    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, runs: new BookingRuns(h.redis, h.keys) };
+    const deps = {
+      ledger: h.capacity.ledger,
+      view: h.capacity.view,
+      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
+    };
     const booked = await bookChunk(data, h.live.require(), deps, () => undefined);
     if (booked.kind !== 'booked') throw new Error(`the chunk's run ended ${booked.kind}`);
     expect(booked.results.routed).toBe(1);

@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('a claim sent again', () => {
   it("names a chunk's runs before it, not itself", async () => {
     await new BatchStatusStore(redis, k, 60).begin('batch-1', new Date().toISOString());
-    const runs = new BookingRuns(redis, k);
+    const runs = new BookingRuns(redis, k, 86_400);
     await runs.claim('batch-1', 0, 'run-a');
     await runs.setDates('batch-1', 0, 'run-a', ['2026-11-24']);
     const first = await runs.claim('batch-1', 0, 'run-b');
@@ -42,7 +42,7 @@ describe('a claim sent again', () => {
   it("names a chunk's runs when its batch is gone, for the claiming run to release", async () => {
     const status = new BatchStatusStore(redis, k, 60);
     await status.begin('batch-2', new Date().toISOString());
-    const runs = new BookingRuns(redis, k);
+    const runs = new BookingRuns(redis, k, 86_400);
     await runs.claim('batch-2', 3, 'run-a');
     await runs.setDates('batch-2', 3, 'run-a', ['2026-11-24']);
     await status.discard('batch-2');
@@ -89,18 +89,19 @@ describe('a plan run that a later run superseded', () => {
 });
 
 describe("a booked batch's submission", () => {
-  it("keeps its chunks' runs as long as its other keys: through each renewal, and from commit on", async () => {
+  it("keeps its chunks' runs past its lease, for the release of a submission abandoned after it ran out", async () => {
     const status = new BatchStatusStore(redis, k, 86_400);
     await status.begin('batch-3', new Date().toISOString());
-    const runs = new BookingRuns(redis, k);
+    const runs = new BookingRuns(redis, k, 86_400);
     await runs.claim('batch-3', 0, 'run-a');
-    const ttl = () => redis.ttl(k.batch('batch-3').bookingRuns);
-    // A lease's time left at the claim; then, before the fix, it ran out while the submission went on.
-    await redis.expire(k.batch('batch-3').bookingRuns, 2);
-    await status.renew('batch-3');
-    expect(await ttl()).toBeGreaterThan(SUBMISSION_LEASE_SECONDS - 5);
-    expect(await status.commit('batch-3', 10, 1)).toEqual({ state: 'queued', changed: false });
-    expect(await ttl()).toBeGreaterThan(86_000);
+    await runs.setDates('batch-3', 0, 'run-a', ['2026-11-24']);
+    const ttl = (key: string) => redis.ttl(key);
+    expect(await ttl(k.batch('batch-3').status)).toBeLessThanOrEqual(SUBMISSION_LEASE_SECONDS);
+    // Before, the runs took the lease's time left at the claim, and went with the lease.
+    expect(await ttl(k.batch('batch-3').bookingRuns)).toBeGreaterThan(86_000);
+    // Redis out of reach past the lease: the submission's keys are gone, its runs are not.
+    await redis.del(k.batch('batch-3').status);
+    expect(await runs.all('batch-3')).toEqual(new Map([[0, [{ token: 'run-a', dates: ['2026-11-24'] }]]]));
   });
 
   it('is not discarded once committed: a commit whose reply was lost stands, and is answered again', async () => {
@@ -111,6 +112,9 @@ describe("a booked batch's submission", () => {
     expect(await status.commit('batch-4', 10, 1)).toEqual({ state: 'queued', changed: false });
     expect(await status.discard('batch-4')).toBe(false);
     expect((await status.read('batch-4'))?.total).toBe(10);
+    // Without an Idempotency-Key no client could find it: then it goes.
+    expect(await status.discard('batch-4', true)).toBe(true);
+    expect(await status.exists('batch-4')).toBe(false);
     await status.begin('batch-5', new Date().toISOString());
     expect(await status.discard('batch-5')).toBe(true);
     expect(await status.exists('batch-5')).toBe(false);
