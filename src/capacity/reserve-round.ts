@@ -44,8 +44,10 @@ export async function reserveRound<B extends RunBooking>(
     }
   }
   const refusedOn = new Map<B, string[]>();
-  // Every date's calls end before the round does, even when one fails: a date still reserving after
-  // the round has failed would hold for a run that its retry, or its failure, has already released.
+  // Every date's calls have answered (or failed) before the round ends, even when one fails: a date
+  // still reserving after the round had failed would hold for a run that its retry, or its failure,
+  // has already released. (A call that timed out and that the client sends again once reconnected
+  // can still land later: the next run releases it where it reserves, not where it routes away.)
   await allSettled(
     [...byDate].map(async ([date, chunks]) => {
       for (const [chunkKey, { asks, owners }] of chunks) {
