@@ -84,6 +84,21 @@ describe('resolving what a stopped process left', () => {
       await redis.zadd(h.keys.capacityDate(date).unsettled, 'XX', Date.now() - 61_000, id);
   }
   const audit = () => auditLedger(h.redis, h.keys, network);
+  const bookWithKey = (payload: object, key: string) =>
+    h.app.inject({ method: 'POST', url: '/v1/bookings', payload, headers: { 'idempotency-key': key } });
+  const keysOf = () => new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds);
+  /** A booking service as the app's, over `ledger`: a Ledger that stalls or fails where a test needs it. */
+  function bookingsOn(ledger: Ledger, idempotency = keysOf()): BookingService {
+    return new BookingService({
+      redis: h.redis,
+      ledger,
+      view: h.capacity.view,
+      groups: new LedgerGroups(ledger, h.capacity.view),
+      resolver: new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys),
+      network: h.live,
+      idempotency,
+    });
+  }
   /** The booking holds nothing, and nothing is left unsettled or miscounted. */
   async function expectGone(id: string): Promise<void> {
     const after = await audit();
@@ -185,15 +200,7 @@ describe('resolving what a stopped process left', () => {
       }
     }
     const ledger = new StallsBeforeWednesday(h.redis, h.keys, h.config.capacityRetentionDays);
-    const bookings = new BookingService({
-      redis: h.redis,
-      ledger,
-      view: h.capacity.view,
-      groups: new LedgerGroups(ledger, h.capacity.view),
-      resolver: new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys),
-      network: h.live,
-      idempotency: new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds),
-    });
+    const bookings = bookingsOn(ledger);
     const parsed = parseRouteRequest(PARCEL);
     if (!parsed.ok) throw parsed.error;
     await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
@@ -274,16 +281,7 @@ describe('resolving what a stopped process left', () => {
       }
     }
     const ledger = new TuesdayUnreachable(h.redis, h.keys, h.config.capacityRetentionDays);
-    const resolver = new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys);
-    const bookings = new BookingService({
-      redis: h.redis,
-      ledger,
-      view: h.capacity.view,
-      groups: h.capacity.groups,
-      resolver,
-      network: h.live,
-      idempotency: new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds),
-    });
+    const bookings = bookingsOn(ledger);
     const ref = parseBookingId(id);
     if (ref?.kind !== 'single') throw new Error(`not a single booking's id: ${id}`);
     await expect(bookings.release(ref)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
@@ -302,12 +300,7 @@ describe('resolving what a stopped process left', () => {
     );
     clockAhead(10 * 60_000);
     try {
-      const res = await h.app.inject({
-        method: 'POST',
-        url: '/v1/bookings',
-        payload: body,
-        headers: { 'idempotency-key': 'in-use-key' },
-      });
+      const res = await bookWithKey(body, 'in-use-key');
       expect([res.statusCode, res.json().message]).toEqual([409, expect.stringMatching(/still being made/)]);
     } finally {
       jest.useRealTimers();
@@ -331,16 +324,8 @@ describe('resolving what a stopped process left', () => {
       }
     }
     const ledger = new StallsBeforeReserving(h.redis, h.keys, h.config.capacityRetentionDays);
-    const idempotency = new IdempotencyKeys(h.redis, h.keys.bookingIdempotency, h.config.resultsTtlSeconds);
-    const bookings = new BookingService({
-      redis: h.redis,
-      ledger,
-      view: h.capacity.view,
-      groups: new LedgerGroups(ledger, h.capacity.view),
-      resolver: new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys),
-      network: h.live,
-      idempotency,
-    });
+    const idempotency = keysOf();
+    const bookings = bookingsOn(ledger, idempotency);
     const parsed = parseRouteRequest(body);
     if (!parsed.ok) throw parsed.error;
     const first = bookings.book({ query: parsed.query, bodyHash, idempotencyHash: keyHash, parcelId: 'stalled' });
@@ -349,12 +334,7 @@ describe('resolving what a stopped process left', () => {
     const bound = (await idempotency.current(keyHash)) as string;
     const aged = `${bound.slice(0, bound.lastIndexOf(' '))} ${(await redisNowMs(redis)) - 61_000}`;
     await redis.set(h.keys.bookingIdempotency(keyHash), aged);
-    const again = await h.app.inject({
-      method: 'POST',
-      url: '/v1/bookings',
-      payload: body,
-      headers: { 'idempotency-key': 'stalled-key' },
-    });
+    const again = await bookWithKey(body, 'stalled-key');
     expect(again.statusCode).toBe(201);
     // The first request wakes: its booking was given up, so it is not made, and the key names one booking.
     wake();
@@ -373,19 +353,9 @@ describe('resolving what a stopped process left', () => {
       h.keys.bookingIdempotency(keyHash),
       `20261125-StoppedStoppedStoppedS ${hash} ${Date.now() - 61_000}`,
     );
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/v1/bookings',
-      payload: body,
-      headers: { 'idempotency-key': 'stopped-key' },
-    });
+    const res = await bookWithKey(body, 'stopped-key');
     expect(res.statusCode).toBe(201);
-    const replay = await h.app.inject({
-      method: 'POST',
-      url: '/v1/bookings',
-      payload: body,
-      headers: { 'idempotency-key': 'stopped-key' },
-    });
+    const replay = await bookWithKey(body, 'stopped-key');
     expect([replay.statusCode, replay.json().bookingId]).toEqual([200, res.json().bookingId]);
   });
 });

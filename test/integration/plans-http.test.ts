@@ -323,14 +323,20 @@ describe('flow plans over HTTP', () => {
     expect(added).toEqual(holdsOfRoutes(booked));
   }, 120_000);
 
-  it('a booked plan whose last attempt fails gives back what its runs booked', async () => {
-    const planId = `failed-${Date.now()}`;
+  /** A booked plan whose first run booked, queued again for another attempt; the ledger's counters before that run. */
+  async function bookedThenQueued(name: string) {
+    const planId = `${name}-${Date.now()}`;
     const { store, book } = await bookedPlan(planId);
     const before = await ledgerCounters();
     expect((await book()).figures.booked).toBeGreaterThan(0);
     expect(await ledgerCounters()).not.toEqual(before);
-    // The attempt after it fails before it books (its plans thread died), and it is the last.
     await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    return { planId, store, before };
+  }
+
+  it('a booked plan whose last attempt fails gives back what its runs booked', async () => {
+    const { planId, store, before } = await bookedThenQueued('failed');
+    // The attempt after it fails before it books (its plans thread died), and it is the last.
     const outcome = await lastAttempt(store, planId, () => Promise.reject(new Error('the plans thread stopped')));
     expect(outcome).toBe('failed');
     expect((await store.read(planId))?.state).toBe('failed');
@@ -338,11 +344,7 @@ describe('flow plans over HTTP', () => {
   }, 120_000);
 
   it("a booked plan's retry plans against the loads without what its earlier run booked", async () => {
-    const planId = `retry-loads-${Date.now()}`;
-    const { store, book } = await bookedPlan(planId);
-    const before = await ledgerCounters();
-    expect((await book()).figures.booked).toBeGreaterThan(0);
-    await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    const { planId, store, before } = await bookedThenQueued('retry-loads');
     let planned: Map<string, number> | undefined;
     await lastAttempt(store, planId, (task) => {
       planned = new Map(task.loads.map(([date, field, value]) => [`${date} ${field}`, value]));
@@ -352,11 +354,7 @@ describe('flow plans over HTTP', () => {
   }, 120_000);
 
   it('a booked plan whose workers stopped too many times is failed, and what its runs booked given back', async () => {
-    const planId = `stalled-${Date.now()}`;
-    const { store, book } = await bookedPlan(planId);
-    const before = await ledgerCounters();
-    expect((await book()).figures.booked).toBeGreaterThan(0);
-    await h.redis.hset(h.keys.plan(planId).status, 'state', 'queued');
+    const { planId, store, before } = await bookedThenQueued('stalled');
     // Its workers died in every start so far (no attempt ended): it is not planned again.
     const never = () => Promise.reject(new Error('planned again'));
     const outcome = await lastAttempt(store, planId, never, { attemptsMade: 0, attemptsStarted: PLAN_MAX_STARTS + 1 });

@@ -21,12 +21,19 @@ afterAll(async () => {
   redis.disconnect();
 });
 
+/** A batch being submitted whose chunk `chunk` run-a has claimed, and may hold on 2026-11-24. */
+async function claimedByRunA(batchId: string, chunk: number) {
+  const status = new BatchStatusStore(redis, k, 86_400);
+  await status.begin(batchId, new Date().toISOString());
+  const runs = new BookingRuns(redis, k, 86_400);
+  await runs.claim(batchId, chunk, 'run-a');
+  await runs.setDates(batchId, chunk, 'run-a', ['2026-11-24']);
+  return { status, runs };
+}
+
 describe('a claim sent again', () => {
   it("names a chunk's runs before it, not itself", async () => {
-    await new BatchStatusStore(redis, k, 60).begin('batch-1', new Date().toISOString());
-    const runs = new BookingRuns(redis, k, 86_400);
-    await runs.claim('batch-1', 0, 'run-a');
-    await runs.setDates('batch-1', 0, 'run-a', ['2026-11-24']);
+    const { runs } = await claimedByRunA('batch-1', 0);
     const first = await runs.claim('batch-1', 0, 'run-b');
     const again = await runs.claim('batch-1', 0, 'run-b');
     const earlier = [{ token: 'run-a', dates: ['2026-11-24'] }];
@@ -40,11 +47,7 @@ describe('a claim sent again', () => {
   });
 
   it("names a chunk's runs when its batch is gone, for the claiming run to release", async () => {
-    const status = new BatchStatusStore(redis, k, 60);
-    await status.begin('batch-2', new Date().toISOString());
-    const runs = new BookingRuns(redis, k, 86_400);
-    await runs.claim('batch-2', 3, 'run-a');
-    await runs.setDates('batch-2', 3, 'run-a', ['2026-11-24']);
+    const { status, runs } = await claimedByRunA('batch-2', 3);
     await status.discard('batch-2');
     expect(await runs.claim('batch-2', 3, 'run-b')).toEqual({
       kind: 'abandoned',
@@ -90,11 +93,7 @@ describe('a plan run that a later run superseded', () => {
 
 describe("a booked batch's submission", () => {
   it("keeps its chunks' runs past its lease, for the release of a submission abandoned after it ran out", async () => {
-    const status = new BatchStatusStore(redis, k, 86_400);
-    await status.begin('batch-3', new Date().toISOString());
-    const runs = new BookingRuns(redis, k, 86_400);
-    await runs.claim('batch-3', 0, 'run-a');
-    await runs.setDates('batch-3', 0, 'run-a', ['2026-11-24']);
+    const { runs } = await claimedByRunA('batch-3', 0);
     const ttl = (key: string) => redis.ttl(key);
     expect(await ttl(k.batch('batch-3').status)).toBeLessThanOrEqual(SUBMISSION_LEASE_SECONDS);
     // Before, the runs took the lease's time left at the claim, and went with the lease.
