@@ -92,7 +92,9 @@ describe('worker processes stopped mid-batch', () => {
     console.log(
       `SIGKILL: batch completed ${recoveryMs} ms after the kill (lock ${LOCK_MS} ms, stalled check every ${STALLED_CHECK_MS} ms)`,
     );
-    expect(recoveryMs).toBeLessThan(LOCK_MS + STALLED_CHECK_MS + 8_000);
+    // The rest is a new worker's start and the rest of the batch: 16.4 s in all on a slow day's machine (2026-12-07).
+    // A lock left to run its default 30 s would still fail this.
+    expect(recoveryMs).toBeLessThan(LOCK_MS + STALLED_CHECK_MS + 20_000);
   }, 60_000);
 
   it('SIGTERM: the worker finishes its chunk, exits, and loses nothing', async () => {
