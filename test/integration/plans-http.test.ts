@@ -18,6 +18,7 @@ import { bookPlan, claimPlan, planBookingIds } from '../../src/plan-jobs/plan-bo
 import { PLAN_MAX_STARTS } from '../../src/plan-jobs/plan-job';
 import { PlanRunner } from '../../src/plan-jobs/plan-runner';
 import { PlanStore, type PlanRunFigures } from '../../src/plan-jobs/plan-store';
+import type { LiveNetwork } from '../../src/network/live-network';
 import type { PlannedParcel, PlanTask } from '../../src/plans-pool/task';
 import type { NetworkDocument } from '../../src/routing/types';
 import { withCapacities } from '../../src/synthetic/capacities';
@@ -234,7 +235,7 @@ describe('flow plans over HTTP', () => {
   }, 180_000);
 
   /** A booked plan of 120 parcels, stored, and each parcel's route over what has room now (what a plans thread would answer). */
-  async function bookedPlan(planId: string, seed = 22) {
+  async function bookedPlan(planId: string, seed = 22, live: Pick<LiveNetwork, 'require'> = h.live) {
     const parcels: ParcelRequest[] = [...parcelMix(doc, 120, { seed, waves: 2 })];
     const store = new PlanStore(h.redis, h.keys, h.config.resultsTtlSeconds);
     const penalties = { latePenalty: 100, unplannedPenalty: 1000 };
@@ -250,13 +251,31 @@ describe('flow plans over HTTP', () => {
         return { line: `${JSON.stringify({ parcelId: p.parcelId, error: { code: 'NO_CAPACITY', message: '-' } })}\n` };
       return { id: p.parcelId as string, answer: outcome.answer, weightKg: p.weightKg };
     });
-    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, live: h.live, store };
+    const deps = { ledger: h.capacity.ledger, view: h.capacity.view, live: live as LiveNetwork, store };
     const book = async () => {
       const claim = await claimPlan(deps, planId, planBookingIds(planId, entries.length, 50));
       return bookPlan(deps, planId, claim, h.live.require().version, entries, planned, 50, penalties, silent);
     };
     return { store, book, parcels };
   }
+
+  it('a parcel routed again while its plan is booked names the network version it was routed on', async () => {
+    const taken = await bookedPlan(`taken-${Date.now()}`, 23);
+    const snapshot = h.live.require();
+    let looks = 0;
+    // The network's version changes once the booking has begun: the plan's is its first look.
+    const changing = { require: () => (looks++ === 0 ? snapshot : { ...snapshot, version: 'the-next-version' }) };
+    const late = await bookedPlan(`late-${Date.now()}`, 23, changing);
+    // The same parcels, booked first by another plan: the second finds their room taken and routes them again.
+    expect((await taken.book()).figures.booked).toBeGreaterThan(0);
+    const booked = await late.book();
+    expect(booked.figures.rerouted).toBeGreaterThan(0);
+    const versions = booked.parcels
+      .map((p) => JSON.parse(p.line as string) as { bookingId?: string; networkVersion?: string })
+      .filter((line) => line.bookingId)
+      .map((line) => line.networkVersion);
+    expect(new Set(versions)).toEqual(new Set([snapshot.version, 'the-next-version']));
+  }, 120_000);
 
   it('a booked plan run twice (the first run stopped before completing) holds each parcel once, and only the last run completes', async () => {
     const planId = `twice-${Date.now()}`;
