@@ -15,8 +15,13 @@ export type ParsedRouteRequest = { ok: true; query: RouteQuery; parcelId?: strin
 
 const requestSchema = Compile(RouteRequestSchema);
 
-/** The latest readyAt: 14 days of routing later, answers still have 4-digit years. */
-const LATEST_READY_AT = '9999-12-01T00:00:00Z';
+/**
+ * The latest readyAt. The core keeps times as epoch minutes in Int32Arrays, whose last,
+ * 2³¹ − 1 minutes after 1970, falls on 6053-01-23: a later readyAt came back as a route
+ * departing in year −1166, and its booking under an id the API could not read back.
+ * 6000 leaves 53 years for the 14 days a search looks ahead.
+ */
+const LATEST_READY_AT = '6000-01-01T00:00:00Z';
 const LATEST_READY_AT_MINUTES = isoToMinutes(LATEST_READY_AT, 'down') as number;
 
 /** Checks an untrusted value (e.g. one NDJSON line, parsed) and converts it. */

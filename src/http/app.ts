@@ -18,7 +18,7 @@ import { answerClientError } from './client-error';
 import { refuseWhileClosing } from './closing';
 import { refuseEncodedBodies } from './content-encoding';
 import { registerDocs } from './docs';
-import { handleError } from './error-handler';
+import { handleError, MAX_PARAM_LENGTH } from './error-handler';
 import { registerExplorer } from './explorer';
 import { shedLoad } from './load-shedding';
 import { batchRoutes } from './routes/batches';
@@ -67,6 +67,11 @@ export async function buildApp(deps: AppDeps) {
     return503OnClosing: false,
     // Unique across processes and restarts: batch jobs carry it into the workers' logs.
     genReqId: () => randomUUID(),
+    // Path parameters this long reach the routes' schemas, which name them and their own limits
+    // (Fastify's 100 answered a 101-character booking id with a 414 of its own format).
+    maxParamLength: MAX_PARAM_LENGTH,
+    // The router's own refusals (a longer parameter, a malformed URL) answer in the catalogue's words.
+    frameworkErrors: handleError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);

@@ -7,6 +7,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { validationError, type SchemaError } from '../api/validation-error';
 import { AppError, type ErrorCode } from '../errors';
 
+/** Longest path parameter the router takes (app.ts); the routes' schemas set their own limits under it. */
+export const MAX_PARAM_LENGTH = 1024;
+
 /** Seconds a client is told to wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 1;
 
@@ -19,6 +22,9 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
   ],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['VALIDATION', 'the body is empty but the content-type is application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION', 'the body size does not match Content-Length'],
+  // The router's own refusals (app.ts, frameworkErrors), before any route's schema runs.
+  FST_ERR_MAX_PARAM_LENGTH: ['VALIDATION', `path: a parameter is over ${MAX_PARAM_LENGTH} characters`],
+  FST_ERR_BAD_URL: ['VALIDATION', 'path: the URL is not valid (a bad percent-encoding)'],
 };
 
 const BY_STATUS: Record<number, ErrorCode> = {

@@ -89,6 +89,25 @@ export function idempotencyHash(client: string, key: string): string {
   return createHash('sha256').update(client).update('\n').update(key).digest('hex');
 }
 
+/**
+ * A request body's hash, for a replayed key to be judged "the same body": of its JSON
+ * value, whatever order its objects' keys came in (a client that serialises its retry
+ * anew may order them otherwise).
+ */
+export function bodyHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const object = value as Record<string, unknown>;
+  const fields = Object.keys(object)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+  return `{${fields.join(',')}}`;
+}
+
 export class IdempotencyKeys {
   constructor(
     private readonly redis: RedisClient,

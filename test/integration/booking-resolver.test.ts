@@ -11,7 +11,6 @@
  * - DELETE begun, not finished: released, the record marked released;
  * - a key bound by a request that stopped before booking: a later request takes it over.
  */
-import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { parseBookingId } from '../../src/capacity/booking-id';
 import { encodeRecord } from '../../src/capacity/booking-record';
@@ -20,7 +19,7 @@ import { Ledger, type RecordRule, type ReserveRequest } from '../../src/capacity
 import { LedgerGroups } from '../../src/capacity/ledger-groups';
 import { parseRouteRequest } from '../../src/api/route-request';
 import { UnsettledResolver } from '../../src/capacity/unsettled-resolver';
-import { IdempotencyKeys, idempotencyHash } from '../../src/redis/idempotency-keys';
+import { IdempotencyKeys, bodyHash, idempotencyHash } from '../../src/redis/idempotency-keys';
 import { redisNowMs } from '../../src/redis/redis-time';
 import type { FieldCapacity } from '../../src/capacity/holds';
 import type { NetworkDocument } from '../../src/routing/types';
@@ -293,7 +292,7 @@ describe('resolving what a stopped process left', () => {
 
   it("judges an Idempotency-Key's age by Redis's clock: a process whose clock runs ahead takes over no key in use", async () => {
     const body = { ...PARCEL, parcelId: 'in-use' };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = bodyHash(body);
     await redis.set(
       h.keys.bookingIdempotency(idempotencyHash('', 'in-use-key')),
       `20261125-InUseInUseInUseInUseIn ${hash} ${await redisNowMs(redis)}`,
@@ -309,7 +308,7 @@ describe('resolving what a stopped process left', () => {
 
   it('gives up the booking of a key taken over, so that its request, if it only stalled, cannot make it after', async () => {
     const body = { ...PARCEL, parcelId: 'stalled' };
-    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = bodyHash(body);
     const keyHash = idempotencyHash('', 'stalled-key');
     let stalled = (): void => undefined;
     const reached = new Promise<void>((resolve) => (stalled = resolve));
@@ -328,7 +327,7 @@ describe('resolving what a stopped process left', () => {
     const bookings = bookingsOn(ledger, idempotency);
     const parsed = parseRouteRequest(body);
     if (!parsed.ok) throw parsed.error;
-    const first = bookings.book({ query: parsed.query, bodyHash, idempotencyHash: keyHash, parcelId: 'stalled' });
+    const first = bookings.book({ query: parsed.query, bodyHash: hash, idempotencyHash: keyHash, parcelId: 'stalled' });
     await reached;
     // A minute on (by the key's stamp), the client sends the request again: it takes the key over.
     const bound = (await idempotency.current(keyHash)) as string;
@@ -347,7 +346,7 @@ describe('resolving what a stopped process left', () => {
 
   it('lets a request take over an Idempotency-Key whose first request stopped before booking', async () => {
     const body = { ...PARCEL, parcelId: 'taken-over' };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = bodyHash(body);
     const keyHash = idempotencyHash('', 'stopped-key');
     await redis.set(
       h.keys.bookingIdempotency(keyHash),

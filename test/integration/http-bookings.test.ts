@@ -142,6 +142,10 @@ describe('bookings over HTTP', () => {
     const replay = await book(parcel({ parcelId: 'K' }), key);
     expect(replay.statusCode).toBe(200);
     expect(replay.body).toBe(made.body);
+    // The same body serialised again by the client, its keys in another order: the same body still.
+    const reordered = Object.fromEntries(Object.entries(parcel({ parcelId: 'K' })).reverse());
+    const again = await book(reordered, key);
+    expect([again.statusCode, again.body]).toEqual([200, made.body]);
     const other = await book(parcel({ parcelId: 'K', weightKg: 2 }), key);
     expect(other.statusCode).toBe(409);
     expect(other.json()).toMatchObject({ error: 'CONFLICT', field: 'idempotency-key' });
@@ -149,6 +153,15 @@ describe('bookings over HTTP', () => {
     const fresh = await book(parcel({ parcelId: 'K' }), { 'idempotency-key': 'order-43' });
     expect(fresh.statusCode).toBe(201);
     expect(fresh.json().bookingId).not.toBe(made.json().bookingId);
+  });
+
+  it('answers a booking id over its 100 characters with a 400 naming it, in the catalogue', async () => {
+    const long = await h.app.inject({ method: 'GET', url: `/v1/bookings/${'x'.repeat(101)}` });
+    expect([long.statusCode, long.json().message]).toEqual([400, 'bookingId: must not have more than 100 characters']);
+    // Past what the router takes at all: still the catalogue's 400, not Fastify's 414.
+    const huge = await h.app.inject({ method: 'DELETE', url: `/v1/bookings/${'x'.repeat(2000)}` });
+    expect([huge.statusCode, huge.json().error]).toEqual([400, 'VALIDATION']);
+    expect(huge.json().message).toMatch(/^path: /);
   });
 
   it('counts bookings by outcome, and shows the fullest departures and hub-days of today and tomorrow, with no booking id in a label', async () => {

@@ -141,7 +141,9 @@ describe('POST /v1/routes', () => {
     [{ ...REQUEST, readyAt: 'tomorrow' }, 'readyAt: must be an ISO 8601 time'],
     [{ ...REQUEST, readyAt: '2026-11-24T08:00:00' }, 'readyAt: must be an ISO 8601 time'],
     [{ ...REQUEST, deadline: '2026-11-24T07:00:00Z' }, 'deadline: must not be before readyAt'],
-    [{ ...REQUEST, readyAt: '9999-12-31T00:00:00Z' }, 'readyAt: must be before 9999-12-01T00:00:00Z'],
+    [{ ...REQUEST, readyAt: '9999-12-31T00:00:00Z' }, 'readyAt: must be before 6000-01-01T00:00:00Z'],
+    // Past the core's last minute (2³¹ − 1 after 1970): it answered 200 with a route departing in year −2114.
+    [{ ...REQUEST, readyAt: '6053-01-23T02:07:00Z' }, 'readyAt: must be before 6000-01-01T00:00:00Z'],
     [{ ...REQUEST, avoid: { modes: ['boat'] } }, 'avoid.modes[0]: must be one of air, truck, rail, sea, ev'],
     [{ ...REQUEST, avoid: { ports: [] } }, 'avoid.ports: is not a known property'],
     [{ ...REQUEST, origin: 'H G H' }, 'origin: must match pattern'],

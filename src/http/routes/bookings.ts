@@ -4,7 +4,6 @@
  * A booking id names either a booking made here (BookingService) or a parcel of a booked
  * batch or plan (RunBookings); both answer in the shape of the answer that made them.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { fieldError } from '../../api/validation-error';
 import { ResultsStore } from '../../batch/results-store';
@@ -16,7 +15,7 @@ import { dayOfDate } from '../../capacity/dates';
 import { AppError } from '../../errors';
 import { toCoreClosure } from '../../network/live-network';
 import { needRedis } from '../../redis/availability';
-import { idempotencyHash } from '../../redis/idempotency-keys';
+import { bodyHash, idempotencyHash } from '../../redis/idempotency-keys';
 import { keys } from '../../redis/keys';
 import { BookingHeadersSchema, BookingParamsSchema, BookingResponseSchema } from '../../wire/booking';
 import { AffectedQuerySchema, AffectedResponseSchema } from '../../wire/capacity';
@@ -86,7 +85,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<Services> = async (
         query: parsed.query,
         parcelId: parsed.parcelId,
         // Only a replayed key compares bodies: no hash without one.
-        bodyHash: key === undefined ? '' : createHash('sha256').update(JSON.stringify(request.body)).digest('hex'),
+        bodyHash: key === undefined ? '' : bodyHash(request.body),
         idempotencyHash: key === undefined ? undefined : idempotencyHash(apiKeyOf(request) ?? '', key),
       });
       sendJsonText(
