@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => randomUUID(),
     // Path parameters this long reach the routes' schemas, which name them and their own limits
     // (Fastify's 100 answered a 101-character booking id with a 414 of its own format).
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // The router's own refusals (a longer parameter, a malformed URL) answer in the catalogue's words.
     frameworkErrors: handleError,
   }).withTypeProvider<TypeBoxTypeProvider>();
