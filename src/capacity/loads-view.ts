@@ -181,9 +181,12 @@ export class LoadsView {
 
   private async refreshAll(): Promise<void> {
     try {
+      // Only dates known before the registry is read can have left it: a date that a booking's
+      // answer brings in meanwhile may be missing from a list read before that booking.
+      const known = [...this.dates.keys()];
       const watched = new Set(await this.ledger.watchedDates());
       for (const date of watched) this.stateOf(date);
-      for (const date of [...this.dates.keys()]) if (!watched.has(date)) this.forget(date);
+      for (const date of known) if (!watched.has(date)) this.forget(date);
       await Promise.all([...this.dates.keys()].map((date) => this.follow(date)));
       if (this.failing) this.log?.info('capacity ledger reachable again');
       this.failing = false;

@@ -277,6 +277,32 @@ describe('the capacity ledger against a model', () => {
     expect(view.valuesOf(date).get('h:A')).toBe(2);
   });
 
+  it('a view keeps a date that a booking brought in while the watched dates were being read', async () => {
+    const date = DATES[2];
+    let listed = (): void => undefined;
+    const read = new Promise<void>((resolve) => (listed = resolve));
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    class SlowRegistry extends Ledger {
+      override async watchedDates() {
+        const dates = await super.watchedDates();
+        listed();
+        await answered;
+        return dates;
+      }
+    }
+    const slow = new SlowRegistry(redis, keys(prefix), 1);
+    const view = new LoadsView(slow, 1000);
+    const refreshed = view.refresh();
+    // The registry is read before the booking; the booking's answer reaches the view before that read ends.
+    await read;
+    const fields: FieldCapacity[] = [{ field: 'h:A', parcels: -1, grams: -1 }];
+    view.apply(date, await slow.reserve(date, [{ id: 'new-date', token: 't', grams: 0, fields }]));
+    answer();
+    await refreshed;
+    expect(view.valuesOf(date).get('h:A')).toBe(1);
+  });
+
   it('a view reads a date whole when its ledger starts again from nothing', async () => {
     const date = DATES[2];
     const k = keys(prefix).capacityDate(date);
