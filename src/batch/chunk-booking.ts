@@ -25,7 +25,7 @@ import type { Ledger } from '../capacity/ledger';
 import type { LoadsView } from '../capacity/loads-view';
 import { releaseRun, reserveRound, type RunBooking } from '../capacity/reserve-round';
 import { releaseEarlier } from '../capacity/run-chain';
-import type { BookingRuns } from './booking-runs';
+import type { BookingRuns, RunClaim } from './booking-runs';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
 import { routedEntry, SLICE, type FaultHandler, type RoutingSnapshot } from './chunk-processor';
 import { errorLine } from './result-line';
@@ -59,12 +59,10 @@ export async function bookChunk(
 ): Promise<BookedChunk> {
   const { batchId, chunk, entries } = data;
   const token = newRunToken();
-  const claim = await deps.runs.claim(batchId, chunk, token);
-  const ids = entries.map((_, i) => runBookingId(batchId, chunk, i));
-  if (claim.kind === 'abandoned') await releaseEarlier(deps, ids, claim.runs);
+  const ids = chunkBookingIds(batchId, chunk, entries.length);
+  const claim = await claimChunk(deps, batchId, chunk, ids, token);
   if (claim.kind !== 'claimed') return { kind: claim.kind };
   const chunkKey = `${batchId}.${chunk}`;
-  await releaseEarlier(deps, ids, claim.earlier);
 
   const lines: string[] = new Array(entries.length);
   const dates = new Set<string>();
@@ -149,9 +147,31 @@ export async function bookChunk(
  */
 export async function releaseBookedChunks(deps: ChunkBookingDeps, batchId: string, chunkSize: number): Promise<void> {
   for (const [chunk, runs] of await deps.runs.all(batchId)) {
-    const ids = Array.from({ length: chunkSize }, (_, i) => runBookingId(batchId, chunk, i));
-    await releaseEarlier(deps, ids, runs);
+    await releaseEarlier(deps, chunkBookingIds(batchId, chunk, chunkSize), runs);
   }
+}
+
+/**
+ * Claims a booked chunk for run `token` (its parcels' booking ids `ids`) and releases
+ * what the runs before it held; when the batch is gone (its submission abandoned), what
+ * every run of the chunk held, since none of them will record.
+ */
+export async function claimChunk(
+  deps: ChunkBookingDeps,
+  batchId: string,
+  chunk: number,
+  ids: readonly string[],
+  token: string,
+): Promise<RunClaim> {
+  const claim = await deps.runs.claim(batchId, chunk, token);
+  if (claim.kind === 'claimed') await releaseEarlier(deps, ids, claim.earlier);
+  if (claim.kind === 'abandoned') await releaseEarlier(deps, ids, claim.runs);
+  return claim;
+}
+
+/** The booking ids of a chunk's first `count` parcels: `<batchId>.<chunk>.<i>`. */
+export function chunkBookingIds(batchId: string, chunk: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => runBookingId(batchId, chunk, i));
 }
 
 export function newRunToken(): string {

@@ -12,12 +12,10 @@ import type { Logger } from 'pino';
 import { recordBatch } from '../metrics/recorder';
 import type { LiveNetwork } from '../network/live-network';
 import type { BatchStatusStore } from './batch-status';
-import { runBookingId } from '../capacity/booking-id';
 import { recordBooking } from '../metrics/recorder';
 import type { NetworkSnapshot } from '../network/live-network';
 import { releaseRun } from '../capacity/reserve-round';
-import { releaseEarlier, type EarlierRun } from '../capacity/run-chain';
-import { bookChunk, newRunToken, type ChunkBookingDeps } from './chunk-booking';
+import { bookChunk, chunkBookingIds, claimChunk, newRunToken, type ChunkBookingDeps } from './chunk-booking';
 import type { ChunkJobData } from './chunk-job';
 import { lostChunk, routeChunk, type FaultHandler } from './chunk-processor';
 import { CHUNK_JOB_OPTIONS } from './queues';
@@ -57,9 +55,9 @@ export class ChunkRunner {
     }
     try {
       if (!(await this.status.exists(batchId))) {
-        if (!job.data.book) return 'abandoned';
-        const claim = await this.booking.runs.claim(batchId, chunk, newRunToken());
-        return await this.releaseAbandoned(job, claim.kind === 'abandoned' ? claim.runs : []);
+        // A booked chunk of a batch that is gone claims it still: what its runs held goes back.
+        if (job.data.book) await claimChunk(this.booking, batchId, chunk, this.bookingIds(job), newRunToken());
+        return 'abandoned';
       }
       const network = this.live.require();
       const onFault: FaultHandler = (err, parcelId) => log.error({ err, parcelId }, 'routing a parcel failed');
@@ -105,20 +103,13 @@ export class ChunkRunner {
   private async recordLost(job: Job<ChunkJobData>, results: ChunkResults): Promise<ChunkOutcome> {
     if (!job.data.book) return this.record(job, results);
     const token = newRunToken();
-    const claim = await this.booking.runs.claim(job.data.batchId, job.data.chunk, token);
-    if (claim.kind === 'abandoned') return this.releaseAbandoned(job, claim.runs);
+    const claim = await claimChunk(this.booking, job.data.batchId, job.data.chunk, this.bookingIds(job), token);
+    if (claim.kind === 'abandoned') return 'abandoned';
     if (claim.kind === 'recorded') return (await this.status.read(job.data.batchId))?.state ?? 'abandoned';
-    await releaseEarlier(this.booking, this.bookingIds(job), claim.earlier);
     return this.record(job, results, token);
   }
 
-  /** A booked chunk of a batch that is gone (its submission abandoned): what its runs held goes back. */
-  private async releaseAbandoned(job: Job<ChunkJobData>, runs: readonly EarlierRun[]): Promise<ChunkOutcome> {
-    await releaseEarlier(this.booking, this.bookingIds(job), runs);
-    return 'abandoned';
-  }
-
   private bookingIds(job: Job<ChunkJobData>): string[] {
-    return job.data.entries.map((_, i) => runBookingId(job.data.batchId, job.data.chunk, i));
+    return chunkBookingIds(job.data.batchId, job.data.chunk, job.data.entries.length);
   }
 }
