@@ -15,7 +15,6 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { parseRouteRequest } from '../../src/api/route-request';
 import { BatchStatusStore } from '../../src/batch/batch-status';
-import { BookingRuns } from '../../src/batch/booking-runs';
 import { bookChunk } from '../../src/batch/chunk-booking';
 import type { ChunkJobData } from '../../src/batch/chunk-job';
 import { CHUNK_JOB, chunkQueueName } from '../../src/batch/queues';
@@ -29,6 +28,7 @@ import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import {
   NDJSON,
+  chunkBookingDeps,
   demoNetwork,
   finished,
   ndjson,
@@ -178,11 +178,7 @@ describe('a booked batch', () => {
         .slice(0, 50)
         .map((p) => ({ id: `${p.parcelId}-again`, request: { ...p, parcelId: `${p.parcelId}-again` } })),
     };
-    const deps = {
-      ledger: h.capacity.ledger,
-      view: h.capacity.view,
-      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
-    };
+    const deps = chunkBookingDeps(h);
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
     const second = await bookChunk(data, h.live.require(), deps, fault);
@@ -218,11 +214,7 @@ describe('a booked batch', () => {
         .slice(50, 100)
         .map((p) => ({ id: `${p.parcelId}-chain`, request: { ...p, parcelId: `${p.parcelId}-chain` } })),
     };
-    const deps = {
-      ledger: h.capacity.ledger,
-      view: h.capacity.view,
-      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
-    };
+    const deps = chunkBookingDeps(h);
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
     if (first.kind !== 'booked') throw new Error(`the first run ended ${first.kind}`);

@@ -15,13 +15,13 @@ import { createHash } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { BatchStatusStore } from '../../src/batch/batch-status';
-import { BookingRuns } from '../../src/batch/booking-runs';
 import { bookChunk } from '../../src/batch/chunk-booking';
 import type { ChunkJobData } from '../../src/batch/chunk-job';
 import { ResultsStore } from '../../src/batch/results-store';
 import { MOVE_RECORD, RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
+import { chunkBookingDeps } from '../support/batch-harness';
 import { auditLedger, heldIds } from '../support/ledger-audit';
 import { hub, leg, sketch } from '../support/sketch';
 
@@ -190,11 +190,7 @@ describe("a batch parcel's release whose first step lost its reply", () => {
       book: true,
       entries: [{ id: 'P-1', request: { ...PARCEL, parcelId: 'P-1' } }],
     };
-    const deps = {
-      ledger: h.capacity.ledger,
-      view: h.capacity.view,
-      runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
-    };
+    const deps = chunkBookingDeps(h);
     const booked = await bookChunk(data, h.live.require(), deps, () => undefined);
     if (booked.kind !== 'booked') throw new Error(`the chunk's run ended ${booked.kind}`);
     expect(booked.results.routed).toBe(1);

@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import pino from 'pino';
+import { BookingRuns } from '../../src/batch/booking-runs';
+import type { ChunkBookingDeps } from '../../src/batch/chunk-booking';
 import { startBatchWorkers, type BatchWorkers } from '../../src/batch/worker-pool';
 import { readNetworkFile } from '../../src/network/network-file';
 import type { NetworkDocument } from '../../src/routing/types';
@@ -34,6 +36,15 @@ export async function startBatchApp(options: HarnessOptions & { workers?: boolea
       await workers?.close();
       await h.close();
     },
+  };
+}
+
+/** What booking a chunk in the test's own process needs: the app's ledger and view, and the runs of its prefix. */
+export function chunkBookingDeps(h: Harness): ChunkBookingDeps {
+  return {
+    ledger: h.capacity.ledger,
+    view: h.capacity.view,
+    runs: new BookingRuns(h.redis, h.keys, h.config.resultsTtlSeconds),
   };
 }
 
