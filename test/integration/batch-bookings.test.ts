@@ -14,7 +14,6 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { parseRouteRequest } from '../../src/api/route-request';
-import { BatchStatusStore } from '../../src/batch/batch-status';
 import { bookChunk } from '../../src/batch/chunk-booking';
 import type { ChunkJobData } from '../../src/batch/chunk-job';
 import { CHUNK_JOB, chunkQueueName } from '../../src/batch/queues';
@@ -28,6 +27,7 @@ import { withCapacities } from '../../src/synthetic/capacities';
 import { parcelMix, type ParcelRequest } from '../../src/synthetic/parcel-mix';
 import {
   NDJSON,
+  bookedChunkZero,
   chunkBookingDeps,
   demoNetwork,
   finished,
@@ -168,16 +168,14 @@ describe('a booked batch', () => {
   it('holds each parcel once when a chunk runs twice before it is recorded: the second run releases the first', async () => {
     const before = await ledgerCounters();
     const otherBatch = 'batch-run-twice';
-    await new BatchStatusStore(h.redis, h.keys, 60).begin(otherBatch, new Date().toISOString());
-    const data: ChunkJobData = {
-      batchId: otherBatch,
-      chunk: 0,
-      requestId: 'twice',
-      book: true,
-      entries: parcels
+    const data = await bookedChunkZero(
+      h,
+      otherBatch,
+      'twice',
+      parcels
         .slice(0, 50)
         .map((p) => ({ id: `${p.parcelId}-again`, request: { ...p, parcelId: `${p.parcelId}-again` } })),
-    };
+    );
     const deps = chunkBookingDeps(h);
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);
@@ -204,16 +202,14 @@ describe('a booked batch', () => {
   it('releases every run before it, also one whose successor stopped before releasing it', async () => {
     const before = await ledgerCounters();
     const batchId = 'batch-run-chain';
-    await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
-    const data: ChunkJobData = {
+    const data = await bookedChunkZero(
+      h,
       batchId,
-      chunk: 0,
-      requestId: 'chain',
-      book: true,
-      entries: parcels
+      'chain',
+      parcels
         .slice(50, 100)
         .map((p) => ({ id: `${p.parcelId}-chain`, request: { ...p, parcelId: `${p.parcelId}-chain` } })),
-    };
+    );
     const deps = chunkBookingDeps(h);
     const fault = (err: unknown) => pino().error(err);
     const first = await bookChunk(data, h.live.require(), deps, fault);

@@ -14,14 +14,12 @@
 import { createHash } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
-import { BatchStatusStore } from '../../src/batch/batch-status';
 import { bookChunk } from '../../src/batch/chunk-booking';
-import type { ChunkJobData } from '../../src/batch/chunk-job';
 import { ResultsStore } from '../../src/batch/results-store';
 import { MOVE_RECORD, RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
-import { chunkBookingDeps } from '../support/batch-harness';
+import { bookedChunkZero, chunkBookingDeps } from '../support/batch-harness';
 import { auditLedger, heldIds } from '../support/ledger-audit';
 import { hub, leg, sketch } from '../support/sketch';
 
@@ -182,14 +180,9 @@ describe("a batch parcel's release whose first step lost its reply", () => {
   it('is sent again, finds its own mark, and releases the parcel at once: 204, nothing held', async () => {
     const { h, proxy } = app;
     const batchId = 'lost-reply-batch';
-    await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
-    const data: ChunkJobData = {
-      batchId,
-      chunk: 0,
-      requestId: 'lost-reply',
-      book: true,
-      entries: [{ id: 'P-1', request: { ...PARCEL, parcelId: 'P-1' } }],
-    };
+    const data = await bookedChunkZero(h, batchId, 'lost-reply', [
+      { id: 'P-1', request: { ...PARCEL, parcelId: 'P-1' } },
+    ]);
     const deps = chunkBookingDeps(h);
     const booked = await bookChunk(data, h.live.require(), deps, () => undefined);
     if (booked.kind !== 'booked') throw new Error(`the chunk's run ended ${booked.kind}`);

@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import pino from 'pino';
+import { BatchStatusStore } from '../../src/batch/batch-status';
 import { BookingRuns } from '../../src/batch/booking-runs';
+import type { ChunkEntry, ChunkJobData } from '../../src/batch/chunk-job';
 import type { ChunkBookingDeps } from '../../src/batch/chunk-booking';
 import { startBatchWorkers, type BatchWorkers } from '../../src/batch/worker-pool';
 import { readNetworkFile } from '../../src/network/network-file';
@@ -37,6 +39,17 @@ export async function startBatchApp(options: HarnessOptions & { workers?: boolea
       await h.close();
     },
   };
+}
+
+/** A booked batch begun under `batchId` (being submitted), and its chunk 0 of `entries`, for a test to book itself. */
+export async function bookedChunkZero(
+  h: Harness,
+  batchId: string,
+  requestId: string,
+  entries: ChunkEntry[],
+): Promise<ChunkJobData> {
+  await new BatchStatusStore(h.redis, h.keys, 60).begin(batchId, new Date().toISOString());
+  return { batchId, chunk: 0, requestId, book: true, entries };
 }
 
 /** What booking a chunk in the test's own process needs: the app's ledger and view, and the runs of its prefix. */
