@@ -4,15 +4,16 @@
  * `<state> <created ms> <date>,<date>…\n<answer JSON>`, stored as its state line under
  * the booking's id and its answer under `<id>:a`, so that the ledger's scripts read and
  * change the short state line alone, its first character being the state:
- * - P pending: reserved (or being reserved) on its dates, not yet answered;
- * - C confirmed: answered 201; what GET /v1/bookings/:id returns;
+ * - C confirmed: written by the call that reserves its last date, once every other date
+ *   holds it, then answered 201; what GET /v1/bookings/:id returns;
  * - R releasing: DELETE has begun giving its capacity back;
  * - X released;
- * - G given up: never answered, and released by a resolver after its process stalled or
- *   stopped (unsettled-resolver.ts). It stays until its date expires, so that a call of
- *   that process that comes later cannot confirm the booking or reserve it again.
+ * - G given up: a resolver's tombstone for a booking never made, released after its
+ *   process stalled or stopped before its last date (unsettled-resolver.ts). It stays
+ *   until its date expires, so that a reservation of that process that comes later
+ *   cannot make the booking.
  */
-export type RecordState = 'P' | 'C' | 'R' | 'X' | 'G';
+export type RecordState = 'C' | 'R' | 'X' | 'G';
 
 export interface BookingRecord {
   state: RecordState;

@@ -3,11 +3,11 @@
  * (CONTRACT §5): the level's route over what has room, booked in one step.
  *
  * Making a booking: route on this process's view; reserve on each date the route
- * holds, grouped with the other requests of the moment (LedgerGroups). A booking of one
- * date is confirmed there, its record written with its holds, and answered 201. A
- * booking of several dates is written pending on its last date and marked unsettled on
- * every date; then settled (confirmed, marks gone) and answered 201. A
- * date that refuses (it filled since the view was read) sends the booking back: what
+ * holds, grouped with the other requests of the moment (LedgerGroups). A booking's
+ * record is written confirmed on its last date, in the call that reserves that date, and
+ * then it is answered 201. A booking of several dates reserves the dates before its last
+ * first, marked unsettled on each, and its last date once they all hold it; the marks
+ * are taken off after the answer. A date that refuses (it filled since the view was read) sends the booking back: what
  * it took elsewhere is released, the view has the date's current counts, and the route
  * is found again, up to ROUTE_ATTEMPTS times (contention), then NO_CAPACITY. A process
  * that stops half way leaves marks that UnsettledResolver turns into released holds.
@@ -135,63 +135,59 @@ export class BookingService {
     const before = await needRedis(this.deps.redis, () => ledger.moveRecord(ref.home, ref.id, 'C', 'R', true, nonce));
     const record = before === undefined ? undefined : decodeRecord(before);
     if (record?.state !== 'C') {
-      if (record?.state === 'P' || record?.state === 'R') await resolver.resolveIfStale(ref.home, ref.id);
+      if (record?.state === 'R') await resolver.resolveIfStale(ref.home, ref.id);
       throw notFound(ref.id, record);
     }
     await needRedis(this.deps.redis, () => resolver.releaseAll(ref.id, record.dates, ref.home, 'released'));
     recordBooking('released');
   }
 
-  /** The booking's record; a stale pending one is resolved first. */
+  /** The booking's record; a release that stopped half way is finished first. */
   private async current(ref: Extract<BookingRef, { kind: 'single' }>): Promise<BookingRecord | undefined> {
     const { ledger, resolver } = this.deps;
     return needRedis(this.deps.redis, async () => {
       const text = await ledger.record(ref.home, ref.id);
       const record = text === undefined ? undefined : decodeRecord(text);
-      if ((record?.state !== 'P' && record?.state !== 'R') || !(await resolver.resolveIfStale(ref.home, ref.id)))
-        return record;
+      if (record?.state !== 'R' || !(await resolver.resolveIfStale(ref.home, ref.id))) return record;
       const after = await ledger.record(ref.home, ref.id);
       return after === undefined ? undefined : decodeRecord(after);
     });
   }
 
   /**
-   * Reserves the booking (its answer `json`) on each of its dates and, when there are
-   * several, settles it; false when a date refused (then nothing of it is left held).
-   * Throws UNAVAILABLE when Redis fails, or when the booking took so long that a resolver
-   * released it.
+   * Reserves the booking (its answer `json`) on each of its dates, its last date once every
+   * other has it; false when a date refused (then nothing of it is left held). Throws
+   * UNAVAILABLE when Redis fails, or when the booking took so long that a resolver gave it up.
    */
   private async reserve(id: string, holds: BookingHolds, json: string): Promise<boolean> {
     const { groups, view, resolver } = this.deps;
     const dates = holds.dates.map((d) => d.date);
     const home = dates[dates.length - 1];
-    // One date: confirmed by the call that reserves it. Several: pending, and marked, until
-    // every date has it. A stop between reserving and answering leaves a booking of one date
-    // confirmed, as a stop between settling and answering leaves any booking: its
-    // Idempotency-Key finds it.
-    const several = dates.length > 1;
-    const record = encodeRecord({ state: several ? 'P' : 'C', createdMs: Date.now(), dates, json });
+    // The record is written confirmed, with the last date's hold, by the call that reserves
+    // that date: a booking of one date is made in that one call. The dates before it are
+    // reserved first, each marked unsettled there, so that a process stopping before its
+    // last date leaves marks for a resolver to find. A stop between that call and the
+    // answer leaves the booking made: its Idempotency-Key finds it.
+    const record = encodeRecord({ state: 'C', createdMs: Date.now(), dates, json });
+    const reserveOn = ({ date, fields }: BookingHolds['dates'][number]): Promise<string> => {
+      const last = date === home;
+      const request = {
+        id,
+        token: SINGLE_RUN,
+        grams: holds.grams,
+        fields,
+        mark: !last,
+        record: last ? record : undefined,
+      };
+      return groups.reserve(date, request, holds);
+    };
     view.hold(holds);
-    let outcomes: string[];
+    const outcomes: string[] = [];
     try {
-      outcomes = await needRedis(this.deps.redis, () =>
-        Promise.all(
-          holds.dates.map(({ date, fields }) =>
-            groups.reserve(
-              date,
-              {
-                id,
-                token: SINGLE_RUN,
-                grams: holds.grams,
-                fields,
-                mark: several,
-                record: date === home ? record : undefined,
-              },
-              holds,
-            ),
-          ),
-        ),
-      );
+      await needRedis(this.deps.redis, async () => {
+        outcomes.push(...(await Promise.all(holds.dates.slice(0, -1).map(reserveOn))));
+        if (!outcomes.includes('f')) outcomes.push(await reserveOn(holds.dates[dates.length - 1]));
+      });
     } catch (err) {
       void resolver.releaseAll(id, dates, home, 'drop').catch(() => undefined);
       throw err;
@@ -205,16 +201,16 @@ export class BookingService {
       await needRedis(this.deps.redis, () =>
         resolver.releaseAll(
           id,
-          dates.filter((_, i) => outcomes[i] !== 'f'),
+          dates.filter((_, i) => outcomes[i] !== undefined && outcomes[i] !== 'f'),
           home,
           'drop',
         ),
       );
       return false;
     }
-    if (!several) return true;
-    const settled = await needRedis(this.deps.redis, () => Promise.all(dates.map((date) => groups.settle(date, id))));
-    if (settled[settled.length - 1] !== 'c') return this.givenUp(id, dates, home);
+    // Made: the marks go after the answer (a stop first leaves them on a confirmed booking,
+    // which a resolver takes them off).
+    for (const date of dates.slice(0, -1)) void groups.unmark(date, id).catch(() => undefined);
     return true;
   }
 
@@ -285,7 +281,7 @@ export class BookingService {
       const age = await needRedis(this.deps.redis, () => idempotency.ageOf(hash, now, STALE_MS));
       if (age === 'fresh') throw stillBeingMade();
       if (age === 'changed') return undefined;
-      const meanwhile = await needRedis(this.deps.redis, () => this.deps.ledger.giveUp(ref.home, ref.id, '', ref.home));
+      const meanwhile = await needRedis(this.deps.redis, () => this.deps.ledger.giveUp(ref.home, ref.id, ref.home));
       if (meanwhile !== undefined) return this.replay(request, hash, now);
     }
     const age = await needRedis(this.deps.redis, () => idempotency.ageOf(hash, now, STALE_MS, true));

@@ -20,6 +20,7 @@ export interface Capacity {
   readonly resolver: UnsettledResolver;
   /** Reads the watched dates once (when Redis answers), then keeps the view fresh and resolves stale bookings. */
   start(): Promise<void>;
+  /** Once the grouped calls asked for have been answered (the marks of bookings made taken off). */
   stop(): Promise<void>;
 }
 
@@ -29,16 +30,18 @@ export function createCapacity(settings: CapacitySettings, redis: RedisClient, l
   const ledger = new Ledger(redis, k, settings.capacityRetentionDays);
   const view = new LoadsView(ledger, settings.capacityRefreshMs, log);
   const resolver = new UnsettledResolver(ledger, view, redis, k, log);
+  const groups = new LedgerGroups(ledger, view);
   return {
     ledger,
     view,
-    groups: new LedgerGroups(ledger, view),
+    groups,
     resolver,
     async start() {
       await view.start();
       resolver.start();
     },
     async stop() {
+      await groups.drain();
       await resolver.stop();
       await view.stop();
     },

@@ -1,5 +1,5 @@
 /**
- * Group commit for single bookings: the reservations and settlements that requests ask
+ * Group commit for single bookings: the reservations and unmarkings that requests ask
  * for go to the ledger as one script call per date (at most GROUP_LIMIT bookings each),
  * not one per booking. A date has one call in flight at a time: what arrives meanwhile
  * waits for it and goes in the next call, so the busier a date, the larger its calls;
@@ -45,6 +45,11 @@ class Grouped<Req> {
     });
   }
 
+  /** Resolves once nothing waits and no call is in flight (looked at every few ms). */
+  async drain(): Promise<void> {
+    while (this.waiting.size || this.inFlight.size) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   /** Sends the waiting group (up to GROUP_LIMIT) of every date with no call in flight. */
   sendDue(): void {
     for (const date of this.waiting.keys()) if (!this.inFlight.has(date)) this.send(date);
@@ -72,7 +77,7 @@ class Grouped<Req> {
 
 export class LedgerGroups {
   private readonly reservations: Grouped<{ request: ReserveRequest; holds: BookingHolds }>;
-  private readonly settlements: Grouped<string>;
+  private readonly unmarkings: Grouped<string>;
   private flushing = false;
 
   constructor(
@@ -92,7 +97,8 @@ export class LedgerGroups {
       );
       return reply.outcomes;
     }, due);
-    this.settlements = new Grouped((date, ids) => ledger.settle(date, ids), due);
+    // 'u' for each id: unmarked.
+    this.unmarkings = new Grouped((date, ids) => ledger.unmark(date, ids).then(() => 'u'.repeat(ids.length)), due);
   }
 
   /** Reserves one booking (held in the view as `holds`) on `date`, with the others of this turn: b booked, h held, f full (see RESERVE). */
@@ -100,14 +106,19 @@ export class LedgerGroups {
     return this.reservations.add(date, { request, holds });
   }
 
-  /** Settles one booking on `date`, with the others of this turn: c, x or - (see SETTLE). */
-  settle(date: string, id: string): Promise<string> {
-    return this.settlements.add(date, id);
+  /** Takes a booking's unsettled mark off `date`, with the others of this turn (see UNMARK). */
+  async unmark(date: string, id: string): Promise<void> {
+    await this.unmarkings.add(date, id);
+  }
+
+  /** Resolves once every call asked for so far has been answered (a process stopping). */
+  async drain(): Promise<void> {
+    await Promise.all([this.reservations.drain(), this.unmarkings.drain()]);
   }
 
   /**
    * Sends what is due once the requests of this turn of the event loop have joined their
-   * groups (a `setImmediate`): every date's reservations and settlements, in one write.
+   * groups (a `setImmediate`): every date's reservations and unmarkings, in one write.
    */
   private flushSoon(): void {
     if (this.flushing) return;
@@ -116,7 +127,7 @@ export class LedgerGroups {
       this.flushing = false;
       this.ledger.inOneWrite(() => {
         this.reservations.sendDue();
-        this.settlements.sendDue();
+        this.unmarkings.sendDue();
       });
     });
   }

@@ -228,8 +228,8 @@ return reply()
  * KEYS: load, holds, log, records, unsettled (of the date)
  * ARGV[1] expireAt (unix s), ARGV[2] log entries kept, ARGV[3] run token ('' = any run),
  * ARGV[4] what becomes of a record here (its state line under the id, its answer under
- * '<id>:a'): 'drop' deletes it, as a booking never answered (pending, or confirmed by
- * the very call that reserved it, when its one date was all it booked), 'released' marks
+ * '<id>:a'): 'drop' deletes a confirmed one, as a booking never answered (confirmed by the
+ * call that reserved its last date, before its process failed or stopped), 'released' marks
  * it released, '' leaves it; ARGV[5…] booking ids.
  * Returns { outcomes (r released, n not held), seq, and the fields changed with their
  * values, as one string "<field> <value> …" }.
@@ -272,7 +272,7 @@ for i = 5, #ARGV do
     end
     local record = redis.call('HGET', KEYS[4], id)
     local state = record and string.sub(record, 1, 1)
-    if ARGV[4] == 'drop' and (state == 'P' or state == 'C') then
+    if ARGV[4] == 'drop' and state == 'C' then
       redis.call('HDEL', KEYS[4], id, id .. ':a', id .. ':m')
     elseif record and ARGV[4] == 'released' then
       redis.call('HSET', KEYS[4], id, 'X' .. string.sub(record, 2))
@@ -313,28 +313,11 @@ return { table.concat(outcomes), seq, table.concat(changes, ' ') }
 `;
 
 /**
- * Settles bookings of several dates once every date has booked them: their unsettled
- * marks on this date go, and a pending record here becomes confirmed.
- * KEYS[1] records, KEYS[2] unsettled (of the date); ARGV booking ids.
- * Returns one character per id: c (its record here is confirmed now, or was), x (its
- * record here is neither pending nor confirmed: a resolver released it), - (no record here).
+ * Takes the unsettled marks of bookings off this date: those of a booking of several
+ * dates once its last date has confirmed it (see booking-service.ts), or a mark a
+ * resolver found on a confirmed booking. KEYS[1] unsettled (of the date); ARGV booking ids.
  */
-export const SETTLE = `
-local out = {}
-for i = 1, #ARGV do
-  local id = ARGV[i]
-  redis.call('ZREM', KEYS[2], id)
-  local record = redis.call('HGET', KEYS[1], id)
-  local state = record and string.sub(record, 1, 1)
-  if state == 'P' then
-    redis.call('HSET', KEYS[1], id, 'C' .. string.sub(record, 2))
-    out[i] = 'c'
-  elseif state == 'C' then out[i] = 'c'
-  elseif state then out[i] = 'x'
-  else out[i] = '-' end
-end
-return table.concat(out)
-`;
+export const UNMARK = `redis.call('ZREM', KEYS[1], unpack(ARGV))`;
 
 /**
  * Moves a record from one state to another (its first character), marking the booking
@@ -342,7 +325,8 @@ return table.concat(out)
  * '<id>:m'): the same call sent again after its reply was lost (the client resends what
  * a dropped connection left unanswered) finds its own move, and answers as the first did.
  * With ARGV[6], a booking with no record here gets ARGV[6] as its record's state line
- * (the hash then expires at ARGV[7], unix s): a resolver's tombstone.
+ * (the hash then expires at ARGV[7], unix s): a resolver's tombstone, which the same
+ * call sent again finds as its own, answering as the first did (no record).
  * KEYS[1] records, KEYS[2] unsettled; ARGV[1] id, ARGV[2] states it may be in (e.g. 'C'),
  * ARGV[3] the new state, ARGV[4] '1' to mark it unsettled (at Redis's time), ARGV[5] the
  * mover's nonce.
@@ -360,6 +344,7 @@ if not record then
   return false
 end
 if string.sub(record, 1, 1) == ARGV[3] and redis.call('HGET', KEYS[1], mover) == ARGV[5] then
+  if record == ARGV[6] then return false end
   return string.sub(ARGV[2], 1, 1) .. string.sub(record, 2)
 end
 if string.find(ARGV[2], string.sub(record, 1, 1), 1, true) then

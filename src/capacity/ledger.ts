@@ -1,7 +1,7 @@
 /**
  * The capacity ledger in Redis, a UTC date at a time (ledger-scripts.ts): reserving and
- * releasing bookings, settling those of several dates, and reading a date's loads and
- * its log of changes. Each call touches the keys of one date, so one node of a Redis
+ * releasing bookings, unmarking those of several dates once made, and reading a date's
+ * loads and its log of changes. Each call touches the keys of one date, so one node of a Redis
  * Cluster; calls for several dates are made side by side, never in one pipeline.
  */
 import { inOneWrite, type RedisClient } from '../redis/connection';
@@ -10,17 +10,17 @@ import { LuaScript } from '../redis/lua-script';
 import { newBookingNonce } from './booking-id';
 import { expiryOf } from './dates';
 import type { FieldCapacity } from './holds';
-import { CLAIM, MARK, MOVE_RECORD, RELEASE, RESERVE, SETTLE } from './ledger-scripts';
+import { CLAIM, MARK, MOVE_RECORD, RELEASE, RESERVE, UNMARK } from './ledger-scripts';
 
 /** Entries each date's log keeps (about): a process that falls further behind reads the date whole. */
 export const LOG_KEPT = 10_000;
 /** How often a process renews a date it books in the registry of watched dates. */
 const REGISTER_EVERY_MS = 10 * 60_000;
 
-// Reserving and settling carry groups of their own (LedgerGroups, a chunk's parcels): sent at once.
+// Reserving and unmarking carry groups of their own (LedgerGroups, a chunk's parcels): sent at once.
 const reserveScript = new LuaScript(RESERVE, 'at-once');
 const releaseScript = new LuaScript(RELEASE);
-const settleScript = new LuaScript(SETTLE, 'at-once');
+const unmarkScript = new LuaScript(UNMARK, 'at-once');
 const moveScript = new LuaScript(MOVE_RECORD);
 const claimScript = new LuaScript(CLAIM);
 const markScript = new LuaScript(MARK);
@@ -37,7 +37,7 @@ export interface ReserveRequest {
   fields: readonly FieldCapacity[];
   /** Its record, when this date keeps it. */
   record?: string;
-  /** Marks it unsettled on this date, until settled (a booking of several dates). */
+  /** Marks it unsettled on this date, until its last date confirms it (a booking of several dates). */
   mark?: boolean;
 }
 
@@ -127,7 +127,7 @@ export class Ledger {
     return { outcomes, seq, values };
   }
 
-  /** Runs `send`, whose reserve and settle calls then leave in one write a connection (see inOneWrite). */
+  /** Runs `send`, whose reserve and unmark calls then leave in one write a connection (see inOneWrite). */
   inOneWrite(send: () => void): void {
     inOneWrite(this.redis, send);
   }
@@ -145,10 +145,9 @@ export class Ledger {
     return { outcomes, seq, values: changedValues(changes) };
   }
 
-  /** Settles bookings of several dates on `date`; one character per id (see SETTLE). */
-  async settle(date: string, ids: readonly string[]): Promise<string> {
-    const k = this.keys.capacityDate(date);
-    return (await settleScript.run(this.redis, [k.records, k.unsettled], ids)) as string;
+  /** Takes the unsettled marks of bookings off `date` (see UNMARK). */
+  async unmark(date: string, ids: readonly string[]): Promise<void> {
+    await unmarkScript.run(this.redis, [this.keys.capacityDate(date).unsettled], ids);
   }
 
   /**
@@ -173,13 +172,14 @@ export class Ledger {
   }
 
   /**
-   * Gives up a booking never answered, on its last date `home`: its record becomes G (given
-   * up) when its state is one of `from`, and a G record, naming `datesHeld`, is written
-   * where there is none. Then neither a settlement nor a reservation of that date carrying
-   * the record can make it there. Returns the record as it was, if any (see moveRecord).
+   * Gives up a booking not made, on its last date `home`, where its record would be: a G
+   * record, naming `datesHeld`, is written there when there is none, so that a reservation
+   * of that date carrying the record (its process, had it only stalled) cannot make it
+   * afterwards. A record there already (the booking was made) is left as it is. Returns
+   * that record, if any (see moveRecord).
    */
-  giveUp(home: string, id: string, from: string, datesHeld: string): Promise<string | undefined> {
-    return this.moveRecord(home, id, from, 'G', false, newBookingNonce(), `G ${Date.now()} ${datesHeld}`);
+  giveUp(home: string, id: string, datesHeld: string): Promise<string | undefined> {
+    return this.moveRecord(home, id, '', 'G', false, newBookingNonce(), `G ${Date.now()} ${datesHeld}`);
   }
 
   /** The record of a booking kept on `date` (see booking-record.ts). */

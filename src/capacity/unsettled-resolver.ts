@@ -1,21 +1,22 @@
 /**
  * Finishes what a process left half done when it stopped (a crash, a kill, Redis lost
- * mid-call): bookings of several dates being made, and bookings being released, are
- * marked unsettled on each of their dates (atomically with their holds there; a booking
- * of one date is made in one call and left unmarked), and a mark older than STALE_MS is taken over by
+ * mid-call): bookings of several dates being made are marked unsettled on each date before
+ * their last (atomically with their holds there; the call that reserves the last date
+ * writes the booking's record, confirmed, and a booking of one date is made in that one
+ * call, unmarked), bookings being released are marked on their last date, and a mark
+ * older than STALE_MS is taken over by
  * whichever process looks first: the sweep every process runs every SWEEP_MS over the
  * watched dates, or a call that meets the booking (GET, DELETE, an Idempotency-Key replay).
  *
  * What a stale mark becomes, by the record on the booking's last date:
- * - pending, or none (that date was not reserved yet): the booking was never answered (201
- *   comes only after it is confirmed), so it is given up first, in one step on that date:
- *   the record becomes G, or a G record is written where there was none. Its process may
- *   only have stalled, and may then settle the date or reserve it: the G record makes
- *   both fail there, so the booking cannot be confirmed once given up. Then it is
- *   released on every date it was pending on (the marked date alone, when it had no record);
+ * - none (that date was not reserved yet): the booking was never made, so it is given up
+ *   first, in one step on that date: a G record is written there. Its process may only
+ *   have stalled, and may then reserve that date: the G record makes that call fail, so
+ *   the booking cannot be made once given up. Then what the marked date holds is given
+ *   back (each marked date is resolved by its own mark);
  * - given up or released: what the marked date holds is given back;
  * - releasing: its release is finished;
- * - confirmed: only the mark goes (left by a stop between two dates' settlements).
+ * - confirmed: only the mark goes (left by a stop between the answer and the unmarking).
  * A parcel of a booked batch or plan is marked only while DELETE releases it; its release is finished.
  */
 import type { RedisClient } from '../redis/connection';
@@ -104,15 +105,12 @@ export class UnsettledResolver {
 
   private async resolve(markedOn: string, ref: BookingRef): Promise<void> {
     if (ref.kind === 'run') return this.resolveRunParcel(markedOn, ref);
-    // A tombstone names the marked date: a move sent again (its reply lost) finds the booking "pending" there.
-    const before = await this.ledger.giveUp(ref.home, ref.id, 'P', markedOn);
+    const before = await this.ledger.giveUp(ref.home, ref.id, markedOn);
     const record = before === undefined ? undefined : decodeRecord(before);
     switch (record?.state) {
       case 'C':
-        await this.ledger.settle(markedOn, [ref.id]);
+        await this.ledger.unmark(markedOn, [ref.id]);
         return;
-      case 'P':
-        return this.releaseAll(ref.id, record.dates, ref.home, '');
       case 'R':
         await this.releaseAll(ref.id, record.dates, ref.home, 'released');
         recordBooking('released');
@@ -134,6 +132,6 @@ export class UnsettledResolver {
       recordBooking('released');
       return;
     }
-    await this.ledger.settle(markedOn, [ref.id]);
+    await this.ledger.unmark(markedOn, [ref.id]);
   }
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDocument } from '../../src/routing/types';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
-import { auditLedger } from '../support/ledger-audit';
+import { auditUnmarked } from '../support/ledger-audit';
 import { PrivateRedis } from '../support/private-redis';
 import { hub, leg, sketch } from '../support/sketch';
 
@@ -57,7 +57,7 @@ describe('bookings across a Redis restart (AOF, fsync every second)', () => {
       const res = await h.app.inject({ method: 'GET', url: `/v1/bookings/${id}` });
       expect([id, res.statusCode, res.body]).toEqual([id, 200, body]);
     }
-    const audit = await auditLedger(h.redis, h.keys, network);
+    const audit = await auditUnmarked(h.redis, h.keys, network);
     expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({
       over: [],
       mismatches: [],

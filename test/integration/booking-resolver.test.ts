@@ -3,11 +3,13 @@
  * looks resolves it (UnsettledResolver): the Redis state a stop leaves at each point of
  * making or releasing a booking is written by the ledger's own calls, its marks made a
  * minute old, then swept (or met by a call):
- * - reserved on every date, never settled: given up (its record G), released on every date;
- * - reserved on one date only (its last never was): given up there, released on the first;
- * - its process only stalled, and settles or reserves its last date while (or after) a
- *   resolver gives it up: refused there, so never answered 201, and nothing left held;
- * - confirmed, a mark left between two dates' settlements: the mark goes, the booking stays;
+ * - reserved on its first date only (its last never was): given up there (a G record),
+ *   released on the first;
+ * - its process only stalled, and reserves its last date while (or after) a resolver gives
+ *   it up: refused there, so never answered 201, and nothing left held, even when both
+ *   the resolver and the process stop before releasing;
+ * - made on every date, its marks left (a stop between the answer and the unmarking): the
+ *   marks go, the booking stays;
  * - DELETE begun, not finished: released, the record marked released;
  * - a key bound by a request that stopped before booking: a later request takes it over.
  */
@@ -114,69 +116,95 @@ describe('resolving what a stopped process left', () => {
     await expectGone(id);
   }
 
-  it('gives up a booking reserved on every date but never settled, and releases it', async () => {
-    const id = '20261125-PendingPendingPendingP';
-    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: ['2026-11-24', '2026-11-25'], json: '{}' });
-    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
-    await h.capacity.ledger.reserve('2026-11-25', [
-      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
-    ]);
-    expect(heldIds(await audit()).has(id)).toBe(true);
+  /** Reserves the booking's Tuesday, marked unsettled there, as the first of its two dates. */
+  const reserveTuesday = (id: string) =>
+    h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+  /** Reserves its Wednesday, its last date, with its record, confirmed: the call that makes it. */
+  const reserveWednesday = (id: string) => {
+    const record = encodeRecord({ state: 'C', createdMs: Date.now(), dates: ['2026-11-24', '2026-11-25'], json: '{}' });
+    return h.capacity.ledger.reserve('2026-11-25', [{ id, token: '-', grams: 1000, fields: WEDNESDAY, record }]);
+  };
+
+  it('takes the marks off a booking made on every date whose process stopped before unmarking it: it stays booked', async () => {
+    const id = '20261125-MadeMadeMadeMadeMadeMa';
+    await reserveTuesday(id);
+    expect((await reserveWednesday(id)).outcomes).toBe('b');
     await h.capacity.resolver.sweep();
     // Made just now: a sweep leaves it to the process making it.
-    expect((await audit()).unsettled.sort()).toEqual([`2026-11-24 ${id}`, `2026-11-25 ${id}`]);
+    expect((await audit()).unsettled).toEqual([`2026-11-24 ${id}`]);
     await age(id);
     await h.capacity.resolver.sweep();
-    await expectGone(id);
-    expect((await audit()).pending).toEqual([]);
-    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
+    const after = await audit();
+    expect({ held: heldIds(after).has(id), unsettled: after.unsettled }).toEqual({ held: true, unsettled: [] });
+    expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('C');
   });
 
-  it('gives up a pending booking before releasing it: a settlement that comes while it releases confirms nothing', async () => {
-    const id = '20261125-LateSettleLateSettleLa';
-    const dates = ['2026-11-24', '2026-11-25'];
-    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates, json: '{}' });
-    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
-    await h.capacity.ledger.reserve('2026-11-25', [
-      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
-    ]);
+  it('gives a booking up before releasing it: its last date, reserved while the resolver releases, is refused', async () => {
+    const id = '20261125-LateLastLateLastLateLa';
+    await reserveTuesday(id);
     await age(id);
-    // The process that made it wakes from a minute's stall once the resolver has begun, and settles.
-    let settled: string[] = [];
-    class SettlesMeanwhile extends Ledger {
+    // The process that made it wakes from a minute's stall once the resolver has begun, and reserves its last date.
+    let late = '';
+    class ReservesMeanwhile extends Ledger {
       override async release(date: string, ids: readonly string[], token?: string, rule?: RecordRule) {
-        if (!settled.length) settled = await Promise.all(dates.map((d) => h.capacity.ledger.settle(d, [id])));
+        if (!late) late = (await reserveWednesday(id)).outcomes;
         return super.release(date, ids, token, rule);
       }
     }
-    const ledger = new SettlesMeanwhile(h.redis, h.keys, h.config.capacityRetentionDays);
+    const ledger = new ReservesMeanwhile(h.redis, h.keys, h.config.capacityRetentionDays);
     expect(await new UnsettledResolver(ledger, h.capacity.view, h.redis, h.keys).resolveIfStale('2026-11-24', id)).toBe(
       true,
     );
-    // The last date's settlement is what answers 201: it must not say confirmed of a booking given back.
-    expect(settled).toEqual(['-', 'x']);
+    // The last date's reservation is what makes the booking: it must not make one given back.
+    expect(late).toBe('x');
     await expectGone(id);
     expect((await h.capacity.ledger.record('2026-11-25', id))?.[0]).toBe('G');
   });
 
   it('refuses the last date of a booking that a resolver gave up before that date was reserved', async () => {
     const id = '20261125-GivenUpGivenUpGivenUpG';
-    await h.capacity.ledger.reserve('2026-11-24', [{ id, token: '-', grams: 1000, fields: TUESDAY, mark: true }]);
+    await reserveTuesday(id);
     await age(id);
     expect(await h.capacity.resolver.resolveIfStale('2026-11-24', id)).toBe(true);
-    // Its process wakes and reserves the last date, with the record: refused, so never confirmed.
-    const record = encodeRecord({
-      state: 'P',
-      createdMs: Date.now(),
-      dates: ['2026-11-24', '2026-11-25'],
-      json: '{}',
-    });
-    const late = await h.capacity.ledger.reserve('2026-11-25', [
-      { id, token: '-', grams: 1000, fields: WEDNESDAY, mark: true, record },
-    ]);
-    expect(late.outcomes).toBe('x');
-    expect(await h.capacity.ledger.settle('2026-11-25', [id])).toBe('x');
+    // Its process wakes and reserves the last date, with the record: refused, so never made.
+    expect((await reserveWednesday(id)).outcomes).toBe('x');
     await expectGone(id);
+  });
+
+  it('releases a booking whose resolver gave it up and stopped, and whose process, refused, stopped too', async () => {
+    const heldBefore = heldIds(await audit());
+    // Tuesday is reserved; the process stalls a minute; a resolver takes the mark over and gives
+    // the booking up, then stops before releasing; the process wakes, its last date is refused,
+    // and it stops before releasing what it holds.
+    class BothStop extends Ledger {
+      override async reserve(date: string, bookings: readonly ReserveRequest[], chunk?: string) {
+        if (date === '2026-11-25') {
+          const { id } = bookings[0];
+          await age(id);
+          expect(await h.capacity.ledger.claim('2026-11-24', id, 60_000)).toBe(true);
+          await h.capacity.ledger.giveUp('2026-11-25', id, '2026-11-24');
+        }
+        return super.reserve(date, bookings, chunk);
+      }
+      override release(): Promise<never> {
+        return Promise.reject(new Error('Connection is closed.'));
+      }
+    }
+    const bookings = bookingsOn(new BothStop(h.redis, h.keys, h.config.capacityRetentionDays));
+    const parsed = parseRouteRequest(PARCEL);
+    if (!parsed.ok) throw parsed.error;
+    await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const left = await audit();
+    expect(left.unsettled).toHaveLength(1);
+    // Its mark is left on Tuesday: a minute on, the next sweep releases it.
+    await age(left.unsettled[0].split(' ')[1]);
+    await h.capacity.resolver.sweep();
+    const after = await audit();
+    expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: heldBefore,
+      unsettled: [],
+      mismatches: [],
+    });
   });
 
   it('answers 503 to a booking given up by a resolver while it was made, holding nothing', async () => {

@@ -196,7 +196,7 @@ describe('the capacity ledger against a model', () => {
     // A parcel whose origin is its destination: its booking holds nothing, yet writes its hold, mark and record.
     const date = DATES[2];
     const k = keys(prefix).capacityDate(date);
-    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: [date], json: '{}' });
+    const record = encodeRecord({ state: 'C', createdMs: Date.now(), dates: [date], json: '{}' });
     const reply = await ledger.reserve(date, [
       { id: 'no-leg', token: '-', grams: 1000, fields: [], record, mark: true },
     ]);
@@ -252,11 +252,13 @@ describe('the capacity ledger against a model', () => {
     const date = '2026-11-27';
     const k = keys(prefix).capacityDate(date);
     const tombstone = `G 0 ${DATES[0]}`;
-    expect(await ledger.moveRecord(date, 'late', 'P', 'G', false, 'resolver-1', tombstone)).toBeUndefined();
+    expect(await ledger.moveRecord(date, 'late', '', 'G', false, 'resolver-1', tombstone)).toBeUndefined();
     expect(await redis.ttl(k.records)).toBeGreaterThan(0);
-    // The same move sent again (its reply lost) answers for the first as if its record were pending on the marked date.
-    expect(await ledger.moveRecord(date, 'late', 'P', 'G', false, 'resolver-1', tombstone)).toBe(`P 0 ${DATES[0]}`);
-    const record = encodeRecord({ state: 'P', createdMs: Date.now(), dates: [date], json: '{}' });
+    // The same move sent again (its reply lost) finds its own tombstone, and answers as the first did: no record.
+    expect(await ledger.moveRecord(date, 'late', '', 'G', false, 'resolver-1', tombstone)).toBeUndefined();
+    // Another resolver's finds the tombstone.
+    expect(await ledger.moveRecord(date, 'late', '', 'G', false, 'resolver-2', `G 1 ${DATES[0]}`)).toBe(tombstone);
+    const record = encodeRecord({ state: 'C', createdMs: Date.now(), dates: [date], json: '{}' });
     const fields: FieldCapacity[] = [{ field: 'h:A', parcels: 5, grams: -1 }];
     const reply = await ledger.reserve(date, [{ id: 'late', token: '-', grams: 1000, fields, record, mark: true }]);
     expect({ outcomes: reply.outcomes, values: reply.values }).toEqual({ outcomes: 'x', values: [['h:A', 0]] });

@@ -19,7 +19,7 @@ import {
   type BatchHarness,
   type StatusBody,
 } from '../support/batch-harness';
-import { auditLedger, heldIds } from '../support/ledger-audit';
+import { auditUnmarked, heldIds } from '../support/ledger-audit';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { tinyNetwork } from '../support/tiny-network';
 import { ServiceProcess } from '../support/service-process';
@@ -203,7 +203,7 @@ describe('bookings on a Redis Cluster', () => {
     const lines = await results(h, submitted.json().batchId);
     expect(lines.filter((line) => line.bookingId).length).toBe(status.routed);
 
-    const audit = await auditLedger(h.redis, h.keys, doc);
+    const audit = await auditUnmarked(h.redis, h.keys, doc);
     expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({
       over: [],
       mismatches: [],

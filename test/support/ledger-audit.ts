@@ -17,8 +17,22 @@ export interface Audit {
   holds: Map<string, Map<string, string[]>>;
   /** Bookings still marked unsettled, on every date. */
   unsettled: string[];
-  /** Records still pending. */
-  pending: string[];
+}
+
+/** Longest wait for the marks of bookings made to go: they go in the call after the answer. */
+const UNMARKED_WITHIN_MS = 2000;
+
+/**
+ * The audit once nothing is left unsettled, or as it is after UNMARKED_WITHIN_MS: a booking of
+ * several dates answered 201 a moment ago may still be marked on the dates before its last.
+ */
+export async function auditUnmarked(redis: RedisClient, keys: Keys, doc: NetworkDocument): Promise<Audit> {
+  const until = Date.now() + UNMARKED_WITHIN_MS;
+  for (;;) {
+    const audit = await auditLedger(redis, keys, doc);
+    if (!audit.unsettled.length || Date.now() > until) return audit;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDocument): Promise<Audit> {
@@ -32,14 +46,13 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
     const kg = leg?.capacityKgPerDeparture;
     return kg === undefined ? undefined : Math.floor(Math.round(kg * 1e6) / 1000);
   };
-  const audit: Audit = { overCapacity: [], mismatches: [], holds: new Map(), unsettled: [], pending: [] };
+  const audit: Audit = { overCapacity: [], mismatches: [], holds: new Map(), unsettled: [] };
   for (const date of await redis.zrange(keys.capacityDates, '0', '-1')) {
     const k = keys.capacityDate(date);
-    const [load, holds, unsettled, records] = await Promise.all([
+    const [load, holds, unsettled] = await Promise.all([
       redis.hgetall(k.load),
       redis.hgetall(k.holds),
       redis.zrange(k.unsettled, '0', '-1'),
-      redis.hgetall(k.records),
     ]);
     delete load.seq;
     const sums = new Map<string, number>();
@@ -64,12 +77,6 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
         audit.overCapacity.push(`${date} ${field} ${counter} > ${capacity}`);
     }
     audit.unsettled.push(...unsettled.map((id) => `${date} ${id}`));
-    audit.pending.push(
-      ...Object.entries(records)
-        // A record's state line is under its id; beside it, '<id>:a' its answer and '<id>:m' who moved it.
-        .filter(([id, record]) => !id.includes(':') && record.startsWith('P'))
-        .map(([id]) => id),
-    );
   }
   return audit;
 }
