@@ -8,10 +8,11 @@
  *   holds it, then answered 201; what GET /v1/bookings/:id returns;
  * - R releasing: DELETE has begun giving its capacity back;
  * - X released;
- * - G given up: a resolver's tombstone for a booking never made, released after its
- *   process stalled or stopped before its last date (unsettled-resolver.ts). It stays
- *   until its date expires, so that a reservation of that process that comes later
- *   cannot make the booking.
+ * - G given up: a tombstone for a booking never made, written by a resolver after its
+ *   process stalled or stopped before its last date (unsettled-resolver.ts), or by a
+ *   request that takes its Idempotency-Key over (booking-service.ts). It stays until its
+ *   date expires, so that a reservation of that process that comes later cannot make the
+ *   booking.
  */
 export type RecordState = 'C' | 'R' | 'X' | 'G';
 

@@ -183,13 +183,20 @@ export class BookingService {
     };
     view.hold(holds);
     const outcomes: string[] = [];
+    let lastSent = false;
     try {
       await needRedis(this.deps.redis, async () => {
         outcomes.push(...(await Promise.all(holds.dates.slice(0, -1).map(reserveOn))));
-        if (!outcomes.includes('f')) outcomes.push(await reserveOn(holds.dates[dates.length - 1]));
+        if (outcomes.includes('f')) return;
+        lastSent = true;
+        outcomes.push(await reserveOn(holds.dates[dates.length - 1]));
       });
     } catch (err) {
-      void resolver.releaseAll(id, dates, home, 'drop').catch(() => undefined);
+      // Before the last date's call nothing is made: what the dates before it hold is given back
+      // (left marked, for a resolver, should that fail too). Once that call is sent its outcome
+      // stands, whatever it was: the booking is made or not, whole either way, as the marks left
+      // on the dates before it let a resolver find (a replay of its Idempotency-Key finds it too).
+      if (!lastSent) void resolver.releaseAll(id, dates.slice(0, -1), home, '').catch(() => undefined);
       throw err;
     } finally {
       view.unhold(holds);

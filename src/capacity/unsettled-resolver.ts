@@ -113,7 +113,9 @@ export class UnsettledResolver {
         return;
       case 'R':
         await this.releaseAll(ref.id, record.dates, ref.home, 'released');
-        recordBooking('released');
+        // Counted once: by the resolution of the release's own mark (a DELETE marks the last date
+        // alone), not of a mark that a stop after the answer left on a date before it.
+        if (markedOn === ref.home) recordBooking('released');
         return;
       default:
         return this.releaseAll(ref.id, [markedOn], ref.home, '');

@@ -152,11 +152,12 @@ describe.each([
     const { bookingId } = res.json<{ bookingId: string }>();
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${bookingId}` })).statusCode).toBe(200);
     const audit = await auditLedger(h.redis, h.keys, network);
-    expect({ over: audit.overCapacity, mismatches: audit.mismatches, unsettled: audit.unsettled }).toEqual({
-      over: [],
-      mismatches: [],
-      unsettled: [],
-    });
+    expect({
+      over: audit.overCapacity,
+      mismatches: audit.mismatches,
+      unsettled: audit.unsettled,
+      partial: audit.partial,
+    }).toEqual({ over: [], mismatches: [], unsettled: [], partial: [] });
     expect([...heldIds(audit)]).toEqual([bookingId]);
   });
 });

@@ -171,6 +171,7 @@ describe('never oversold: 2 API and 2 worker processes, 50 clients, replays and 
     expect(audit.overCapacity).toEqual([]);
     expect(audit.mismatches).toEqual([]);
     expect(audit.unsettled).toEqual([]);
+    expect(audit.partial).toEqual([]);
     // The holds are the live bookings' (a batch parcel with no legs holds nothing), each what its route takes.
     const expected = [...live]
       .filter(([id, b]) => !id.includes('.') || (b.answer.route?.legs.length ?? 0) > 0)

@@ -17,6 +17,8 @@ export interface Audit {
   holds: Map<string, Map<string, string[]>>;
   /** Bookings still marked unsettled, on every date. */
   unsettled: string[];
+  /** Confirmed bookings that do not hold each of their dates: "<booking id> <date>". */
+  partial: string[];
 }
 
 /** Longest wait for the marks of bookings made to go: they go in the call after the answer. */
@@ -46,14 +48,20 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
     const kg = leg?.capacityKgPerDeparture;
     return kg === undefined ? undefined : Math.floor(Math.round(kg * 1e6) / 1000);
   };
-  const audit: Audit = { overCapacity: [], mismatches: [], holds: new Map(), unsettled: [] };
+  const audit: Audit = { overCapacity: [], mismatches: [], holds: new Map(), unsettled: [], partial: [] };
+  /** The dates each confirmed booking says it holds. */
+  const confirmed = new Map<string, string[]>();
   for (const date of await redis.zrange(keys.capacityDates, '0', '-1')) {
     const k = keys.capacityDate(date);
-    const [load, holds, unsettled] = await Promise.all([
+    const [load, holds, unsettled, records] = await Promise.all([
       redis.hgetall(k.load),
       redis.hgetall(k.holds),
       redis.zrange(k.unsettled, '0', '-1'),
+      redis.hgetall(k.records),
     ]);
+    // A record's state line is under its id ("C <created ms> <date>,<date>…" once confirmed); beside it, '<id>:a' and '<id>:m'.
+    for (const [id, line] of Object.entries(records))
+      if (!id.includes(':') && line.startsWith('C ')) confirmed.set(id, line.split(' ')[2].split(','));
     delete load.seq;
     const sums = new Map<string, number>();
     const byId = new Map<string, string[]>();
@@ -78,6 +86,8 @@ export async function auditLedger(redis: RedisClient, keys: Keys, doc: NetworkDo
     }
     audit.unsettled.push(...unsettled.map((id) => `${date} ${id}`));
   }
+  for (const [id, dates] of confirmed)
+    for (const date of dates) if (!audit.holds.get(date)?.has(id)) audit.partial.push(`${id} ${date}`);
   return audit;
 }
 
