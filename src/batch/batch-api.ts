@@ -9,6 +9,7 @@ import type { RedisClient } from '../redis/connection';
 import { keys } from '../redis/keys';
 import { AbandonedBatches, type WarningLog } from './abandoned-batches';
 import { BatchStatusStore } from './batch-status';
+import { BookedSubmissions } from './booked-submissions';
 import { BookingRuns } from './booking-runs';
 import type { LedgerAccess } from '../capacity/reserve-round';
 import { IdempotencyKeys } from '../redis/idempotency-keys';
@@ -46,9 +47,12 @@ export function createBatchApi(
   // A cleanup deletes keys over the request path's client and queued chunks over the producer.
   const abandoned = new AbandonedBatches([redis, producer], logger);
   const unobserve = observeQueues(queues.queues);
+  const booking = { ...capacity, runs: new BookingRuns(redis, k, settings.resultsTtlSeconds) };
+  const booked = new BookedSubmissions(redis, k, booking, logger);
+  booked.start();
   const submitter = new BatchSubmitter({
     redis,
-    booking: { ...capacity, runs: new BookingRuns(redis, k, settings.resultsTtlSeconds) },
+    booked,
     status,
     queues,
     idempotency: new IdempotencyKeys(redis, k.batchIdempotency, settings.resultsTtlSeconds),
@@ -66,6 +70,7 @@ export function createBatchApi(
     async close() {
       unobserve();
       abandoned.stop();
+      await booked.stop();
       await queues.close();
     },
   };

@@ -8,7 +8,9 @@
  * visible only once every chunk is queued. A submission that fails part-way
  * answers its error and leaves nothing behind (see AbandonedBatches), what workers
  * booked for its chunks included; but a batch that Redis committed before the failure
- * (the commit's reply lost) stands when an Idempotency-Key names it.
+ * (the commit's reply lost) stands when an Idempotency-Key names it. What a booked
+ * submission's chunks booked is released by another API process when the submitting
+ * one dies (see BookedSubmissions).
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -18,8 +20,8 @@ import { needRedis } from '../redis/availability';
 import type { RedisClient } from '../redis/connection';
 import type { AbandonedBatches } from './abandoned-batches';
 import { LEASE_RENEWAL_MS, type BatchStatusStore } from './batch-status';
+import type { BookedSubmissions } from './booked-submissions';
 import type { ChunkEntry, ChunkJobData } from './chunk-job';
-import { releaseBookedChunks, type ChunkBookingDeps } from './chunk-booking';
 import type { IdempotencyKeys } from '../redis/idempotency-keys';
 import { ParcelIntake, type RawParcel } from './parcel-intake';
 import type { ChunkQueues } from './queues';
@@ -52,8 +54,8 @@ export interface Submission {
 
 export interface SubmitterDeps {
   redis: RedisClient;
-  /** What an abandoned booked submission's chunks booked is released through. */
-  booking: ChunkBookingDeps;
+  /** The register of booked submissions, through which an abandoned one's chunks' holds are released. */
+  booked: BookedSubmissions;
   status: BatchStatusStore;
   queues: ChunkQueues;
   idempotency: IdempotencyKeys;
@@ -85,6 +87,8 @@ export class BatchSubmitter {
         await this.abandon(batchId, 0, undefined, false);
         return earlier;
       }
+      // Registered before any chunk is queued: should this process die, another releases what they booked.
+      if (context.book) await needRedis(redis, () => this.deps.booked.register(batchId, limits.chunkSize));
       const intake = new ParcelIntake(batchId, limits.maxLineBytes);
       const book = context.book ? { book: true } : {};
       const chunk = (entries: ChunkEntry[], index: number): ChunkJobData => ({
@@ -118,6 +122,7 @@ export class BatchSubmitter {
       const settled = await needRedis(redis, () => status.commit(batchId, intake.count, chunks));
       if (!settled)
         throw new AppError('UNAVAILABLE', 'the submission was interrupted for too long; submit the batch again');
+      if (context.book) await this.deps.booked.forget(batchId).catch(() => undefined);
       recordBatchParcels(intake.count);
       recordBatch('queued');
       if (settled.changed) recordBatch(settled.state);
@@ -143,17 +148,19 @@ export class BatchSubmitter {
   }
 
   private abandon(batchId: string, chunks: number, idempotencyHash: string | undefined, book: boolean): Promise<void> {
-    const { status, queues, idempotency, abandoned, booking, limits } = this.deps;
+    const { status, queues, idempotency, abandoned, booked, limits } = this.deps;
     return abandoned.clean(async () => {
       // A batch committed already (the commit's reply lost) stands when a key names it: the
       // client's retry with the key finds it. Without a key no client could, so it goes too.
-      if (!(await status.discard(batchId, !idempotencyHash))) return;
+      if (!(await status.discard(batchId, !idempotencyHash))) {
+        if (book) await booked.forget(batchId);
+        return;
+      }
       await Promise.all([
         queues.remove(batchId, chunks),
         idempotencyHash ? idempotency.release(idempotencyHash, batchId) : undefined,
       ]);
-      // Workers may have booked chunks meanwhile, recorded or not: nothing will name their holds now.
-      if (book) await releaseBookedChunks(booking, batchId, limits.chunkSize);
+      if (book) await booked.release(batchId, limits.chunkSize);
     });
   }
 }

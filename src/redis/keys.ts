@@ -51,6 +51,11 @@ export function keys(prefix: string) {
         releasedBookings: `${base}:released`,
       };
     },
+    /**
+     * Hash batch id → its chunk size: the booked submissions (book=true) being made, until
+     * committed or cleaned up, so that one whose submitting process died is released.
+     */
+    bookedSubmissions: `${prefix}:booked-submissions`,
     /** BullMQ key prefix of the plans queue (POST /v1/plans: one job per plan). */
     planQueuePrefix: `${prefix}:{plans}`,
     /** The keys of one flow plan, under the hash tag {p:<planId>}. */

@@ -1,0 +1,88 @@
+/**
+ * The register of booked submissions (POST /v1/batches?book=true) being made, and the
+ * release of what their chunks booked when a submission is abandoned: by its submitter
+ * (it failed part way), or because the submitting process died (SIGKILL, a crash, a host
+ * lost) before it committed the batch or cleaned up after it. Workers may have booked and
+ * recorded chunks meanwhile, and the chunks still queued release their own runs when
+ * they find the batch gone; but what was recorded before would stay held until its
+ * dates expire, named by no batch a client can see.
+ *
+ * So a booked submission is registered while it runs (keys.bookedSubmissions, with its
+ * chunk size, which names its parcels' booking ids), and every API process looks over
+ * the register every SWEEP_MS. A batch still submitting is left alone: its submitter
+ * renews its lease. A batch whose status is gone (the lease ran out: the submitter
+ * stopped renewing it, or cleaned up itself) has what every run of every chunk held
+ * released, as the submitter's own cleanup does (releaseBookedChunks; releasing twice
+ * changes nothing), and leaves the register. A committed batch leaves it, holds kept.
+ */
+import type { RedisClient } from '../redis/connection';
+import type { Keys } from '../redis/keys';
+import type { WarningLog } from './abandoned-batches';
+import { releaseBookedChunks, type ChunkBookingDeps } from './chunk-booking';
+
+/** How often each API process looks over the register. */
+const SWEEP_MS = 10_000;
+
+export class BookedSubmissions {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly booking: ChunkBookingDeps,
+    private readonly log: WarningLog,
+  ) {}
+
+  /** Registers a booked submission begun (its status written), with the chunk size it cuts its parcels by. */
+  async register(batchId: string, chunkSize: number): Promise<void> {
+    await this.redis.hset(this.keys.bookedSubmissions, batchId, chunkSize);
+  }
+
+  /** Takes a submission off the register: committed, or its cleanup done. */
+  async forget(batchId: string): Promise<void> {
+    await this.redis.hdel(this.keys.bookedSubmissions, batchId);
+  }
+
+  /**
+   * Releases what every run of every chunk of an abandoned submission held (workers may have
+   * booked chunks meanwhile, recorded or not: nothing will name their holds now), then
+   * takes it off the register.
+   */
+  async release(batchId: string, chunkSize: number): Promise<void> {
+    await releaseBookedChunks(this.booking, batchId, chunkSize);
+    await this.forget(batchId);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Releases the registered submissions whose lease ran out, and forgets the committed ones. Never rejects. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepAll()
+      .catch((err: unknown) =>
+        this.log.warn({ err }, 'cannot release abandoned booked submissions now; trying again later'),
+      )
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping;
+  }
+
+  private async sweepAll(): Promise<void> {
+    const registered = await this.redis.hgetall(this.keys.bookedSubmissions);
+    for (const [batchId, chunkSize] of Object.entries(registered)) {
+      const state = await this.redis.hget(this.keys.batch(batchId).status, 'state');
+      if (state === 'submitting') continue;
+      if (state === null) await this.release(batchId, Number(chunkSize));
+      else await this.forget(batchId);
+    }
+  }
+}
