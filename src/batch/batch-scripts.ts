@@ -77,11 +77,16 @@ redis.call('HINCRBY', KEYS[1], 'recorded', fresh)
 return settle(KEYS[1], ARGV[6])
 `;
 
+/** The field of a batch's booking runs hash that says the batch was committed (not a chunk's index). */
+export const COMMITTED_FIELD = '#committed';
+
 /**
  * Commits a fully queued submission: the batch becomes visible with its total,
  * in the state its already recorded chunks call for, and all its keys live for
  * the results' time to live from now. A commit sent again (its reply lost) finds the
- * batch committed already, by itself: only its submitter commits it.
+ * batch committed already, by itself: only its submitter commits it. The booking runs
+ * hash is marked committed (field COMMITTED_FIELD), for as long as the runs are kept:
+ * their holds are the batch's bookings, released by no sweep once its status expires.
  *
  * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash
  * ARGV[1] total parcels, ARGV[2] chunks, ARGV[3] now (ISO time), ARGV[4] time to live (s)
@@ -93,6 +98,7 @@ local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return false end
 if state ~= 'submitting' then return { state, 0 } end
 redis.call('HSET', KEYS[1], 'total', ARGV[1], 'chunks', ARGV[2], 'state', 'queued')
+redis.call('HSET', KEYS[4], '${COMMITTED_FIELD}', '1')
 for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return settle(KEYS[1], ARGV[3])
 `;
@@ -100,14 +106,16 @@ return settle(KEYS[1], ARGV[3])
 /**
  * Removes a submission's keys while it is still being submitted (or is gone), and a
  * committed batch's only with ARGV[1] = '1': a commit whose reply was lost may have made
- * it visible, and an Idempotency-Key that names it lets its client find it.
- * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash.
+ * it visible, and an Idempotency-Key that names it lets its client find it. The booking
+ * runs stay, to release what they hold, unmarked as committed.
+ * KEYS[1] status hash, KEYS[2] chunk counts hash, KEYS[3] results hash, KEYS[4] booking runs hash.
  * Returns 1 when removed (or gone already), 0 when the batch is committed and stays.
  */
 export const DISCARD = `
 local state = redis.call('HGET', KEYS[1], 'state')
 if state and state ~= 'submitting' and ARGV[1] ~= '1' then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('HDEL', KEYS[4], '${COMMITTED_FIELD}')
 return 1
 `;
 

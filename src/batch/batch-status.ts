@@ -89,7 +89,8 @@ export class BatchStatusStore {
    */
   async discard(batchId: string, evenCommitted = false): Promise<boolean> {
     const k = this.keys.batch(batchId);
-    return (await this.redis.eval(DISCARD, 3, k.status, k.chunkCounts, k.results, evenCommitted ? '1' : '0')) === 1;
+    const keys = [k.status, k.chunkCounts, k.results, k.bookingRuns];
+    return (await this.redis.eval(DISCARD, keys.length, ...keys, evenCommitted ? '1' : '0')) === 1;
   }
 
   /** The status of a committed batch; undefined when it is unknown, expired or still being submitted. */

@@ -9,11 +9,16 @@
  *
  * So a booked submission is registered while it runs (keys.bookedSubmissions, with its
  * chunk size, which names its parcels' booking ids), and every API process looks over
- * the register every SWEEP_MS. A batch still submitting is left alone: its submitter
- * renews its lease. A batch whose status is gone (the lease ran out: the submitter
- * stopped renewing it, or cleaned up itself) has what every run of every chunk held
- * released, as the submitter's own cleanup does (releaseBookedChunks; releasing twice
- * changes nothing), and leaves the register. A committed batch leaves it, holds kept.
+ * the register every SWEEP_MS:
+ * - a batch still submitting is left alone: its submitter renews its lease;
+ * - a batch whose status is gone, and whose runs do not say it was committed, was
+ *   abandoned (its lease ran out, or its submitter discarded it). Seen so on two sweeps
+ *   in a row (the submitter's own cleanup, which releases the same, usually finishes
+ *   first), what every run of every chunk held is released (releaseBookedChunks;
+ *   releasing twice changes nothing), and it leaves the register;
+ * - a committed batch leaves the register, its holds kept: its submitter died between
+ *   the commit and taking it off, or its status expired with the results.
+ * The runs are kept long enough for that (booking-runs.ts).
  */
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
@@ -26,6 +31,9 @@ const SWEEP_MS = 10_000;
 export class BookedSubmissions {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  private stopped = false;
+  /** The submissions the last sweep found gone, uncommitted. */
+  private gone = new Set<string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -60,11 +68,12 @@ export class BookedSubmissions {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.sweeping;
   }
 
-  /** Releases the registered submissions whose lease ran out, and forgets the committed ones. Never rejects. */
+  /** Releases the registered submissions abandoned since the last sweep, and forgets the committed ones. Never rejects. */
   sweep(): Promise<void> {
     this.sweeping ??= this.sweepAll()
       .catch((err: unknown) =>
@@ -78,11 +87,20 @@ export class BookedSubmissions {
 
   private async sweepAll(): Promise<void> {
     const registered = await this.redis.hgetall(this.keys.bookedSubmissions);
+    const gone = new Set<string>();
     for (const [batchId, chunkSize] of Object.entries(registered)) {
-      const state = await this.redis.hget(this.keys.batch(batchId).status, 'state');
-      if (state === 'submitting') continue;
-      if (state === null) await this.release(batchId, Number(chunkSize));
-      else await this.forget(batchId);
+      if (this.stopped) return;
+      // One submission that cannot be resolved now does not hold the others up.
+      try {
+        const state = await this.redis.hget(this.keys.batch(batchId).status, 'state');
+        if (state === 'submitting') continue;
+        if (state !== null || (await this.booking.runs.committed(batchId))) await this.forget(batchId);
+        else if (this.gone.has(batchId)) await this.release(batchId, Number(chunkSize));
+        else gone.add(batchId);
+      } catch (err) {
+        this.log.warn({ err, batchId }, 'cannot resolve an abandoned booked submission now; trying again later');
+      }
     }
+    this.gone = gone;
   }
 }

@@ -9,7 +9,15 @@
 import { runsOf, type EarlierRun } from '../capacity/run-chain';
 import type { RedisClient } from '../redis/connection';
 import type { Keys } from '../redis/keys';
-import { CLAIM_BOOKING_RUN, SET_RUN_DATES } from './batch-scripts';
+import { SUBMISSION_LEASE_SECONDS } from './batch-status';
+import { CLAIM_BOOKING_RUN, COMMITTED_FIELD, SET_RUN_DATES } from './batch-scripts';
+
+/**
+ * The shortest time a chunk's runs are kept from each claim, whatever RESULTS_TTL: past
+ * the lease of a submission whose process died, and the sweeps that then release what
+ * its chunks booked (booked-submissions.ts).
+ */
+const RUNS_KEPT_AT_LEAST_SECONDS = 3 * SUBMISSION_LEASE_SECONDS;
 
 export type RunClaim =
   /** The batch is gone (its submission abandoned): the chunk's runs, whose holds nothing will record. */
@@ -20,12 +28,17 @@ export type RunClaim =
   | { kind: 'claimed'; earlier: EarlierRun[] };
 
 export class BookingRuns {
+  /** How long a chunk's runs are kept from each claim. */
+  private readonly keepSeconds: number;
+
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
-    /** How long a chunk's runs are kept from each claim (RESULTS_TTL). */
-    private readonly keepSeconds: number,
-  ) {}
+    /** RESULTS_TTL: the runs are kept as long, or RUNS_KEPT_AT_LEAST_SECONDS. */
+    resultsTtlSeconds: number,
+  ) {
+    this.keepSeconds = Math.max(resultsTtlSeconds, RUNS_KEPT_AT_LEAST_SECONDS);
+  }
 
   async claim(batchId: string, chunk: number, token: string): Promise<RunClaim> {
     const k = this.keys.batch(batchId);
@@ -46,7 +59,13 @@ export class BookingRuns {
   /** Every chunk's runs (an abandoned submission's, to release). */
   async all(batchId: string): Promise<Map<number, EarlierRun[]>> {
     const entries = await this.redis.hgetall(this.keys.batch(batchId).bookingRuns);
+    delete entries[COMMITTED_FIELD];
     return new Map(Object.entries(entries).map(([chunk, entry]) => [Number(chunk), runsOf(entry)]));
+  }
+
+  /** Whether the batch was committed (its runs hash says so, for as long as the runs are kept). */
+  async committed(batchId: string): Promise<boolean> {
+    return (await this.redis.hexists(this.keys.batch(batchId).bookingRuns, COMMITTED_FIELD)) === 1;
   }
 
   /** Records the dates the run may hold; false when a later run has claimed the chunk. */

@@ -122,6 +122,7 @@ export class BatchSubmitter {
       const settled = await needRedis(redis, () => status.commit(batchId, intake.count, chunks));
       if (!settled)
         throw new AppError('UNAVAILABLE', 'the submission was interrupted for too long; submit the batch again');
+      // Committed: should taking it off the register fail, a sweep finds it committed and does.
       if (context.book) await this.deps.booked.forget(batchId).catch(() => undefined);
       recordBatchParcels(intake.count);
       recordBatch('queued');
