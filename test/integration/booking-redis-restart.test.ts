@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDocument } from '../../src/routing/types';
 import { startApp, waitFor, type Harness } from '../support/app-harness';
-import { auditUnmarked } from '../support/ledger-audit';
+import { auditUnmarked, faultsOf, NO_FAULTS } from '../support/ledger-audit';
 import { PrivateRedis } from '../support/private-redis';
 import { hub, leg, sketch } from '../support/sketch';
 
@@ -58,12 +58,7 @@ describe('bookings across a Redis restart (AOF, fsync every second)', () => {
       expect([id, res.statusCode, res.body]).toEqual([id, 200, body]);
     }
     const audit = await auditUnmarked(h.redis, h.keys, network);
-    expect({
-      over: audit.overCapacity,
-      mismatches: audit.mismatches,
-      unsettled: audit.unsettled,
-      partial: audit.partial,
-    }).toEqual({ over: [], mismatches: [], unsettled: [], partial: [] });
+    expect(faultsOf(audit)).toEqual(NO_FAULTS);
     expect(audit.holds.get('2026-11-24')?.size).toBe(made.length);
   }
 

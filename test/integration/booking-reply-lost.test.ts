@@ -20,7 +20,7 @@ import { MOVE_RECORD, RESERVE } from '../../src/capacity/ledger-scripts';
 import type { NetworkDocument } from '../../src/routing/types';
 import { DEFAULT_REDIS_URL, startApp, type Harness } from '../support/app-harness';
 import { bookedChunkZero, chunkBookingDeps } from '../support/batch-harness';
-import { auditLedger, heldIds } from '../support/ledger-audit';
+import { auditLedger, faultsOf, heldIds, NO_FAULTS } from '../support/ledger-audit';
 import { hub, leg, sketch } from '../support/sketch';
 
 const network: NetworkDocument = sketch(
@@ -152,12 +152,7 @@ describe.each([
     const { bookingId } = res.json<{ bookingId: string }>();
     expect((await h.app.inject({ method: 'GET', url: `/v1/bookings/${bookingId}` })).statusCode).toBe(200);
     const audit = await auditLedger(h.redis, h.keys, network);
-    expect({
-      over: audit.overCapacity,
-      mismatches: audit.mismatches,
-      unsettled: audit.unsettled,
-      partial: audit.partial,
-    }).toEqual({ over: [], mismatches: [], unsettled: [], partial: [] });
+    expect(faultsOf(audit)).toEqual(NO_FAULTS);
     expect([...heldIds(audit)]).toEqual([bookingId]);
   });
 });

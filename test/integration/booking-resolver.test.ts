@@ -100,6 +100,17 @@ describe('resolving what a stopped process left', () => {
       idempotency,
     });
   }
+  /** Books PARCEL through `ledger`, which makes it fail (503); the id of the one booking then left marked. */
+  async function failedAndMarked(ledger: Ledger): Promise<string> {
+    const parsed = parseRouteRequest(PARCEL);
+    if (!parsed.ok) throw parsed.error;
+    await expect(bookingsOn(ledger).book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    const { unsettled } = await audit();
+    expect(unsettled).toHaveLength(1);
+    return unsettled[0].split(' ')[1];
+  }
   /** The booking holds nothing, and nothing is left unsettled, miscounted or confirmed but partly held. */
   async function expectGone(id: string): Promise<void> {
     const after = await audit();
@@ -191,14 +202,9 @@ describe('resolving what a stopped process left', () => {
         return Promise.reject(new Error('Connection is closed.'));
       }
     }
-    const bookings = bookingsOn(new BothStop(h.redis, h.keys, h.config.capacityRetentionDays));
-    const parsed = parseRouteRequest(PARCEL);
-    if (!parsed.ok) throw parsed.error;
-    await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    const left = await audit();
-    expect(left.unsettled).toHaveLength(1);
+    const id = await failedAndMarked(new BothStop(h.redis, h.keys, h.config.capacityRetentionDays));
     // Its mark is left on Tuesday: a minute on, the next sweep releases it.
-    await age(left.unsettled[0].split(' ')[1]);
+    await age(id);
     await h.capacity.resolver.sweep();
     const after = await audit();
     expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
@@ -254,14 +260,8 @@ describe('resolving what a stopped process left', () => {
         return super.release(date, ids, token, rule);
       }
     }
-    const bookings = bookingsOn(new LastReplyLost(h.redis, h.keys, h.config.capacityRetentionDays));
-    const parsed = parseRouteRequest(PARCEL);
-    if (!parsed.ok) throw parsed.error;
-    await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     // Its Tuesday is left marked: a minute on, a resolver finds the booking made, and it stands on both dates.
-    const left = await audit();
-    expect(left.unsettled).toHaveLength(1);
-    const id = left.unsettled[0].split(' ')[1];
+    const id = await failedAndMarked(new LastReplyLost(h.redis, h.keys, h.config.capacityRetentionDays));
     await age(id);
     await h.capacity.resolver.sweep();
     const after = await audit();

@@ -21,6 +21,14 @@ export interface Audit {
   partial: string[];
 }
 
+/** What a ledger left consistent has none of (NO_FAULTS): each list of the audit that names a fault. */
+export function faultsOf(audit: Audit): Pick<Audit, 'overCapacity' | 'mismatches' | 'unsettled' | 'partial'> {
+  const { overCapacity, mismatches, unsettled, partial } = audit;
+  return { overCapacity, mismatches, unsettled, partial };
+}
+
+export const NO_FAULTS = { overCapacity: [], mismatches: [], unsettled: [], partial: [] };
+
 /** Longest wait for the marks of bookings made to go: they go in the call after the answer. */
 const UNMARKED_WITHIN_MS = 2000;
 
