@@ -144,10 +144,13 @@ return 1
  * ARGV[1] chunk index, ARGV[2] the new run's token, ARGV[3] time to keep the runs (s)
  * Returns { 'abandoned', the chunk's runs' lines, or '' } when the batch is unknown (its
  * submission was abandoned: what they hold is released), { 'recorded' } when the chunk
- * has results, else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
+ * has results or its batch was committed and has expired (it is over, its holds kept), else { 'claimed', the lines "<token> <date>,<date>…" of the runs before, or '' }.
  */
 export const CLAIM_BOOKING_RUN = `${RUN_CHAIN_LUA}
-if redis.call('EXISTS', KEYS[1]) == 0 then return { 'abandoned', redis.call('HGET', KEYS[3], ARGV[1]) or '' } end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if redis.call('HEXISTS', KEYS[3], '${COMMITTED_FIELD}') == 1 then return { 'recorded' } end
+  return { 'abandoned', redis.call('HGET', KEYS[3], ARGV[1]) or '' }
+end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return { 'recorded' } end
 local entry, before = claim(redis.call('HGET', KEYS[3], ARGV[1]) or '', ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], entry)

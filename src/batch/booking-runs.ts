@@ -22,7 +22,7 @@ const RUNS_KEPT_AT_LEAST_SECONDS = 3 * SUBMISSION_LEASE_SECONDS;
 export type RunClaim =
   /** The batch is gone (its submission abandoned): the chunk's runs, whose holds nothing will record. */
   | { kind: 'abandoned'; runs: EarlierRun[] }
-  /** The chunk's results are recorded: it is final. */
+  /** The chunk's results are recorded, or its committed batch has expired: it is final. */
   | { kind: 'recorded' }
   /** Claimed; the runs before it, newest first, with the dates each may hold (none for a first run). */
   | { kind: 'claimed'; earlier: EarlierRun[] };

@@ -92,6 +92,15 @@ describe('a plan run that a later run superseded', () => {
 });
 
 describe("a booked batch's submission", () => {
+  it('finds a chunk of a committed batch that has expired over, and gives back nothing its runs hold', async () => {
+    const { status, runs } = await claimedByRunA('batch-6', 0);
+    expect(await status.commit('batch-6', 1, 1)).toEqual({ state: 'queued', changed: false });
+    // Its status expires with its results (here at once, not RESULTS_TTL on); a late retry of the chunk comes.
+    await redis.del(k.batch('batch-6').status);
+    expect(await runs.claim('batch-6', 0, 'run-b')).toEqual({ kind: 'recorded' });
+    expect(await runs.all('batch-6')).toEqual(new Map([[0, [{ token: 'run-a', dates: ['2026-11-24'] }]]]));
+  });
+
   it("keeps its chunks' runs past its lease, for the release of a submission abandoned after it ran out", async () => {
     const { runs } = await claimedByRunA('batch-3', 0);
     const ttl = (key: string) => redis.ttl(key);
