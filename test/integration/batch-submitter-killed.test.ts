@@ -3,11 +3,15 @@
  * client is still sending it: the chunks it had queued are booked and recorded by the
  * workers, then the submission's lease runs out with no one to commit or clean it up.
  * Another API process's sweeps of the register of booked submissions release what
- * those chunks hold; a committed booked batch keeps its holds.
+ * those chunks hold, on the second sweep that finds the submission gone; a committed
+ * booked batch keeps its holds.
  */
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { BatchStatusStore } from '../../src/batch/batch-status';
 import { BookedSubmissions } from '../../src/batch/booked-submissions';
+import { BookingRuns } from '../../src/batch/booking-runs';
+import { keys } from '../../src/redis/keys';
 import { parcelMix } from '../../src/synthetic/parcel-mix';
 import { waitFor } from '../support/app-harness';
 import { NDJSON, chunkBookingDeps, finished, ndjson, startBatchApp, type BatchHarness } from '../support/batch-harness';
@@ -101,5 +105,20 @@ describe('a booked batch whose submitting process is killed', () => {
       expect(await heldOf(batchId)).toEqual(held);
       expect(await h.redis.hkeys(h.keys.bookedSubmissions)).toEqual([]);
     }
+  });
+
+  it('takes a submission found gone for abandoned only on the next sweep, and leaves one still submitting alone', async () => {
+    // A prefix of its own: no app sweeps it meanwhile.
+    const k = keys(`${h.prefix}:grace`);
+    const deps = { ...chunkBookingDeps(h), runs: new BookingRuns(h.redis, k, 60) };
+    const booked = new BookedSubmissions(h.redis, k, deps, silent);
+    await new BatchStatusStore(h.redis, k, 60).begin('alive', new Date().toISOString());
+    await booked.register('alive', 100);
+    await booked.register('gone', 100);
+    await booked.sweep();
+    expect((await h.redis.hkeys(k.bookedSubmissions)).sort()).toEqual(['alive', 'gone']);
+    await booked.sweep();
+    expect(await h.redis.hkeys(k.bookedSubmissions)).toEqual(['alive']);
+    await h.redis.del(k.bookedSubmissions, k.batch('alive').status);
   });
 });
