@@ -100,13 +100,17 @@ describe('resolving what a stopped process left', () => {
       idempotency,
     });
   }
-  /** Books PARCEL through `ledger`, which makes it fail (503); the id of the one booking then left marked. */
-  async function failedAndMarked(ledger: Ledger): Promise<string> {
+  /** Books PARCEL through `ledger`, which makes it fail: 503. */
+  async function bookingFails(ledger: Ledger): Promise<void> {
     const parsed = parseRouteRequest(PARCEL);
     if (!parsed.ok) throw parsed.error;
     await expect(bookingsOn(ledger).book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
     });
+  }
+  /** Books PARCEL through `ledger`, which makes it fail (503); the id of the one booking then left marked. */
+  async function failedAndMarked(ledger: Ledger): Promise<string> {
+    await bookingFails(ledger);
     const { unsettled } = await audit();
     expect(unsettled).toHaveLength(1);
     return unsettled[0].split(' ')[1];
@@ -120,6 +124,15 @@ describe('resolving what a stopped process left', () => {
       mismatches: after.mismatches,
       partial: after.partial,
     }).toEqual({ held: false, unsettled: [], mismatches: [], partial: [] });
+  }
+  /** The ledger holds what it held before (`heldBefore`), and nothing is left unsettled or miscounted. */
+  async function expectHeldAsBefore(heldBefore: Set<string>): Promise<void> {
+    const after = await audit();
+    expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
+      held: heldBefore,
+      unsettled: [],
+      mismatches: [],
+    });
   }
   /** Makes the booking's marks stale and sweeps: then it is gone (expectGone). */
   async function sweptAway(id: string): Promise<void> {
@@ -206,12 +219,7 @@ describe('resolving what a stopped process left', () => {
     // Its mark is left on Tuesday: a minute on, the next sweep releases it.
     await age(id);
     await h.capacity.resolver.sweep();
-    const after = await audit();
-    expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: heldBefore,
-      unsettled: [],
-      mismatches: [],
-    });
+    await expectHeldAsBefore(heldBefore);
   });
 
   it('answers 503 to a booking given up by a resolver while it was made, holding nothing', async () => {
@@ -233,17 +241,8 @@ describe('resolving what a stopped process left', () => {
         return super.reserve(date, bookings, chunk);
       }
     }
-    const ledger = new StallsBeforeWednesday(h.redis, h.keys, h.config.capacityRetentionDays);
-    const bookings = bookingsOn(ledger);
-    const parsed = parseRouteRequest(PARCEL);
-    if (!parsed.ok) throw parsed.error;
-    await expect(bookings.book({ query: parsed.query, bodyHash: '' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    const after = await audit();
-    expect({ held: heldIds(after), unsettled: after.unsettled, mismatches: after.mismatches }).toEqual({
-      held: heldBefore,
-      unsettled: [],
-      mismatches: [],
-    });
+    await bookingFails(new StallsBeforeWednesday(h.redis, h.keys, h.config.capacityRetentionDays));
+    await expectHeldAsBefore(heldBefore);
   });
 
   it("keeps a booking whole whose last date's call ran but whose reply was lost: made, on each of its dates", async () => {
